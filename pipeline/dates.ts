@@ -1,0 +1,90 @@
+// Dates as reports write them. A partial date stays partial; an impossible one is refused.
+import type {IsoDate, PartialDate} from './model.js'
+
+const monthNames = [
+  'january', 'february', 'march', 'april', 'may', 'june',
+  'july', 'august', 'september', 'october', 'november', 'december'
+]
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+export type DateResult = {ok: true; date: PartialDate} | {ok: false; reason: string}
+
+function make(written: string, year: number, month?: number, day?: number): DateResult {
+  if (month !== undefined && (month < 1 || month > 12)) {
+    return {ok: false, reason: `month ${month} does not exist`}
+  }
+  if (day !== undefined && month !== undefined && (day < 1 || day > daysInMonth(year, month))) {
+    return {ok: false, reason: `${monthNames[month - 1]} ${year} has no day ${day}`}
+  }
+  if (month === undefined) return {ok: true, date: {iso: String(year), precision: 'year', written}}
+  if (day === undefined) return {ok: true, date: {iso: `${year}-${pad(month)}`, precision: 'month', written}}
+  return {ok: true, date: {iso: `${year}-${pad(month)}-${pad(day)}`, precision: 'day', written}}
+}
+
+/**
+ * Parse `2021-04-24`, `24/04/2021` (day first), `2021-04`, `April 2021` or `2021`.
+ */
+export function parseDate(text: string): DateResult {
+  const written = text.trim()
+  let match: RegExpExecArray | null
+  if ((match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(written))) {
+    return make(written, Number(match[1]), Number(match[2]), Number(match[3]))
+  }
+  if ((match = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(written))) {
+    return make(written, Number(match[3]), Number(match[2]), Number(match[1]))
+  }
+  if ((match = /^(\d{4})-(\d{1,2})$/.exec(written))) {
+    return make(written, Number(match[1]), Number(match[2]))
+  }
+  if ((match = /^([A-Za-z]+)\.?\s+(\d{4})$/.exec(written))) {
+    const name = match[1]!.toLowerCase()
+    const index = monthNames.findIndex((month) => month === name || (name.length >= 3 && month.startsWith(name)))
+    if (index === -1) return {ok: false, reason: `“${match[1]}” is not a month name`}
+    return make(written, Number(match[2]), index + 1)
+  }
+  if ((match = /^(\d{4})$/.exec(written))) {
+    return make(written, Number(match[1]))
+  }
+  return {ok: false, reason: 'it is not in a known form'}
+}
+
+/** First day covered by a partial date. */
+export function firstDay(date: PartialDate): IsoDate {
+  if (date.precision === 'day') return date.iso
+  if (date.precision === 'month') return `${date.iso}-01`
+  return `${date.iso}-01-01`
+}
+
+/** Last day covered by a partial date. */
+export function lastDay(date: PartialDate): IsoDate {
+  if (date.precision === 'day') return date.iso
+  const [year, month] = date.iso.split('-').map(Number) as [number, number | undefined]
+  if (month === undefined) return `${year}-12-31`
+  return `${date.iso}-${pad(daysInMonth(year, month))}`
+}
+
+/** `16 September 2024` style, with the template's month names. */
+export function formatLong(iso: string, months: readonly string[]): string {
+  const [year, month, day] = iso.split('-').map(Number)
+  if (day !== undefined && month !== undefined) return `${day} ${months[month - 1]} ${year}`
+  if (month !== undefined) return `${months[month - 1]} ${year}`
+  return String(year)
+}
+
+/** A programme date as lists print it: `24/04/2021`, `April 2021` or `2021`. */
+export function formatShort(date: PartialDate, months: readonly string[]): string {
+  const [year, month, day] = date.iso.split('-')
+  if (date.precision === 'day') return `${day}/${month}/${year}`
+  return formatLong(date.iso, months)
+}
+
+/** The UTC instant of a full date's midnight, in milliseconds: never shifted by the machine's time zone. */
+export function utcMillis(iso: IsoDate): number {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number]
+  return Date.UTC(year, month - 1, day)
+}

@@ -1,0 +1,177 @@
+// The report model: the single source of truth for what art67 reads and writes.
+// Every type used across stages is inferred from these schemas.
+import {z} from 'zod'
+
+/** A full calendar date, `YYYY-MM-DD`. */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD')
+export type IsoDate = z.infer<typeof IsoDate>
+
+/** A date as precise as the source gave it: never a day that was not written. */
+export const PartialDate = z.object({
+  /** `2021`, `2021-04` or `2021-04-24`. */
+  iso: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
+  precision: z.enum(['year', 'month', 'day']),
+  /** The text as written in the source. */
+  written: z.string()
+})
+export type PartialDate = z.infer<typeof PartialDate>
+
+/** A run of text with its formatting, as kept from Markdown. */
+export const Inline = z.object({
+  text: z.string(),
+  bold: z.boolean().optional(),
+  italic: z.boolean().optional(),
+  strike: z.boolean().optional(),
+  code: z.boolean().optional(),
+  link: z.string().optional()
+})
+export type Inline = z.infer<typeof Inline>
+
+export const Heading = z.object({
+  type: z.literal('heading'),
+  depth: z.number().int().min(1).max(6),
+  /** Section number such as `1` or `1.2.1`. */
+  number: z.string(),
+  content: z.array(Inline)
+})
+
+export const Paragraph = z.object({
+  type: z.literal('paragraph'),
+  /** Paragraph number, counted straight through the body; absent inside lists, quotes and the annex. */
+  number: z.number().int().positive().optional(),
+  content: z.array(Inline)
+})
+
+export const Code = z.object({type: z.literal('code'), text: z.string()})
+export const Rule = z.object({type: z.literal('rule')})
+
+export const Table = z.object({
+  type: z.literal('table'),
+  header: z.array(z.array(Inline)),
+  rows: z.array(z.array(z.array(Inline)))
+})
+
+export interface List {
+  type: 'list'
+  ordered: boolean
+  start?: number | undefined
+  items: Block[][]
+}
+export interface Quote {
+  type: 'quote'
+  children: Block[]
+}
+export type Block =
+  | z.infer<typeof Heading>
+  | z.infer<typeof Paragraph>
+  | z.infer<typeof Code>
+  | z.infer<typeof Rule>
+  | z.infer<typeof Table>
+  | List
+  | Quote
+
+// Lists and quotes nest blocks, so the union is recursive.
+export const List: z.ZodType<List> = z.lazy(() =>
+  z.object({
+    type: z.literal('list'),
+    ordered: z.boolean(),
+    start: z.number().int().optional(),
+    items: z.array(z.array(Block))
+  })
+)
+export const Quote: z.ZodType<Quote> = z.lazy(() =>
+  z.object({type: z.literal('quote'), children: z.array(Block)})
+)
+export const Block: z.ZodType<Block> = z.lazy(() =>
+  z.union([Heading, Paragraph, Code, Rule, Table, List, Quote])
+)
+
+/** Where a record was written: a path relative to the sources folder, 1-based line and column. */
+export const SourceRef = z.object({
+  file: z.string(),
+  line: z.number().int().positive(),
+  column: z.number().int().positive()
+})
+export type SourceRef = z.infer<typeof SourceRef>
+
+/** The optional free-text fields of a programme, in the order reports list them. */
+export const textFields = [
+  'agency',
+  'type',
+  'ipArea',
+  'targetGroup',
+  'budget',
+  'contact',
+  'website'
+] as const
+export type TextField = (typeof textFields)[number]
+
+/** Every field a programme's field list may set, with its kind. */
+export const fieldKinds = {
+  id: 'text',
+  start: 'date',
+  end: 'date',
+  beneficiaries: 'list',
+  partners: 'list',
+  agency: 'text',
+  type: 'text',
+  ipArea: 'text',
+  targetGroup: 'text',
+  budget: 'text',
+  contact: 'text',
+  website: 'text'
+} as const
+export type FieldKey = keyof typeof fieldKinds
+export const fieldKeys = Object.keys(fieldKinds) as FieldKey[]
+
+export const Programme = z.object({
+  /** Position in the annex, from 1. */
+  no: z.number().int().positive(),
+  /** Stable identifier: the `ID` field, or a slug of the title. */
+  id: z.string().min(1),
+  title: z.string().min(1),
+  start: PartialDate.optional(),
+  end: PartialDate.optional(),
+  beneficiaries: z.array(z.string().min(1)),
+  partners: z.array(z.string().min(1)),
+  agency: z.string().optional(),
+  type: z.string().optional(),
+  ipArea: z.string().optional(),
+  targetGroup: z.string().optional(),
+  budget: z.string().optional(),
+  contact: z.string().optional(),
+  website: z.string().optional(),
+  description: z.array(Block),
+  /** Every place the programme is written, first one first. */
+  sources: z.array(SourceRef).min(1)
+})
+export type Programme = z.infer<typeof Programme>
+
+export const Period = z.object({
+  /** Short form as reports write it, e.g. `2020-2021`. */
+  label: z.string().min(1),
+  from: IsoDate,
+  to: IsoDate
+})
+export type Period = z.infer<typeof Period>
+
+export const Report = z.object({
+  member: z.string().min(1),
+  period: Period,
+  /** Date of the communication. */
+  date: IsoDate,
+  symbol: z.string().optional(),
+  job: z.string().optional(),
+  /** Language of the original, as printed after "Original:". */
+  original: z.string().min(1),
+  /** Language of the templates used for fixed text. */
+  language: z.string().min(2),
+  /** Who asked for circulation, e.g. "the delegation of Canada". */
+  requester: z.string().min(1),
+  /** The narrative: numbered sections and paragraphs. */
+  body: z.array(Block),
+  /** Text written under the programmes heading before the first programme. */
+  annexIntro: z.array(Block),
+  programmes: z.array(Programme)
+})
+export type Report = z.infer<typeof Report>
