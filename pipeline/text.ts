@@ -1,0 +1,38 @@
+// Plain text of model content, for cells, messages and search.
+import type {Block, Inline} from './model.js'
+
+export function inlineText(content: readonly Inline[]): string {
+  return content.map((run) => run.text).join('')
+}
+
+/** Blocks as plain text: one paragraph a line, list items as `- ` or `1. ` lines. */
+export function blocksText(blocks: readonly Block[], indent = ''): string {
+  const lines: string[] = []
+  for (const block of blocks) {
+    switch (block.type) {
+      case 'heading':
+      case 'paragraph':
+        lines.push(indent + inlineText(block.content))
+        break
+      case 'code':
+        lines.push(...block.text.split('\n').map((line) => indent + line))
+        break
+      case 'rule':
+        break
+      case 'table':
+        for (const row of [block.header, ...block.rows]) lines.push(indent + row.map(inlineText).join(' | '))
+        break
+      case 'quote':
+        lines.push(blocksText(block.children, indent + '> '))
+        break
+      case 'list':
+        block.items.forEach((item, index) => {
+          const marker = block.ordered ? `${(block.start ?? 1) + index}. ` : '- '
+          const text = blocksText(item, indent + ' '.repeat(marker.length))
+          lines.push(indent + marker + text.slice(indent.length + marker.length))
+        })
+        break
+    }
+  }
+  return lines.join('\n')
+}
