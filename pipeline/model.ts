@@ -158,8 +158,8 @@ export type Period = z.infer<typeof Period>
 export const Report = z.object({
   member: z.string().min(1),
   period: Period,
-  /** Date of the communication. */
-  date: IsoDate,
+  /** Date of the communication; absent while the report is a draft. */
+  date: IsoDate.optional(),
   symbol: z.string().optional(),
   job: z.string().optional(),
   /** Language of the original, as printed after "Original:". */

@@ -13,6 +13,7 @@ export const Labels = z.object({
   council: z.string().min(1),
   title: z.array(z.string()).min(1),
   circulation: z.string().min(1),
+  circulationUndated: z.string().min(1),
   requester: z.string().min(1),
   page: z.string().min(1),
   original: z.string().min(1),

@@ -1,0 +1,253 @@
+// Stage 3, extract: find the front matter, the narrative and the programmes in each file's mdast, keeping positions.
+import type {Heading, List, RootContent, Table, Yaml} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import type {Position} from 'unist'
+import type {VFile} from 'vfile'
+import {toBlocks} from './blocks.js'
+import {fieldKeys, type Block, type FieldKey} from './model.js'
+import type {ParsedFile} from './parse.js'
+import {sourcePath} from './read.js'
+import {report} from './rules.js'
+import {nearest} from './suggest.js'
+import type {Labels} from './templates.js'
+
+/** A field as written: the value's text and, when it could be found verbatim, its offset in the file. */
+export interface RawField {
+  key: FieldKey
+  label: string
+  value: string
+  place: Position
+  valueOffset: number | undefined
+}
+
+export interface RawProgramme {
+  file: VFile
+  place: Position
+  /** A `##` section with a field list, or a row of a programme table. */
+  form: 'section' | 'row'
+  title: string
+  fields: RawField[]
+  description: Block[]
+}
+
+export interface Extracted {
+  frontMatter: Array<{file: VFile; node: Yaml}>
+  /** Narrative blocks of all files, in file order; headings not numbered yet. */
+  narrative: Block[]
+  annexIntro: Block[]
+  programmes: RawProgramme[]
+}
+
+/** Labels compared without case, emphasis markers, a trailing colon or full stop, or extra spaces. */
+export const normalizeLabel = (label: string) =>
+  label
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[*_`]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\s*[:.]$/, '')
+
+class LabelIndex {
+  readonly fields = new Map<string, FieldKey>()
+  readonly programmesHeadings: Set<string>
+  readonly numberColumns: Set<string>
+  readonly titleColumns: Set<string>
+  /** Every label a field list may use, as written in the templates. */
+  readonly known: string[]
+
+  constructor(labels: Labels) {
+    const sources = labels.sources
+    this.known = fieldKeys.flatMap((key) => sources.fields[key])
+    for (const key of fieldKeys) for (const label of sources.fields[key]) this.fields.set(normalizeLabel(label), key)
+    this.programmesHeadings = new Set(sources.programmesHeadings.map(normalizeLabel))
+    this.numberColumns = new Set(sources.tableColumns.no.map(normalizeLabel))
+    this.titleColumns = new Set(sources.tableColumns.title.map(normalizeLabel))
+  }
+}
+
+function startOffset(node: {position?: Position | undefined}): number {
+  return node.position?.start.offset ?? 0
+}
+
+/** Find `value` verbatim in the source of `node`, at or after `from` inside it. */
+function offsetOf(file: VFile, node: {position?: Position | undefined}, value: string, from = 0): number | undefined {
+  const start = startOffset(node)
+  const end = node.position?.end.offset ?? start
+  const index = String(file.value).slice(start, end).indexOf(value, from)
+  return index === -1 ? undefined : start + index
+}
+
+const noPosition: Position = {start: {line: 1, column: 1}, end: {line: 1, column: 1}}
+const placeOf = (node: {position?: Position | undefined}) => node.position ?? noPosition
+
+class Extractor {
+  readonly result: Extracted = {frontMatter: [], narrative: [], annexIntro: [], programmes: []}
+  private readonly index: LabelIndex
+
+  constructor(labels: Labels) {
+    this.index = new LabelIndex(labels)
+  }
+
+  file({file, tree}: ParsedFile) {
+    const nodes = tree.children.filter((node) => {
+      if (node.type !== 'yaml') return true
+      this.result.frontMatter.push({file, node})
+      return false
+    })
+    if (sourcePath(file).startsWith('programmes/')) {
+      this.territory(file, nodes, 1)
+      return
+    }
+    let i = 0
+    while (i < nodes.length) {
+      const node = nodes[i]!
+      if (node.type === 'heading' && this.index.programmesHeadings.has(normalizeLabel(toString(node)))) {
+        const end = sectionEnd(nodes, i + 1, node.depth)
+        this.territory(file, nodes.slice(i + 1, end), node.depth)
+        i = end
+      } else {
+        const end = nextProgrammesHeading(nodes, i + 1, this.index)
+        this.result.narrative.push(...toBlocks(nodes.slice(i, end)))
+        i = end
+      }
+    }
+  }
+
+  /** Content under a programmes heading of `depth`: each heading one level deeper is a programme. */
+  private territory(file: VFile, nodes: RootContent[], depth: number) {
+    let i = 0
+    while (i < nodes.length) {
+      const node = nodes[i]!
+      if (node.type === 'heading' && node.depth === depth + 1) {
+        const end = sectionEnd(nodes, i + 1, node.depth)
+        this.section(file, node, nodes.slice(i + 1, end))
+        i = end
+      } else if (node.type === 'table' && this.isProgrammeTable(file, node)) {
+        this.table(file, node)
+        i++
+      } else {
+        this.result.annexIntro.push(...toBlocks([node]))
+        i++
+      }
+    }
+  }
+
+  private section(file: VFile, heading: Heading, content: RootContent[]) {
+    const [first, ...rest] = content
+    const fields = first?.type === 'list' ? this.fieldList(file, first) : undefined
+    this.result.programmes.push({
+      file,
+      place: placeOf(heading),
+      form: 'section',
+      title: toString(heading).replace(/\s+/g, ' ').trim(),
+      fields: fields ?? [],
+      description: toBlocks(fields ? rest : content)
+    })
+  }
+
+  private fieldList(file: VFile, list: List): RawField[] {
+    const fields: RawField[] = []
+    for (const item of list.children) {
+      const [paragraph] = item.children
+      const text = paragraph?.type === 'paragraph' ? toString(paragraph) : ''
+      const colon = text.indexOf(':')
+      if (!paragraph || colon === -1) {
+        report(file, 'field-syntax', `Expected a field as \`Label: value\`, found \`${text.slice(0, 60)}\``, placeOf(item))
+        continue
+      }
+      const label = text.slice(0, colon).replace(/[*_]/g, '').trim()
+      const key = this.index.fields.get(normalizeLabel(label))
+      if (!key) {
+        const suggestion = nearest(label, this.index.known)
+        report(
+          file,
+          'unknown-field',
+          `Unknown field \`${label}\`${suggestion ? `: did you mean \`${suggestion}\`?` : ''}; it is left out of the report`,
+          placeOf(paragraph)
+        )
+        continue
+      }
+      const value = text.slice(colon + 1).trim()
+      const labelEnd = offsetOf(file, paragraph, ':')
+      const valueOffset = value && labelEnd !== undefined ? offsetOf(file, paragraph, value, labelEnd - startOffset(paragraph)) : undefined
+      fields.push({key, label, value, place: placeOf(paragraph), valueOffset})
+    }
+    return fields
+  }
+
+  private columnKey(header: string): 'no' | 'title' | FieldKey | undefined {
+    const label = normalizeLabel(header)
+    if (this.index.numberColumns.has(label)) return 'no'
+    if (this.index.titleColumns.has(label)) return 'title'
+    return this.index.fields.get(label)
+  }
+
+  private isProgrammeTable(file: VFile, table: Table): boolean {
+    const headers = table.children[0]?.children.map((cell) => this.columnKey(toString(cell))) ?? []
+    if (headers.includes('title')) return true
+    if (headers.includes('no')) {
+      report(file, 'table-columns', 'This table has a number column but no title column, so it is not read as programmes', placeOf(table))
+    }
+    return false
+  }
+
+  private table(file: VFile, table: Table) {
+    const [head, ...rows] = table.children
+    const columns = (head?.children ?? []).map((cell) => {
+      const text = toString(cell).trim()
+      const key = this.columnKey(text)
+      if (!key && text) {
+        const suggestion = nearest(text, this.index.known)
+        report(
+          file,
+          'unknown-field',
+          `Unknown column \`${text}\`${suggestion ? `: did you mean \`${suggestion}\`?` : ''}; it is left out of the report`,
+          placeOf(cell)
+        )
+      }
+      return key
+    })
+    for (const row of rows) {
+      const programme: RawProgramme = {file, place: placeOf(row), form: 'row', title: '', fields: [], description: []}
+      row.children.forEach((cell, column) => {
+        const key = columns[column]
+        const value = toString(cell).replace(/\s+/g, ' ').trim()
+        if (key === 'title') {
+          programme.title = value
+          programme.place = placeOf(cell)
+        } else if (key && key !== 'no' && value) {
+          programme.fields.push({key, label: toString(head!.children[column]!), value, place: placeOf(cell), valueOffset: offsetOf(file, cell, value)})
+        }
+      })
+      this.result.programmes.push(programme)
+    }
+  }
+}
+
+/** Index of the first node at or after `from` that is a heading of `depth` or shallower. */
+function sectionEnd(nodes: RootContent[], from: number, depth: number): number {
+  let i = from
+  while (i < nodes.length) {
+    const node = nodes[i]!
+    if (node.type === 'heading' && node.depth <= depth) break
+    i++
+  }
+  return i
+}
+
+function nextProgrammesHeading(nodes: RootContent[], from: number, index: LabelIndex): number {
+  let i = from
+  while (i < nodes.length) {
+    const node = nodes[i]!
+    if (node.type === 'heading' && index.programmesHeadings.has(normalizeLabel(toString(node)))) break
+    i++
+  }
+  return i
+}
+
+export function extract(files: readonly ParsedFile[], labels: Labels): Extracted {
+  const extractor = new Extractor(labels)
+  for (const file of files) extractor.file(file)
+  return extractor.result
+}

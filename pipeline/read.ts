@@ -1,0 +1,122 @@
+// Stage 1, read: find the report's Markdown files and read them as checked UTF-8 text.
+import {readdir, readFile, realpath, stat} from 'node:fs/promises'
+import path from 'node:path'
+import {VFile} from 'vfile'
+import {report} from './rules.js'
+
+export const maxFileBytes = 20 * 1024 * 1024
+
+export interface Sources {
+  /** The sources folder as given. */
+  dir: string
+  /** Readable Markdown files, sorted by their path inside the folder. */
+  files: VFile[]
+  /** Files with problems that keep them from being parsed, and the folder's own problems. */
+  rejected: VFile[]
+}
+
+/** A file's path inside the sources folder, with `/` separators: the same on every machine. */
+export function sourcePath(file: VFile): string {
+  return file.data.sourcePath as string
+}
+
+function vfile(dir: string, relative: string, value?: string): VFile {
+  return new VFile({path: path.join(dir, relative), value, data: {sourcePath: relative}})
+}
+
+const isMarkdown = (name: string) => name.toLowerCase().endsWith('.md')
+const isInside = (root: string, target: string) => target === root || target.startsWith(root + path.sep)
+
+async function listMarkdown(
+  root: string,
+  realRoot: string,
+  relative: string,
+  found: string[],
+  rejected: VFile[],
+  visited = new Set<string>()
+) {
+  const realDir = await realpath(path.join(root, relative))
+  if (visited.has(realDir)) return
+  visited.add(realDir)
+  for (const entry of await readdir(path.join(root, relative), {withFileTypes: true})) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
+    const child = relative ? `${relative}/${entry.name}` : entry.name
+    let isDirectory = entry.isDirectory()
+    let isFile = entry.isFile()
+    if (entry.isSymbolicLink()) {
+      const target = await realpath(path.join(root, child)).catch(() => undefined)
+      const info = target ? await stat(target) : undefined
+      isDirectory = Boolean(info?.isDirectory())
+      isFile = Boolean(info?.isFile())
+      if (!(isDirectory || isMarkdown(entry.name))) continue
+      if (!target || !isInside(realRoot, target)) {
+        const file = vfile(root, child)
+        const reason = target
+          ? `\`${child}\` is a link to a place outside the sources folder, so it is not read`
+          : `\`${child}\` is a link to a file that does not exist`
+        report(file, target ? 'outside-sources' : 'file-unreadable', reason, undefined)
+        rejected.push(file)
+        continue
+      }
+    }
+    if (isDirectory) await listMarkdown(root, realRoot, child, found, rejected, visited)
+    else if (isFile && isMarkdown(entry.name)) found.push(child)
+  }
+}
+
+function decode(file: VFile, bytes: Buffer): string | undefined {
+  if (bytes.includes(0)) {
+    report(file, 'file-unreadable', 'This file is binary, not Markdown text', undefined)
+    return undefined
+  }
+  try {
+    // Strips a byte-order mark.
+    return new TextDecoder('utf-8', {fatal: true}).decode(bytes)
+  } catch {
+    const text = new TextDecoder('utf-8').decode(bytes)
+    const bad = text.indexOf('\uFFFD')
+    const before = text.slice(0, Math.max(bad, 0)).split(/\r\n|\r|\n/)
+    report(file, 'file-unreadable', 'This file is not valid UTF-8 text', {
+      line: before.length,
+      column: (before.at(-1)?.length ?? 0) + 1
+    })
+    return undefined
+  }
+}
+
+export async function readSources(dir: string): Promise<Sources> {
+  const sources: Sources = {dir, files: [], rejected: []}
+  const folder = new VFile({path: dir, data: {sourcePath: '.'}})
+  const info = await stat(dir).catch(() => undefined)
+  if (!info?.isDirectory()) {
+    report(folder, 'sources-missing', `There is no sources folder \`${dir}\``, undefined)
+    sources.rejected.push(folder)
+    return sources
+  }
+
+  const found: string[] = []
+  await listMarkdown(dir, await realpath(dir), '', found, sources.rejected)
+  found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  if (found.length === 0 && sources.rejected.length === 0) {
+    report(folder, 'sources-empty', `The folder \`${dir}\` holds no \`.md\` file`, undefined)
+    sources.rejected.push(folder)
+  }
+
+  for (const relative of found) {
+    const file = vfile(dir, relative)
+    const {size} = await stat(path.join(dir, relative))
+    if (size > maxFileBytes) {
+      report(file, 'file-too-large', `This file has ${size} bytes; the most art67 reads is ${maxFileBytes}`, undefined)
+      sources.rejected.push(file)
+      continue
+    }
+    const text = decode(file, await readFile(path.join(dir, relative)))
+    if (text === undefined) {
+      sources.rejected.push(file)
+      continue
+    }
+    file.value = text
+    sources.files.push(file)
+  }
+  return sources
+}

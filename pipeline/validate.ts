@@ -1,0 +1,259 @@
+// Stage 4, validate: number the narrative, merge and check the programmes, and assemble the report model.
+import type {Position} from 'unist'
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import {firstDay, lastDay, parseDate} from './dates.js'
+import type {Extracted, RawField, RawProgramme} from './extract.js'
+import type {Meta} from './frontmatter.js'
+import {fieldKinds, Report, type Block, type FieldKey, type PartialDate, type Programme, type SourceRef} from './model.js'
+import {sourcePath} from './read.js'
+import {related, report} from './rules.js'
+import {fill, type Labels} from './templates.js'
+
+/** A list field's item with its own place, so a problem with one beneficiary points at it. */
+export interface ListItem {
+  text: string
+  place: Position
+}
+
+type Value = {kind: 'date'; date: PartialDate} | {kind: 'list'; items: ListItem[]} | {kind: 'text'; text: string}
+
+interface Field {
+  value: Value
+  raw: RawField
+  file: VFile
+}
+
+interface Record {
+  raw: RawProgramme
+  id: string
+  fields: Map<FieldKey, Field>
+}
+
+const locations = new WeakMap<VFile, ReturnType<typeof location>>()
+
+/** The exact place of `length` characters at `offset` of a file. */
+function span(file: VFile, offset: number, length: number): Position | undefined {
+  let place = locations.get(file)
+  if (!place) locations.set(file, (place = location(file)))
+  const start = place.toPoint(offset)
+  const end = place.toPoint(offset + length)
+  return start && end ? {start, end} : undefined
+}
+
+function valuePlace(file: VFile, raw: RawField): Position {
+  return (raw.valueOffset === undefined ? undefined : span(file, raw.valueOffset, raw.value.length)) ?? raw.place
+}
+
+/** A slug of a title: lower case letters and digits, joined by hyphens. */
+export function slug(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+}
+
+const fold = (text: string) => text.replace(/\s+/g, ' ').trim()
+
+function splitList(file: VFile, raw: RawField): ListItem[] {
+  const items: ListItem[] = []
+  let from = 0
+  for (const part of raw.value.split(';')) {
+    const text = fold(part)
+    if (text) {
+      const index = raw.value.indexOf(text, from)
+      const place = raw.valueOffset !== undefined && index !== -1 ? span(file, raw.valueOffset + index, text.length) : undefined
+      items.push({text, place: place ?? raw.place})
+    }
+    from += part.length + 1
+  }
+  return items
+}
+
+function readField(file: VFile, raw: RawField): Value | undefined {
+  const kind = fieldKinds[raw.key]
+  if (kind === 'list') return {kind, items: splitList(file, raw)}
+  if (kind === 'text') return {kind, text: fold(raw.value)}
+  const parsed = parseDate(raw.value)
+  if (parsed.ok) return {kind, date: parsed.date}
+  report(file, 'date-invalid', `Invalid ${raw.label.toLowerCase()} \`${raw.value}\`: ${parsed.reason}`, valuePlace(file, raw))
+  return undefined
+}
+
+function sameValue(a: Value, b: Value): boolean {
+  if (a.kind === 'date' && b.kind === 'date') return a.date.iso === b.date.iso
+  if (a.kind === 'text' && b.kind === 'text') return a.text === b.text
+  if (a.kind === 'list' && b.kind === 'list') {
+    const set = (items: ListItem[]) => [...new Set(items.map((item) => item.text.toLowerCase()))].sort().join(';')
+    return set(a.items) === set(b.items)
+  }
+  return false
+}
+
+const showValue = (value: Value) =>
+  value.kind === 'date' ? value.date.written : value.kind === 'text' ? value.text : value.items.map((item) => item.text).join('; ')
+
+const where = (file: VFile, place: Position) => `${sourcePath(file)}:${place.start.line}:${place.start.column}`
+
+function sourceRef(raw: RawProgramme): SourceRef {
+  return {file: sourcePath(raw.file), line: raw.place.start.line, column: raw.place.start.column}
+}
+
+function readRecord(raw: RawProgramme): Record | undefined {
+  const {file} = raw
+  if (!raw.title) {
+    report(file, 'programme-title', 'This programme has no title', raw.place)
+    return undefined
+  }
+  const fields = new Map<FieldKey, Field>()
+  for (const field of raw.fields) {
+    const first = fields.get(field.key)
+    if (first) {
+      report(file, 'duplicate-field', `The field \`${field.label}\` is given twice for “${raw.title}”`, field.place, {
+        cause: related(file, first.raw.place, 'first given here')
+      })
+      continue
+    }
+    const value = readField(file, field)
+    if (value) fields.set(field.key, {value, raw: field, file})
+  }
+  const id = fields.get('id')
+  return {raw, id: id?.value.kind === 'text' ? id.value.text : slug(raw.title), fields}
+}
+
+/** Merge the records of one programme; two different values for a field is an error naming both places. */
+function merge(records: Record[]): Map<FieldKey, Field> {
+  const merged = new Map<FieldKey, Field>()
+  const [first] = records
+  for (const record of records) {
+    if (record !== first && fold(record.raw.title).toLowerCase() !== fold(first!.raw.title).toLowerCase()) {
+      report(record.raw.file, 'merge-conflict', `Programme \`${record.id}\` is titled “${record.raw.title}” here and “${first!.raw.title}” elsewhere`, record.raw.place, {
+        cause: related(first!.raw.file, first!.raw.place, 'the other title')
+      })
+    }
+    for (const [key, field] of record.fields) {
+      const kept = merged.get(key)
+      if (!kept) merged.set(key, field)
+      else if (!sameValue(kept.value, field.value)) {
+        report(
+          field.file,
+          'merge-conflict',
+          `Programme \`${record.id}\` has ${field.raw.label.toLowerCase()} \`${showValue(field.value)}\` here and \`${showValue(kept.value)}\` at ${where(kept.file, kept.raw.place)}`,
+          valuePlace(field.file, field.raw),
+          {cause: related(kept.file, valuePlace(kept.file, kept.raw), 'the other value')}
+        )
+      }
+    }
+  }
+  return merged
+}
+
+function checkDates(fields: Map<FieldKey, Field>, title: string, meta: Meta | undefined) {
+  const start = fields.get('start')
+  const end = fields.get('end')
+  const startDate = start?.value.kind === 'date' ? start.value.date : undefined
+  const endDate = end?.value.kind === 'date' ? end.value.date : undefined
+  if (startDate && endDate && lastDay(endDate) < firstDay(startDate)) {
+    report(end!.file, 'date-order', `“${title}” ends (${endDate.written}) before it starts (${startDate.written})`, valuePlace(end!.file, end!.raw))
+    return
+  }
+  if (!meta) return
+  const {from, to} = meta.period
+  const after = startDate && firstDay(startDate) > to
+  const before = endDate && lastDay(endDate) < from
+  if (after || before) {
+    const field = after ? start! : end!
+    report(
+      field.file,
+      'outside-period',
+      `“${title}” ${after ? `starts after` : `ended before`} the reporting period ${meta.period.label} (${from} to ${to})`,
+      valuePlace(field.file, field.raw)
+    )
+  }
+}
+
+function toProgramme(no: number, id: string, records: Record[], fields: Map<FieldKey, Field>): Programme {
+  const programme: Programme = {
+    no,
+    id,
+    title: fold(records[0]!.raw.title),
+    beneficiaries: [],
+    partners: [],
+    description: records.flatMap((record) => record.raw.description),
+    sources: records.map((record) => sourceRef(record.raw))
+  }
+  for (const [key, {value}] of fields) {
+    if (key === 'id') continue
+    if (value.kind === 'date' && (key === 'start' || key === 'end')) programme[key] = value.date
+    else if (value.kind === 'list' && (key === 'beneficiaries' || key === 'partners')) programme[key] = value.items.map((item) => item.text)
+    else if (value.kind === 'text' && key !== 'start' && key !== 'end' && key !== 'beneficiaries' && key !== 'partners') programme[key] = value.text
+  }
+  return programme
+}
+
+function programmes(extracted: Extracted, meta: Meta | undefined): Programme[] {
+  const groups = new Map<string, Record[]>()
+  for (const raw of extracted.programmes) {
+    const record = readRecord(raw)
+    if (!record) continue
+    const group = groups.get(record.id)
+    const twin = group?.find((other) => other.raw.file === raw.file && other.raw.form === raw.form)
+    if (twin) {
+      report(raw.file, 'duplicate-id', `A second programme with ID \`${record.id}\` (“${raw.title}”)`, raw.place, {
+        cause: related(twin.raw.file, twin.raw.place, 'first defined here')
+      })
+    } else if (group) group.push(record)
+    else groups.set(record.id, [record])
+  }
+
+  return [...groups].map(([id, records], index) => {
+    const fields = merge(records)
+    const first = records[0]!.raw
+    checkDates(fields, first.title, meta)
+    const beneficiaries = fields.get('beneficiaries')
+    if (!beneficiaries || (beneficiaries.value.kind === 'list' && beneficiaries.value.items.length === 0)) {
+      report(first.file, 'no-beneficiaries', `“${first.title}” names no beneficiaries`, first.place)
+    }
+    return toProgramme(index + 1, id, records, fields)
+  })
+}
+
+/** Number headings `1`, `1.1`, … and top-level paragraphs 1, 2, … straight through. */
+function numberBody(blocks: readonly Block[]): Block[] {
+  const counters: number[] = []
+  let paragraphs = 0
+  return blocks.map((block) => {
+    if (block.type === 'heading') {
+      counters.length = block.depth
+      counters[block.depth - 1] = (counters[block.depth - 1] ?? 0) + 1
+      const number = Array.from(counters, (count) => count ?? 0).join('.')
+      return {...block, number}
+    }
+    if (block.type === 'paragraph') return {...block, number: ++paragraphs}
+    return block
+  })
+}
+
+/**
+ * Check the programmes and assemble the report model. Problems are reported on the source files;
+ * without front matter the programmes are still checked, but there is no model.
+ */
+export function validate(meta: Meta | undefined, extracted: Extracted, labels: Labels): Report | undefined {
+  const checked = programmes(extracted, meta)
+  if (!meta) return undefined
+  return Report.parse({
+    member: meta.member,
+    period: meta.period,
+    date: meta.date,
+    symbol: meta.symbol,
+    job: meta.job,
+    original: meta.original ?? labels.languageName,
+    language: meta.language,
+    requester: meta.requester ?? fill(labels.requester, {member: meta.member}),
+    body: numberBody(extracted.narrative),
+    annexIntro: extracted.annexIntro,
+    programmes: checked
+  })
+}

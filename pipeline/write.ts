@@ -1,0 +1,32 @@
+// Stage 6, write: put all outputs in place at once, or none of them.
+import {randomBytes} from 'node:crypto'
+import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+
+export interface Output {
+  /** File name inside the output folder. */
+  name: string
+  data: Uint8Array | string
+}
+
+/**
+ * Write every output to a temporary file beside its target, then rename them into place.
+ * If any write fails, the temporary files are removed and the previous outputs stay untouched.
+ */
+export async function writeOutputs(dir: string, outputs: readonly Output[]): Promise<string[]> {
+  await mkdir(dir, {recursive: true})
+  const tag = randomBytes(6).toString('hex')
+  const staged = outputs.map((output) => ({
+    target: path.join(dir, output.name),
+    temporary: path.join(dir, `.${output.name}.${tag}.tmp`),
+    data: output.data
+  }))
+  try {
+    for (const file of staged) await writeFile(file.temporary, file.data)
+    for (const file of staged) await rename(file.temporary, file.target)
+  } catch (error) {
+    await Promise.all(staged.map((file) => rm(file.temporary, {force: true})))
+    throw error
+  }
+  return staged.map((file) => file.target)
+}
