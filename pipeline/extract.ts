@@ -5,6 +5,7 @@ import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {toBlocks} from './blocks.js'
 import {fieldKeys, type Block, type FieldKey} from './model.js'
+import {span} from './place.js'
 import type {ParsedFile} from './parse.js'
 import {sourcePath} from './read.js'
 import {report} from './rules.js'
@@ -163,7 +164,7 @@ class Extractor {
         report(
           file,
           'unknown-field',
-          `Unknown field \`${label}\`${suggestion ? `: did you mean \`${suggestion}\`?` : ''}; it is left out of the report`,
+          `Unknown field \`${label}\`, left out of the report${suggestion ? `: did you mean \`${suggestion}\`?` : ''}`,
           placeOf(paragraph)
         )
         continue
@@ -202,7 +203,7 @@ class Extractor {
         report(
           file,
           'unknown-field',
-          `Unknown column \`${text}\`${suggestion ? `: did you mean \`${suggestion}\`?` : ''}; it is left out of the report`,
+          `Unknown column \`${text}\`, left out of the report${suggestion ? `: did you mean \`${suggestion}\`?` : ''}`,
           placeOf(cell)
         )
       }
@@ -214,8 +215,9 @@ class Extractor {
         const key = columns[column]
         const value = toString(cell).replace(/\s+/g, ' ').trim()
         if (key === 'title') {
+          const offset = value ? offsetOf(file, cell, value) : undefined
           programme.title = value
-          programme.place = placeOf(cell)
+          programme.place = (offset === undefined ? undefined : span(file, offset, value.length)) ?? placeOf(cell)
         } else if (key && key !== 'no' && value) {
           programme.fields.push({key, label: toString(head!.children[column]!), value, place: placeOf(cell), valueOffset: offsetOf(file, cell, value)})
         }

@@ -76,7 +76,7 @@ async function templateLanguages(dir: string): Promise<string[]> {
 }
 
 /** Find the one front matter and read it; report missing or repeated ones. */
-function frontMatter(parsed: readonly ParsedFile[], folder: VFile | undefined, languages: string[]): Meta | undefined {
+function frontMatter(parsed: readonly ParsedFile[], languages: string[]): Meta | undefined {
   const found = parsed.filter(({tree}) => tree.children[0]?.type === 'yaml')
   const [first, ...others] = found
   for (const other of others) {
@@ -86,7 +86,7 @@ function frontMatter(parsed: readonly ParsedFile[], folder: VFile | undefined, l
     })
   }
   if (!first) {
-    const target = parsed[0]?.file ?? folder
+    const target = parsed[0]?.file
     if (target) reportProblem(target, 'frontmatter-missing', 'No file has front matter, so the report has no member, period or date', {line: 1, column: 1})
     return undefined
   }
@@ -101,7 +101,7 @@ export async function check(dir: string, options: CheckOptions = {}): Promise<Ch
   const sources = await timed(timings, 'read', () => readSources(dir))
   const parsed = time('parse', () => sources.files.map(parseFile))
   const languages = await templateLanguages(templatesDir)
-  const meta = time('validate', () => frontMatter(parsed, sources.rejected[0], languages))
+  const meta = time('validate', () => frontMatter(parsed, languages))
   const {labels} = await loadTemplates(meta?.language ?? 'en', templatesDir)
   const extracted = time('extract', () => extract(parsed, labels))
   const report = time('validate', () => validate(meta, extracted, labels))

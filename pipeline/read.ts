@@ -84,21 +84,27 @@ function decode(file: VFile, bytes: Buffer): string | undefined {
   }
 }
 
+/** Top-level files first, then those under `programmes/`; each group in code-point order of the path. */
+function byReadingOrder(a: string, b: string): number {
+  const group = (name: string) => (name.startsWith('programmes/') ? 1 : 0)
+  return group(a) - group(b) || (a < b ? -1 : a > b ? 1 : 0)
+}
+
 export async function readSources(dir: string): Promise<Sources> {
   const sources: Sources = {dir, files: [], rejected: []}
   const folder = new VFile({path: dir, data: {sourcePath: '.'}})
   const info = await stat(dir).catch(() => undefined)
   if (!info?.isDirectory()) {
-    report(folder, 'sources-missing', `There is no sources folder \`${dir}\``, undefined)
+    report(folder, 'sources-missing', 'There is no such folder', undefined)
     sources.rejected.push(folder)
     return sources
   }
 
   const found: string[] = []
   await listMarkdown(dir, await realpath(dir), '', found, sources.rejected)
-  found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  found.sort(byReadingOrder)
   if (found.length === 0 && sources.rejected.length === 0) {
-    report(folder, 'sources-empty', `The folder \`${dir}\` holds no \`.md\` file`, undefined)
+    report(folder, 'sources-empty', 'This folder holds no `.md` file', undefined)
     sources.rejected.push(folder)
   }
 

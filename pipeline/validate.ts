@@ -1,11 +1,11 @@
 // Stage 4, validate: number the narrative, merge and check the programmes, and assemble the report model.
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
-import {location} from 'vfile-location'
 import {firstDay, lastDay, parseDate} from './dates.js'
 import type {Extracted, RawField, RawProgramme} from './extract.js'
 import type {Meta} from './frontmatter.js'
 import {fieldKinds, Report, type Block, type FieldKey, type PartialDate, type Programme, type SourceRef} from './model.js'
+import {span} from './place.js'
 import {sourcePath} from './read.js'
 import {related, report} from './rules.js'
 import {fill, type Labels} from './templates.js'
@@ -30,17 +30,6 @@ interface Record {
   fields: Map<FieldKey, Field>
 }
 
-const locations = new WeakMap<VFile, ReturnType<typeof location>>()
-
-/** The exact place of `length` characters at `offset` of a file. */
-function span(file: VFile, offset: number, length: number): Position | undefined {
-  let place = locations.get(file)
-  if (!place) locations.set(file, (place = location(file)))
-  const start = place.toPoint(offset)
-  const end = place.toPoint(offset + length)
-  return start && end ? {start, end} : undefined
-}
-
 function valuePlace(file: VFile, raw: RawField): Position {
   return (raw.valueOffset === undefined ? undefined : span(file, raw.valueOffset, raw.value.length)) ?? raw.place
 }
@@ -49,7 +38,8 @@ function valuePlace(file: VFile, raw: RawField): Position {
 export function slug(title: string): string {
   return title
     .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+    .replace(/([a-z])\p{M}+/giu, '$1')
+    .normalize('NFC')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
@@ -95,8 +85,6 @@ function sameValue(a: Value, b: Value): boolean {
 const showValue = (value: Value) =>
   value.kind === 'date' ? value.date.written : value.kind === 'text' ? value.text : value.items.map((item) => item.text).join('; ')
 
-const where = (file: VFile, place: Position) => `${sourcePath(file)}:${place.start.line}:${place.start.column}`
-
 function sourceRef(raw: RawProgramme): SourceRef {
   return {file: sourcePath(raw.file), line: raw.place.start.line, column: raw.place.start.column}
 }
@@ -140,7 +128,7 @@ function merge(records: Record[]): Map<FieldKey, Field> {
         report(
           field.file,
           'merge-conflict',
-          `Programme \`${record.id}\` has ${field.raw.label.toLowerCase()} \`${showValue(field.value)}\` here and \`${showValue(kept.value)}\` at ${where(kept.file, kept.raw.place)}`,
+          `Programme \`${record.id}\` has ${field.raw.label.toLowerCase()} \`${showValue(field.value)}\` here and \`${showValue(kept.value)}\` in ${sourcePath(kept.file)}`,
           valuePlace(field.file, field.raw),
           {cause: related(kept.file, valuePlace(kept.file, kept.raw), 'the other value')}
         )

@@ -1,0 +1,183 @@
+import {describe, expect, test} from 'vitest'
+import {entries, entryNamed, groups} from '../pipeline/beneficiaries/registry.js'
+import {groupMembers, isLdc, normalizeName} from '../pipeline/beneficiaries/resolve.js'
+import type {Entry, SourceId} from '../pipeline/beneficiaries/schema.js'
+import {factSources, sources} from '../pipeline/beneficiaries/sources.js'
+
+// The lists in shared/domain.md, "Members, observers, LDCs", as written there.
+const domainMembers = [
+  'Afghanistan', 'Albania', 'Angola', 'Antigua and Barbuda', 'Argentina', 'Armenia', 'Australia', 'Austria',
+  'Bahrain, Kingdom of', 'Bangladesh', 'Barbados', 'Belgium', 'Belize', 'Benin', 'Bolivia, Plurinational State of',
+  'Botswana', 'Brazil', 'Brunei Darussalam', 'Bulgaria', 'Burkina Faso', 'Burundi', 'Cabo Verde', 'Cambodia',
+  'Cameroon', 'Canada', 'Central African Republic', 'Chad', 'Chile', 'China', 'Colombia', 'Comoros', 'Congo',
+  'Costa Rica', "Côte d'Ivoire", 'Croatia', 'Cuba', 'Cyprus', 'Czech Republic', 'Democratic Republic of the Congo',
+  'Denmark', 'Djibouti', 'Dominica', 'Dominican Republic', 'Ecuador', 'Egypt', 'El Salvador', 'Estonia', 'Eswatini',
+  'European Union', 'Fiji', 'Finland', 'France', 'Gabon', 'Gambia', 'Georgia', 'Germany', 'Ghana', 'Greece',
+  'Grenada', 'Guatemala', 'Guinea', 'Guinea-Bissau', 'Guyana', 'Haiti', 'Honduras', 'Hong Kong, China', 'Hungary',
+  'Iceland', 'India', 'Indonesia', 'Ireland', 'Israel', 'Italy', 'Jamaica', 'Japan', 'Jordan', 'Kazakhstan', 'Kenya',
+  'Korea, Republic of', 'Kuwait, the State of', 'Kyrgyz Republic', "Lao People's Democratic Republic", 'Latvia',
+  'Lesotho', 'Liberia', 'Liechtenstein', 'Lithuania', 'Luxembourg', 'Macao, China', 'Madagascar', 'Malawi',
+  'Malaysia', 'Maldives', 'Mali', 'Malta', 'Mauritania', 'Mauritius', 'Mexico', 'Moldova, Republic of', 'Mongolia',
+  'Montenegro', 'Morocco', 'Mozambique', 'Myanmar', 'Namibia', 'Nepal', 'Netherlands', 'New Zealand', 'Nicaragua',
+  'Niger', 'Nigeria', 'North Macedonia', 'Norway', 'Oman', 'Pakistan', 'Panama', 'Papua New Guinea', 'Paraguay',
+  'Peru', 'Philippines', 'Poland', 'Portugal', 'Qatar', 'Romania', 'Russian Federation', 'Rwanda',
+  'Saint Kitts and Nevis', 'Saint Lucia', 'Saint Vincent and the Grenadines', 'Samoa', 'Saudi Arabia, Kingdom of',
+  'Senegal', 'Seychelles', 'Sierra Leone', 'Singapore', 'Slovak Republic', 'Slovenia', 'Solomon Islands',
+  'South Africa', 'Spain', 'Sri Lanka', 'Suriname', 'Sweden', 'Switzerland', 'Chinese Taipei', 'Tajikistan',
+  'Tanzania', 'Thailand', 'Timor-Leste', 'Togo', 'Tonga', 'Trinidad and Tobago', 'Tunisia', 'Türkiye', 'Uganda',
+  'Ukraine', 'United Arab Emirates', 'United Kingdom', 'United States of America', 'Uruguay', 'Vanuatu',
+  'Venezuela, Bolivarian Republic of', 'Viet Nam', 'Yemen', 'Zambia', 'Zimbabwe'
+]
+const domainObservers = [
+  'Algeria', 'Andorra', 'Azerbaijan', 'Bahamas', 'Belarus', 'Bhutan', 'Bosnia and Herzegovina', 'Curaçao',
+  'Equatorial Guinea', 'Ethiopia', 'Holy See', 'Iran', 'Iraq', 'Lebanese Republic', 'Libya', 'Sao Tomé and Principe',
+  'Serbia', 'Somalia', 'South Sudan', 'Sudan', 'Syrian Arab Republic', 'Turkmenistan', 'Uzbekistan'
+]
+const domainLdcMembers = [
+  'Afghanistan', 'Angola', 'Bangladesh', 'Benin', 'Burkina Faso', 'Burundi', 'Cambodia', 'Central African Republic',
+  'Chad', 'Democratic Republic of the Congo', 'Djibouti', 'Gambia', 'Guinea', 'Guinea-Bissau', 'Haiti',
+  "Lao People's Democratic Republic", 'Lesotho', 'Liberia', 'Madagascar', 'Malawi', 'Mali', 'Mauritania',
+  'Mozambique', 'Myanmar', 'Nepal', 'Niger', 'Rwanda', 'Senegal', 'Sierra Leone', 'Solomon Islands', 'Tanzania',
+  'Togo', 'Uganda', 'Yemen', 'Zambia',
+  // Members since 2024.
+  'Comoros', 'Timor-Leste'
+]
+const developed = [
+  'Australia', 'Canada', 'European Union', 'Iceland', 'Japan', 'Liechtenstein', 'New Zealand', 'Norway',
+  'Switzerland', 'United Kingdom', 'United States of America',
+  // The 27 member States of the European Union.
+  'Austria', 'Belgium', 'Bulgaria', 'Croatia', 'Cyprus', 'Czech Republic', 'Denmark', 'Estonia', 'Finland', 'France',
+  'Germany', 'Greece', 'Hungary', 'Ireland', 'Italy', 'Latvia', 'Lithuania', 'Luxembourg', 'Malta', 'Netherlands',
+  'Poland', 'Portugal', 'Romania', 'Slovak Republic', 'Slovenia', 'Spain', 'Sweden'
+]
+
+const names = (list: readonly Entry[]) => list.map((entry) => entry.name).sort()
+const ofKind = (kind: Entry['kind']) => entries.filter((entry) => entry.kind === kind)
+const entry = (name: string) => {
+  const found = entryNamed(name)
+  if (!found) throw new Error(`no entry ${name}`)
+  return found
+}
+const duplicates = (values: readonly string[]) => values.filter((value, i) => values.indexOf(value) !== i)
+
+describe('beneficiary registry', () => {
+  test('holds the 166 Members under the WTO names domain.md lists', () => {
+    expect(ofKind('member')).toHaveLength(166)
+    expect(names(ofKind('member'))).toEqual([...domainMembers].sort())
+  })
+
+  test('holds the 23 observers under domain.md spellings', () => {
+    expect(ofKind('observer')).toHaveLength(23)
+    expect(names(ofKind('observer'))).toEqual([...domainObservers].sort())
+  })
+
+  test.each([
+    ['Bolivia, Plurinational State of', 'member', 'BOL', 'South and Central America and the Caribbean'],
+    ['Korea, Republic of', 'member', 'KOR', 'Asia'],
+    ['Chinese Taipei', 'member', 'TWN', 'Asia'],
+    ['Türkiye', 'member', 'TUR', 'Europe'],
+    ['Hong Kong, China', 'member', 'HKG', 'Asia'],
+    ['Macao, China', 'member', 'MAC', 'Asia'],
+    ['European Union', 'member', undefined, 'Europe'],
+    ['Kuwait, the State of', 'member', 'KWT', 'Middle East'],
+    ["Côte d'Ivoire", 'member', 'CIV', 'Africa'],
+    ['Russian Federation', 'member', 'RUS', 'CIS'],
+    ['Mexico', 'member', 'MEX', 'North America'],
+    ['Sao Tomé and Principe', 'observer', 'STP', 'Africa'],
+    ['Holy See', 'observer', 'VAT', 'Europe'],
+    ['Curaçao', 'observer', 'CUW', 'South and Central America and the Caribbean'],
+    ['African Regional Intellectual Property Organization', 'organisation', undefined, 'Africa'],
+    ['Patent Office of the Cooperation Council for the Arab States of the Gulf', 'organisation', undefined, 'Middle East']
+  ])('%s is a %s, ISO %s, in %s', (name, kind, iso3, region) => {
+    const found = entry(name)
+    expect([found.kind, found.iso3, found.region]).toEqual([kind, iso3, region])
+  })
+
+  test('organisations have no ISO code and are never developed or LDCs', () => {
+    const organisations = ofKind('organisation')
+    expect(organisations).toHaveLength(13)
+    for (const organisation of organisations) {
+      expect([organisation.iso3, organisation.developed, organisation.ldc]).toEqual([undefined, false, []])
+    }
+  })
+
+  test('every Member and observer but the European Union has a unique ISO 3166-1 alpha-3 code', () => {
+    const states = entries.filter((e) => e.kind !== 'organisation' && e.name !== 'European Union')
+    const codes = states.map((e) => e.iso3 ?? `missing for ${e.name}`)
+    for (const code of codes) expect(code).toMatch(/^[A-Z]{3}$/)
+    expect(duplicates(codes)).toEqual([])
+  })
+
+  test('developed Members are exactly those that report as developed', () => {
+    expect(names(entries.filter((e) => e.developed))).toEqual([...developed].sort())
+    expect(developed).toHaveLength(38)
+  })
+
+  test('on 2025-01-01 there are 37 LDC Members and 4 LDC observers', () => {
+    const ldcs = (kind: Entry['kind']) => ofKind(kind).filter((e) => isLdc(e, '2025-01-01', '2025-01-01'))
+    expect(names(ldcs('member'))).toEqual([...domainLdcMembers].sort())
+    expect(names(ldcs('observer'))).toEqual(['Ethiopia', 'Somalia', 'South Sudan', 'Sudan'])
+  })
+
+  test.each([
+    ['Bhutan', '2023-01-01', '2023-12-31', true],
+    ['Bhutan', '2024-01-01', '2024-12-31', false],
+    ['Bhutan', '2023-12-12', '2023-12-12', true],
+    ['Bhutan', '2023-12-13', '2023-12-13', false],
+    ['Sao Tomé and Principe', '2024-01-01', '2024-12-31', true],
+    ['Sao Tomé and Principe', '2025-01-01', '2025-12-31', false],
+    ['Vanuatu', '2020-07-01', '2021-06-30', true],
+    ['Vanuatu', '2021-01-01', '2021-12-31', false],
+    ['Equatorial Guinea', '2017-01-01', '2017-12-31', true],
+    ['Samoa', '2014-01-01', '2014-12-31', false],
+    ['Maldives', '2010-01-01', '2010-12-31', true],
+    ['Cabo Verde', '2008-01-01', '2008-12-31', false],
+    ['Botswana', '1995-01-01', '1995-12-31', false],
+    ['Bangladesh', '2030-01-01', '2030-12-31', true],
+    ['Canada', '2020-01-01', '2020-12-31', false]
+  ])('%s is an LDC from %s to %s: %s', (name, from, to, expected) => {
+    expect(isLdc(entry(name), from, to)).toBe(expected)
+  })
+
+  test('no two names or aliases, of entries or groups, share a normalised form', () => {
+    const written = [...entries, ...groups].flatMap((item) => [item.name, ...item.aliases])
+    expect(duplicates(written.map(normalizeName))).toEqual([])
+  })
+
+  test('expanded groups expand to Members, kept groups list none', () => {
+    for (const group of groups) {
+      if (!group.expand) continue
+      for (const name of group.members) expect(entryNamed(name)?.kind, `${group.name}: ${name}`).toBe('member')
+    }
+    const group = (name: string) => groups.find((g) => g.name === name)!
+    expect(group('Central America')).toMatchObject({expand: true})
+    expect(groupMembers(group('Central America'), '2024-01-01', '2024-12-31').map((e) => e.name)).not.toContain('Belize')
+    expect(groupMembers(group('ASEAN Member States'), '2024-01-01', '2024-12-31')).toHaveLength(10)
+    expect(groupMembers(group('Andean Community countries'), '2024-01-01', '2024-12-31')).toHaveLength(4)
+    for (const kept of ['APEC economies', 'Developing country Members', 'Pacific Island countries', 'African Union Member States']) {
+      expect(group(kept).expand).toBe(false)
+      expect(groupMembers(group(kept), '2024-01-01', '2024-12-31')).toEqual([])
+    }
+  })
+
+  test.each([
+    ['2025-01-01', '2025-12-31', 37, undefined],
+    ['2021-01-01', '2021-12-31', 37, undefined],
+    ['2020-01-01', '2020-12-31', 38, 'Vanuatu'],
+    ['2010-07-01', '2011-06-30', 40, 'Maldives']
+  ])('LDC Members from %s to %s: %i', (from, to, count, former) => {
+    const ldcMembers = groups.find((g) => g.name === 'LDC Members')!
+    const members = groupMembers(ldcMembers, from, to).map((e) => e.name)
+    expect(members).toHaveLength(count)
+    if (former) expect(members).toContain(former)
+  })
+
+  test('every source is described and every described source is cited', () => {
+    const cited = new Set<SourceId>([
+      ...Object.values(factSources).flat(),
+      ...entries.flatMap((e) => [...e.sources, ...e.ldc.flatMap((span) => span.sources)]),
+      ...groups.flatMap((g) => g.sources)
+    ])
+    expect([...cited].sort()).toEqual(Object.keys(sources).sort())
+  })
+})

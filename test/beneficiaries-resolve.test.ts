@@ -1,0 +1,235 @@
+import {describe, expect, test} from 'vitest'
+import {entries, groups} from '../pipeline/beneficiaries/registry.js'
+import {editDistance, normalizeName, resolveBeneficiary, type Resolution} from '../pipeline/beneficiaries/resolve.js'
+
+/** What a resolution names: the entry's or group's name, the free text, or the suggestions. */
+function outcome(resolution: Resolution): [string, string | string[]] {
+  switch (resolution.kind) {
+    case 'entity':
+      return [resolution.entry.kind, resolution.entry.name]
+    case 'group':
+      return ['group', resolution.group.name]
+    case 'free':
+      return ['free', resolution.text]
+    case 'unknown':
+      return ['unknown', resolution.suggestions]
+  }
+}
+
+describe('normalizeName', () => {
+  test.each([
+    ['Guinea-Bissau', 'guinea bissau'],
+    ['guinea bissau', 'guinea bissau'],
+    ['Guinea – Bissau', 'guinea bissau'],
+    ["Côte d'Ivoire", 'cote divoire'],
+    ['cote d’ivoire', 'cote divoire'],
+    ['  Türkiye  ', 'turkiye'],
+    ['Sao Tomé and Príncipe', 'sao tome and principe'],
+    ['Korea, Republic of', 'korea republic of'],
+    ['Iran (Islamic Republic of)', 'iran islamic republic of'],
+    ['U.S.A.', 'usa'],
+    ['Trinidad & Tobago', 'trinidad and tobago'],
+    ['The Gambia', 'gambia'],
+    ['Gambia, The', 'gambia'],
+    ['Kuwait, the State of', 'kuwait the state of'],
+    ['St. Lucia', 'saint lucia'],
+    ['Viet\u00a0Nam', 'viet nam'],
+    ['Bahamas.', 'bahamas']
+  ])('%s → %s', (text, expected) => {
+    expect(normalizeName(text)).toBe(expected)
+  })
+})
+
+describe('editDistance', () => {
+  test.each([
+    ['france', 'france', 0],
+    ['frnace', 'france', 1],
+    ['boliva', 'bolivia', 1],
+    ['vietnan', 'vietnam', 1],
+    ['', 'chad', 4],
+    ['kitten', 'sitting', 3]
+  ])('%s to %s: %i', (a, b, expected) => {
+    expect(editDistance(a, b)).toBe(expected)
+    expect(editDistance(b, a)).toBe(expected)
+  })
+})
+
+describe('resolveBeneficiary', () => {
+  test.each([
+    ['Vietnam', 'Viet Nam'],
+    ['Laos', "Lao People's Democratic Republic"],
+    ['Lao PDR', "Lao People's Democratic Republic"],
+    ['Bolivia', 'Bolivia, Plurinational State of'],
+    ['Venezuela', 'Venezuela, Bolivarian Republic of'],
+    ['South Korea', 'Korea, Republic of'],
+    ['Korea', 'Korea, Republic of'],
+    ['Republic of Korea', 'Korea, Republic of'],
+    ['Russia', 'Russian Federation'],
+    ['Turkey', 'Türkiye'],
+    ['Turkiye', 'Türkiye'],
+    ['Taiwan', 'Chinese Taipei'],
+    ['Ivory Coast', "Côte d'Ivoire"],
+    ["Cote d'Ivoire", "Côte d'Ivoire"],
+    ['Cape Verde', 'Cabo Verde'],
+    ['Swaziland', 'Eswatini'],
+    ['Macedonia', 'North Macedonia'],
+    ['FYROM', 'North Macedonia'],
+    ['The former Yugoslav Republic of Macedonia', 'North Macedonia'],
+    ['Czechia', 'Czech Republic'],
+    ['Slovakia', 'Slovak Republic'],
+    ['Kyrgyzstan', 'Kyrgyz Republic'],
+    ['United Republic of Tanzania', 'Tanzania'],
+    ['DR Congo', 'Democratic Republic of the Congo'],
+    ['DRC', 'Democratic Republic of the Congo'],
+    ['Congo-Kinshasa', 'Democratic Republic of the Congo'],
+    ['Congo (Kinshasa)', 'Democratic Republic of the Congo'],
+    ['Congo-Brazzaville', 'Congo'],
+    ['Republic of the Congo', 'Congo'],
+    ['The Gambia', 'Gambia'],
+    ['Moldova', 'Moldova, Republic of'],
+    ['Saudi Arabia', 'Saudi Arabia, Kingdom of'],
+    ['Kuwait', 'Kuwait, the State of'],
+    ['Bahrain', 'Bahrain, Kingdom of'],
+    ['Brunei', 'Brunei Darussalam'],
+    ['USA', 'United States of America'],
+    ['United States', 'United States of America'],
+    ['US', 'United States of America'],
+    ['U.S.', 'United States of America'],
+    ['UK', 'United Kingdom'],
+    ['Great Britain', 'United Kingdom'],
+    ['EU', 'European Union'],
+    ['European Communities', 'European Union'],
+    ['Hong Kong', 'Hong Kong, China'],
+    ['Macau', 'Macao, China'],
+    ['Burma', 'Myanmar'],
+    ['East Timor', 'Timor-Leste'],
+    ['St Kitts and Nevis', 'Saint Kitts and Nevis']
+  ])('%s is the Member %s', (written, name) => {
+    expect(resolveBeneficiary(written)).toEqual({kind: 'entity', entry: expect.objectContaining({name}), alias: written})
+  })
+
+  test.each([
+    ['Iran (Islamic Republic of)', 'Iran'],
+    ['Syria', 'Syrian Arab Republic'],
+    ['Lebanon', 'Lebanese Republic'],
+    ['Sao Tome and Principe', 'Sao Tomé and Principe'],
+    ['São Tomé and Príncipe', 'Sao Tomé and Principe'],
+    ['The Bahamas', 'Bahamas'],
+    ['Curacao', 'Curaçao'],
+    ['Bosnia-Herzegovina', 'Bosnia and Herzegovina']
+  ])('%s is the observer %s', (written, name) => {
+    expect(outcome(resolveBeneficiary(written))).toEqual(['observer', name])
+  })
+
+  test.each([
+    ['ARIPO', 'African Regional Intellectual Property Organization'],
+    ['OAPI', 'African Intellectual Property Organization'],
+    ['GCCPO', 'Patent Office of the Cooperation Council for the Arab States of the Gulf'],
+    ['GCC Patent Office', 'Patent Office of the Cooperation Council for the Arab States of the Gulf'],
+    ['ASEAN', 'Association of Southeast Asian Nations'],
+    ['ASEAN Secretariat', 'Association of Southeast Asian Nations'],
+    ['African Union Commission', 'African Union'],
+    ['COMESA', 'Common Market for Eastern and Southern Africa'],
+    ['ECOWAS', 'Economic Community of West African States'],
+    ['SADC', 'Southern African Development Community'],
+    ['EAC', 'East African Community'],
+    ['CARICOM Secretariat', 'Caribbean Community'],
+    ['SIECA', 'Secretariat for Central American Economic Integration'],
+    ['Andean Community', 'Andean Community'],
+    ['Pacific Islands Forum Secretariat', 'Pacific Islands Forum Secretariat']
+  ])('%s is the organisation %s', (written, name) => {
+    expect(outcome(resolveBeneficiary(written))).toEqual(['organisation', name])
+  })
+
+  test('every alias in the registry resolves to its own entry or group, reporting what was written', () => {
+    for (const entry of entries) {
+      for (const alias of entry.aliases) expect(resolveBeneficiary(alias)).toEqual({kind: 'entity', entry, alias})
+    }
+    for (const group of groups) {
+      for (const alias of group.aliases) expect(resolveBeneficiary(alias)).toMatchObject({kind: 'group', group, alias})
+    }
+  })
+
+  test('a name written as the registry writes it resolves without an alias', () => {
+    for (const entry of entries) expect(resolveBeneficiary(entry.name)).toEqual({kind: 'entity', entry})
+  })
+
+  test.each([
+    ['guinea bissau', 'Guinea-Bissau'],
+    ['GUINEA—BISSAU', 'Guinea-Bissau'],
+    ['cote d’ivoire', "Côte d'Ivoire"],
+    ['CÔTE D’IVOIRE', "Côte d'Ivoire"],
+    ['lao peoples democratic republic', "Lao People's Democratic Republic"],
+    ['timor leste', 'Timor-Leste'],
+    ['  viet nam ', 'Viet Nam'],
+    ['Hong Kong (China)', 'Hong Kong, China'],
+    ['Trinidad & Tobago', 'Trinidad and Tobago'],
+    ['Gambia, The', 'Gambia']
+  ])('matching ignores case, accents, apostrophes and hyphens: %s', (written, name) => {
+    const resolution = resolveBeneficiary(written)
+    expect(outcome(resolution)).toEqual(['member', name])
+    expect(resolution).toHaveProperty('alias', written.trim())
+  })
+
+  test('an expanded group resolves with its members', () => {
+    const resolution = resolveBeneficiary('Central American countries')
+    expect(resolution).toMatchObject({kind: 'group', alias: 'Central American countries'})
+    if (resolution.kind !== 'group') return
+    expect(resolution.group.name).toBe('Central America')
+    expect(resolution.members.map((entry) => entry.name)).toEqual([
+      'Costa Rica', 'El Salvador', 'Guatemala', 'Honduras', 'Nicaragua', 'Panama'
+    ])
+    const asean = resolveBeneficiary('ASEAN Member States')
+    expect(asean.kind === 'group' && asean.members.map((entry) => entry.name)).toContain('Viet Nam')
+  })
+
+  test.each([
+    'APEC economies', 'LDC Members', 'LDCs', 'least developed countries', 'Developing country Members',
+    'Pacific Island countries', 'African Union Member States'
+  ])('%s is a group kept as written', (written) => {
+    expect(resolveBeneficiary(written)).toMatchObject({kind: 'group', members: []})
+  })
+
+  test.each([
+    ['"Global South"', 'Global South'],
+    ['“developing countries”', 'developing countries'],
+    ['  "Small island developing States”  ', 'Small island developing States'],
+    ['"Viet Nam"', 'Viet Nam']
+  ])('%s is deliberate free text', (written, text) => {
+    expect(resolveBeneficiary(written)).toEqual({kind: 'free', text})
+  })
+
+  test.each([
+    ['Vietnan', ['Viet Nam']],
+    ['Vietam', ['Viet Nam']],
+    ['Frnace', ['France']],
+    ['Boliva', ['Bolivia, Plurinational State of']],
+    ['Guinea Biss', ['Guinea-Bissau']],
+    ['Swaziand', ['Eswatini']],
+    ['Kenia', ['Kenya']],
+    ['Phillipines', ['Philippines']],
+    ['ARIPO Secretariat', ['African Regional Intellectual Property Organization']]
+  ])('%s is unknown, with the nearest names first', (written, nearest) => {
+    const resolution = resolveBeneficiary(written)
+    expect(resolution.kind).toBe('unknown')
+    if (resolution.kind === 'unknown') expect(resolution.suggestions.slice(0, nearest.length)).toEqual(nearest)
+  })
+
+  test.each(['Saint', 'Republic', 'Guinea Republic', 'Vietnm'])('suggestions for %s are at most 3, distinct names', (written) => {
+    const resolution = resolveBeneficiary(written)
+    if (resolution.kind !== 'unknown') throw new Error(`${written} resolved`)
+    expect(resolution.suggestions.length).toBeGreaterThan(0)
+    expect(resolution.suggestions.length).toBeLessThanOrEqual(3)
+    expect(new Set(resolution.suggestions).size).toBe(resolution.suggestions.length)
+    const registered = new Set([...entries, ...groups].map((item) => item.name))
+    for (const name of resolution.suggestions) expect(registered).toContain(name)
+  })
+
+  test.each(['WIPO', 'Micronesia', 'Holland', 'Kosovo', '', '""', 'xyzzy'])('%s is not a beneficiary', (written) => {
+    expect(resolveBeneficiary(written).kind).toBe('unknown')
+  })
+
+  test.each(['WIPO', 'xyzzy', ''])('%s has no suggestions', (written) => {
+    expect(resolveBeneficiary(written)).toEqual({kind: 'unknown', suggestions: []})
+  })
+})

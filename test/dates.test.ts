@@ -1,0 +1,58 @@
+import {describe, expect, it} from 'vitest'
+import {firstDay, formatLong, formatShort, lastDay, parseDate, utcMillis} from '../pipeline/dates.js'
+
+const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+describe('parseDate', () => {
+  it.each([
+    ['2021-04-24', '2021-04-24', 'day'],
+    ['24/04/2021', '2021-04-24', 'day'],
+    ['7/9/2020', '2020-09-07', 'day'],
+    ['24.04.2021', '2021-04-24', 'day'],
+    ['2021-04', '2021-04', 'month'],
+    ['April 2021', '2021-04', 'month'],
+    ['apr. 2021', '2021-04', 'month'],
+    ['2021', '2021', 'year'],
+    ['  29/02/2024 ', '2024-02-29', 'day']
+  ])('reads %j as %s (%s)', (written, iso, precision) => {
+    expect(parseDate(written)).toEqual({ok: true, date: {iso, precision, written: written.trim()}})
+  })
+
+  it.each([
+    ['31/02/2021', 'february 2021 has no day 31'],
+    ['29/02/2021', 'february 2021 has no day 29'],
+    ['2021-13', 'month 13 does not exist'],
+    ['00/01/2021', 'january 2021 has no day 0'],
+    ['Smarch 2021', '“Smarch” is not a month name'],
+    ['04/24/2021', 'month 24 does not exist'],
+    ['next spring', 'it is not in a known form'],
+    ['', 'it is not in a known form']
+  ])('refuses %j: %s', (written, reason) => {
+    expect(parseDate(written)).toEqual({ok: false, reason})
+  })
+})
+
+describe('date ranges and formats', () => {
+  const date = (text: string) => {
+    const result = parseDate(text)
+    if (!result.ok) throw new Error(result.reason)
+    return result.date
+  }
+
+  it('gives the first and last day a partial date covers, never inventing one', () => {
+    expect([firstDay(date('2021')), lastDay(date('2021'))]).toEqual(['2021-01-01', '2021-12-31'])
+    expect([firstDay(date('February 2024')), lastDay(date('February 2024'))]).toEqual(['2024-02-01', '2024-02-29'])
+    expect([firstDay(date('24/04/2021')), lastDay(date('24/04/2021'))]).toEqual(['2021-04-24', '2021-04-24'])
+  })
+
+  it('formats dates the way WTO documents print them', () => {
+    expect(formatLong('2024-09-16', months)).toBe('16 September 2024')
+    expect(formatShort(date('2021-04-24'), months)).toBe('24/04/2021')
+    expect(formatShort(date('2021-04'), months)).toBe('April 2021')
+    expect(formatShort(date('2021'), months)).toBe('2021')
+  })
+
+  it('builds full dates as UTC midnights', () => {
+    expect(new Date(utcMillis('2021-04-24')).toISOString()).toBe('2021-04-24T00:00:00.000Z')
+  })
+})

@@ -1,0 +1,89 @@
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import {extract} from '../pipeline/extract.js'
+import {parseFile} from '../pipeline/parse.js'
+import {loadTemplates} from '../pipeline/templates.js'
+
+const {labels} = await loadTemplates('en')
+
+function run(files: Record<string, string>) {
+  const vfiles = Object.entries(files).map(([name, value]) => new VFile({path: name, value, data: {sourcePath: name}}))
+  return {vfiles, extracted: extract(vfiles.map(parseFile), labels)}
+}
+
+describe('extract', () => {
+  it('separates the narrative from the programmes heading and its programmes', () => {
+    const {extracted} = run({
+      'report.md': '# Outline\n\nIntro.\n\n# Programmes\n\nAbout the list.\n\n## Workshop\n\n- Start date: 2021-04-24\n\nWhat it did.\n\n# Conclusion\n\nEnd.\n'
+    })
+    expect(extracted.narrative.map((block) => block.type)).toEqual(['heading', 'paragraph', 'heading', 'paragraph'])
+    expect(extracted.annexIntro).toEqual([{type: 'paragraph', content: [{text: 'About the list.'}]}])
+    expect(extracted.programmes).toHaveLength(1)
+    const [workshop] = extracted.programmes
+    expect(workshop).toMatchObject({title: 'Workshop', form: 'section', place: {start: {line: 9, column: 1}}})
+    expect(workshop!.fields.map(({key, value}) => [key, value])).toEqual([['start', '2021-04-24']])
+    expect(workshop!.description).toEqual([{type: 'paragraph', content: [{text: 'What it did.'}]}])
+  })
+
+  it('reads field labels case-insensitively, with bold, and finds each value’s exact offset', () => {
+    const text = '# Programmes\n\n## A\n\n- **START DATE:** 24/04/2021\n- **Beneficiaries**: Bolivia, Plurinational State of; Chile\n- type of activity: Seminar\n'
+    const {extracted} = run({'r.md': text})
+    const fields = extracted.programmes[0]!.fields
+    expect(fields.map((field) => field.key)).toEqual(['start', 'beneficiaries', 'type'])
+    for (const field of fields) expect(text.slice(field.valueOffset, field.valueOffset! + field.value.length)).toBe(field.value)
+  })
+
+  it('warns about an unknown label with the nearest known one', () => {
+    const {vfiles} = run({'r.md': '# Programmes\n\n## A\n\n- Beneficaries: Chile\n'})
+    expect(vfiles[0]!.messages.map((m) => [m.ruleId, m.reason, m.line, m.column])).toEqual([
+      ['unknown-field', 'Unknown field `Beneficaries`, left out of the report: did you mean `Beneficiaries`?', 5, 3]
+    ])
+  })
+
+  it('reads a compact table, including the e-TRIPS French column titles', () => {
+    const {extracted} = run({
+      'r.md':
+        "# Programmes\n\n| # | Titre du programme ou de l'activité | Date de début | Membres ou observateurs bénéficiaires |\n|---|---|---|---|\n| 1 | Pilot | 07/09/2020 | Costa Rica; Panama |\n| 2 | Other | | |\n"
+    })
+    expect(extracted.programmes.map(({title, form, fields}) => ({title, form, fields: fields.map((f) => [f.key, f.value])}))).toEqual([
+      {title: 'Pilot', form: 'row', fields: [['start', '07/09/2020'], ['beneficiaries', 'Costa Rica; Panama']]},
+      {title: 'Other', form: 'row', fields: []}
+    ])
+  })
+
+  it('treats every ## in a file under programmes/ as a programme, and keeps text before them', () => {
+    const {extracted} = run({'programmes/cipo.md': '# CIPO\n\nOur activities.\n\n## One\n\n## Two\n\n### Results\n\nDetail.\n'})
+    expect(extracted.programmes.map((p) => p.title)).toEqual(['One', 'Two'])
+    expect(extracted.annexIntro.map((block) => block.type)).toEqual(['heading', 'paragraph'])
+    expect(extracted.programmes[1]!.description.map((block) => block.type)).toEqual(['heading', 'paragraph'])
+  })
+
+  it('keeps emphasis, links, code, lists and quotes as blocks and runs', () => {
+    const {extracted} = run({'r.md': 'A *b* **c** `d` [e](https://x.org) ~~f~~.\n\n1. one\n   - nested\n\n> quoted\n'})
+    expect(extracted.narrative).toEqual([
+      {
+        type: 'paragraph',
+        content: [
+          {text: 'A '},
+          {text: 'b', italic: true},
+          {text: ' '},
+          {text: 'c', bold: true},
+          {text: ' '},
+          {text: 'd', code: true},
+          {text: ' '},
+          {text: 'e', link: 'https://x.org'},
+          {text: ' '},
+          {text: 'f', strike: true},
+          {text: '.'}
+        ]
+      },
+      {
+        type: 'list',
+        ordered: true,
+        start: 1,
+        items: [[{type: 'paragraph', content: [{text: 'one'}]}, {type: 'list', ordered: false, start: undefined, items: [[{type: 'paragraph', content: [{text: 'nested'}]}]]}]]
+      },
+      {type: 'quote', children: [{type: 'paragraph', content: [{text: 'quoted'}]}]}
+    ])
+  })
+})

@@ -1,0 +1,40 @@
+// Every folder under test/fixtures is a sources folder with the problems it must produce in expected.json.
+// Regenerate after a deliberate change with UPDATE_FIXTURES=1, then review the diff.
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {check} from '../pipeline/index.js'
+import {diagnostics} from '../pipeline/report.js'
+import {rules} from '../pipeline/rules.js'
+
+const root = path.join(import.meta.dirname, 'fixtures')
+const cases = readdirSync(root, {withFileTypes: true})
+  .filter((entry) => entry.isDirectory() && !entry.name.startsWith('_'))
+  .map((entry) => entry.name)
+
+async function run(dir: string) {
+  const result = await check(dir)
+  const problems = diagnostics(result.files).map((problem) => ({
+    ...problem,
+    file: path.relative(dir, problem.file) || '.',
+    related: problem.related?.replaceAll(dir + path.sep, '') ?? null
+  }))
+  return {exit: result.ok ? 0 : 1, problems}
+}
+
+describe('fixtures', () => {
+  it.each(cases)('%s', async (name) => {
+    const dir = path.join(root, name)
+    const expectedFile = path.join(dir, 'expected.json')
+    const actual = await run(dir)
+    if (process.env.UPDATE_FIXTURES || !existsSync(expectedFile)) {
+      writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n')
+    }
+    expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')))
+
+    // A fixture named after a rule must raise that rule; a valid one raises nothing.
+    const rule = Object.keys(rules).find((id) => name === id || name.startsWith(id + '-'))
+    if (rule) expect(actual.problems.map((problem) => problem.ruleId)).toContain(rule)
+    if (name.startsWith('valid-')) expect(actual).toEqual({exit: 0, problems: []})
+  })
+})
