@@ -3,6 +3,7 @@
 import {readFileSync} from 'node:fs'
 import {parseArgs} from 'node:util'
 import {build, check, formatText, type CheckResult} from './index.js'
+import {TemplateError} from './templates.js'
 
 const usage = `Usage: art67 <command> [sources] [options]
 
@@ -59,8 +60,16 @@ export async function main(argv: string[]): Promise<number> {
     return 0
   }
   const [command, dir = 'sources', ...extra] = positionals
-  if ((command !== 'build' && command !== 'check') || extra.length > 0) {
-    process.stderr.write(`art67: ${command ? `unexpected \`${[command, ...extra].join(' ')}\`` : 'missing command'}\n\n${usage}\n`)
+  const mistake =
+    command === undefined
+      ? 'missing command'
+      : command !== 'build' && command !== 'check'
+        ? `unknown command \`${command}\``
+        : extra.length > 0
+          ? `unexpected argument \`${extra.join(' ')}\``
+          : undefined
+  if (mistake) {
+    process.stderr.write(`art67: ${mistake}\n\n${usage}\n`)
     return 2
   }
   if (command === 'check' && values.out !== undefined) {
@@ -94,7 +103,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (error: unknown) => {
-    const usageError = error instanceof UsageError
+    const usageError = error instanceof UsageError || error instanceof TemplateError
     process.stderr.write(`art67: ${usageError ? '' : 'internal error: '}${error instanceof Error ? error.message : String(error)}\n`)
     process.exitCode = 2
   }

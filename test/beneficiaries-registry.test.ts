@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest'
 import {entries, entryNamed, groups} from '../pipeline/beneficiaries/registry.js'
 import {groupMembers, isLdc, normalizeName} from '../pipeline/beneficiaries/resolve.js'
-import type {Entry, SourceId} from '../pipeline/beneficiaries/schema.js'
+import {Entry, Group, type SourceId} from '../pipeline/beneficiaries/schema.js'
 import {factSources, sources} from '../pipeline/beneficiaries/sources.js'
 
 // The lists in shared/domain.md, "Members, observers, LDCs", as written there.
@@ -87,7 +87,7 @@ describe('beneficiary registry', () => {
     ['Holy See', 'observer', 'VAT', 'Europe'],
     ['Curaçao', 'observer', 'CUW', 'South and Central America and the Caribbean'],
     ['African Regional Intellectual Property Organization', 'organisation', undefined, 'Africa'],
-    ['Patent Office of the Cooperation Council for the Arab States of the Gulf', 'organisation', undefined, 'Middle East']
+    ['East African Community', 'organisation', undefined, 'Africa']
   ])('%s is a %s, ISO %s, in %s', (name, kind, iso3, region) => {
     const found = entry(name)
     expect([found.kind, found.iso3, found.region]).toEqual([kind, iso3, region])
@@ -150,13 +150,20 @@ describe('beneficiary registry', () => {
       for (const name of group.members) expect(entryNamed(name)?.kind, `${group.name}: ${name}`).toBe('member')
     }
     const group = (name: string) => groups.find((g) => g.name === name)!
-    expect(group('Central America')).toMatchObject({expand: true})
-    expect(groupMembers(group('Central America'), '2024-01-01', '2024-12-31').map((e) => e.name)).not.toContain('Belize')
-    expect(groupMembers(group('ASEAN Member States'), '2024-01-01', '2024-12-31')).toHaveLength(10)
-    expect(groupMembers(group('Andean Community countries'), '2024-01-01', '2024-12-31')).toHaveLength(4)
-    for (const kept of ['APEC economies', 'Developing country Members', 'Pacific Island countries', 'African Union Member States']) {
-      expect(group(kept).expand).toBe(false)
-      expect(groupMembers(group(kept), '2024-01-01', '2024-12-31')).toEqual([])
+    const membersIn2024 = (name: string) => groupMembers(group(name), '2024-01-01', '2024-12-31').map((e) => e.name)
+    expect(membersIn2024('Central America')).toHaveLength(6)
+    expect(membersIn2024('Central America')).not.toContain('Belize')
+    expect(membersIn2024('ASEAN Member States')).toHaveLength(10)
+    expect(membersIn2024('Andean Community countries')).toEqual([
+      'Bolivia, Plurinational State of', 'Colombia', 'Ecuador', 'Peru'
+    ])
+    const kept = [
+      'APEC economies', 'Developing country Members',
+      'Pacific Island countries', 'African Union Member States'
+    ]
+    for (const name of kept) {
+      expect(group(name).expand).toBe(false)
+      expect(membersIn2024(name)).toEqual([])
     }
   })
 
@@ -179,5 +186,23 @@ describe('beneficiary registry', () => {
       ...groups.flatMap((g) => g.sources)
     ])
     expect([...cited].sort()).toEqual(Object.keys(sources).sort())
+  })
+
+  const valid = {name: 'Canada', kind: 'member', iso3: 'CAN', region: 'North America', sources: ['domain-members']}
+  test.each([
+    ['an ISO code not in capitals', {...valid, iso3: 'Can'}],
+    ['a region outside the scheme', {...valid, region: 'Oceania'}],
+    ['a source not in the table', {...valid, sources: ['wikipedia']}],
+    ['no source', {...valid, sources: []}],
+    ['an LDC span ending before it starts', {...valid, ldc: [{from: '2020-01-01', to: '2019-01-01', sources: ['un-ldc']}]}]
+  ])('the entry schema refuses %s', (_, data) => {
+    expect(Entry.safeParse(valid).success).toBe(true)
+    expect(Entry.safeParse(data).success).toBe(false)
+  })
+
+  test('the group schema refuses an expanded group without members', () => {
+    const group = {name: 'Somewhere', expand: true, members: [], sources: ['groups'], note: 'A test.'}
+    expect(Group.safeParse(group).success).toBe(false)
+    expect(Group.safeParse({...group, members: ['Canada']}).success).toBe(true)
   })
 })

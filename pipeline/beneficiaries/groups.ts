@@ -9,7 +9,8 @@ export const groups = [
     expand: true,
     members: ['Costa Rica', 'El Salvador', 'Guatemala', 'Honduras', 'Nicaragua', 'Panama'],
     sources: ['domain-beneficiaries', 'groups'],
-    note: 'The six Members of Central American economic integration (SIECA). Belize is not included: it is a CARICOM State, and reports that mean it name it.'
+    note:
+      'The six Members in Central American economic integration (SIECA). Belize is not included: it is a CARICOM State, and reports that mean it name it.'
   },
   {
     name: 'ASEAN Member States',
@@ -28,7 +29,8 @@ export const groups = [
       'Viet Nam'
     ],
     sources: ['groups'],
-    note: 'The ten ASEAN member States, all WTO Members. Timor-Leste\'s admission to ASEAN (reported for October 2025) is unconfirmed here and not included.'
+    note:
+      "The ten ASEAN member States, all WTO Members. Timor-Leste's admission to ASEAN (reported for October 2025) is unconfirmed here and not included."
   },
   {
     name: 'Andean Community countries',
@@ -36,7 +38,8 @@ export const groups = [
     expand: true,
     members: ['Bolivia, Plurinational State of', 'Colombia', 'Ecuador', 'Peru'],
     sources: ['groups'],
-    note: 'The four member countries of the Andean Community since Venezuela left in 2006. The Community itself is an organisation entry.'
+    note:
+      'The four member countries of the Andean Community since Venezuela left in 2006. The Community itself is an organisation entry.'
   },
   {
     name: 'APEC economies',
@@ -65,7 +68,8 @@ export const groups = [
     aliases: ['Pacific Islands', 'Pacific Island countries and territories'],
     expand: false,
     sources: ['groups'],
-    note: 'Kept: reports include Pacific Island countries that are not WTO Members (Kiribati, Tuvalu…). Its WTO Members are Fiji, Papua New Guinea, Samoa, Solomon Islands, Tonga and Vanuatu.'
+    note:
+      'Kept: reports include Pacific Island countries that are not WTO Members (Kiribati, Tuvalu…). Its WTO Members are Fiji, Papua New Guinea, Samoa, Solomon Islands, Tonga and Vanuatu.'
   },
   {
     name: 'African Union Member States',

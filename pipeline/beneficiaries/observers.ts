@@ -16,7 +16,12 @@ const rows: Row[] = [
   {name: 'Equatorial Guinea', iso3: 'GNQ', region: 'Africa', ldc: [{to: '2017-06-04', sources: ['un-ldc']}]},
   {name: 'Ethiopia', iso3: 'ETH', region: 'Africa', ldc: [{sources: ['domain-ldc']}]},
   {name: 'Holy See', iso3: 'VAT', region: 'Europe', aliases: ['Vatican', 'Vatican City']},
-  {name: 'Iran', iso3: 'IRN', region: 'Middle East', aliases: ['Iran, Islamic Republic of', 'Islamic Republic of Iran']},
+  {
+    name: 'Iran',
+    iso3: 'IRN',
+    region: 'Middle East',
+    aliases: ['Iran, Islamic Republic of', 'Islamic Republic of Iran']
+  },
   {name: 'Iraq', iso3: 'IRQ', region: 'Middle East'},
   {name: 'Lebanese Republic', iso3: 'LBN', region: 'Middle East', aliases: ['Lebanon']},
   {name: 'Libya', iso3: 'LBY', region: 'Africa'},

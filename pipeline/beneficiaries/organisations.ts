@@ -68,7 +68,7 @@ const rows: Row[] = [
     region: 'South and Central America and the Caribbean',
     aliases: ['Comunidad Andina', 'General Secretariat of the Andean Community'],
     sources: ['organisations'],
-    note: 'Its acronym CAN is not an alias: it is also Canada\'s code. Its member States are "Andean Community countries".'
+    note: `Its acronym CAN is not an alias: it is Canada's ISO code. Its member States are "Andean Community countries".`
   },
   {
     name: 'Pacific Islands Forum Secretariat',

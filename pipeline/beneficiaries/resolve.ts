@@ -66,6 +66,7 @@ function canonical(known: Known): string {
   return known.kind === 'entity' ? known.entry.name : known.group.name
 }
 
+/** What a beneficiary as written stands for. Text in double quotes, straight or curly, is free text on purpose. */
 export function resolveBeneficiary(text: string): Resolution {
   const written = text.trim()
   const quoted = /^["“”„](.+)["“”]$/su.exec(written)
@@ -134,6 +135,8 @@ export function isLdc(entry: Entry, from: IsoDate, to: IsoDate): boolean {
  */
 export function groupMembers(group: Group, from: IsoDate, to: IsoDate): Entry[] {
   if (group.expand) return group.members.map(named)
-  if (group.computed === 'ldc-members') return entries.filter((entry) => entry.kind === 'member' && isLdc(entry, from, to))
+  if (group.computed === 'ldc-members') {
+    return entries.filter((entry) => entry.kind === 'member' && isLdc(entry, from, to))
+  }
   return []
 }
