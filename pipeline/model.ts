@@ -147,6 +147,18 @@ export const Programme = z.object({
 })
 export type Programme = z.infer<typeof Programme>
 
+/** A beneficiary as the outputs name it: its WTO name, a group, or free text kept as written. */
+export const Beneficiary = z.object({
+  name: z.string().min(1),
+  kind: z.enum(['member', 'observer', 'organisation', 'group', 'free']),
+  /** ISO 3166-1 alpha-3, where one exists. */
+  code: z.string().optional(),
+  region: z.string().optional(),
+  /** An LDC on some day of the reporting period (for the group "LDC Members": always). */
+  ldc: z.boolean()
+})
+export type Beneficiary = z.infer<typeof Beneficiary>
+
 export const Period = z.object({
   /** Short form as reports write it, e.g. `2020-2021`. */
   label: z.string().min(1),
@@ -172,6 +184,8 @@ export const Report = z.object({
   body: z.array(Block),
   /** Text written under the programmes heading before the first programme. */
   annexIntro: z.array(Block),
-  programmes: z.array(Programme)
+  programmes: z.array(Programme),
+  /** Every beneficiary the programmes name, by name. */
+  beneficiaries: z.array(Beneficiary)
 })
 export type Report = z.infer<typeof Report>

@@ -100,6 +100,14 @@ export const rules = {
     severity: 'warning',
     hint: 'Add a `Beneficiaries:` field naming the Members, observers or organisations, separated by `;`.'
   },
+  'beneficiary-unknown': {
+    severity: 'error',
+    hint: 'Write the WTO name of a Member or observer, an organisation or a group art67 knows (see the README), or put deliberate free text in double quotes: "Global South".'
+  },
+  'beneficiary-developed': {
+    severity: 'warning',
+    hint: 'Article 67 is about cooperation in favour of developing and least-developed Members: check that this Member is a beneficiary, not a partner.'
+  },
   'table-columns': {
     severity: 'error',
     hint: 'A programme table needs a title column (`Title`); its other columns are field labels.'

@@ -1,19 +1,18 @@
 // "Did you mean …?": the nearest known word by edit distance.
 
-/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+/** Damerau-Levenshtein distance (optimal string alignment): edits, with a swap of neighbours as one. */
 export function editDistance(a: string, b: string): number {
-  const previous2: number[] = []
+  let before: number[] = []
   let previous = Array.from({length: b.length + 1}, (_, j) => j)
   for (let i = 1; i <= a.length; i++) {
-    const current = [i]
+    const row = [i]
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      let best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, previous2[j - 2]! + 1)
-      current.push(best)
+      let cost = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cost = Math.min(cost, before[j - 2]! + 1)
+      row.push(cost)
     }
-    previous2.splice(0, previous2.length, ...previous)
-    previous = current
+    before = previous
+    previous = row
   }
   return previous[b.length]!
 }

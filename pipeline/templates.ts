@@ -44,13 +44,33 @@ export const Labels = z.object({
     website: z.string(),
     description: z.string(),
     source: z.string(),
-    beneficiary: z.string()
+    beneficiary: z.string(),
+    code: z.string(),
+    kind: z.string(),
+    region: z.string(),
+    ldc: z.string(),
+    programmes: z.string()
   }),
+  summary: z.object({
+    heading: z.string(),
+    programmes: z.string(),
+    reachingLdcs: z.string(),
+    ldcShare: z.string(),
+    byRegion: z.string(),
+    byBeneficiary: z.string(),
+    noRegion: z.string(),
+    yes: z.string(),
+    no: z.string()
+  }),
+  kinds: z.object({member: z.string(), observer: z.string(), organisation: z.string(), group: z.string(), free: z.string()}),
+  /** Display names of the registry's regions. */
+  regions: z.record(z.string(), z.string()),
   workbook: z.object({
     title: z.string(),
     subject: z.string(),
     programmesSheet: z.string().min(1).max(31),
-    beneficiariesSheet: z.string().min(1).max(31)
+    beneficiariesSheet: z.string().min(1).max(31),
+    summarySheet: z.string().min(1).max(31)
   }),
   sources: z.object({
     programmesHeadings: labels,

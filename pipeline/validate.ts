@@ -1,6 +1,7 @@
 // Stage 4, validate: number the narrative, merge and check the programmes, and assemble the report model.
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
+import {BeneficiaryResolver} from './beneficiaries/index.js'
 import {firstDay, lastDay, parseDate} from './dates.js'
 import type {Extracted, RawField, RawProgramme} from './extract.js'
 import type {Meta} from './frontmatter.js'
@@ -62,9 +63,23 @@ function splitList(file: VFile, raw: RawField): ListItem[] {
   return items
 }
 
-function readField(file: VFile, raw: RawField): Value | undefined {
+/** Beneficiaries under their canonical names; a group may stand for several, an unknown name for none. */
+function resolveItems(items: ListItem[], file: VFile, resolver: BeneficiaryResolver): ListItem[] {
+  const seen = new Set<string>()
+  return items.flatMap((item) =>
+    resolver
+      .resolve(item.text, file, item.place)
+      .filter((name) => !seen.has(name) && seen.add(name))
+      .map((name) => ({text: name, place: item.place}))
+  )
+}
+
+function readField(file: VFile, raw: RawField, resolver: BeneficiaryResolver): Value | undefined {
   const kind = fieldKinds[raw.key]
-  if (kind === 'list') return {kind, items: splitList(file, raw)}
+  if (kind === 'list') {
+    const items = splitList(file, raw)
+    return {kind, items: raw.key === 'beneficiaries' ? resolveItems(items, file, resolver) : items}
+  }
   if (kind === 'text') return {kind, text: fold(raw.value)}
   const parsed = parseDate(raw.value)
   if (parsed.ok) return {kind, date: parsed.date}
@@ -89,7 +104,7 @@ function sourceRef(raw: RawProgramme): SourceRef {
   return {file: sourcePath(raw.file), line: raw.place.start.line, column: raw.place.start.column}
 }
 
-function readRecord(raw: RawProgramme): Record | undefined {
+function readRecord(raw: RawProgramme, resolver: BeneficiaryResolver): Record | undefined {
   const {file} = raw
   if (!raw.title) {
     report(file, 'programme-title', 'This programme has no title', raw.place)
@@ -104,7 +119,7 @@ function readRecord(raw: RawProgramme): Record | undefined {
       })
       continue
     }
-    const value = readField(file, field)
+    const value = readField(file, field, resolver)
     if (value) fields.set(field.key, {value, raw: field, file})
   }
   const id = fields.get('id')
@@ -181,10 +196,10 @@ function toProgramme(no: number, id: string, records: Record[], fields: Map<Fiel
   return programme
 }
 
-function programmes(extracted: Extracted, meta: Meta | undefined): Programme[] {
+function programmes(extracted: Extracted, meta: Meta | undefined, resolver: BeneficiaryResolver): Programme[] {
   const groups = new Map<string, Record[]>()
   for (const raw of extracted.programmes) {
-    const record = readRecord(raw)
+    const record = readRecord(raw, resolver)
     if (!record) continue
     const group = groups.get(record.id)
     const twin = group?.find((other) => other.raw.file === raw.file && other.raw.form === raw.form)
@@ -229,8 +244,10 @@ function numberBody(blocks: readonly Block[]): Block[] {
  * without front matter the programmes are still checked, but there is no model.
  */
 export function validate(meta: Meta | undefined, extracted: Extracted, labels: Labels): Report | undefined {
-  const checked = programmes(extracted, meta)
+  const resolver = new BeneficiaryResolver()
+  const checked = programmes(extracted, meta, resolver)
   if (!meta) return undefined
+  const named = new Set(checked.flatMap((programme) => programme.beneficiaries))
   return Report.parse({
     member: meta.member,
     period: meta.period,
@@ -242,6 +259,7 @@ export function validate(meta: Meta | undefined, extracted: Extracted, labels: L
     requester: meta.requester ?? fill(labels.requester, {member: meta.member}),
     body: numberBody(extracted.narrative),
     annexIntro: extracted.annexIntro,
-    programmes: checked
+    programmes: checked,
+    beneficiaries: resolver.describe(named, meta.period)
   })
 }

@@ -1,5 +1,6 @@
 // Resolve a beneficiary as written to a registry entry, a named group, deliberate free text, or suggestions.
 import type {IsoDate} from '../model.js'
+import {editDistance} from '../suggest.js'
 import {entries, entryNamed, groups} from './registry.js'
 import type {Entry, Group} from './schema.js'
 
@@ -105,23 +106,6 @@ function wordGap(input: string[], key: string[]): number {
   const inputLeft = input.filter((word) => !key.some((other) => matches(word, other))).length
   const keyLeft = key.filter((other) => !input.some((word) => matches(word, other))).length
   return inputLeft === 0 || keyLeft === 0 ? inputLeft + keyLeft : Infinity
-}
-
-/** Damerau-Levenshtein distance (optimal string alignment): edits, with a swap of neighbours as one. */
-export function editDistance(a: string, b: string): number {
-  let before: number[] = []
-  let previous = Array.from({length: b.length + 1}, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i]
-    for (let j = 1; j <= b.length; j++) {
-      let cost = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cost = Math.min(cost, before[j - 2]! + 1)
-      row.push(cost)
-    }
-    before = previous
-    previous = row
-  }
-  return previous[b.length]!
 }
 
 /** Whether the entry was an LDC on any day from `from` to `to`, both included. */

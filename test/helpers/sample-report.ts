@@ -72,5 +72,15 @@ export const sampleReport: Report = Report.parse({
       description: [],
       sources: [...src(60), {file: 'programmes/idrc.md', line: 3, column: 1}]
     }
+  ],
+  beneficiaries: [
+    ...['Costa Rica', 'Dominican Republic', 'El Salvador', 'Guatemala', 'Honduras', 'Nicaragua', 'Panama'].map((name) => ({
+      name,
+      kind: 'member',
+      region: 'South and Central America and the Caribbean',
+      ldc: false
+    })),
+    {name: 'Bolivia, Plurinational State of', kind: 'member', code: 'BOL', region: 'South and Central America and the Caribbean', ldc: false},
+    {name: 'Venezuela, Bolivarian Republic of', kind: 'member', code: 'VEN', region: 'South and Central America and the Caribbean', ldc: false}
   ]
 })

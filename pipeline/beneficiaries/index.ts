@@ -1,0 +1,62 @@
+// Beneficiaries as written in a report, resolved against the registry: canonical names, and what each name is.
+import type {Position} from 'unist'
+import type {VFile} from 'vfile'
+import type {Beneficiary, Period} from '../model.js'
+import {report} from '../rules.js'
+import {isLdc, resolveBeneficiary} from './resolve.js'
+import type {Entry, Group} from './schema.js'
+
+type Known = {kind: 'entry'; entry: Entry} | {kind: 'group'; group: Group} | {kind: 'free'}
+
+/** Resolves the beneficiaries of one report, remembering every name it hands out. */
+export class BeneficiaryResolver {
+  private readonly known = new Map<string, Known>()
+
+  /**
+   * The canonical names `written` stands for: one name, a group's members, or none when it is unknown
+   * (then an error with the nearest names is reported at `place`).
+   */
+  resolve(written: string, file: VFile, place: Position): string[] {
+    const resolution = resolveBeneficiary(written)
+    switch (resolution.kind) {
+      case 'entity': {
+        const {entry} = resolution
+        if (entry.kind === 'member' && entry.developed) {
+          report(file, 'beneficiary-developed', `\`${entry.name}\` is a developed Member named as a beneficiary`, place)
+        }
+        this.known.set(entry.name, {kind: 'entry', entry})
+        return [entry.name]
+      }
+      case 'group': {
+        if (resolution.members.length === 0) {
+          this.known.set(resolution.group.name, {kind: 'group', group: resolution.group})
+          return [resolution.group.name]
+        }
+        for (const entry of resolution.members) this.known.set(entry.name, {kind: 'entry', entry})
+        return resolution.members.map((entry) => entry.name)
+      }
+      case 'free':
+        if (!this.known.has(resolution.text)) this.known.set(resolution.text, {kind: 'free'})
+        return [resolution.text]
+      case 'unknown': {
+        const [first, ...others] = resolution.suggestions.map((name) => `\`${name}\``)
+        const hint = first ? `: did you mean ${[first, ...others].join(', or ')}?` : ''
+        report(file, 'beneficiary-unknown', `Unknown beneficiary \`${written}\`${hint}`, place)
+        return []
+      }
+    }
+  }
+
+  /** Every name handed out, described for the model, in alphabetical order. */
+  describe(names: ReadonlySet<string>, period: Period): Beneficiary[] {
+    return [...names].sort((a, b) => a.localeCompare(b, 'en')).map((name) => {
+      const known = this.known.get(name)
+      if (known?.kind === 'entry') {
+        const {entry} = known
+        return {name, kind: entry.kind, code: entry.iso3, region: entry.region, ldc: isLdc(entry, period.from, period.to)}
+      }
+      if (known?.kind === 'group') return {name, kind: 'group', ldc: known.group.expand === false && known.group.computed === 'ldc-members'}
+      return {name, kind: 'free', ldc: false}
+    })
+  }
+}
