@@ -1,0 +1,92 @@
+// Beneficiaries through the whole validation: canonical names in the model, groups, free text, LDC flags, summary.
+import {describe, expect, it} from 'vitest'
+import {check} from '../pipeline/index.js'
+import {summarize} from '../pipeline/summary.js'
+import {writeSources} from './helpers/sources.js'
+
+const head = (period: string) => `---\nmember: Canada\nperiod: ${period}\ndate: 2025-01-15\n---\n\n# Programmes\n\n`
+
+async function model(period: string, programmes: string) {
+  const result = await check(await writeSources({'report.md': head(period) + programmes}))
+  expect(result.counts).toEqual({errors: 0, warnings: 0})
+  return result.report!
+}
+
+describe('beneficiaries in the model', () => {
+  it('turns aliases into WTO names, expands or keeps groups, and keeps quoted free text as written', async () => {
+    const report = await model(
+      '2020-2021',
+      '## A\n\n- Beneficiaries: Vietnam; Bolivia; Laos; Ivory Coast; Central America; “Global South”; LDC Members; ARIPO; Ethiopia; Turkey; Viet Nam\n'
+    )
+    expect(report.programmes[0]!.beneficiaries).toEqual([
+      'Viet Nam',
+      'Bolivia, Plurinational State of',
+      "Lao People's Democratic Republic",
+      "Côte d'Ivoire",
+      'Costa Rica',
+      'El Salvador',
+      'Guatemala',
+      'Honduras',
+      'Nicaragua',
+      'Panama',
+      'Global South',
+      'LDC Members',
+      'African Regional Intellectual Property Organization',
+      'Ethiopia',
+      'Türkiye'
+    ])
+    const byName = Object.fromEntries(report.beneficiaries.map((b) => [b.name, b]))
+    expect(byName['Viet Nam']).toEqual({name: 'Viet Nam', kind: 'member', code: 'VNM', region: 'Asia', ldc: false})
+    expect(byName["Lao People's Democratic Republic"]).toMatchObject({kind: 'member', code: 'LAO', ldc: true})
+    expect(byName['Ethiopia']).toMatchObject({kind: 'observer', code: 'ETH', ldc: true})
+    expect(byName['Global South']).toEqual({name: 'Global South', kind: 'free', ldc: false})
+    expect(byName['LDC Members']).toEqual({name: 'LDC Members', kind: 'group', ldc: true})
+    expect(byName['African Regional Intellectual Property Organization']).toMatchObject({kind: 'organisation', region: 'Africa'})
+  })
+
+  it.each([
+    ['2023', true],
+    ['2024', false],
+    ['2023-2024', true]
+  ])('dates LDC status by the reporting period: Bhutan in %s is an LDC: %s', async (period, ldc) => {
+    const report = await model(period, '## A\n\n- Start date: 2023\n- End date: 2024\n- Beneficiaries: Bhutan\n')
+    expect(report.beneficiaries).toEqual([{name: 'Bhutan', kind: 'observer', code: 'BTN', region: 'Asia', ldc}])
+  })
+
+  it('counts programmes per beneficiary and region, and the share reaching LDCs', async () => {
+    const report = await model(
+      '2020-2021',
+      [
+        '## A\n\n- Beneficiaries: Nepal; Peru\n',
+        '## B\n\n- Beneficiaries: Peru; Chile\n',
+        '## C\n\n- Beneficiaries: "developing countries"\n',
+        '## D\n\n- Beneficiaries: Nepal\n'
+      ].join('\n')
+    )
+    const summary = summarize(report)
+    expect(summary).toMatchObject({programmes: 4, reachingLdcs: 2, ldcShare: 0.5})
+    expect(summary.byBeneficiary.map(({beneficiary, programmes}) => [beneficiary.name, programmes])).toEqual([
+      ['Nepal', 2],
+      ['Peru', 2],
+      ['Chile', 1],
+      ['developing countries', 1]
+    ])
+    expect(summary.byRegion).toEqual([
+      {region: 'Asia', programmes: 2},
+      {region: 'South and Central America and the Caribbean', programmes: 2},
+      {region: undefined, programmes: 1}
+    ])
+  })
+
+  it('merges the same programme whose files spell a beneficiary differently', async () => {
+    const result = await check(
+      await writeSources({
+        'report.md': head('2021'),
+        'programmes/a.md': '## A\n\n- Beneficiaries: Vietnam; Laos\n',
+        'programmes/b.md': '## A\n\n- Beneficiaries: Lao PDR; Viet Nam\n'
+      })
+    )
+    expect(result.counts.errors).toBe(0)
+    expect(result.report!.programmes[0]!.beneficiaries).toEqual(['Viet Nam', "Lao People's Democratic Republic"])
+  })
+})
