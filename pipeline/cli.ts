@@ -2,7 +2,7 @@
 // The `art67` command: a thin shell over the library. Exit 0 ok, 1 invalid sources, 2 usage or internal error.
 import {readFileSync} from 'node:fs'
 import {parseArgs} from 'node:util'
-import {build, check, formatText, type CheckResult} from './index.js'
+import {build, check, formatGithub, formatJson, formatText, formats, type CheckResult, type Format} from './index.js'
 import {TemplateError} from './templates.js'
 
 const usage = `Usage: art67 <command> [sources] [options]
@@ -16,6 +16,8 @@ Options:
   --strict      warnings fail the run too
   --templates <dir>
                 use this templates folder instead of the package's own
+  --format <f>  how to print problems: text (default), json (on stdout),
+                github (GitHub Actions annotations on stdout)
   -h, --help    show this help
   -v, --version show the version
 
@@ -42,6 +44,7 @@ export async function main(argv: string[]): Promise<number> {
         out: {type: 'string'},
         strict: {type: 'boolean'},
         templates: {type: 'string'},
+        format: {type: 'string', default: 'text'},
         help: {type: 'boolean', short: 'h'},
         version: {type: 'boolean', short: 'v'}
       }
@@ -77,15 +80,26 @@ export async function main(argv: string[]): Promise<number> {
     return 2
   }
 
+  const format = values.format as Format
+  if (!formats.includes(format)) {
+    process.stderr.write(`art67: unknown format \`${values.format}\`; use one of ${formats.join(', ')}\n`)
+    return 2
+  }
+
   const options = {strict: values.strict, templates: values.templates}
   const result: CheckResult & {outputs?: string[]} =
     command === 'build'
       ? await build(dir, {...options, out: values.out, sourceDateEpoch: sourceDateEpoch()})
       : await check(dir, options)
-  const problems = formatText(result.files, {color: Boolean(process.stderr.isTTY)})
-  if (problems) process.stderr.write(problems + '\n')
+  const outputs = result.outputs ?? []
+  if (format === 'json') {
+    process.stdout.write(formatJson(result.files, outputs) + '\n')
+  } else {
+    const problems = format === 'github' ? formatGithub(result.files) : formatText(result.files, {color: Boolean(process.stderr.isTTY)})
+    if (problems) (format === 'github' ? process.stdout : process.stderr).write(problems + '\n')
+    for (const output of outputs) process.stdout.write(`wrote ${output}\n`)
+  }
   process.stderr.write(summary(result, dir) + '\n')
-  for (const output of result.outputs ?? []) process.stdout.write(`wrote ${output}\n`)
   return result.ok ? 0 : 1
 }
 

@@ -16,7 +16,7 @@ import {slug, validate} from './validate.js'
 import {writeOutputs} from './write.js'
 
 export type {Report} from './model.js'
-export {formatText, formats, type Format} from './report.js'
+export {formatGithub, formatJson, formatText, formats, type Diagnostic, type Format} from './report.js'
 
 export type Stage = 'read' | 'parse' | 'extract' | 'validate' | 'pdf' | 'xlsx' | 'write'
 

@@ -1,5 +1,6 @@
 // Stage 7, report: problems printed for people (like remark and compilers do) or for machines.
 import type {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
 import {reporter} from 'vfile-reporter'
 
 export type Format = 'text' | 'json' | 'github'
@@ -39,22 +40,69 @@ export interface Diagnostic {
   message: string
   hint: string | null
   /** A related place, such as the first of two duplicates. */
-  related: string | null
+  related: {file: string; line: number | null; column: number | null; message: string} | null
 }
+
+type Place = VFileMessage['place']
+const startOf = (place: Place) => (place ? ('start' in place ? place.start : place) : undefined)
 
 export function diagnostics(files: readonly VFile[]): Diagnostic[] {
   return files.flatMap((file) =>
     file.messages.map((message) => ({
       file: file.path,
-      line: message.place ? ('start' in message.place ? message.place.start.line : message.place.line) : null,
-      column: message.place ? ('start' in message.place ? message.place.start.column : message.place.column) : null,
+      line: startOf(message.place)?.line ?? null,
+      column: startOf(message.place)?.column ?? null,
       endLine: message.place && 'end' in message.place ? message.place.end.line : null,
       endColumn: message.place && 'end' in message.place ? message.place.end.column : null,
       severity: message.fatal ? 'error' : message.fatal === false ? 'warning' : 'info',
       ruleId: message.ruleId ?? null,
       message: message.reason,
       hint: message.note ?? null,
-      related: message.cause instanceof Error ? message.cause.message : null
+      related: message.cause instanceof VFileMessage ? relatedPlace(message.cause) : null
     }))
   )
+}
+
+function relatedPlace(cause: VFileMessage): Diagnostic['related'] {
+  const start = startOf(cause.place)
+  return {file: cause.file ?? '', line: start?.line ?? null, column: start?.column ?? null, message: cause.reason}
+}
+
+/** `--format json`: a stable document; `version` changes only when a field changes meaning. */
+export function formatJson(files: readonly VFile[], outputs: readonly string[] = []): string {
+  const {errors, warnings} = count(files)
+  const document = {
+    version: 1,
+    tool: 'art67',
+    summary: {files: files.length, errors, warnings},
+    problems: diagnostics(files),
+    outputs
+  }
+  return JSON.stringify(document, null, 2)
+}
+
+/** GitHub Actions escapes data with `%` codes, and property values further. */
+const escapeData = (text: string) => text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
+const escapeProperty = (text: string) => escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C')
+
+/** `--format github`: workflow commands, so problems show on the changed lines of a pull request. */
+export function formatGithub(files: readonly VFile[]): string {
+  return diagnostics(files)
+    .map((problem) => {
+      const command = problem.severity === 'error' ? 'error' : problem.severity === 'warning' ? 'warning' : 'notice'
+      const properties: Array<[string, string | number | null]> = [
+        ['file', problem.file],
+        ['line', problem.line],
+        ['col', problem.column],
+        ['endLine', problem.endLine],
+        ['endColumn', problem.endColumn],
+        ['title', problem.ruleId && `art67 ${problem.ruleId}`]
+      ]
+      const message = [problem.message, problem.related?.message, problem.hint].filter(Boolean).join('\n')
+      const list = properties
+        .filter(([, value]) => value !== null && value !== '')
+        .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+      return `::${command} ${list.join(',')}::${escapeData(message)}`
+    })
+    .join('\n')
 }

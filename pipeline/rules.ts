@@ -137,7 +137,9 @@ export function report(
 
 /** A related place for a message's `cause`, such as the first of two duplicates. */
 export function related(file: VFile, place: Place, reason: string): VFileMessage {
-  return new VFileMessage(`${reason} (${file.path}${placeText(place)})`, {place, ruleId: 'related', source: 'art67'})
+  const message = new VFileMessage(`${reason} (${file.path}${placeText(place)})`, {place, ruleId: 'related', source: 'art67'})
+  message.file = file.path
+  return message
 }
 
 function placeText(place: Place): string {

@@ -17,7 +17,7 @@ async function run(dir: string) {
   const problems = diagnostics(result.files).map((problem) => ({
     ...problem,
     file: path.relative(dir, problem.file) || '.',
-    related: problem.related?.replaceAll(dir + path.sep, '') ?? null
+    related: problem.related && {...problem.related, file: path.relative(dir, problem.related.file), message: problem.related.message.replaceAll(dir + path.sep, '')}
   }))
   return {exit: result.ok ? 0 : 1, problems}
 }
