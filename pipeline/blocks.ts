@@ -1,7 +1,31 @@
 // mdast content to the model's blocks and inline runs, keeping emphasis, links, quotes and lists.
-import type {PhrasingContent, RootContent, TableRow} from 'mdast'
-import {toString} from 'mdast-util-to-string'
+import type {Nodes, PhrasingContent, RootContent, TableRow} from 'mdast'
+import type {VFile} from 'vfile'
 import type {Block, Inline} from './model.js'
+import {report} from './rules.js'
+
+/** Lists and quotes nested deeper than this are kept as plain text. */
+export const maxNesting = 12
+
+/** All text below a node, without recursion, so any depth of nesting is safe. */
+function plainText(node: Nodes): string {
+  const parts: string[] = []
+  const stack: Nodes[] = [node]
+  while (stack.length > 0) {
+    const current = stack.pop()!
+    if ('value' in current) parts.push(current.value)
+    else if (current.type === 'image') parts.push(current.alt ?? '')
+    if ('children' in current) {
+      // A space after the children keeps blocks from running together.
+      stack.push({type: 'text', value: ' '})
+      for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i]!)
+    }
+  }
+  return parts.join('').replace(/\s+/g, ' ').trim()
+}
+
+/** Links that make sense in a PDF; a relative path to a file of the sources does not. */
+const isWebLink = (url: string) => /^(https?:|mailto:)/i.test(url) || url.startsWith('#')
 
 type Marks = Omit<Inline, 'text'>
 
@@ -15,79 +39,94 @@ function push(runs: Inline[], run: Inline) {
   else runs.push(run)
 }
 
-function collect(nodes: readonly PhrasingContent[], marks: Marks, runs: Inline[]) {
+function collect(file: VFile, nodes: readonly PhrasingContent[], marks: Marks, runs: Inline[]) {
   for (const node of nodes) {
     switch (node.type) {
       case 'text':
         push(runs, {...marks, text: node.value.replace(/\s*\n\s*/g, ' ')})
         break
       case 'emphasis':
-        collect(node.children, {...marks, italic: true}, runs)
+        collect(file, node.children, {...marks, italic: true}, runs)
         break
       case 'strong':
-        collect(node.children, {...marks, bold: true}, runs)
+        collect(file, node.children, {...marks, bold: true}, runs)
         break
       case 'delete':
-        collect(node.children, {...marks, strike: true}, runs)
+        collect(file, node.children, {...marks, strike: true}, runs)
         break
       case 'inlineCode':
         push(runs, {...marks, code: true, text: node.value})
         break
       case 'link':
-        collect(node.children, {...marks, link: node.url}, runs)
+        if (isWebLink(node.url)) collect(file, node.children, {...marks, link: node.url}, runs)
+        else {
+          report(file, 'link-local', `The link to \`${node.url}\` points at a file, which a reader of the PDF does not have; its text is kept without the link`, node.position)
+          collect(file, node.children, marks, runs)
+        }
         break
       case 'break':
         push(runs, {...marks, text: '\n'})
         break
       case 'image':
+        report(file, 'image-ignored', `The image \`${node.url}\` is not embedded; the PDF shows its description \`${node.alt ?? ''}\``, node.position)
         push(runs, {...marks, text: node.alt ?? ''})
         break
       case 'footnoteReference':
         push(runs, {...marks, text: `[${node.label ?? node.identifier}]`})
         break
       case 'html':
+        report(file, 'raw-html', 'Raw HTML is printed as text, not interpreted', node.position)
         push(runs, {...marks, text: node.value})
         break
       default:
-        if ('children' in node) collect(node.children, marks, runs)
+        if ('children' in node) collect(file, node.children, marks, runs)
     }
   }
 }
 
-export function toInlines(nodes: readonly PhrasingContent[]): Inline[] {
+export function toInlines(file: VFile, nodes: readonly PhrasingContent[]): Inline[] {
   const runs: Inline[] = []
-  collect(nodes, {}, runs)
+  collect(file, nodes, {}, runs)
   return runs
 }
 
-const cells = (row: TableRow) => row.children.map((cell) => toInlines(cell.children))
+const cells = (file: VFile, row: TableRow) => row.children.map((cell) => toInlines(file, cell.children))
 
-/** Convert mdast block content. Headings come out without a number; the model numbers them later. */
-export function toBlocks(nodes: readonly RootContent[]): Block[] {
+/**
+ * Convert mdast block content. Headings come out without a number; the model numbers them later.
+ * Problems (raw HTML, images, local links, too deep nesting) are reported on `file`.
+ */
+export function toBlocks(file: VFile, nodes: readonly RootContent[], depth = 0): Block[] {
   const blocks: Block[] = []
   for (const node of nodes) {
+    if ((node.type === 'list' || node.type === 'blockquote') && depth >= maxNesting) {
+      report(file, 'nesting-too-deep', `Lists and quotes nest more than ${maxNesting} deep here; the deeper text is kept as a plain paragraph`, node.position)
+      blocks.push({type: 'paragraph', content: [{text: plainText(node)}]})
+      continue
+    }
     switch (node.type) {
       case 'paragraph':
-        blocks.push({type: 'paragraph', content: toInlines(node.children)})
+        blocks.push({type: 'paragraph', content: toInlines(file, node.children)})
         break
       case 'heading':
-        blocks.push({type: 'heading', depth: node.depth, number: '', content: toInlines(node.children)})
+        blocks.push({type: 'heading', depth: node.depth, number: '', content: toInlines(file, node.children)})
         break
       case 'list':
         blocks.push({
           type: 'list',
           ordered: Boolean(node.ordered),
           start: node.ordered ? (node.start ?? 1) : undefined,
-          items: node.children.map((item) => toBlocks(item.children))
+          items: node.children.map((item) => toBlocks(file, item.children, depth + 1))
         })
         break
       case 'blockquote':
-        blocks.push({type: 'quote', children: toBlocks(node.children)})
+        blocks.push({type: 'quote', children: toBlocks(file, node.children, depth + 1)})
         break
       case 'code':
         blocks.push({type: 'code', text: node.value})
         break
       case 'html':
+        report(file, 'raw-html', 'Raw HTML is printed as text, not interpreted', node.position)
         blocks.push({type: 'code', text: node.value})
         break
       case 'thematicBreak':
@@ -95,13 +134,13 @@ export function toBlocks(nodes: readonly RootContent[]): Block[] {
         break
       case 'table': {
         const [head, ...rows] = node.children
-        blocks.push({type: 'table', header: head ? cells(head) : [], rows: rows.map(cells)})
+        blocks.push({type: 'table', header: head ? cells(file, head) : [], rows: rows.map((row) => cells(file, row))})
         break
       }
       case 'footnoteDefinition':
         blocks.push({
           type: 'paragraph',
-          content: [{text: `[${node.label ?? node.identifier}] ${toString(node.children).replace(/\s+/g, ' ')}`}]
+          content: [{text: `[${node.label ?? node.identifier}] ${plainText(node)}`}]
         })
         break
       default:

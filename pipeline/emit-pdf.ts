@@ -1,6 +1,5 @@
 // The emit-pdf stage: the report as a circulated WTO document (A4), laid out by pdfmake.
 // All fixed text comes from the labels and all looks from styles.json.
-import {createRequire} from 'node:module'
 import path from 'node:path'
 import pdfmake from 'pdfmake'
 import type {
@@ -14,19 +13,10 @@ import type {
   TDocumentDefinitions
 } from 'pdfmake/interfaces.js'
 import {formatLong, formatShort} from './dates.js'
+import {printable, roboto} from './fonts.js'
 import {fieldKeys, type Block, type FieldKey, type Inline, type Programme, type Report} from './model.js'
+import {summarize, type Summary} from './summary.js'
 import {fill, type Templates} from './templates.js'
-
-const fontDir = path.join(
-  path.dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')),
-  'build/fonts/Roboto'
-)
-const roboto = {
-  normal: path.join(fontDir, 'Roboto-Regular.ttf'),
-  bold: path.join(fontDir, 'Roboto-Medium.ttf'),
-  italics: path.join(fontDir, 'Roboto-Italic.ttf'),
-  bolditalics: path.join(fontDir, 'Roboto-MediumItalic.ttf')
-}
 
 let configured = false
 
@@ -40,10 +30,14 @@ function configurePdfmake(): void {
   configured = true
 }
 
-/** Render the report; the same input and `creationDate` give the same bytes. */
+/**
+ * Render the report; the same input and `creationDate` give the same bytes.
+ * Characters the fonts cannot draw print as a placeholder (validation warns about them).
+ */
 export async function emitPdf(report: Report, templates: Templates, options: {creationDate: Date}): Promise<Buffer> {
   configurePdfmake()
-  const definition = pdfDefinition(report, templates)
+  const labels = await printable(templates.labels)
+  const definition = pdfDefinition(await printable(report), {...templates, labels})
   definition.info = {...definition.info, creationDate: options.creationDate}
   return pdfmake.createPdf(definition).getBuffer()
 }
@@ -104,12 +98,13 @@ export function pdfDefinition(report: Report, templates: Templates): TDocumentDe
       write.blocks(report.body),
       {...write.text('annexHeading', labels.annex.heading), pageBreak: 'before'},
       write.text('annexSubheading', fill(labels.annex.subheading, {period: report.period.label})),
+      write.annexSummary(summarize(report)),
       write.blocks(report.annexIntro),
       report.programmes.length === 0
         ? write.text('paragraph', labels.annex.none)
         : [
             write.text('annexSection', labels.annex.summary),
-            write.summary(report.programmes),
+            write.programmeList(report.programmes),
             write.text('annexSection', labels.annex.details),
             report.programmes.map((programme) => write.details(programme))
           ]
@@ -189,8 +184,51 @@ class Writer {
     }
   }
 
+  /** The figures that open the annex: programmes, those reaching LDCs, and the regions and beneficiaries reached. */
+  annexSummary(summary: Summary): Content[] {
+    const {summary: text, columns, kinds, regions} = this.templates.labels
+    const figure = (value: string): ContentText => ({text: value, style: 'fieldValue'})
+    return [
+      this.text('annexSection', text.heading),
+      this.fieldTable(
+        [
+          [text.programmes, figure(String(summary.programmes))],
+          [text.reachingLdcs, figure(String(summary.reachingLdcs))],
+          // Numbers and a percent sign only, so the figure needs no words in any language.
+          [text.ldcShare, figure(`${Math.round(summary.ldcShare * 100)}%`)]
+        ],
+        'auto'
+      ),
+      // No tables when no programme names a beneficiary: every beneficiary gives a region row, if only `noRegion`.
+      summary.byBeneficiary.length === 0
+        ? []
+        : [
+            this.text('annexCaption', text.byRegion),
+            this.table(
+              [columns.region, columns.programmes],
+              summary.byRegion.map(({region, programmes}) => [
+                region === undefined ? text.noRegion : (regions[region] ?? region),
+                String(programmes)
+              ]),
+              ['*', 'auto']
+            ),
+            this.text('annexCaption', text.byBeneficiary),
+            this.table(
+              [columns.beneficiary, columns.kind, columns.ldc, columns.programmes],
+              summary.byBeneficiary.map(({beneficiary, programmes}) => [
+                beneficiary.name,
+                kinds[beneficiary.kind],
+                beneficiary.ldc ? text.yes : text.no,
+                String(programmes)
+              ]),
+              ['*', 'auto', 'auto', 'auto']
+            )
+          ]
+    ]
+  }
+
   /** The annex's list of programmes, one row each; rows may break across pages, so nothing is dropped. */
-  summary(programmes: readonly Programme[]): ContentTable {
+  programmeList(programmes: readonly Programme[]): ContentTable {
     const {columns, months} = this.templates.labels
     return this.table(
       [columns.no, columns.title, columns.start, columns.end, columns.beneficiaries],
@@ -208,17 +246,17 @@ class Writer {
   /** One programme: its title, a label/value table of the fields it sets, then its description. */
   details(programme: Programme): Content[] {
     const {columns, annex} = this.templates.labels
-    const rows = fieldKeys.flatMap((key) => {
+    const rows = fieldKeys.flatMap((key): [string, ContentText][] => {
       const text = this.fieldValue(programme, key)
       if (text === undefined) return []
       const value: ContentText = /^https?:\/\/\S+$/.test(text)
         ? {text, link: text, style: ['fieldValue', 'link']}
         : {text, style: 'fieldValue'}
-      return [[{text: columns[key], style: 'fieldLabel'}, value]]
+      return [[columns[key], value]]
     })
     return [
       this.text('programmeTitle', `${programme.no}. ${programme.title}`),
-      {style: 'table', table: {widths: [this.width('fieldLabel'), '*'], body: rows}, layout: 'lightHorizontalLines'},
+      this.fieldTable(rows, this.width('fieldLabel')),
       programme.description.length === 0
         ? []
         : [this.text('fieldLabel', annex.description), this.blocks(programme.description)]
@@ -231,6 +269,18 @@ class Writer {
     if (value === undefined || value === '') return undefined
     if (Array.isArray(value)) return value.length === 0 ? undefined : value.join('; ')
     return typeof value === 'object' ? formatShort(value, this.templates.labels.months) : value
+  }
+
+  /** A two-column table of labels and their values, without a header row. */
+  private fieldTable(rows: [string, ContentText][], labelWidth: Size): ContentTable {
+    return {
+      style: 'table',
+      table: {
+        widths: [labelWidth, '*'],
+        body: rows.map(([label, value]) => [{text: label, style: 'fieldLabel'}, value])
+      },
+      layout: 'lightHorizontalLines'
+    }
   }
 
   /** A table whose header row repeats on each page. No dontBreakRows: it drops rows taller than a page. */

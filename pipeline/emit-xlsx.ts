@@ -1,14 +1,17 @@
-// The Excel annex: one row per programme, and one row per programme × beneficiary for pivot tables.
+// The Excel annex: one row per programme, one row per programme × beneficiary for pivot tables, and a summary.
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import {utcMillis} from './dates.js'
-import type {PartialDate, Programme, Report} from './model.js'
+import type {Beneficiary, PartialDate, Programme, Report} from './model.js'
+import {summarize} from './summary.js'
 import {fill, type Labels, type Templates} from './templates.js'
 import {blocksText} from './text.js'
 
+/** A cell's value. Strings are always written as text: exceljs only makes formulas from `{formula}` values. */
 type Value = string | number | Date | null
 
 const dateFormat = 'dd/mm/yyyy'
+const percentFormat = '0%'
 const minWidth = 10
 const maxWidth = 60
 /** DOS dates in zip entries cannot go earlier (an instant of 0 is common for reproducible builds). */
@@ -35,19 +38,45 @@ const programmeColumns: [keyof Labels['columns'], (programme: Programme) => Valu
   ['ipArea', (p) => p.ipArea ?? null],
   ['targetGroup', (p) => p.targetGroup ?? null],
   ['budget', (p) => p.budget ?? null],
+  ['contact', (p) => p.contact ?? null],
+  ['website', (p) => p.website ?? null],
   ['description', (p) => blocksText(p.description) || null],
   ['source', (p) => joined(p.sources.map((source) => `${source.file}:${source.line}`))]
 ]
 
-function displayText(value: Value): string {
-  if (value instanceof Date) return dateFormat
-  return value === null ? '' : String(value)
+/** A region's display name; a region the labels do not name is shown as the registry names it. */
+function regionName(region: string | undefined, labels: Labels): string | null {
+  return region === undefined ? null : (labels.regions[region] ?? region)
 }
 
-/**
- * A sheet with a bold, frozen, filtered header row and widths fitted to the content.
- * Strings are always written as text: exceljs only makes formulas from `{formula}` values.
- */
+/** Code, kind, region and LDC status of `beneficiary`, as displayed. */
+function describe(beneficiary: Beneficiary, labels: Labels): Value[] {
+  const {code, kind, region, ldc} = beneficiary
+  return [code ?? null, labels.kinds[kind], regionName(region, labels), ldc ? labels.summary.yes : labels.summary.no]
+}
+
+/** The text a cell shows, near enough to size its column. */
+function shownText(cell: ExcelJS.Cell): string {
+  if (cell.value instanceof Date) return dateFormat
+  if (cell.numFmt === percentFormat) return `${Math.round(Number(cell.value) * 100)}%`
+  return cell.text
+}
+
+/** Fit each column's width to the text of its cells, between the bounds, wrapping what is too wide. */
+function fitColumns(sheet: ExcelJS.Worksheet): void {
+  const texts: string[][] = []
+  sheet.eachRow((row) => row.eachCell((cell, column) => (texts[column - 1] ??= []).push(shownText(cell))))
+  texts.forEach((cells, index) => {
+    const lines = cells.flatMap((text) => text.split('\n'))
+    const width = lines.reduce((widest, line) => Math.max(widest, line.length), 0) + 2
+    const column = sheet.getColumn(index + 1)
+    column.width = Math.min(Math.max(width, minWidth), maxWidth)
+    // Wrap a column whose text is too wide or holds line breaks (more lines than cells).
+    if (width > maxWidth || lines.length > cells.length) column.alignment = {wrapText: true, vertical: 'top'}
+  })
+}
+
+/** A sheet with a bold, frozen, filtered header row and fitted widths. */
 function addSheet(workbook: ExcelJS.Workbook, name: string, headers: string[], rows: Value[][]): void {
   const sheet = workbook.addWorksheet(name, {views: [{state: 'frozen', ySplit: 1}]})
   sheet.addRow(headers).font = {bold: true}
@@ -57,20 +86,41 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, headers: string[], r
     })
   }
   sheet.autoFilter = {from: {row: 1, column: 1}, to: {row: rows.length + 1, column: headers.length}}
-  headers.forEach((header, index) => {
-    const texts = [header, ...rows.map((row) => displayText(row[index] ?? null))]
-    const lines = texts.flatMap((text) => text.split('\n'))
-    const width = lines.reduce((widest, line) => Math.max(widest, line.length), 0) + 2
-    const column = sheet.getColumn(index + 1)
-    column.width = Math.min(Math.max(width, minWidth), maxWidth)
-    // Wrap a column whose text is too wide or holds line breaks (more lines than cells).
-    if (width > maxWidth || lines.length > texts.length) column.alignment = {wrapText: true, vertical: 'top'}
-  })
+  fitColumns(sheet)
+}
+
+/** The counts of `summarize(report)`: key figures, then programmes by region and by beneficiary, each a titled table. */
+function addSummarySheet(workbook: ExcelJS.Workbook, report: Report, labels: Labels): void {
+  const {summary: text, columns} = labels
+  const summary = summarize(report)
+  const sheet = workbook.addWorksheet(labels.workbook.summarySheet)
+  sheet.addRow([text.programmes, summary.programmes])
+  sheet.addRow([text.reachingLdcs, summary.reachingLdcs])
+  sheet.addRow([text.ldcShare, summary.ldcShare]).getCell(2).numFmt = percentFormat
+  const addTable = (title: string, headers: string[], rows: Value[][]) => {
+    sheet.addRow([])
+    sheet.addRow([title]).font = {bold: true}
+    sheet.addRow(headers).font = {bold: true}
+    sheet.addRows(rows)
+  }
+  addTable(
+    text.byRegion,
+    [columns.region, columns.programmes],
+    summary.byRegion.map(({region, programmes}) => [regionName(region, labels) ?? text.noRegion, programmes])
+  )
+  addTable(
+    text.byBeneficiary,
+    [columns.beneficiary, columns.code, columns.kind, columns.region, columns.ldc, columns.programmes],
+    summary.byBeneficiary.map(({beneficiary, programmes}) => [beneficiary.name, ...describe(beneficiary, labels), programmes])
+  )
+  fitColumns(sheet)
 }
 
 /** The annex workbook of `report`, every label from `templates`, dated `instant`. No I/O. */
 export function annexWorkbook(report: Report, templates: Templates, instant: Date): ExcelJS.Workbook {
-  const {columns, workbook: names} = templates.labels
+  const {labels} = templates
+  const {columns, workbook: names} = labels
+  const described = new Map(report.beneficiaries.map((beneficiary) => [beneficiary.name, beneficiary]))
   const workbook = new ExcelJS.Workbook()
   workbook.title = fill(names.title, {member: report.member, period: report.period.label})
   workbook.subject = names.subject
@@ -85,9 +135,13 @@ export function annexWorkbook(report: Report, templates: Templates, instant: Dat
   addSheet(
     workbook,
     names.beneficiariesSheet,
-    [columns.no, columns.id, columns.title, columns.beneficiary],
-    report.programmes.flatMap((p) => p.beneficiaries.map((beneficiary) => [p.no, p.id, p.title, beneficiary]))
+    [columns.no, columns.id, columns.title, columns.beneficiary, columns.code, columns.kind, columns.region, columns.ldc],
+    // Every name a programme gives is in `report.beneficiaries` (validation resolves them).
+    report.programmes.flatMap((p) =>
+      p.beneficiaries.map((name) => [p.no, p.id, p.title, name, ...describe(described.get(name)!, labels)])
+    )
   )
+  addSummarySheet(workbook, report, labels)
   return workbook
 }
 

@@ -109,7 +109,7 @@ class Extractor {
         i = end
       } else {
         const end = nextProgrammesHeading(nodes, i + 1, this.index)
-        this.result.narrative.push(...toBlocks(nodes.slice(i, end)))
+        this.result.narrative.push(...toBlocks(file, nodes.slice(i, end)))
         i = end
       }
     }
@@ -128,7 +128,7 @@ class Extractor {
         this.table(file, node)
         i++
       } else {
-        this.result.annexIntro.push(...toBlocks([node]))
+        this.result.annexIntro.push(...toBlocks(file, [node]))
         i++
       }
     }
@@ -143,7 +143,7 @@ class Extractor {
       form: 'section',
       title: toString(heading).replace(/\s+/g, ' ').trim(),
       fields: fields ?? [],
-      description: toBlocks(fields ? rest : content)
+      description: toBlocks(file, fields ? rest : content)
     })
   }
 

@@ -5,6 +5,7 @@ import {performance} from 'node:perf_hooks'
 import type {VFile} from 'vfile'
 import {utcMillis} from './dates.js'
 import {extract} from './extract.js'
+import {checkGlyphs} from './glyphs.js'
 import {readFrontMatter, type Meta} from './frontmatter.js'
 import type {Report} from './model.js'
 import {parseFile, type ParsedFile} from './parse.js'
@@ -99,6 +100,7 @@ export async function check(dir: string, options: CheckOptions = {}): Promise<Ch
   const time = timer(timings)
   const templatesDir = options.templates ?? packageTemplates
   const sources = await timed(timings, 'read', () => readSources(dir))
+  await timed(timings, 'validate', () => checkGlyphs(sources.files))
   const parsed = time('parse', () => sources.files.map(parseFile))
   const languages = await templateLanguages(templatesDir)
   const meta = time('validate', () => frontMatter(parsed, languages))

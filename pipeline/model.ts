@@ -187,5 +187,14 @@ export const Report = z.object({
   programmes: z.array(Programme),
   /** Every beneficiary the programmes name, by name. */
   beneficiaries: z.array(Beneficiary)
+}).superRefine((report, context) => {
+  const described = new Set(report.beneficiaries.map((beneficiary) => beneficiary.name))
+  report.programmes.forEach((programme, index) => {
+    for (const name of programme.beneficiaries) {
+      if (!described.has(name)) {
+        context.addIssue({code: 'custom', path: ['programmes', index, 'beneficiaries'], message: `\`${name}\` is not described in \`beneficiaries\``})
+      }
+    }
+  })
 })
 export type Report = z.infer<typeof Report>

@@ -108,6 +108,26 @@ export const rules = {
     severity: 'warning',
     hint: 'Article 67 is about cooperation in favour of developing and least-developed Members: check that this Member is a beneficiary, not a partner.'
   },
+  'raw-html': {
+    severity: 'warning',
+    hint: 'Write the content in Markdown; HTML is not interpreted.'
+  },
+  'image-ignored': {
+    severity: 'warning',
+    hint: 'Describe the content in text; art67 never reads or fetches images.'
+  },
+  'link-local': {
+    severity: 'warning',
+    hint: 'Link to a web address (https://…), or name the document in the text.'
+  },
+  'nesting-too-deep': {
+    severity: 'warning',
+    hint: 'Flatten the list or quotation.'
+  },
+  'glyph-missing': {
+    severity: 'warning',
+    hint: 'Write these characters another way (e.g. spell out a symbol), or leave them out: the PDF font covers Latin, Greek and Cyrillic text.'
+  },
   'table-columns': {
     severity: 'error',
     hint: 'A programme table needs a title column (`Title`); its other columns are field labels.'

@@ -1,9 +1,11 @@
 import {afterEach, beforeAll, describe, expect, it, vi} from 'vitest'
+import type {ContentTable, ContentText} from 'pdfmake/interfaces.js'
 import {emitPdf, pdfDefinition} from '../pipeline/emit-pdf.js'
 import type {Block, Programme, Report} from '../pipeline/model.js'
+import {summarize} from '../pipeline/summary.js'
 import {loadTemplates, type Templates} from '../pipeline/templates.js'
 import {readPdf, type PdfLine, type PdfText} from './helpers/pdf-text.js'
-import {sampleReport} from './helpers/sample-report.js'
+import {sampleReport, sampleReportWithLdcs} from './helpers/sample-report.js'
 
 const creationDate = new Date('2021-09-16T12:00:00Z')
 let templates: Templates
@@ -40,6 +42,46 @@ function programme(no: number, fields: Partial<Programme> = {}): Programme {
     sources: [{file: 'report.md', line: no, column: 1}],
     ...fields
   }
+}
+
+/** The sample with other programmes; beneficiaries the sample does not describe become free text. */
+function withProgrammes(programmes: Programme[]): Report {
+  const described = new Map(sampleReport.beneficiaries.map((beneficiary) => [beneficiary.name, beneficiary]))
+  const names = new Set(programmes.flatMap((programme) => programme.beneficiaries))
+  const beneficiaries = [...names].map((name) => described.get(name) ?? {name, kind: 'free' as const, ldc: false})
+  return {...sampleReport, programmes, beneficiaries}
+}
+
+/** The lines of the summary `report` should open its annex with, as the PDF text reads them. */
+function summaryLines(report: Report, {labels}: Templates = templates): string[] {
+  const summary = summarize(report)
+  return [
+    labels.summary.heading,
+    `${labels.summary.programmes} ${summary.programmes}`,
+    `${labels.summary.reachingLdcs} ${summary.reachingLdcs}`,
+    `${labels.summary.ldcShare} ${Math.round(summary.ldcShare * 100)}%`,
+    ...(summary.byBeneficiary.length === 0
+      ? []
+      : [
+          labels.summary.byRegion,
+          `${labels.columns.region} ${labels.columns.programmes}`,
+          ...summary.byRegion.map(
+            ({region, programmes}) => `${region ? labels.regions[region] : labels.summary.noRegion} ${programmes}`
+          ),
+          labels.summary.byBeneficiary,
+          `${labels.columns.beneficiary} ${labels.columns.kind} ${labels.columns.ldc} ${labels.columns.programmes}`,
+          ...summary.byBeneficiary.map(
+            ({beneficiary: {name, kind, ldc}, programmes}) =>
+              `${name} ${labels.kinds[kind]} ${ldc ? labels.summary.yes : labels.summary.no} ${programmes}`
+          )
+        ])
+  ]
+}
+
+/** The lines of the annex from its summary heading on, across pages, without the running heads. */
+function annexLines(pdf: PdfText, {labels}: Templates = templates): string[] {
+  const lines = pdf.lines.flatMap((page, index) => page.slice(index === 0 ? 0 : 1)).map((line) => line.text)
+  return lines.slice(lines.indexOf(labels.summary.heading))
 }
 
 describe('emitPdf with the sample report', () => {
@@ -94,6 +136,14 @@ describe('emitPdf with the sample report', () => {
     const lines = pdf.lines[annexPage]!.map((line) => line.text)
     expect(lines.slice(1, 3)).toEqual(['ANNEX', 'Technical cooperation programmes and activities, 2020-2021'])
     expect(pdf.pages.slice(0, annexPage).join('\n')).not.toContain('List of programmes')
+  })
+
+  it('opens the annex with the summary of the programmes, before the list of programmes', () => {
+    const lines = annexLines(pdf)
+    const expected = summaryLines(sampleReport)
+    expect(expected).toContain('Share of programmes reaching LDCs 0%')
+    expect(lines.slice(0, expected.length)).toEqual(expected)
+    expect(lines[expected.length]).toBe(templates.labels.annex.summary)
   })
 
   it('lists every programme and every beneficiary, and details each programme', () => {
@@ -168,29 +218,110 @@ describe('emitPdf', () => {
     expect(header).toContain('Original: English')
   })
 
-  it('says so when no programme is reported', async () => {
-    const pdf = await read({...sampleReport, programmes: []})
+  it('says so when no programme is reported, after a summary of zeros without tables', async () => {
+    const pdf = await read({...sampleReport, programmes: [], beneficiaries: []})
     const text = pdf.pages.join('\n')
     expect(text).toContain(templates.labels.annex.none)
     expect(text).not.toContain(templates.labels.annex.summary)
+    expect(annexLines(pdf).slice(0, 5)).toEqual([
+      'Summary',
+      'Programmes reported 0',
+      'Programmes reaching LDCs 0',
+      'Share of programmes reaching LDCs 0%',
+      templates.labels.annex.none
+    ])
   })
 
-  it('repeats the summary header on every page the summary spans', async () => {
+  it('counts programmes reaching LDCs, by region and by beneficiary, groups and free text included', async () => {
+    const annexIntro: Block[] = [{type: 'paragraph', content: [{text: 'Written before the programmes.'}]}]
+    const pdf = await read({...sampleReportWithLdcs, annexIntro})
+    const expected = summaryLines(sampleReportWithLdcs)
+    expect(expected).toEqual(
+      expect.arrayContaining([
+        'Programmes reported 5',
+        'Programmes reaching LDCs 2',
+        'Share of programmes reaching LDCs 40%',
+        'Africa 1',
+        'Groups and other beneficiaries 1',
+        'Haiti WTO Member Yes 1',
+        'Ethiopia Observer Yes 1',
+        'LDC Members Group Yes 1',
+        'Patent offices of the region As written No 1',
+        'Costa Rica WTO Member No 2'
+      ])
+    )
+    const lines = annexLines(pdf)
+    expect(lines.slice(0, expected.length)).toEqual(expected)
+    expect(lines.slice(expected.length, expected.length + 2)).toEqual([
+      'Written before the programmes.',
+      templates.labels.annex.summary
+    ])
+  })
+
+  it("takes the summary's words, kinds and regions from the templates", async () => {
+    const {labels} = templates
+    const french: Templates = {
+      ...templates,
+      labels: {
+        ...labels,
+        summary: {
+          heading: 'Résumé',
+          programmes: 'Programmes notifiés',
+          reachingLdcs: 'Programmes en faveur des PMA',
+          ldcShare: 'Part des programmes en faveur des PMA',
+          byRegion: 'Programmes par région',
+          byBeneficiary: 'Programmes par bénéficiaire',
+          noRegion: 'Groupes et autres bénéficiaires',
+          yes: 'Oui',
+          no: 'Non'
+        },
+        kinds: {
+          member: 'Membre de l’OMC',
+          observer: 'Observateur',
+          organisation: 'Organisation',
+          group: 'Groupe',
+          free: 'Tel quel'
+        },
+        regions: {
+          ...labels.regions,
+          Africa: 'Afrique',
+          'South and Central America and the Caribbean': 'Amérique du Sud et centrale et Caraïbes'
+        },
+        columns: {...labels.columns, region: 'Région', beneficiary: 'Bénéficiaire', kind: 'Type', ldc: 'PMA'}
+      }
+    }
+    const pdf = await readPdf(await render(sampleReportWithLdcs, french))
+    const expected = summaryLines(sampleReportWithLdcs, french)
+    expect(expected).toEqual(
+      expect.arrayContaining([
+        'Part des programmes en faveur des PMA 40%',
+        'Amérique du Sud et centrale et Caraïbes 3',
+        'Afrique 1',
+        'Groupes et autres bénéficiaires 1',
+        'Ethiopia Observateur Oui 1',
+        'Patent offices of the region Tel quel Non 1'
+      ])
+    )
+    expect(annexLines(pdf, french).slice(0, expected.length)).toEqual(expected)
+  })
+
+  it('repeats the header of the list of programmes on every page the list spans', async () => {
     const programmes = Array.from({length: 80}, (_, index) => programme(index + 1))
-    const pdf = await read({...sampleReport, programmes})
+    const pdf = await read(withProgrammes(programmes))
     const pages = pdf.pages
     const first = pages.findIndex((page) => page.includes(templates.labels.annex.summary))
-    // The summary's last row comes before the details, so the first page naming the last programme ends the summary.
+    // The list's last row comes before the details, so the first page naming the last programme ends the list.
     const last = pages.findIndex((page) => /\bWorkshop 80\b/.test(page))
     expect(last).toBeGreaterThan(first)
     for (let page = first; page <= last; page++) {
       const header = pdf.lines[page]!.find((line) => line.text.startsWith('No. Title of programme or activity'))
-      expect(header, `summary header on page ${page + 1}`).toBeDefined()
+      expect(header, `list header on page ${page + 1}`).toBeDefined()
     }
     const text = pages.join('\n')
     for (const {no} of programmes) {
       expect(count(text, `Workshop ${no}`), `programme ${no}`).toBe(2)
-      expect(count(text, `Beneficiary ${no}`), `beneficiary ${no}`).toBe(2)
+      // In the summary's table of beneficiaries too.
+      expect(count(text, `Beneficiary ${no}`), `beneficiary ${no}`).toBe(3)
     }
   })
 
@@ -202,9 +333,9 @@ describe('emitPdf', () => {
     const description: Block[] = [{type: 'paragraph', content: [{text: descriptionWords.join(' ')}]}]
     const long = programme(2, {title: titleWords.join(' '), description})
     expect(long.title.length).toBeGreaterThan(2000)
-    const pdf = await read({...sampleReport, programmes: [programme(1), long, programme(3)]})
+    const pdf = await read(withProgrammes([programme(1), long, programme(3)]))
     const text = pdf.pages.join('\n')
-    // Each title word is in the summary and in the details; each description word once.
+    // Each title word is in the list and in the details; each description word once.
     for (const word of titleWords) expect(count(text, word), word).toBe(2)
     for (const word of descriptionWords) expect(count(text, word), word).toBe(1)
     expect(count(text, 'Workshop 3')).toBe(2)
@@ -271,6 +402,19 @@ describe('pdfDefinition', () => {
     expect(content).toContain('{"text":"code","style":["inlineCode"]}')
     expect(content).toContain('{"text":"site","link":"https://www.wto.org/","style":["link"]}')
     expect(content).toContain('"style":"heading3"')
+  })
+
+  it('repeats the header rows of the summary tables and lets their rows break', () => {
+    const content = pdfDefinition(sampleReportWithLdcs, templates).content as unknown[]
+    const {columns} = templates.labels
+    const tables = content
+      .flat(Infinity)
+      .filter((node): node is ContentTable => typeof node === 'object' && node !== null && 'table' in node)
+    const headed = (column: string) => tables.find((node) => (node.table.body[0]?.[0] as ContentText).text === column)
+    for (const column of [columns.region, columns.beneficiary]) {
+      expect(headed(column)?.table, column).toMatchObject({headerRows: 1})
+      expect(headed(column)?.table, column).not.toHaveProperty('dontBreakRows')
+    }
   })
 
   it('leaves the creation date to emitPdf', () => {

@@ -4,6 +4,7 @@ import JSZip from 'jszip'
 import {beforeAll, describe, expect, it, vi} from 'vitest'
 import {emitXlsx, reproducibleZip} from '../pipeline/emit-xlsx.js'
 import {Report} from '../pipeline/model.js'
+import {summarize} from '../pipeline/summary.js'
 import {loadTemplates, type Templates} from '../pipeline/templates.js'
 import {sampleReport} from './helpers/sample-report.js'
 import {readXlsx, type ReadXlsx} from './helpers/xlsx-read.js'
@@ -24,21 +25,98 @@ const programmeHeader = [
   'IP area',
   'Target group',
   'Budget',
+  'Contact',
+  'Website',
   'Description',
   'Source'
 ]
 
+const source = (line: number) => [{file: 'report.md', line, column: 1}]
+
+/** The sample with two more programmes, reaching an LDC Member, the group "LDC Members" and a free-text beneficiary. */
+const withLdcs = Report.parse({
+  ...sampleReport,
+  programmes: [
+    ...sampleReport.programmes,
+    {
+      no: 4,
+      id: 'ldc-workshop',
+      title: 'Workshop for LDC patent offices',
+      beneficiaries: ['Bangladesh', 'LDC Members', 'Patent examiners of the region'],
+      partners: [],
+      contact: 'Technical Cooperation Unit, tc@cipo.example',
+      website: 'https://cipo.example/tc',
+      description: [],
+      sources: source(70)
+    },
+    {
+      no: 5,
+      id: 'examiner-exchange',
+      title: 'Examiner exchange',
+      beneficiaries: ['Bangladesh', 'Costa Rica'],
+      partners: [],
+      description: [],
+      sources: source(80)
+    }
+  ],
+  beneficiaries: [
+    ...sampleReport.beneficiaries,
+    {name: 'Bangladesh', kind: 'member', code: 'BGD', region: 'Asia', ldc: true},
+    {name: 'LDC Members', kind: 'group', ldc: true},
+    {name: 'Patent examiners of the region', kind: 'free', ldc: false}
+  ]
+})
+
 let templates: Templates
 let xlsx: ReadXlsx
+let ldcXlsx: ReadXlsx
 let programmes: ExcelJS.Worksheet
 let beneficiaries: ExcelJS.Worksheet
 
 beforeAll(async () => {
   templates = await loadTemplates('en')
   xlsx = await readXlsx(await emitXlsx(sampleReport, templates, {instant}))
+  ldcXlsx = await readXlsx(await emitXlsx(withLdcs, templates, {instant}))
   programmes = xlsx.workbook.getWorksheet('Programmes')!
   beneficiaries = xlsx.workbook.getWorksheet('Beneficiaries')!
 })
+
+/** Rows without their trailing empty cells, split into blocks at blank rows. */
+function blocks(rows: ExcelJS.CellValue[][]): ExcelJS.CellValue[][][] {
+  const result: ExcelJS.CellValue[][][] = [[]]
+  for (const row of rows) {
+    const cells = row.slice(0, row.findLastIndex((value) => value !== null) + 1)
+    if (cells.length === 0) result.push([])
+    else result.at(-1)!.push(cells)
+  }
+  return result
+}
+
+/** The counts a Summary sheet shows: its figures, then the rows of its two tables below their title and header. */
+function readSummary(rows: ExcelJS.CellValue[][]) {
+  const [figures = [], regions = [], beneficiaries = []] = blocks(rows)
+  const [programmes, reachingLdcs, ldcShare] = figures.map((row) => row[1])
+  return {
+    programmes,
+    reachingLdcs,
+    ldcShare,
+    byRegion: regions.slice(2).map(([region, count]) => ({region, programmes: count})),
+    byBeneficiary: beneficiaries.slice(2).map(([name, , , , , count]) => ({name, programmes: count}))
+  }
+}
+
+/** `summarize(report)` as the Summary sheet names it. */
+function expectedSummary(report: Report, labels: Templates['labels']) {
+  const summary = summarize(report)
+  return {
+    ...summary,
+    byRegion: summary.byRegion.map(({region, programmes}) => ({
+      region: region === undefined ? labels.summary.noRegion : labels.regions[region],
+      programmes
+    })),
+    byBeneficiary: summary.byBeneficiary.map(({beneficiary, programmes}) => ({name: beneficiary.name, programmes}))
+  }
+}
 
 /** Run `action` with the process in time zone `tz` (Node re-reads TZ when it is assigned), then restore it. */
 async function withTimeZone<T>(tz: string, action: () => Promise<T>): Promise<T> {
@@ -53,8 +131,8 @@ async function withTimeZone<T>(tz: string, action: () => Promise<T>): Promise<T>
 }
 
 describe('Programmes sheet', () => {
-  it('comes first, then Beneficiaries', () => {
-    expect(Object.keys(xlsx.sheets)).toEqual(['Programmes', 'Beneficiaries'])
+  it('comes first, then Beneficiaries and Summary', () => {
+    expect(Object.keys(xlsx.sheets)).toEqual(['Programmes', 'Beneficiaries', 'Summary'])
   })
 
   it('has the labelled header row and one row per programme', () => {
@@ -73,6 +151,8 @@ describe('Programmes sheet', () => {
       null,
       'World Intellectual Property Organization (WIPO)',
       'Canadian Intellectual Property Office (CIPO)',
+      null,
+      null,
       null,
       null,
       null,
@@ -101,7 +181,13 @@ describe('Programmes sheet', () => {
       'Costa Rica; Dominican Republic; El Salvador; Guatemala; Honduras; Nicaragua; Panama'
     )
     expect(third![5]).toBe('Bolivia, Plurinational State of; Venezuela, Bolivarian Republic of')
-    expect(third![13]).toBe('report.md:60; programmes/idrc.md:3')
+    expect(third![15]).toBe('report.md:60; programmes/idrc.md:3')
+  })
+
+  it('writes contact and website after the budget', () => {
+    const [header, ...rows] = ldcXlsx.sheets.Programmes!
+    expect(header!.slice(11, 14)).toEqual(['Budget', 'Contact', 'Website'])
+    expect(rows[3]!.slice(12, 14)).toEqual(['Technical Cooperation Unit, tc@cipo.example', 'https://cipo.example/tc'])
   })
 
   it('writes the description as plain text, one line a block', async () => {
@@ -118,8 +204,8 @@ describe('Programmes sheet', () => {
       ]
     })
     const {workbook, sheets} = await readXlsx(await emitXlsx(report, templates, {instant}))
-    expect(sheets.Programmes![1]![12]).toBe('First bold.\n- An item')
-    expect(workbook.getWorksheet('Programmes')!.getCell('M2').alignment).toMatchObject({wrapText: true})
+    expect(sheets.Programmes![1]![14]).toBe('First bold.\n- An item')
+    expect(workbook.getWorksheet('Programmes')!.getCell('O2').alignment).toMatchObject({wrapText: true})
   })
 
   it('fits column widths to the content, between 10 and 60, wrapping long text', () => {
@@ -134,24 +220,106 @@ describe('Programmes sheet', () => {
   it('has a bold, frozen header row and an autofilter over header and data', () => {
     expect(programmes.getCell('A1').font).toMatchObject({bold: true})
     expect(programmes.views[0]).toMatchObject({state: 'frozen', ySplit: 1})
-    expect(programmes.autoFilter).toBe('A1:N4')
+    expect(programmes.autoFilter).toBe('A1:P4')
   })
 })
 
 describe('Beneficiaries sheet', () => {
   it('has one row per programme × beneficiary, without programmes that have none', () => {
     const rows = xlsx.sheets.Beneficiaries!
-    expect(rows[0]).toEqual(['No.', 'ID', 'Title of programme or activity', 'Beneficiary'])
+    expect(rows[0]).toEqual(['No.', 'ID', 'Title of programme or activity', 'Beneficiary', 'Code', 'Kind', 'Region', 'LDC'])
     expect(rows).toHaveLength(1 + 7 + 2)
     expect(rows.map((row) => row[0])).not.toContain(1)
-    expect(rows[1]).toEqual([2, 'pilot-program', sampleReport.programmes[1]!.title, 'Costa Rica'])
-    expect(rows[9]).toEqual([3, 'indela', sampleReport.programmes[2]!.title, 'Venezuela, Bolivarian Republic of'])
+    expect(rows[1]!.slice(0, 4)).toEqual([2, 'pilot-program', sampleReport.programmes[1]!.title, 'Costa Rica'])
+    expect(rows[9]).toEqual([
+      3,
+      'indela',
+      sampleReport.programmes[2]!.title,
+      'Venezuela, Bolivarian Republic of',
+      'VEN',
+      'WTO Member',
+      'South and Central America and the Caribbean',
+      'No'
+    ])
+  })
+
+  it('describes LDCs, groups and free text, leaving an absent code or region empty', () => {
+    const rows = ldcXlsx.sheets.Beneficiaries!.filter((row) => row[0] === 4).map((row) => row.slice(3))
+    expect(rows).toEqual([
+      ['Bangladesh', 'BGD', 'WTO Member', 'Asia', 'Yes'],
+      ['LDC Members', null, 'Group', null, 'Yes'],
+      ['Patent examiners of the region', null, 'As written', null, 'No']
+    ])
   })
 
   it('has a bold, frozen header row and an autofilter', () => {
     expect(beneficiaries.getCell('A1').font).toMatchObject({bold: true})
     expect(beneficiaries.views[0]).toMatchObject({state: 'frozen', ySplit: 1})
-    expect(beneficiaries.autoFilter).toBe('A1:D10')
+    expect(beneficiaries.autoFilter).toBe('A1:H10')
+  })
+})
+
+describe('Summary sheet', () => {
+  it('shows the counts of summarize() for the sample', () => {
+    expect(readSummary(xlsx.sheets.Summary!)).toEqual(expectedSummary(sampleReport, templates.labels))
+  })
+
+  it('shows the counts of summarize() with LDCs, a group and free text', () => {
+    const shown = readSummary(ldcXlsx.sheets.Summary!)
+    expect(shown).toEqual(expectedSummary(withLdcs, templates.labels))
+    expect(shown).toMatchObject({programmes: 5, reachingLdcs: 2, ldcShare: 0.4})
+    expect(shown.byRegion).toEqual([
+      {region: 'South and Central America and the Caribbean', programmes: 3},
+      {region: 'Asia', programmes: 2},
+      {region: 'Groups and other beneficiaries', programmes: 1}
+    ])
+    expect(shown.byBeneficiary.slice(0, 2)).toEqual([
+      {name: 'Bangladesh', programmes: 2},
+      {name: 'Costa Rica', programmes: 2}
+    ])
+  })
+
+  it('labels its figures and tables, and describes each beneficiary', () => {
+    const [figures, regions, byBeneficiary] = blocks(ldcXlsx.sheets.Summary!)
+    expect(figures!.map((row) => row[0])).toEqual([
+      'Programmes reported',
+      'Programmes reaching LDCs',
+      'Share of programmes reaching LDCs'
+    ])
+    expect(regions!.slice(0, 2)).toEqual([['Programmes by region'], ['Region', 'Programmes']])
+    expect(byBeneficiary!.slice(0, 3)).toEqual([
+      ['Programmes by beneficiary'],
+      ['Beneficiary', 'Code', 'Kind', 'Region', 'LDC', 'Programmes'],
+      ['Bangladesh', 'BGD', 'WTO Member', 'Asia', 'Yes', 2]
+    ])
+    expect(byBeneficiary).toContainEqual(['LDC Members', null, 'Group', null, 'Yes', 1])
+    expect(byBeneficiary).toContainEqual(['Patent examiners of the region', null, 'As written', null, 'No', 1])
+  })
+
+  it('writes numbers as number cells, the share with a percent format', () => {
+    const sheet = ldcXlsx.workbook.getWorksheet('Summary')!
+    for (const address of ['B1', 'B2', 'B3', 'B7', 'B8', 'B9']) expect(sheet.getCell(address).type).toBe(ExcelJS.ValueType.Number)
+    expect(sheet.getCell('B3').numFmt).toBe('0%')
+    expect(sheet.getCell('F13').value).toBe(2)
+  })
+
+  it('has bold titles and headers and widths fitted to the content', () => {
+    const sheet = ldcXlsx.workbook.getWorksheet('Summary')!
+    for (const address of ['A5', 'A6', 'B6', 'A11', 'F12']) expect(sheet.getCell(address).font).toMatchObject({bold: true})
+    expect(sheet.getCell('A1').font?.bold).toBeFalsy()
+    expect(sheet.getColumn(1).width).toBe('South and Central America and the Caribbean'.length + 2)
+    expect(sheet.getColumn(2).width).toBe('Programmes'.length + 2)
+  })
+
+  it('sizes the share as shown ("33%"), not as its digits', async () => {
+    const oneInThree = Report.parse({
+      ...sampleReport,
+      beneficiaries: sampleReport.beneficiaries.map((b) => (b.code === 'BOL' ? {...b, ldc: true} : b))
+    })
+    const {workbook} = await readXlsx(await emitXlsx(oneInThree, templates, {instant}))
+    const sheet = workbook.getWorksheet('Summary')!
+    expect(sheet.getCell('B3').value).toBeCloseTo(1 / 3)
+    expect(sheet.getColumn(2).width).toBe('Programmes'.length + 2)
   })
 })
 
@@ -162,17 +330,19 @@ describe('workbook', () => {
       ...sampleReport,
       programmes: [
         {...sampleReport.programmes[0], title: tricky[0], agency: tricky[1], partners: [tricky[2]], beneficiaries: [tricky[3]]}
-      ]
+      ],
+      beneficiaries: [{name: tricky[3], kind: 'free', ldc: false}]
     })
     const bytes = await emitXlsx(report, templates, {instant})
     const {workbook} = await readXlsx(bytes)
     const cells = ['C2', 'H2', 'G2', 'F2'].map((address) => workbook.getWorksheet('Programmes')!.getCell(address))
     expect(cells.map((cell) => cell.value)).toEqual(tricky)
     for (const cell of cells) expect(cell.type).toBe(ExcelJS.ValueType.String)
+    expect(workbook.getWorksheet('Summary')!.getCell('A11').value).toBe(tricky[3])
     const zip = await JSZip.loadAsync(bytes)
-    for (const sheet of ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']) {
-      expect(await zip.file(sheet)!.async('string')).not.toMatch(/<f[ >]/)
-    }
+    const sheets = zip.file(/^xl\/worksheets\/sheet\d+\.xml$/)
+    expect(sheets).toHaveLength(3)
+    for (const sheet of sheets) expect(await sheet.async('string')).not.toMatch(/<f[ >]/)
   })
 
   it('takes every label from the templates', async () => {
@@ -181,14 +351,55 @@ describe('workbook', () => {
       ...templates,
       labels: {
         ...labels,
-        columns: {...labels.columns, no: 'N°', beneficiary: 'Bénéficiaire'},
-        workbook: {...labels.workbook, title: 'Annexe : {member}, {period}', programmesSheet: 'Programmes FR', beneficiariesSheet: 'Bénéficiaires'}
+        columns: {
+          ...labels.columns,
+          no: 'N°',
+          beneficiary: 'Bénéficiaire',
+          contact: 'Contact FR',
+          code: 'Code ISO',
+          kind: 'Nature',
+          region: 'Région',
+          ldc: 'PMA',
+          programmes: 'Nombre'
+        },
+        summary: {
+          ...labels.summary,
+          programmes: 'Programmes signalés',
+          byRegion: 'Par région',
+          byBeneficiary: 'Par bénéficiaire',
+          noRegion: 'Groupes et autres',
+          yes: 'Oui',
+          no: 'Non'
+        },
+        kinds: {...labels.kinds, member: "Membre de l'OMC", group: 'Groupe'},
+        // Asia left out: shown as the registry names it.
+        regions: {'South and Central America and the Caribbean': 'Amérique du Sud et centrale et Caraïbes'},
+        workbook: {
+          ...labels.workbook,
+          title: 'Annexe : {member}, {period}',
+          programmesSheet: 'Programmes FR',
+          beneficiariesSheet: 'Bénéficiaires',
+          summarySheet: 'Résumé'
+        }
       }
     }
-    const {workbook, sheets} = await readXlsx(await emitXlsx(sampleReport, french, {instant}))
-    expect(Object.keys(sheets)).toEqual(['Programmes FR', 'Bénéficiaires'])
+    const {workbook, sheets} = await readXlsx(await emitXlsx(withLdcs, french, {instant}))
+    expect(Object.keys(sheets)).toEqual(['Programmes FR', 'Bénéficiaires', 'Résumé'])
     expect(sheets['Programmes FR']![0]![0]).toBe('N°')
-    expect(sheets['Bénéficiaires']![0]).toEqual(['N°', 'ID', 'Title of programme or activity', 'Bénéficiaire'])
+    expect(sheets['Programmes FR']![0]![12]).toBe('Contact FR')
+    expect(sheets['Bénéficiaires']![0]).toEqual(['N°', 'ID', 'Title of programme or activity', 'Bénéficiaire', 'Code ISO', 'Nature', 'Région', 'PMA'])
+    expect(sheets['Bénéficiaires']![1]!.slice(5)).toEqual(["Membre de l'OMC", 'Amérique du Sud et centrale et Caraïbes', 'Non'])
+    const [figures, regions, byBeneficiary] = blocks(sheets['Résumé']!)
+    expect(figures![0]).toEqual(['Programmes signalés', 5])
+    expect(regions).toEqual([
+      ['Par région'],
+      ['Région', 'Nombre'],
+      ['Amérique du Sud et centrale et Caraïbes', 3],
+      ['Asia', 2],
+      ['Groupes et autres', 1]
+    ])
+    expect(byBeneficiary!.slice(0, 2)).toEqual([['Par bénéficiaire'], ['Bénéficiaire', 'Code ISO', 'Nature', 'Région', 'PMA', 'Nombre']])
+    expect(byBeneficiary).toContainEqual(['LDC Members', null, 'Groupe', null, 'Oui', 1])
     expect(workbook.title).toBe('Annexe : Canada, 2020-2021')
   })
 
@@ -196,7 +407,8 @@ describe('workbook', () => {
     const {workbook, sheets} = await readXlsx(await emitXlsx({...sampleReport, programmes: []}, templates, {instant}))
     expect(sheets.Programmes).toEqual([programmeHeader])
     expect(sheets.Beneficiaries).toHaveLength(1)
-    expect(workbook.getWorksheet('Programmes')!.autoFilter).toBe('A1:N1')
+    expect(workbook.getWorksheet('Programmes')!.autoFilter).toBe('A1:P1')
+    expect(readSummary(sheets.Summary!)).toEqual({programmes: 0, reachingLdcs: 0, ldcShare: 0, byRegion: [], byBeneficiary: []})
   })
 
   it('carries title, subject, creator and the given instant', () => {

@@ -3,6 +3,17 @@ import {Report} from '../../pipeline/model.js'
 
 const src = (line: number) => [{file: 'report.md', line, column: 1}]
 
+/** The Central American beneficiaries of programme 2, with their ISO codes. */
+const centralAmerica = {
+  'Costa Rica': 'CRI',
+  'Dominican Republic': 'DOM',
+  'El Salvador': 'SLV',
+  Guatemala: 'GTM',
+  Honduras: 'HND',
+  Nicaragua: 'NIC',
+  Panama: 'PAN'
+}
+
 export const sampleReport: Report = Report.parse({
   member: 'Canada',
   period: {label: '2020-2021', from: '2020-01-01', to: '2021-12-31'},
@@ -74,13 +85,50 @@ export const sampleReport: Report = Report.parse({
     }
   ],
   beneficiaries: [
-    ...['Costa Rica', 'Dominican Republic', 'El Salvador', 'Guatemala', 'Honduras', 'Nicaragua', 'Panama'].map((name) => ({
+    ...Object.entries(centralAmerica).map(([name, code]) => ({
       name,
       kind: 'member',
+      code,
       region: 'South and Central America and the Caribbean',
       ldc: false
     })),
     {name: 'Bolivia, Plurinational State of', kind: 'member', code: 'BOL', region: 'South and Central America and the Caribbean', ldc: false},
     {name: 'Venezuela, Bolivarian Republic of', kind: 'member', code: 'VEN', region: 'South and Central America and the Caribbean', ldc: false}
+  ]
+})
+
+/**
+ * The sample with two more programmes: one reaching an LDC Member, an LDC observer and a Member, one reaching the
+ * group "LDC Members" and a free-text beneficiary (neither has a region).
+ */
+export const sampleReportWithLdcs: Report = Report.parse({
+  ...sampleReport,
+  programmes: [
+    ...sampleReport.programmes,
+    {
+      no: 4,
+      id: 'caribbean-africa-exchange',
+      title: 'Patent information exchange for examiners',
+      beneficiaries: ['Haiti', 'Ethiopia', 'Costa Rica'],
+      partners: [],
+      description: [],
+      sources: src(70)
+    },
+    {
+      no: 5,
+      id: 'ldc-roundtable',
+      title: 'Roundtable on technology transfer',
+      beneficiaries: ['LDC Members', 'Patent offices of the region'],
+      partners: [],
+      description: [],
+      sources: src(80)
+    }
+  ],
+  beneficiaries: [
+    ...sampleReport.beneficiaries,
+    {name: 'Haiti', kind: 'member', code: 'HTI', region: 'South and Central America and the Caribbean', ldc: true},
+    {name: 'Ethiopia', kind: 'observer', code: 'ETH', region: 'Africa', ldc: true},
+    {name: 'LDC Members', kind: 'group', ldc: true},
+    {name: 'Patent offices of the region', kind: 'free', ldc: false}
   ]
 })

@@ -1,0 +1,7 @@
+// `node bench/stages.mjs <sources> <out>`: one library build in a fresh process; prints its per-stage timings (ms) as JSON.
+import {build} from '../dist/pipeline/index.js'
+
+const [dir, out] = process.argv.slice(2)
+const result = await build(dir, {out})
+if (!result.ok) throw new Error(`build of ${dir} failed: ${result.counts.errors} errors`)
+process.stdout.write(JSON.stringify(result.timings) + '\n')
