@@ -2,8 +2,8 @@
 // The `art67` command: a thin shell over the library. Exit 0 ok, 1 invalid sources, 2 usage or internal error.
 import {readFileSync} from 'node:fs'
 import {parseArgs} from 'node:util'
+import {Art67Error} from './errors.js'
 import {build, check, formatGithub, formatJson, formatText, formats, type CheckResult, type Format} from './index.js'
-import {TemplateError} from './templates.js'
 
 const usage = `Usage: art67 <command> [sources] [options]
 
@@ -106,19 +106,18 @@ export async function main(argv: string[]): Promise<number> {
 function sourceDateEpoch(): number | undefined {
   const value = process.env.SOURCE_DATE_EPOCH
   if (value === undefined || value === '') return undefined
-  if (!/^\d+$/.test(value)) throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds, not \`${value}\``)
+  if (!/^\d+$/.test(value)) throw new Art67Error(`SOURCE_DATE_EPOCH must be a whole number of seconds, not \`${value}\``)
   return Number(value)
 }
 
-class UsageError extends Error {}
 
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code
   },
   (error: unknown) => {
-    const usageError = error instanceof UsageError || error instanceof TemplateError
-    process.stderr.write(`art67: ${usageError ? '' : 'internal error: '}${error instanceof Error ? error.message : String(error)}\n`)
+    const forUser = error instanceof Art67Error
+    process.stderr.write(`art67: ${forUser ? '' : 'internal error: '}${error instanceof Error ? error.message : String(error)}\n`)
     process.exitCode = 2
   }
 )

@@ -9,14 +9,16 @@ import {checkGlyphs} from './glyphs.js'
 import {readFrontMatter, type Meta} from './frontmatter.js'
 import type {Report} from './model.js'
 import {parseFile, type ParsedFile} from './parse.js'
-import {readSources, sourcePath} from './read.js'
+import {readSources, sourcePath, type Sources} from './read.js'
 import {count, type Counts} from './report.js'
 import {related, report as reportProblem} from './rules.js'
 import {loadTemplates, packageTemplates} from './templates.js'
 import {slug, validate} from './validate.js'
 import {writeOutputs} from './write.js'
 
+export {Art67Error} from './errors.js'
 export type {Report} from './model.js'
+export type {Sources} from './read.js'
 export {formatGithub, formatJson, formatText, formats, type Diagnostic, type Format} from './report.js'
 
 export type Stage = 'read' | 'parse' | 'extract' | 'validate' | 'pdf' | 'xlsx' | 'write'
@@ -97,9 +99,14 @@ function frontMatter(parsed: readonly ParsedFile[], languages: string[]): Meta |
 
 export async function check(dir: string, options: CheckOptions = {}): Promise<CheckResult> {
   const timings: CheckResult['timings'] = {}
+  const sources = await timed(timings, 'read', () => readSources(dir))
+  return analyse(sources, options, timings)
+}
+
+/** Check sources already read (or made in memory): every stage after reading. */
+export async function analyse(sources: Sources, options: CheckOptions = {}, timings: CheckResult['timings'] = {}): Promise<CheckResult> {
   const time = timer(timings)
   const templatesDir = options.templates ?? packageTemplates
-  const sources = await timed(timings, 'read', () => readSources(dir))
   await timed(timings, 'validate', () => checkGlyphs(sources.files))
   const parsed = time('parse', () => sources.files.map(parseFile))
   const languages = await templateLanguages(templatesDir)

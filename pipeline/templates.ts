@@ -3,6 +3,7 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {z} from 'zod'
+import {Art67Error} from './errors.js'
 import {fieldKeys, type FieldKey} from './model.js'
 
 const labels = z.array(z.string().min(1)).min(1)
@@ -100,7 +101,7 @@ export const packageTemplates = fileURLToPath(
   new URL(import.meta.url.includes('/dist/') ? '../../templates/' : '../templates/', import.meta.url)
 )
 
-export class TemplateError extends Error {}
+export class TemplateError extends Art67Error {}
 
 async function loadJson<T>(file: string, schema: z.ZodType<T>): Promise<T> {
   let data: unknown

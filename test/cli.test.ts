@@ -1,22 +1,10 @@
 // The compiled `art67` command as a user and CI run it: exit codes, messages, atomic outputs.
 import {spawnSync} from 'node:child_process'
-import {createHash} from 'node:crypto'
-import {mkdtemp, readdir, readFile} from 'node:fs/promises'
+import {mkdtemp, readFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-
-const cli = path.resolve('dist/pipeline/cli.js')
-
-function art67(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [cli, ...args], {encoding: 'utf8', env: {...process.env, ...env}})
-  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
-}
-
-async function hashes(dir: string) {
-  const names = (await readdir(dir)).sort()
-  return Promise.all(names.map(async (name) => [name, createHash('sha256').update(await readFile(path.join(dir, name))).digest('hex')]))
-}
+import {art67, fingerprints} from './helpers/run-cli.js'
 
 describe('art67 command', () => {
   it('prints help and version', async () => {
@@ -60,12 +48,12 @@ describe('art67 command', () => {
   it('leaves the previous outputs untouched when a build fails', async () => {
     const out = await mkdtemp(path.join(tmpdir(), 'art67-out-'))
     expect(art67(['build', 'sources', '--out', out]).code).toBe(0)
-    const before = await hashes(out)
+    const before = await fingerprints(out)
     expect(before.map(([name]) => name)).toEqual(['canada-2020-2021.json', 'canada-2020-2021.pdf', 'canada-2020-2021.xlsx'])
     const failed = art67(['build', 'test/fixtures/merge-conflict', '--out', out])
     expect(failed.code).toBe(1)
     expect(failed.stdout).toBe('')
-    expect(await hashes(out)).toEqual(before)
+    expect(await fingerprints(out)).toEqual(before)
   })
 
   it('refuses a SOURCE_DATE_EPOCH that is not a number of seconds', () => {

@@ -1,0 +1,154 @@
+// `npm run bench` (after `npm run build`): times whole `art67 check` and `art67 build` processes, the stages of one
+// build, and the bare-engine floor, on the example and on synthetic reports; checks the performance budgets.
+// `node bench/run.mjs --quick`: fewer sizes and one run each, for development. Exits 1 when a budget is missed.
+import {spawnSync} from 'node:child_process'
+import {mkdir, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {performance} from 'node:perf_hooks'
+import {fileURLToPath} from 'node:url'
+import {generate} from './generate.mjs'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const bench = path.join(root, 'bench')
+const cli = path.join(root, 'dist/pipeline/cli.js')
+const quick = process.argv.includes('--quick')
+const sizes = quick ? [100, 1000] : [10, 100, 500, 1000, 5000]
+const runsFor = (size) => (quick ? 1 : size >= 5000 ? 3 : 5)
+const stages = ['read', 'parse', 'extract', 'validate', 'pdf', 'xlsx', 'write']
+const MiB = 1024 * 1024
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = sorted.length >> 1
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+/**
+ * Run `node --import probe.mjs <args>` to completion, as its own process; fail loudly unless it exits 0.
+ * @returns {{ms: number, stdout: string, stderr: string, maxRssBytes: number, heavyModules: string[]}}
+ */
+async function node(args, probeFile) {
+  const start = performance.now()
+  const child = spawnSync(process.execPath, ['--import', path.join(bench, 'probe.mjs'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * MiB,
+    env: {...process.env, ART67_BENCH_PROBE: probeFile}
+  })
+  const ms = performance.now() - start
+  if (child.status !== 0) throw new Error(`\`node ${args.join(' ')}\` exited ${child.status ?? child.signal}:\n${child.stderr}`)
+  return {ms, stdout: child.stdout, stderr: child.stderr, ...JSON.parse(await readFile(probeFile, 'utf8'))}
+}
+
+/** `dir: 9 files, 1000 programmes, 0 errors, 0 warnings`, the CLI's last line, as numbers. */
+function summary(stderr) {
+  const match = /(\d+) files, (\d+) programmes, (\d+) errors, (\d+) warnings\s*$/.exec(stderr)
+  if (!match) throw new Error(`no summary line in:\n${stderr}`)
+  const [files, programmes, errors, warnings] = match.slice(1).map(Number)
+  return {files, programmes, errors, warnings}
+}
+
+/**
+ * Measure one sources folder: `runs` interleaved runs of check, build and the floor, and the stages of one build.
+ * `expected` (synthetic trees) is what check must report: those files and programmes, no error, no warning.
+ */
+async function measure(name, dir, runs, work, expected) {
+  const out = path.join(work, `out-${name}`)
+  const probe = path.join(work, 'probe.json')
+  const timings = JSON.parse((await node([path.join(bench, 'stages.mjs'), dir, out], probe)).stdout)
+  const model = path.join(out, (await readdir(out)).find((file) => file.endsWith('.json')))
+  const check = [], build = [], floor = []
+  for (let run = 0; run < runs; run++) {
+    check.push(await node([cli, 'check', dir], probe))
+    build.push(await node([cli, 'build', dir, '--out', out], probe))
+    floor.push(await node([path.join(bench, 'floor.mjs'), model], probe))
+  }
+  const found = summary(check[0].stderr)
+  if (expected && JSON.stringify(found) !== JSON.stringify({...expected, errors: 0, warnings: 0})) {
+    throw new Error(`synthetic report ${name} does not check clean: ${JSON.stringify(found)}\n${check[0].stderr}`)
+  }
+  const whole = (results) => ({
+    medianMs: median(results.map((result) => result.ms)),
+    runsMs: results.map((result) => Math.round(result.ms)),
+    peakRssBytes: Math.max(...results.map((result) => result.maxRssBytes))
+  })
+  const engines = floor.map((result) => JSON.parse(result.stdout))
+  const result = {
+    name,
+    files: found.files,
+    programmes: found.programmes,
+    check: {...whole(check), heavyModules: [...new Set(check.flatMap((result) => result.heavyModules))]},
+    build: whole(build),
+    floor: {...whole(floor), pdfMs: median(engines.map((e) => e.pdf)), xlsxMs: median(engines.map((e) => e.xlsx))},
+    stagesMs: Object.fromEntries(stages.map((stage) => [stage, Math.round(timings[stage] ?? 0)]))
+  }
+  result.buildOverFloor = result.build.medianMs / result.floor.medianMs
+  return result
+}
+
+function table(results) {
+  const seconds = (ms) => (ms / 1000).toFixed(2)
+  const header = ['report', 'files', 'progs', 'check s', 'build s', 'peak MiB', 'floor s', 'ratio', ...stages.map((stage) => `${stage} ms`)]
+  const rows = results.map((r) => [
+    r.name, r.files, r.programmes, seconds(r.check.medianMs), seconds(r.build.medianMs), Math.round(r.build.peakRssBytes / MiB),
+    seconds(r.floor.medianMs), r.buildOverFloor.toFixed(2), ...stages.map((stage) => r.stagesMs[stage])
+  ].map(String))
+  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column].length)))
+  return [header, ...rows].map((row) => row.map((cell, column) => (column ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ')).join('\n')
+}
+
+/** Each budget: what it limits, the measured value (undefined when this run has no such case) and its limit. */
+function budgets(results) {
+  const byName = Object.fromEntries(results.map((r) => [r.name, r]))
+  const [example, at500, at1000, at5000] = ['example', '500', '1000', '5000'].map((name) => byName[name])
+  const heavy = results.flatMap((r) => r.check.heavyModules.map((module) => `${module} (${r.name})`))
+  return [
+    {budget: 'example: build median', unit: 's', value: example?.build.medianMs / 1000, limit: 1.0},
+    {budget: 'example: check median', unit: 's', value: example?.check.medianMs / 1000, limit: 0.4},
+    {budget: '1,000 programmes: build ÷ floor', unit: '×', value: at1000?.buildOverFloor, limit: 1.15},
+    {budget: '5,000 programmes: build median', unit: 's', value: at5000?.build.medianMs / 1000, limit: 15},
+    {budget: '5,000 programmes: build peak RSS', unit: 'MiB', value: at5000?.build.peakRssBytes / MiB, limit: 1024},
+    {budget: 'growth: build 5,000 ÷ build 500', unit: '×', value: at5000 && at500 && at5000.build.medianMs / at500.build.medianMs, limit: 11},
+    {budget: 'check loads neither exceljs nor pdfmake', unit: 'modules', value: heavy.length, limit: 0, detail: heavy.join(', ')}
+  ].map((b) => ({...b, status: b.value === undefined || Number.isNaN(b.value) ? 'skipped' : b.value <= b.limit ? 'pass' : 'FAIL'}))
+}
+
+function machine() {
+  const git = spawnSync('git', ['describe', '--always', '--dirty'], {cwd: root, encoding: 'utf8'})
+  return {
+    cpu: os.cpus()[0]?.model,
+    cores: os.cpus().length,
+    memoryBytes: os.totalmem(),
+    loadAverage: os.loadavg(),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    commit: git.stdout.trim() || undefined
+  }
+}
+
+const work = await mkdtemp(path.join(os.tmpdir(), 'art67-bench-'))
+const results = []
+try {
+  const info = machine()
+  console.log(`${info.cpu}, ${info.cores} cores, ${(info.memoryBytes / 1024 ** 3).toFixed(0)} GiB, Node ${info.node}${quick ? ' (quick)' : ''}`)
+  const cases = [['example', path.join(root, 'sources'), undefined], ...sizes.map((size) => [String(size), path.join(work, `src-${size}`), size])]
+  for (const [name, dir, size] of cases) {
+    const expected = size && {files: await generate(dir, size), programmes: size}
+    console.log(`measuring ${name}…`)
+    results.push(await measure(name, dir, runsFor(size ?? 0), work, expected))
+  }
+  console.log('\n' + table(results) + '\n')
+  const checked = budgets(results)
+  for (const b of checked) {
+    const value = b.status === 'skipped' ? '' : `: ${+b.value.toFixed(2)} ${b.unit} (limit ${b.limit}${b.limit ? `, ${Math.round((b.value / b.limit) * 100)}% of it` : ''})`
+    console.log(`${b.status.padEnd(7)} ${b.budget}${value}${b.detail ? ` ${b.detail}` : ''}`)
+  }
+  await mkdir(path.join(bench, 'results'), {recursive: true})
+  const file = path.join(bench, 'results', quick ? 'quick.json' : 'latest.json')
+  await writeFile(file, JSON.stringify({date: new Date().toISOString(), quick, machine: info, results, budgets: checked}, null, 2) + '\n')
+  console.log(`\nwrote ${path.relative(root, file)}`)
+  process.exitCode = checked.some((b) => b.status === 'FAIL') ? 1 : 0
+} finally {
+  await rm(work, {recursive: true, force: true})
+}

@@ -1,0 +1,91 @@
+// A build that fails at any stage leaves the previous outputs untouched and no temporary file behind;
+// the same sources give the same bytes whatever the folder, the time zone or the clock.
+import {cp, mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {art67, fingerprints} from './helpers/run-cli.js'
+import {readPdf} from './helpers/pdf-text.js'
+
+const temp = (name: string) => mkdtemp(path.join(tmpdir(), `art67-${name}-`))
+
+/** A copy of the package's templates with one file changed. */
+async function brokenTemplates(file: string, change: (data: Record<string, any>) => void) {
+  const dir = await temp('templates')
+  await cp('templates', dir, {recursive: true})
+  const data = JSON.parse(await readFile(path.join(dir, file), 'utf8'))
+  change(data)
+  await writeFile(path.join(dir, file), JSON.stringify(data))
+  return dir
+}
+
+describe('a failed build', () => {
+  let out: string
+  let before: Array<[string, string]>
+
+  beforeAll(async () => {
+    out = await temp('out')
+    expect(art67(['build', 'sources', '--out', out]).code).toBe(0)
+    before = await fingerprints(out)
+  })
+
+  it.each([
+    ['validation', async () => ['test/fixtures/merge-conflict'], 1, 'merge-conflict'],
+    [
+      'the PDF stage',
+      async () => ['sources', '--templates', await brokenTemplates('styles.json', (styles) => (styles.pageSize = 'A99'))],
+      2,
+      'Page size A99 not recognized'
+    ],
+    [
+      'the XLSX stage',
+      async () => ['sources', '--templates', await brokenTemplates('en.json', (labels) => (labels.workbook.programmesSheet = 'Bad/Name'))],
+      2,
+      'Worksheet name Bad/Name cannot include'
+    ]
+  ])('in %s leaves the previous outputs untouched', async (_stage, args, code, message) => {
+    const result = art67(['build', ...(await args()), '--out', out])
+    expect(result.code).toBe(code)
+    expect(result.stderr).toContain(message)
+    expect(result.stderr).not.toMatch(/\n\s+at /)
+    expect(await fingerprints(out)).toEqual(before)
+  })
+
+  it('in the write stage leaves no output replaced and no temporary file', async () => {
+    const blocked = await temp('blocked')
+    await cp(out, blocked, {recursive: true})
+    // A folder where the JSON goes: the build must stop before it replaces the PDF or the XLSX.
+    await rm(path.join(blocked, 'canada-2020-2021.json'))
+    await mkdir(path.join(blocked, 'canada-2020-2021.json'))
+    const previous = await fingerprints(blocked)
+    // Another instant, so that a replaced output would show in its bytes.
+    const result = art67(['build', 'sources', '--out', blocked], {SOURCE_DATE_EPOCH: '1700000000'})
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('something other than a file is in the way')
+    expect(await fingerprints(blocked)).toEqual(previous)
+  })
+})
+
+describe('reproducible outputs', () => {
+  it('are byte-identical across folders, time zones and clocks', async () => {
+    const [a, b] = [await temp('a'), await temp('b')]
+    await cp('sources', path.join(a, 'sources'), {recursive: true})
+    await cp('sources', path.join(b, 'report-sources'), {recursive: true})
+    const shifted = ['--import', path.resolve('test/helpers/shift-clock.mjs')]
+    expect(art67(['build', path.join(a, 'sources'), '--out', path.join(a, 'out')], {TZ: 'UTC'}).code).toBe(0)
+    expect(art67(['build', path.join(b, 'report-sources'), '--out', path.join(b, 'out')], {TZ: 'Asia/Tokyo', CLOCK_SHIFT_DAYS: '1000'}, shifted).code).toBe(0)
+    const first = await fingerprints(path.join(a, 'out'))
+    expect(first).toHaveLength(3)
+    expect(await fingerprints(path.join(b, 'out'))).toEqual(first)
+  })
+
+  it('stamp the report’s own date, or SOURCE_DATE_EPOCH when set', async () => {
+    const [plain, epoch] = [await temp('plain'), await temp('epoch')]
+    expect(art67(['build', 'sources', '--out', plain]).code).toBe(0)
+    expect(art67(['build', 'sources', '--out', epoch], {SOURCE_DATE_EPOCH: '1700000000'}).code).toBe(0)
+    const info = async (dir: string) => (await readPdf(await readFile(path.join(dir, 'canada-2020-2021.pdf')))).info
+    // The example has no date yet, so the instant is the end of its period.
+    expect(String((await info(plain)).CreationDate)).toMatch(/^D:20211231000000Z/)
+    expect(String((await info(epoch)).CreationDate)).toMatch(/^D:20231114221320Z/)
+  })
+})
