@@ -14,7 +14,9 @@ const bench = path.join(root, 'bench')
 const cli = path.join(root, 'dist/pipeline/cli.js')
 const quick = process.argv.includes('--quick')
 const sizes = quick ? [100, 1000] : [10, 100, 500, 1000, 5000]
-const runsFor = (size) => (quick ? 1 : size >= 5000 ? 3 : 5)
+/** Runs of each process per report; at 5,000 only the budgeted build is repeated, to keep the full run short. */
+const runsFor = (size) =>
+  quick ? {check: 1, build: 1, floor: 1} : size >= 5000 ? {check: 1, build: 3, floor: 1} : {check: 5, build: 5, floor: 5}
 const stages = ['read', 'parse', 'extract', 'validate', 'pdf', 'xlsx', 'write']
 const MiB = 1024 * 1024
 
@@ -26,7 +28,7 @@ const median = (values) => {
 
 /**
  * Run `node --import probe.mjs <args>` to completion, as its own process; fail loudly unless it exits 0.
- * @returns {{ms: number, stdout: string, stderr: string, maxRssBytes: number, heavyModules: string[]}}
+ * @returns {Promise<{ms: number, stdout: string, stderr: string, maxRssBytes: number, cpuMs: number, heavyModules: string[]}>}
  */
 async function node(args, probeFile) {
   const start = performance.now()
@@ -50,7 +52,7 @@ function summary(stderr) {
 }
 
 /**
- * Measure one sources folder: `runs` interleaved runs of check, build and the floor, and the stages of one build.
+ * Measure one sources folder: interleaved runs of check, build and the floor (`runs` of each), and the stages of one build.
  * `expected` (synthetic trees) is what check must report: those files and programmes, no error, no warning.
  */
 async function measure(name, dir, runs, work, expected) {
@@ -58,11 +60,13 @@ async function measure(name, dir, runs, work, expected) {
   const probe = path.join(work, 'probe.json')
   const timings = JSON.parse((await node([path.join(bench, 'stages.mjs'), dir, out], probe)).stdout)
   const model = path.join(out, (await readdir(out)).find((file) => file.endsWith('.json')))
+  const loadAverage = os.loadavg()[0]
   const check = [], build = [], floor = []
-  for (let run = 0; run < runs; run++) {
-    check.push(await node([cli, 'check', dir], probe))
-    build.push(await node([cli, 'build', dir, '--out', out], probe))
-    floor.push(await node([path.join(bench, 'floor.mjs'), model], probe))
+  // Interleaved, so that a change in the machine's load shifts all three alike.
+  for (let run = 0; run < Math.max(...Object.values(runs)); run++) {
+    if (run < runs.check) check.push(await node([cli, 'check', dir], probe))
+    if (run < runs.build) build.push(await node([cli, 'build', dir, '--out', out], probe))
+    if (run < runs.floor) floor.push(await node([path.join(bench, 'floor.mjs'), model], probe))
   }
   const found = summary(check[0].stderr)
   if (expected && JSON.stringify(found) !== JSON.stringify({...expected, errors: 0, warnings: 0})) {
@@ -71,11 +75,13 @@ async function measure(name, dir, runs, work, expected) {
   const whole = (results) => ({
     medianMs: median(results.map((result) => result.ms)),
     runsMs: results.map((result) => Math.round(result.ms)),
+    cpuMs: results.map((result) => Math.round(result.cpuMs)),
     peakRssBytes: Math.max(...results.map((result) => result.maxRssBytes))
   })
   const engines = floor.map((result) => JSON.parse(result.stdout))
   const result = {
     name,
+    loadAverage,
     files: found.files,
     programmes: found.programmes,
     check: {...whole(check), heavyModules: [...new Set(check.flatMap((result) => result.heavyModules))]},
@@ -127,6 +133,7 @@ function machine() {
   }
 }
 
+const started = performance.now()
 const work = await mkdtemp(path.join(os.tmpdir(), 'art67-bench-'))
 const results = []
 try {
@@ -135,7 +142,7 @@ try {
   const cases = [['example', path.join(root, 'sources'), undefined], ...sizes.map((size) => [String(size), path.join(work, `src-${size}`), size])]
   for (const [name, dir, size] of cases) {
     const expected = size && {files: await generate(dir, size), programmes: size}
-    console.log(`measuring ${name}…`)
+    console.log(`measuring ${name} (load average ${os.loadavg()[0].toFixed(1)})…`)
     results.push(await measure(name, dir, runsFor(size ?? 0), work, expected))
   }
   console.log('\n' + table(results) + '\n')
@@ -147,7 +154,7 @@ try {
   await mkdir(path.join(bench, 'results'), {recursive: true})
   const file = path.join(bench, 'results', quick ? 'quick.json' : 'latest.json')
   await writeFile(file, JSON.stringify({date: new Date().toISOString(), quick, machine: info, results, budgets: checked}, null, 2) + '\n')
-  console.log(`\nwrote ${path.relative(root, file)}`)
+  console.log(`\nwrote ${path.relative(root, file)} in ${((performance.now() - started) / 60000).toFixed(1)} min`)
   process.exitCode = checked.some((b) => b.status === 'FAIL') ? 1 : 0
 } finally {
   await rm(work, {recursive: true, force: true})

@@ -119,8 +119,10 @@ function readDate(file: VFile, yaml: Located, written: string | undefined): IsoD
 /** Read the front matter; every problem is reported on `file` at its place. */
 export function readFrontMatter(file: VFile, node: Yaml, languages: readonly string[]): Meta | undefined {
   const yaml = new Located(node)
-  if (yaml.doc.errors.length > 0) {
-    for (const error of yaml.doc.errors) {
+  // Warnings too, such as an unresolved `!!js/function` tag: the value would not be what was meant.
+  const problems = [...yaml.doc.errors, ...yaml.doc.warnings]
+  if (problems.length > 0) {
+    for (const error of problems) {
       report(file, 'frontmatter-yaml', `Broken YAML: ${error.message.split('\n')[0]}`, yaml.range(error.pos))
     }
     return undefined

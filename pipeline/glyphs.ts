@@ -4,7 +4,9 @@ import {placeholder, undrawable} from './fonts.js'
 import {span} from './place.js'
 import {report} from './rules.js'
 
-const describe = (character: string) => `${character} (U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`
+const codePoint = (character: string) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
+/** A character and its code point; control and other invisible characters by code point only. */
+const describe = (character: string) => (/\p{C}/u.test(character) ? codePoint(character) : `${character} (${codePoint(character)})`)
 const shown = 8
 
 export async function checkGlyphs(files: readonly VFile[]): Promise<void> {

@@ -1,5 +1,5 @@
 // Stage 2, parse: Markdown text to mdast, with YAML front matter and GitHub tables.
-import type {Root} from 'mdast'
+import type {Nodes, Root} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
@@ -13,6 +13,75 @@ export interface ParsedFile {
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze()
 
-export function parseFile(file: VFile): ParsedFile {
-  return {file, tree: processor.parse(file)}
+/**
+ * micromark slows down more than linearly on long documents with many lists, so a large file is parsed in
+ * chunks cut before top-level `#` heading lines, which end any open block except fenced code.
+ */
+export const chunkBytes = 64 * 1024
+
+interface Chunk {
+  text: string
+  offset: number
+  line: number
+  /** Parsed after the text, then dropped: the file's link reference definitions. */
+  suffix?: string
+}
+
+function chunks(text: string, size: number): Chunk[] {
+  if (text.length <= size) return [{text, offset: 0, line: 1}]
+  // Link reference definitions work across the whole file: each chunk is parsed with all of them after it.
+  const definitions = text.match(/^ {0,3}\[(?:[^\]\\\n]|\\.)+\]:[ \t]*\S.*$/gm)?.join('\n') ?? ''
+  const found: Chunk[] = []
+  let start = 0
+  let line = 1
+  let fence: string | undefined
+  let lineStart = 0
+  let lineNumber = 1
+  while (lineStart < text.length) {
+    const end = text.indexOf('\n', lineStart)
+    const lineEnd = end === -1 ? text.length : end + 1
+    const content = text.slice(lineStart, lineEnd)
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(content)?.[1]
+    if (fence) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length && content.trim() === marker) fence = undefined
+    } else if (marker) {
+      fence = marker
+    } else if (/^#{1,6}(?:[ \t]|\r?\n|$)/.test(content) && lineStart - start >= size) {
+      found.push({text: text.slice(start, lineStart), offset: start, line})
+      start = lineStart
+      line = lineNumber
+    }
+    lineStart = lineEnd
+    lineNumber++
+  }
+  found.push({text: text.slice(start), offset: start, line})
+  return found.map((chunk) => ({...chunk, suffix: definitions && `\n\n${definitions}\n`}))
+}
+
+/** Move every position of a chunk's tree to where the chunk sits in its file. */
+function shift(tree: Root, chunk: Chunk) {
+  const stack: Nodes[] = [tree]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node.position) {
+      for (const point of [node.position.start, node.position.end]) {
+        point.line += chunk.line - 1
+        if (point.offset !== undefined) point.offset += chunk.offset
+      }
+    }
+    if ('children' in node) stack.push(...node.children)
+  }
+}
+
+export function parseFile(file: VFile, size = chunkBytes): ParsedFile {
+  const parts = chunks(String(file.value), size)
+  if (parts.length === 1) return {file, tree: processor.parse(file)}
+  const tree: Root = {type: 'root', children: []}
+  for (const chunk of parts) {
+    const part = processor.parse(chunk.text + (chunk.suffix ?? ''))
+    part.children = part.children.filter((node) => node.position!.start.offset! < chunk.text.length)
+    shift(part, chunk)
+    tree.children.push(...part.children)
+  }
+  return {file, tree}
 }

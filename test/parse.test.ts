@@ -1,0 +1,27 @@
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import {parseFile} from '../pipeline/parse.js'
+
+const file = (value: string) => new VFile({path: 'r.md', value})
+
+describe('parse', () => {
+  it('parses a large file in chunks into the same tree as in one piece', () => {
+    const text = [
+      '---\nmember: Canada\n---\n',
+      '# Outline\n\nSee [the WTO][wto] and [WIPO][].\n',
+      ...Array.from({length: 40}, (_, i) => `## Programme ${i}\n\n- Start date: 2021-01-0${(i % 9) + 1}\n- Beneficiaries: Chile\n\nText *${i}*.\n`),
+      '```md\n# not a heading: inside a fence\n\n```\n',
+      '# Last\n\n> quote\n',
+      '[wto]: https://www.wto.org\n[WIPO]: https://www.wipo.int\n'
+    ].join('\n')
+    const whole = parseFile(file(text), Infinity).tree
+    for (const size of [50, 300, 1000]) {
+      const chunked = parseFile(file(text), size).tree
+      expect({...chunked, position: whole.position}).toEqual(whole)
+    }
+  })
+
+  it('keeps small files in one piece', () => {
+    expect(parseFile(file('# A\n\nB\n')).tree.position).toBeDefined()
+  })
+})
