@@ -87,19 +87,19 @@ function programme(r, index, agency) {
 /** A programme as a `##` section with its field list and description. */
 function section(p) {
   const fields = [
-    ['Start date', p.start],
+    ['Start date:', p.start],
     ['**End date:**', p.end],
-    ['Beneficiaries', p.beneficiaries.join('; ')],
-    ['Partners', p.partners.join('; ')],
-    ['Implementing agency', p.agency],
-    ['Type of activity', p.type],
-    ['IP area', p.area],
-    ['Target group', p.target],
-    ['Budget', p.budget],
-    ['Contact', p.contact],
-    ['Website', p.website]
-  ].filter(([, value]) => value)
-  const list = fields.map(([label, value]) => (label.startsWith('**') ? `- ${label} ${value}` : `- ${label}: ${value}`))
+    ['Beneficiaries:', p.beneficiaries.join('; ')],
+    ['Partners:', p.partners.join('; ')],
+    ['Implementing agency:', p.agency],
+    ['Type of activity:', p.type],
+    ['IP area:', p.area],
+    ['Target group:', p.target],
+    ['Budget:', p.budget],
+    ['Contact:', p.contact],
+    ['Website:', p.website]
+  ]
+  const list = fields.filter(([, value]) => value).map(([label, value]) => `- ${label} ${value}`)
   return `## ${p.title}\n\n${list.join('\n')}\n\n${p.description.join('\n\n')}\n`
 }
 
@@ -129,7 +129,8 @@ export async function generate(dir, size, seed = 67) {
     const [file, agency] = agencies[index % agencies.length]
     const p = programme(r, index, agency)
     if (index % 5 === 4) table.push(`| ${table.length + 1} | ${p.title} | ${p.start} | ${p.end} | ${p.beneficiaries.join('; ')} |`)
-    else files.set(file, [...(files.get(file) ?? []), section(p)])
+    else if (files.has(file)) files.get(file).push(section(p))
+    else files.set(file, [section(p)])
   }
   const narrative = Array.from({length: 3}, (_, n) =>
     [`# ${['Brief outline', 'Multilateral cooperation', 'Bilateral cooperation'][n]}`, r.paragraph(), r.paragraph(), '## Priorities', r.paragraph(), r.bullets(4, 4), r.paragraph()].join('\n\n')

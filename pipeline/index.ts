@@ -108,7 +108,7 @@ export async function analyse(sources: Sources, options: CheckOptions = {}, timi
   const time = timer(timings)
   const templatesDir = options.templates ?? packageTemplates
   await timed(timings, 'validate', () => checkGlyphs(sources.files))
-  const parsed = time('parse', () => sources.files.map(parseFile))
+  const parsed = time('parse', () => sources.files.map((file) => parseFile(file)))
   const languages = await templateLanguages(templatesDir)
   const meta = time('validate', () => frontMatter(parsed, languages))
   const {labels} = await loadTemplates(meta?.language ?? 'en', templatesDir)

@@ -73,8 +73,9 @@ function shift(tree: Root, chunk: Chunk) {
   }
 }
 
-export function parseFile(file: VFile, size = chunkBytes): ParsedFile {
-  const parts = chunks(String(file.value), size)
+/** `options.chunkBytes` is for tests: the size above which a file is parsed in chunks. */
+export function parseFile(file: VFile, options: {chunkBytes?: number} = {}): ParsedFile {
+  const parts = chunks(String(file.value), options.chunkBytes ?? chunkBytes)
   if (parts.length === 1) return {file, tree: processor.parse(file)}
   const tree: Root = {type: 'root', children: []}
   for (const chunk of parts) {

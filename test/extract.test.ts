@@ -8,7 +8,7 @@ const {labels} = await loadTemplates('en')
 
 function run(files: Record<string, string>) {
   const vfiles = Object.entries(files).map(([name, value]) => new VFile({path: name, value, data: {sourcePath: name}}))
-  return {vfiles, extracted: extract(vfiles.map(parseFile), labels)}
+  return {vfiles, extracted: extract(vfiles.map((file) => parseFile(file)), labels)}
 }
 
 describe('extract', () => {

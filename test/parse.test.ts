@@ -14,9 +14,9 @@ describe('parse', () => {
       '# Last\n\n> quote\n',
       '[wto]: https://www.wto.org\n[WIPO]: https://www.wipo.int\n'
     ].join('\n')
-    const whole = parseFile(file(text), Infinity).tree
+    const whole = parseFile(file(text), {chunkBytes: Infinity}).tree
     for (const size of [50, 300, 1000]) {
-      const chunked = parseFile(file(text), size).tree
+      const chunked = parseFile(file(text), {chunkBytes: size}).tree
       expect({...chunked, position: whole.position}).toEqual(whole)
     }
   })
