@@ -1,4 +1,5 @@
 // Stage 4, validate: number the narrative, merge and check the programmes, and assemble the report model.
+import {createHash} from 'node:crypto'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {BeneficiaryResolver} from './beneficiaries/index.js'
@@ -33,6 +34,11 @@ interface Record {
 
 function valuePlace(file: VFile, raw: RawField): Position {
   return (raw.valueOffset === undefined ? undefined : span(file, raw.valueOffset, raw.value.length)) ?? raw.place
+}
+
+/** The default ID of a programme: a slug of its title, or a hash of a title with no letter or digit. */
+export function programmeId(title: string): string {
+  return slug(title) || `programme-${createHash('sha256').update(title).digest('hex').slice(0, 8)}`
 }
 
 /** A slug of a title: lower case letters and digits, joined by hyphens. */
@@ -123,7 +129,7 @@ function readRecord(raw: RawProgramme, resolver: BeneficiaryResolver): Record | 
     if (value) fields.set(field.key, {value, raw: field, file})
   }
   const id = fields.get('id')
-  return {raw, id: id?.value.kind === 'text' ? id.value.text : slug(raw.title), fields}
+  return {raw, id: id?.value.kind === 'text' ? id.value.text : programmeId(raw.title), fields}
 }
 
 /** Merge the records of one programme; two different values for a field is an error naming both places. */

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {check} from '../pipeline/index.js'
-import {slug} from '../pipeline/validate.js'
+import {programmeId, slug} from '../pipeline/validate.js'
 import {frontMatter, writeSources} from './helpers/sources.js'
 
 async function model(files: Record<string, string>) {
@@ -81,5 +81,11 @@ describe('validate', () => {
     expect(slug('CIPO-WIPO Executive Workshop on IP Office Management')).toBe('cipo-wipo-executive-workshop-on-ip-office-management')
     expect(slug('Séminaire « Propriété » – 2021')).toBe('seminaire-propriete-2021')
     expect(slug('研修 プログラム')).toBe('研修-プログラム')
+  })
+
+  it('gives a title without letters or digits a stable ID all the same', () => {
+    expect(programmeId('|')).toMatch(/^programme-[0-9a-f]{8}$/)
+    expect(programmeId('|')).toBe(programmeId('|'))
+    expect(programmeId('😀')).not.toBe(programmeId('|'))
   })
 })
