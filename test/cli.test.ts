@@ -45,6 +45,54 @@ describe('art67 command', () => {
     expect(art67(['check', 'no/such/folder']).code).toBe(1)
   })
 
+  it('prints problems as a stable JSON document on stdout with --format json', () => {
+    const result = art67(['check', 'test/fixtures/merge-conflict', '--format', 'json'])
+    expect(result.code).toBe(1)
+    const document = JSON.parse(result.stdout)
+    expect(document).toEqual({
+      version: 1,
+      tool: 'art67',
+      summary: {files: 3, errors: 1, warnings: 0},
+      problems: [
+        {
+          file: 'test/fixtures/merge-conflict/programmes/b.md',
+          line: 3,
+          column: 15,
+          endLine: 3,
+          endColumn: 25,
+          severity: 'error',
+          ruleId: 'merge-conflict',
+          message: 'Programme `workshop` has start date `24/05/2021` here and `2021-04-24` in programmes/a.md',
+          hint: 'Make both files give the same value, or give it in one file only.',
+          related: {
+            file: 'test/fixtures/merge-conflict/programmes/a.md',
+            line: 3,
+            column: 15,
+            message: 'the other value (test/fixtures/merge-conflict/programmes/a.md:3:15)'
+          }
+        }
+      ],
+      outputs: []
+    })
+  })
+
+  it('prints GitHub Actions workflow commands with --format github', () => {
+    const result = art67(['check', 'test/fixtures/unknown-field', '--format', 'github'])
+    expect(result.code).toBe(0)
+    expect(result.stdout.trim().split('\n')).toEqual([
+      '::warning file=test/fixtures/unknown-field/report.md,line=11,col=3,endLine=11,endColumn=24,title=art67 unknown-field::' +
+        'Unknown field `Start dte`, left out of the report: did you mean `Start date`?%0AUse one of the field labels listed in “Writing sources” in the README.'
+    ])
+    expect(art67(['check', 'sources', '--format', 'xml']).code).toBe(2)
+  })
+
+  it('lists what a JSON build wrote', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'art67-json-'))
+    const document = JSON.parse(art67(['build', 'sources', '--out', out, '--format', 'json']).stdout)
+    expect(document.outputs.map((file: string) => path.basename(file))).toEqual(['canada-2020-2021.pdf', 'canada-2020-2021.xlsx', 'canada-2020-2021.json'])
+    expect(document.summary).toEqual({files: 2, errors: 0, warnings: 5})
+  })
+
   it('leaves the previous outputs untouched when a build fails', async () => {
     const out = await mkdtemp(path.join(tmpdir(), 'art67-out-'))
     expect(art67(['build', 'sources', '--out', out]).code).toBe(0)

@@ -79,6 +79,16 @@ describe('the default example', () => {
     expect(all).toContain('Enhance knowledge and skills in the area of management techniques')
   })
 
+  it('resolves every beneficiary of the example and opens the annex with the summary', () => {
+    expect(report.beneficiaries.filter((b) => b.kind === 'member').map((b) => b.name)).toEqual([...seedBeneficiaries, 'Viet Nam'].sort((a, b) => a.localeCompare(b, 'en')))
+    expect(report.beneficiaries.filter((b) => b.kind === 'free').map((b) => b.name)).toEqual(['developing countries', 'Global South'])
+    const annex = flat(pdf.pages.slice(pdf.pages.findIndex((page) => page.includes('ANNEX'))).join('\n'))
+    expect(annex.indexOf('Summary')).toBeLessThan(annex.indexOf('List of programmes'))
+    expect(annex).toContain('Programmes reported 10')
+    const summary = xlsx.sheets['Summary']!
+    expect(summary[0]).toEqual(['Programmes reported', 10, null, null, null, null])
+  })
+
   it('lists the ten programmes in the XLSX with typed dates and beneficiaries', () => {
     const [header, ...rows] = xlsx.sheets['Programmes']!
     expect(header!.slice(0, 6)).toEqual(['No.', 'ID', 'Title of programme or activity', 'Start date', 'End date', 'Beneficiary Members or observers'])
