@@ -279,7 +279,14 @@ class Writer {
         widths: [labelWidth, '*'],
         body: rows.map(([label, value]) => [{text: label, style: 'fieldLabel'}, value])
       },
-      layout: 'lightHorizontalLines'
+      // Thin rules between rows only: 'lightHorizontalLines' would draw a header rule under the first row.
+      layout: {
+        hLineWidth: (line, node) => (line === 0 || line === node.table.body.length ? 0 : 0.5),
+        hLineColor: () => '#aaaaaa',
+        vLineWidth: () => 0,
+        paddingLeft: (column) => (column === 0 ? 0 : 8),
+        paddingRight: () => 0
+      }
     }
   }
 
