@@ -160,13 +160,7 @@ class Extractor {
       const label = text.slice(0, colon).replace(/[*_]/g, '').trim()
       const key = this.index.fields.get(normalizeLabel(label))
       if (!key) {
-        const suggestion = nearest(label, this.index.known)
-        report(
-          file,
-          'unknown-field',
-          `Unknown field \`${label}\`, left out of the report${suggestion ? `: did you mean \`${suggestion}\`?` : ''}`,
-          placeOf(paragraph)
-        )
+        this.unknownLabel(file, 'field', label, placeOf(paragraph))
         continue
       }
       const value = text.slice(colon + 1).trim()
@@ -175,6 +169,12 @@ class Extractor {
       fields.push({key, label, value, place: placeOf(paragraph), valueOffset})
     }
     return fields
+  }
+
+  private unknownLabel(file: VFile, what: 'field' | 'column', label: string, place: Position) {
+    const suggestion = nearest(label, this.index.known)
+    const reason = `Unknown ${what} \`${label}\`, left out of the report${suggestion ? `: did you mean \`${suggestion}\`?` : ''}`
+    report(file, 'unknown-field', reason, place)
   }
 
   private columnKey(header: string): 'no' | 'title' | FieldKey | undefined {
@@ -198,15 +198,7 @@ class Extractor {
     const columns = (head?.children ?? []).map((cell) => {
       const text = toString(cell).trim()
       const key = this.columnKey(text)
-      if (!key && text) {
-        const suggestion = nearest(text, this.index.known)
-        report(
-          file,
-          'unknown-field',
-          `Unknown column \`${text}\`, left out of the report${suggestion ? `: did you mean \`${suggestion}\`?` : ''}`,
-          placeOf(cell)
-        )
-      }
+      if (!key && text) this.unknownLabel(file, 'column', text, placeOf(cell))
       return key
     })
     for (const row of rows) {

@@ -57,16 +57,8 @@ export interface BuildResult extends CheckResult {
   outputs: string[]
 }
 
-function timer(timings: CheckResult['timings']) {
-  return <T>(stage: Stage, run: () => T): T => {
-    const start = performance.now()
-    const value = run()
-    timings[stage] = (timings[stage] ?? 0) + performance.now() - start
-    return value
-  }
-}
-
-async function timed<T>(timings: CheckResult['timings'], stage: Stage, run: () => Promise<T>): Promise<T> {
+/** Run a stage and add the milliseconds it took to `timings`. */
+async function timed<T>(timings: CheckResult['timings'], stage: Stage, run: () => T | Promise<T>): Promise<T> {
   const start = performance.now()
   const value = await run()
   timings[stage] = (timings[stage] ?? 0) + performance.now() - start
@@ -105,15 +97,14 @@ export async function check(dir: string, options: CheckOptions = {}): Promise<Ch
 
 /** Check sources already read (or made in memory): every stage after reading. */
 export async function analyse(sources: Sources, options: CheckOptions = {}, timings: CheckResult['timings'] = {}): Promise<CheckResult> {
-  const time = timer(timings)
   const templatesDir = options.templates ?? packageTemplates
   await timed(timings, 'validate', () => checkGlyphs(sources.files))
-  const parsed = time('parse', () => sources.files.map((file) => parseFile(file)))
+  const parsed = await timed(timings, 'parse', () => sources.files.map((file) => parseFile(file)))
   const languages = await templateLanguages(templatesDir)
-  const meta = time('validate', () => frontMatter(parsed, languages))
+  const meta = await timed(timings, 'validate', () => frontMatter(parsed, languages))
   const {labels} = await loadTemplates(meta?.language ?? 'en', templatesDir)
-  const extracted = time('extract', () => extract(parsed, labels))
-  const report = time('validate', () => validate(meta, extracted, labels))
+  const extracted = await timed(timings, 'extract', () => extract(parsed, labels))
+  const report = await timed(timings, 'validate', () => validate(meta, extracted, labels))
 
   const files = [...sources.files, ...sources.rejected].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   const counts = count(files)
