@@ -13,13 +13,15 @@ import {annexWorkbook} from '../dist/pipeline/emit-xlsx.js'
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'))
 const model = readJson(process.argv[2])
 const templatesDir = new URL('../templates/', import.meta.url)
-const templates = {labels: readJson(new URL(`${model.language}.json`, templatesDir)), styles: readJson(new URL('styles.json', templatesDir))}
+const templates = {
+  labels: readJson(new URL(`${model.language}.json`, templatesDir)),
+  styles: readJson(new URL('styles.json', templatesDir))
+}
 const instant = new Date(`${model.date ?? model.period.to}T00:00:00Z`)
 
-const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'build/fonts/Roboto')
-const roboto = Object.fromEntries(
-  Object.entries({normal: 'Regular', bold: 'Medium', italics: 'Italic', bolditalics: 'MediumItalic'}).map(([key, name]) => [key, path.join(fontDir, `Roboto-${name}.ttf`)])
-)
+const pdfmakeDir = path.dirname(createRequire(import.meta.url).resolve('pdfmake/package.json'))
+const font = (name) => path.join(pdfmakeDir, 'build/fonts/Roboto', `Roboto-${name}.ttf`)
+const roboto = {normal: font('Regular'), bold: font('Medium'), italics: font('Italic'), bolditalics: font('MediumItalic')}
 const fonts = new Set(Object.values(roboto))
 pdfmake.setFonts({Roboto: roboto})
 pdfmake.setUrlAccessPolicy(() => false)

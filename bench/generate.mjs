@@ -22,12 +22,31 @@ const agencies = [
   ['copyright', 'Copyright Agency']
 ]
 const types = ['Workshop', 'Training course', 'Seminar', 'Webinar', 'Study visit', 'Expert deployment', 'Funds-in-trust']
-const areas = ['Patents', 'Trademarks', 'Industrial designs', 'Geographical indications', 'Copyright and related rights', 'Plant varieties', 'Enforcement and border measures']
-const targets = ['IP office examiners', 'Customs officers', 'Judges and prosecutors', 'Policy makers', 'Researchers and universities', 'Small and medium-sized enterprises']
-const partners = ['World Intellectual Property Organization (WIPO)', 'APEC Intellectual Property Rights Experts\u2019 Group', 'INTERPOL', 'World Customs Organization', 'UPOV']
-const topics = ['patent examination practice', 'trademark opposition procedures', 'border enforcement of IP rights', 'geographical indications for agricultural products', 'collective management of copyright', 'plant variety protection under UPOV 1991', 'IP office automation', 'technology transfer offices', 'IP and traditional knowledge', 'IP valuation for SMEs']
-const words = 'the programme participants office national regional capacity officials training examination procedures enforcement rights protection development cooperation implementation agreement practices knowledge sessions experts cases quality management systems policy innovation small enterprises access international standards trade border customs judicial awareness delivered results evaluation follow-up materials online'.split(' ')
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const areas = [
+  'Patents', 'Trademarks', 'Industrial designs', 'Geographical indications', 'Copyright and related rights',
+  'Plant varieties', 'Enforcement and border measures'
+]
+const targets = [
+  'IP office examiners', 'Customs officers', 'Judges and prosecutors', 'Policy makers', 'Researchers and universities',
+  'Small and medium-sized enterprises'
+]
+const partners = [
+  'World Intellectual Property Organization (WIPO)', 'APEC Intellectual Property Rights Experts\u2019 Group', 'INTERPOL',
+  'World Customs Organization', 'UPOV'
+]
+const topics = [
+  'patent examination practice', 'trademark opposition procedures', 'border enforcement of IP rights',
+  'geographical indications for agricultural products', 'collective management of copyright',
+  'plant variety protection under UPOV 1991', 'IP office automation', 'technology transfer offices',
+  'IP and traditional knowledge', 'IP valuation for SMEs'
+]
+const words = `the programme participants office national regional capacity officials training examination procedures
+  enforcement rights protection development cooperation implementation agreement practices knowledge sessions experts
+  cases quality management systems policy innovation small enterprises access international standards trade border
+  customs judicial awareness delivered results evaluation follow-up materials online`.split(/\s+/)
+const months = [
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'
+]
 
 /** mulberry32: a small seeded PRNG giving floats in [0, 1). */
 function prng(seed) {
@@ -66,7 +85,9 @@ function programme(r, index, agency) {
   const day = r.int(1, 28)
   const endMonth = r.int(month, 12)
   const start = `${pad(day)}/${pad(month)}/2023`
-  const end = r.int(0, 3) === 0 ? `${months[endMonth - 1]} 2023` : `2023-${pad(endMonth)}-${pad(r.int(endMonth === month ? day : 1, 28))}`
+  // Three ways of writing a date: day first, a month, ISO.
+  const end =
+    r.int(0, 3) === 0 ? `${months[endMonth - 1]} 2023` : `2023-${pad(endMonth)}-${pad(r.int(endMonth === month ? day : 1, 28))}`
   return {
     title: `${r.pick(types)} on ${r.pick(topics)} (${String(index + 1).padStart(4, '0')})`,
     start,
@@ -80,7 +101,9 @@ function programme(r, index, agency) {
     budget: `AUD ${r.int(5, 900) * 1000}`,
     contact: `ip-cooperation-${index + 1}@example.gov`,
     website: `https://www.example.gov/cooperation/${index + 1}`,
-    description: [r.paragraph(), ...(r.int(0, 1) ? [r.paragraph()] : []), 'Main activities:', r.bullets(3, 5), r.paragraph()]
+    description: [
+      r.paragraph(), ...(r.int(0, 1) ? [r.paragraph()] : []), 'Main activities:', r.bullets(3, 5), r.paragraph()
+    ]
   }
 }
 
@@ -128,14 +151,18 @@ export async function generate(dir, size, seed = 67) {
   for (let index = 0; index < size; index++) {
     const [file, agency] = agencies[index % agencies.length]
     const p = programme(r, index, agency)
-    if (index % 5 === 4) table.push(`| ${table.length + 1} | ${p.title} | ${p.start} | ${p.end} | ${p.beneficiaries.join('; ')} |`)
-    else if (files.has(file)) files.get(file).push(section(p))
-    else files.set(file, [section(p)])
+    if (index % 5 === 4) {
+      table.push(`| ${[table.length + 1, p.title, p.start, p.end, p.beneficiaries.join('; ')].join(' | ')} |`)
+    } else {
+      if (!files.has(file)) files.set(file, [])
+      files.get(file).push(section(p))
+    }
   }
-  const narrative = Array.from({length: 3}, (_, n) =>
-    [`# ${['Brief outline', 'Multilateral cooperation', 'Bilateral cooperation'][n]}`, r.paragraph(), r.paragraph(), '## Priorities', r.paragraph(), r.bullets(4, 4), r.paragraph()].join('\n\n')
+  const narrative = ['Brief outline', 'Multilateral cooperation', 'Bilateral cooperation'].map((heading) =>
+    [`# ${heading}`, r.paragraph(), r.paragraph(), '## Priorities', r.paragraph(), r.bullets(4, 4), r.paragraph()].join('\n\n')
   )
-  const compact = table.length === 0 ? [] : ['| # | Title | Start date | End date | Beneficiaries |\n|---|---|---|---|---|\n' + table.join('\n')]
+  const header = '| # | Title | Start date | End date | Beneficiaries |\n|---|---|---|---|---|\n'
+  const compact = table.length === 0 ? [] : [header + table.join('\n')]
   const report = [frontMatter, ...narrative, '# Programmes', r.paragraph(), ...compact].join('\n\n') + '\n'
 
   await rm(dir, {recursive: true, force: true})

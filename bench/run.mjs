@@ -1,5 +1,6 @@
 // `npm run bench` (after `npm run build`): times whole `art67 check` and `art67 build` processes, the stages of one
 // build, and the bare-engine floor, on the example and on synthetic reports; checks the performance budgets.
+// Synthetic sources go to a temporary folder, removed at the end; results to bench/results/latest.json (quick.json).
 // `node bench/run.mjs --quick`: fewer sizes and one run each, for development. Exits 1 when a budget is missed.
 import {spawnSync} from 'node:child_process'
 import {readdirSync, readFileSync} from 'node:fs'
@@ -16,8 +17,10 @@ const cli = path.join(root, 'dist/pipeline/cli.js')
 const quick = process.argv.includes('--quick')
 const sizes = quick ? [100, 1000] : [10, 100, 500, 1000, 5000]
 /** Runs of each process per report; at 5,000 only the budgeted build is repeated, to keep the full run short. */
-const runsFor = (size) =>
-  quick ? {check: 1, build: 1, floor: 1} : size >= 5000 ? {check: 1, build: 3, floor: 1} : {check: 5, build: 5, floor: 5}
+const runsFor = (size) => {
+  if (quick) return {check: 1, build: 1, floor: 1}
+  return size >= 5000 ? {check: 1, build: 3, floor: 1} : {check: 5, build: 5, floor: 5}
+}
 const stages = ['read', 'parse', 'extract', 'validate', 'pdf', 'xlsx', 'write']
 const MiB = 1024 * 1024
 
@@ -40,9 +43,23 @@ function node(args, probeFile) {
     env: {...process.env, ART67_BENCH_PROBE: probeFile}
   })
   const ms = performance.now() - start
-  if (child.status !== 0) throw new Error(`\`node ${args.join(' ')}\` exited ${child.status ?? child.signal}:\n${child.stderr}`)
+  if (child.status !== 0) {
+    throw new Error(`\`node ${args.join(' ')}\` exited ${child.status ?? child.signal}:\n${child.stderr}`)
+  }
   return {ms, stdout: child.stdout, stderr: child.stderr, ...JSON.parse(readFileSync(probeFile, 'utf8'))}
 }
+
+/** What check found; a synthetic report that does not check clean stops the bench: its timings would mean nothing. */
+function verified(name, stderr, expected) {
+  const found = summary(stderr)
+  if (expected && JSON.stringify(found) !== JSON.stringify({...expected, errors: 0, warnings: 0})) {
+    throw new Error(`synthetic report ${name} does not check clean:\n${stderr}`)
+  }
+  return found
+}
+
+/** The report model: the JSON output of a build. */
+const modelIn = (out) => path.join(out, readdirSync(out).find((file) => file.endsWith('.json')))
 
 /** `dir: 9 files, 1000 programmes, 0 errors, 0 warnings`, the CLI's last line, as numbers. */
 function summary(stderr) {
@@ -53,26 +70,24 @@ function summary(stderr) {
 }
 
 /**
- * Measure one sources folder: interleaved runs of check, build and the floor (`runs` of each), and the stages of one build.
- * `expected` (synthetic trees) is what check must report: those files and programmes, no error, no warning.
+ * Measure one sources folder: interleaved runs of check, build and the floor (`runs` of each), then the stages of
+ * one more build. `expected` (synthetic trees) is what the first check must report, or the bench stops there:
+ * those files and programmes, no error, no warning.
  */
 function measure(name, dir, runs, work, expected) {
   const out = path.join(work, `out-${name}`)
   const probe = path.join(work, 'probe.json')
-  const timings = JSON.parse(node([path.join(bench, 'stages.mjs'), dir, out], probe).stdout)
-  const model = path.join(out, readdirSync(out).find((file) => file.endsWith('.json')))
   const loadAverage = os.loadavg()[0]
   const check = [], build = [], floor = []
+  let found
   // Interleaved, so that a change in the machine's load shifts all three alike.
   for (let run = 0; run < Math.max(...Object.values(runs)); run++) {
     if (run < runs.check) check.push(node([cli, 'check', dir], probe))
+    if (run === 0) found = verified(name, check[0].stderr, expected)
     if (run < runs.build) build.push(node([cli, 'build', dir, '--out', out], probe))
-    if (run < runs.floor) floor.push(node([path.join(bench, 'floor.mjs'), model], probe))
+    if (run < runs.floor) floor.push(node([path.join(bench, 'floor.mjs'), modelIn(out)], probe))
   }
-  const found = summary(check[0].stderr)
-  if (expected && JSON.stringify(found) !== JSON.stringify({...expected, errors: 0, warnings: 0})) {
-    throw new Error(`synthetic report ${name} does not check clean: ${JSON.stringify(found)}\n${check[0].stderr}`)
-  }
+  const timings = JSON.parse(node([path.join(bench, 'stages.mjs'), dir, out], probe).stdout)
   const whole = (results) => ({
     medianMs: median(results.map((result) => result.ms)),
     runsMs: results.map((result) => Math.round(result.ms)),
@@ -96,13 +111,22 @@ function measure(name, dir, runs, work, expected) {
 
 function table(results) {
   const seconds = (ms) => (ms / 1000).toFixed(2)
-  const header = ['report', 'files', 'progs', 'check s', 'build s', 'peak MiB', 'floor s', 'ratio', ...stages.map((stage) => `${stage} ms`)]
+  const header = ['report', 'files', 'progs', 'check s', 'build s', 'peak MiB', 'floor s', 'ratio']
   const rows = results.map((r) => [
-    r.name, r.files, r.programmes, seconds(r.check.medianMs), seconds(r.build.medianMs), Math.round(r.build.peakRssBytes / MiB),
-    seconds(r.floor.medianMs), r.buildOverFloor.toFixed(2), ...stages.map((stage) => r.stagesMs[stage] ?? '')
-  ].map(String))
-  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column].length)))
-  return [header, ...rows].map((row) => row.map((cell, column) => (column ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ')).join('\n')
+    r.name,
+    r.files,
+    r.programmes,
+    seconds(r.check.medianMs),
+    seconds(r.build.medianMs),
+    Math.round(r.build.peakRssBytes / MiB),
+    seconds(r.floor.medianMs),
+    r.buildOverFloor.toFixed(2),
+    ...stages.map((stage) => r.stagesMs[stage] ?? '')
+  ])
+  const lines = [[...header, ...stages.map((stage) => `${stage} ms`)], ...rows].map((row) => row.map(String))
+  const widths = lines[0].map((_, column) => Math.max(...lines.map((line) => line[column].length)))
+  const pad = (cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))
+  return lines.map((line) => line.map(pad).join('  ')).join('\n')
 }
 
 /** Each budget: what it limits, the measured value (undefined when this run has no such case) and its limit. */
@@ -110,15 +134,23 @@ function budgets(results) {
   const byName = Object.fromEntries(results.map((r) => [r.name, r]))
   const [example, at500, at1000, at5000] = ['example', '500', '1000', '5000'].map((name) => byName[name])
   const heavy = results.flatMap((r) => r.check.heavyModules.map((module) => `${module} (${r.name})`))
+  const growth = at5000 && at500 && at5000.build.medianMs / at500.build.medianMs
   return [
     {budget: 'example: build median', unit: 's', value: example && example.build.medianMs / 1000, limit: 1.0},
     {budget: 'example: check median', unit: 's', value: example && example.check.medianMs / 1000, limit: 0.4},
     {budget: '1,000 programmes: build ÷ floor', unit: '×', value: at1000?.buildOverFloor, limit: 1.15},
     {budget: '5,000 programmes: build median', unit: 's', value: at5000 && at5000.build.medianMs / 1000, limit: 15},
     {budget: '5,000 programmes: build peak RSS', unit: 'MiB', value: at5000 && at5000.build.peakRssBytes / MiB, limit: 1024},
-    {budget: 'growth: build 5,000 ÷ build 500', unit: '×', value: at5000 && at500 && at5000.build.medianMs / at500.build.medianMs, limit: 11},
+    {budget: 'growth: build 5,000 ÷ build 500', unit: '×', value: growth, limit: 11},
     {budget: 'check loads neither exceljs nor pdfmake', unit: 'modules', value: heavy.length, limit: 0, detail: heavy.join(', ')}
   ].map((b) => ({...b, status: b.value === undefined ? 'skipped' : b.value <= b.limit ? 'pass' : 'FAIL'}))
+}
+
+/** `pass    example: build median: 0.86 s (limit 1, 86% of it)` */
+function budgetLine(b) {
+  const share = b.limit ? `, ${Math.round((b.value / b.limit) * 100)}% of it` : ''
+  const value = b.status === 'skipped' ? '' : `: ${+b.value.toFixed(2)} ${b.unit} (limit ${b.limit}${share})`
+  return `${b.status.padEnd(7)} ${b.budget}${value}${b.detail ? ` ${b.detail}` : ''}`
 }
 
 function machine() {
@@ -136,11 +168,13 @@ function machine() {
 
 const started = performance.now()
 const work = await mkdtemp(path.join(os.tmpdir(), 'art67-bench-'))
-const results = []
 try {
+  const results = []
   const info = machine()
-  console.log(`${info.cpu}, ${info.cores} cores, ${(info.memoryBytes / 1024 ** 3).toFixed(0)} GiB, Node ${info.node}${quick ? ' (quick)' : ''}`)
-  const cases = [['example', path.join(root, 'sources'), undefined], ...sizes.map((size) => [String(size), path.join(work, `src-${size}`), size])]
+  const memory = `${(info.memoryBytes / 1024 ** 3).toFixed(0)} GiB`
+  console.log(`${info.cpu}, ${info.cores} cores, ${memory}, Node ${info.node}${quick ? ' (quick)' : ''}`)
+  const synthetic = sizes.map((size) => [String(size), path.join(work, `src-${size}`), size])
+  const cases = [['example', path.join(root, 'sources'), undefined], ...synthetic]
   for (const [name, dir, size] of cases) {
     const expected = size && {files: await generate(dir, size), programmes: size}
     console.log(`measuring ${name} (load average ${os.loadavg()[0].toFixed(1)})…`)
@@ -148,13 +182,11 @@ try {
   }
   console.log('\n' + table(results) + '\n')
   const checked = budgets(results)
-  for (const b of checked) {
-    const value = b.status === 'skipped' ? '' : `: ${+b.value.toFixed(2)} ${b.unit} (limit ${b.limit}${b.limit ? `, ${Math.round((b.value / b.limit) * 100)}% of it` : ''})`
-    console.log(`${b.status.padEnd(7)} ${b.budget}${value}${b.detail ? ` ${b.detail}` : ''}`)
-  }
+  for (const b of checked) console.log(budgetLine(b))
   await mkdir(path.join(bench, 'results'), {recursive: true})
   const file = path.join(bench, 'results', quick ? 'quick.json' : 'latest.json')
-  await writeFile(file, JSON.stringify({date: new Date().toISOString(), quick, machine: info, results, budgets: checked}, null, 2) + '\n')
+  const json = {date: new Date().toISOString(), quick, machine: info, results, budgets: checked}
+  await writeFile(file, JSON.stringify(json, null, 2) + '\n')
   console.log(`\nwrote ${path.relative(root, file)} in ${((performance.now() - started) / 60000).toFixed(1)} min`)
   process.exitCode = checked.some((b) => b.status === 'FAIL') ? 1 : 0
 } finally {

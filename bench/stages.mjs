@@ -1,4 +1,5 @@
-// `node bench/stages.mjs <sources> <out>`: one library build in a fresh process; prints its per-stage timings (ms) as JSON.
+// `node bench/stages.mjs <sources> <out>`: one library build in a fresh process;
+// prints the milliseconds of each stage as JSON.
 import {build} from '../dist/pipeline/index.js'
 
 const [dir, out] = process.argv.slice(2)
