@@ -1,5 +1,6 @@
 // The Excel annex: one row per programme, one row per programme × beneficiary for pivot tables, and a summary.
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import Workbook from 'exceljs/lib/doc/workbook.js'
 import JSZip from 'jszip'
 import {utcMillis} from './dates.js'
 import type {Beneficiary, PartialDate, Programme, Report} from './model.js'
@@ -121,7 +122,7 @@ export function annexWorkbook(report: Report, templates: Templates, instant: Dat
   const {labels} = templates
   const {columns, workbook: names} = labels
   const described = new Map(report.beneficiaries.map((beneficiary) => [beneficiary.name, beneficiary]))
-  const workbook = new ExcelJS.Workbook()
+  const workbook = new Workbook()
   workbook.title = fill(names.title, {member: report.member, period: report.period.label})
   workbook.subject = names.subject
   workbook.creator = workbook.lastModifiedBy = 'art67'
@@ -162,6 +163,7 @@ export async function reproducibleZip(zip: Uint8Array | ArrayBuffer, instant: Da
 
 /** The annex as XLSX bytes that depend only on `report`, `templates` and `instant`. */
 export async function emitXlsx(report: Report, templates: Templates, options: {instant: Date}): Promise<Buffer> {
-  const written = await annexWorkbook(report, templates, options.instant).xlsx.writeBuffer()
+  // Stored uncompressed here: the re-zip below compresses once.
+  const written = await annexWorkbook(report, templates, options.instant).xlsx.writeBuffer({zip: {compression: 'STORE'}})
   return reproducibleZip(written, options.instant)
 }

@@ -17,7 +17,7 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).us
  * micromark slows down more than linearly on long documents with many lists, so a large file is parsed in
  * chunks cut before top-level `#` heading lines, which end any open block except fenced code.
  */
-export const chunkBytes = 64 * 1024
+export const chunkBytes = 8 * 1024
 
 interface Chunk {
   text: string
