@@ -36,8 +36,7 @@ function configurePdfmake(): void {
  */
 export async function emitPdf(report: Report, templates: Templates, options: {creationDate: Date}): Promise<Buffer> {
   configurePdfmake()
-  const labels = await printable(templates.labels)
-  const definition = pdfDefinition(await printable(report), {...templates, labels})
+  const definition = pdfDefinition(printable(report), {...templates, labels: printable(templates.labels)})
   definition.info = {...definition.info, creationDate: options.creationDate}
   return pdfmake.createPdf(definition).getBuffer()
 }

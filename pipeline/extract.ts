@@ -4,7 +4,7 @@ import {toString} from 'mdast-util-to-string'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {toBlocks} from './blocks.js'
-import {fieldKeys, type Block, type FieldKey} from './model.js'
+import {fieldKeys, fieldKinds, type Block, type FieldKey} from './model.js'
 import {span} from './place.js'
 import type {ParsedFile} from './parse.js'
 import {sourcePath} from './read.js'
@@ -12,13 +12,18 @@ import {report} from './rules.js'
 import {nearest} from './suggest.js'
 import type {Labels} from './templates.js'
 
-/** A field as written: the value's text and, when it could be found verbatim, its offset in the file. */
-export interface RawField {
-  key: FieldKey
-  label: string
+/** Text as written and, when it could be found verbatim, its offset in the file. */
+export interface RawText {
   value: string
   place: Position
   valueOffset: number | undefined
+}
+
+/** A field as written. A list field may give its values as a nested list instead: `items`. */
+export interface RawField extends RawText {
+  key: FieldKey
+  label: string
+  items?: RawText[]
 }
 
 export interface RawProgramme {
@@ -150,7 +155,7 @@ class Extractor {
   private fieldList(file: VFile, list: List): RawField[] {
     const fields: RawField[] = []
     for (const item of list.children) {
-      const [paragraph] = item.children
+      const [paragraph, ...rest] = item.children
       const text = paragraph?.type === 'paragraph' ? toString(paragraph) : ''
       const colon = text.indexOf(':')
       if (!paragraph || colon === -1) {
@@ -166,7 +171,18 @@ class Extractor {
       const value = text.slice(colon + 1).trim()
       const labelEnd = offsetOf(file, paragraph, ':')
       const valueOffset = value && labelEnd !== undefined ? offsetOf(file, paragraph, value, labelEnd - startOffset(paragraph)) : undefined
-      fields.push({key, label, value, place: placeOf(paragraph), valueOffset})
+      const field: RawField = {key, label, value, place: placeOf(paragraph), valueOffset}
+      const [nested] = rest
+      if (!value && rest.length === 1 && nested?.type === 'list' && fieldKinds[key] === 'list') {
+        field.items = nested.children.map((child) => {
+          const written = toString(child).replace(/\s+/g, ' ').trim()
+          return {value: written, place: placeOf(child), valueOffset: offsetOf(file, child, written)}
+        })
+      } else if (rest.length > 0) {
+        report(file, 'field-syntax', `Only the first line of the field \`${label}\` is read; what follows it in the item is left out`, placeOf(rest[0]!))
+      }
+      // An empty field says nothing, as an empty table cell.
+      if (value || field.items) fields.push(field)
     }
     return fields
   }

@@ -1,6 +1,7 @@
 // The PDF's fonts: Roboto as pdfmake ships it, and which characters it can draw.
 import {createRequire} from 'node:module'
 import path from 'node:path'
+import {robotoCoverage} from './roboto-coverage.js'
 
 const robotoDir = path.join(path.dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'build/fonts/Roboto')
 
@@ -15,63 +16,44 @@ export const roboto = {
 /** Printed instead of a character no font style can draw, so that nothing turns silently blank. */
 export const placeholder = '?'
 
-// Roboto draws all of these (checked in test/fonts.test.ts): most reports never need to open the font files.
-const common = new Set([0x2013, 0x2014, 0x2018, 0x2019, 0x201a, 0x201c, 0x201d, 0x201e, 0x2022, 0x2026, 0x20ac])
-export const surelyDrawable = (code: number) =>
-  code === 0x09 || code === 0x0a || code === 0x0d || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0x17f) || common.has(code)
-
-let coverage: Promise<(code: number) => boolean> | undefined
-
-/** Whether every Roboto style has a glyph for a code point; fontkit is loaded only on first need. */
-export function fontCoverage(): Promise<(code: number) => boolean> {
-  coverage ??= import('fontkit').then((fontkit) => {
-    const fonts = Object.values(roboto).map((file) => fontkit.openSync(file))
-    return (code: number) =>
-      surelyDrawable(code) || fonts.every((font) => "hasGlyphForCodePoint" in font && font.hasGlyphForCodePoint(code))
-  })
-  return coverage
+/** Whether every Roboto style draws a code point; tab and line ends count as drawable white space. */
+export function drawable(code: number): boolean {
+  if (code === 0x09 || code === 0x0a || code === 0x0d) return true
+  let low = 0
+  let high = robotoCoverage.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    const [first, last] = robotoCoverage[middle]!
+    if (code < first) high = middle - 1
+    else if (code > last) low = middle + 1
+    else return true
+  }
+  return false
 }
 
 /** The distinct characters of `text` the fonts cannot draw, in order of first appearance. */
-export async function undrawable(text: string): Promise<string[]> {
-  const strange = new Set<string>()
-  for (const character of text) if (!surelyDrawable(character.codePointAt(0)!)) strange.add(character)
-  if (strange.size === 0) return []
-  const drawable = await fontCoverage()
-  return [...strange].filter((character) => !drawable(character.codePointAt(0)!))
+export function undrawable(text: string): string[] {
+  const missing = new Set<string>()
+  for (const character of text) if (!drawable(character.codePointAt(0)!)) missing.add(character)
+  return [...missing]
 }
 
 type Json = string | number | boolean | null | undefined | Json[] | {[key: string]: Json}
 
-function strings(value: unknown, found: string[]): string[] {
-  if (typeof value === 'string') found.push(value)
-  else if (Array.isArray(value)) for (const item of value) strings(item, found)
-  else if (value && typeof value === 'object') for (const item of Object.values(value)) strings(item, found)
-  return found
-}
-
-function mapStrings(value: Json, map: (text: string) => string): Json {
-  if (typeof value === 'string') return map(value)
-  if (Array.isArray(value)) return value.map((item) => mapStrings(item, map))
-  if (value && typeof value === 'object') {
-    // A link's address is not printed: keep it as written.
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, key === 'link' ? item : mapStrings(item, map)]))
-  }
-  return value
-}
+const replace = (text: string) => Array.from(text, (character) => (drawable(character.codePointAt(0)!) ? character : placeholder)).join('')
 
 /**
- * `value` with every character no font style can draw replaced by the placeholder, so the PDF never shows
- * blank text. Values that need no change are returned as they are, without opening the fonts.
+ * `value` with every character no font style can draw replaced by the placeholder, so the PDF never shows blank
+ * text. A link's address is not printed, so it is kept as written.
  */
-export async function printable<T>(value: T): Promise<T> {
-  const needsCheck = strings(value, []).some((text) => {
-    for (const character of text) if (!surelyDrawable(character.codePointAt(0)!)) return true
-    return false
-  })
-  if (!needsCheck) return value
-  const drawable = await fontCoverage()
-  const replace = (text: string) =>
-    Array.from(text, (character) => (drawable(character.codePointAt(0)!) ? character : placeholder)).join('')
-  return mapStrings(value as Json, replace) as T
+export function printable<T>(value: T): T {
+  const map = (item: Json): Json => {
+    if (typeof item === 'string') return undrawable(item).length === 0 ? item : replace(item)
+    if (Array.isArray(item)) return item.map(map)
+    if (item && typeof item === 'object') {
+      return Object.fromEntries(Object.entries(item).map(([key, inner]) => [key, key === 'link' ? inner : map(inner)]))
+    }
+    return item
+  }
+  return map(value as Json) as T
 }

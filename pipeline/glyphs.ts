@@ -9,10 +9,10 @@ const codePoint = (character: string) => `U+${character.codePointAt(0)!.toString
 const describe = (character: string) => (/\p{C}/u.test(character) ? codePoint(character) : `${character} (${codePoint(character)})`)
 const shown = 8
 
-export async function checkGlyphs(files: readonly VFile[]): Promise<void> {
+export function checkGlyphs(files: readonly VFile[]): void {
   for (const file of files) {
     const text = String(file.value)
-    const missing = await undrawable(text)
+    const missing = undrawable(text)
     if (missing.length === 0) continue
     const listed = missing.slice(0, shown).map(describe).join(', ')
     const more = missing.length > shown ? ` and ${missing.length - shown} more` : ''

@@ -54,17 +54,20 @@ export function slug(title: string): string {
 
 const fold = (text: string) => text.replace(/\s+/g, ' ').trim()
 
+/** The values of a list field: its `;`-separated text, or the items of its nested list; each with its place. */
 function splitList(file: VFile, raw: RawField): ListItem[] {
   const items: ListItem[] = []
-  let from = 0
-  for (const part of raw.value.split(';')) {
-    const text = fold(part)
-    if (text) {
-      const index = raw.value.indexOf(text, from)
-      const place = raw.valueOffset !== undefined && index !== -1 ? span(file, raw.valueOffset + index, text.length) : undefined
-      items.push({text, place: place ?? raw.place})
+  for (const part of raw.items ?? [raw]) {
+    let from = 0
+    for (const piece of part.value.split(';')) {
+      const text = fold(piece)
+      if (text) {
+        const index = part.value.indexOf(text, from)
+        const place = part.valueOffset !== undefined && index !== -1 ? span(file, part.valueOffset + index, text.length) : undefined
+        items.push({text, place: place ?? part.place})
+      }
+      from += piece.length + 1
     }
-    from += part.length + 1
   }
   return items
 }
