@@ -14,7 +14,7 @@ function plainText(node: Nodes): string {
   while (stack.length > 0) {
     const current = stack.pop()!
     if ('value' in current) parts.push(current.value)
-    else if (current.type === 'image') parts.push(current.alt ?? '')
+    else if (current.type === 'image' || current.type === 'imageReference') parts.push(current.alt ?? '')
     if ('children' in current) {
       // A space after the children keeps blocks from running together.
       stack.push({type: 'text', value: ' '})
@@ -58,19 +58,25 @@ function collect(file: VFile, nodes: readonly PhrasingContent[], marks: Marks, r
         push(runs, {...marks, code: true, text: node.value})
         break
       case 'link':
-        if (isWebLink(node.url)) collect(file, node.children, {...marks, link: node.url}, runs)
+      case 'linkReference': {
+        const url = node.type === 'link' ? node.url : (file.data.definitions?.get(node.identifier) ?? '')
+        if (isWebLink(url)) collect(file, node.children, {...marks, link: url}, runs)
         else {
-          report(file, 'link-local', `The link to \`${node.url}\` points at a file, which a reader of the PDF does not have; its text is kept without the link`, node.position)
+          report(file, 'link-local', `The link to \`${url}\` points at a file, which a reader of the PDF does not have; its text is kept without the link`, node.position)
           collect(file, node.children, marks, runs)
         }
         break
+      }
       case 'break':
         push(runs, {...marks, text: '\n'})
         break
       case 'image':
-        report(file, 'image-ignored', `The image \`${node.url}\` is not embedded; the PDF shows its description \`${node.alt ?? ''}\``, node.position)
+      case 'imageReference': {
+        const url = node.type === 'image' ? node.url : (file.data.definitions?.get(node.identifier) ?? '')
+        report(file, 'image-ignored', `The image \`${url}\` is not embedded; the PDF shows its description \`${node.alt ?? ''}\``, node.position)
         push(runs, {...marks, text: node.alt ?? ''})
         break
+      }
       case 'footnoteReference':
         push(runs, {...marks, text: `[${node.label ?? node.identifier}]`})
         break
@@ -78,8 +84,6 @@ function collect(file: VFile, nodes: readonly PhrasingContent[], marks: Marks, r
         report(file, 'raw-html', 'Raw HTML is printed as text, not interpreted', node.position)
         push(runs, {...marks, text: node.value})
         break
-      default:
-        if ('children' in node) collect(file, node.children, marks, runs)
     }
   }
 }

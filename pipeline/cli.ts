@@ -106,7 +106,10 @@ export async function main(argv: string[]): Promise<number> {
 function sourceDateEpoch(): number | undefined {
   const value = process.env.SOURCE_DATE_EPOCH
   if (value === undefined || value === '') return undefined
-  if (!/^\d+$/.test(value)) throw new Art67Error(`SOURCE_DATE_EPOCH must be a whole number of seconds, not \`${value}\``)
+  // A JavaScript date reaches 8.64e15 ms, which is 8.64e12 s.
+  if (!/^\d+$/.test(value) || Number(value) > 8.64e12) {
+    throw new Art67Error(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not \`${value}\``)
+  }
   return Number(value)
 }
 

@@ -1,5 +1,5 @@
 // Stage 3, extract: find the front matter, the narrative and the programmes in each file's mdast, keeping positions.
-import type {Heading, List, RootContent, Table, Yaml} from 'mdast'
+import type {Heading, List, RootContent, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
@@ -37,7 +37,6 @@ export interface RawProgramme {
 }
 
 export interface Extracted {
-  frontMatter: Array<{file: VFile; node: Yaml}>
   /** Narrative blocks of all files, in file order; headings not numbered yet. */
   narrative: Block[]
   annexIntro: Block[]
@@ -88,7 +87,7 @@ const noPosition: Position = {start: {line: 1, column: 1}, end: {line: 1, column
 const placeOf = (node: {position?: Position | undefined}) => node.position ?? noPosition
 
 class Extractor {
-  readonly result: Extracted = {frontMatter: [], narrative: [], annexIntro: [], programmes: []}
+  readonly result: Extracted = {narrative: [], annexIntro: [], programmes: []}
   private readonly index: LabelIndex
 
   constructor(labels: Labels) {
@@ -96,11 +95,8 @@ class Extractor {
   }
 
   file({file, tree}: ParsedFile) {
-    const nodes = tree.children.filter((node) => {
-      if (node.type !== 'yaml') return true
-      this.result.frontMatter.push({file, node})
-      return false
-    })
+    // The front matter is read by its own stage.
+    const nodes = tree.children.filter((node) => node.type !== 'yaml')
     if (sourcePath(file).startsWith('programmes/')) {
       this.territory(file, nodes, 1)
       return
@@ -222,6 +218,9 @@ class Extractor {
       row.children.forEach((cell, column) => {
         const key = columns[column]
         const value = toString(cell).replace(/\s+/g, ' ').trim()
+        if (!key && value && !toString(head?.children[column] ?? {type: 'text', value: ''}).trim()) {
+          report(file, 'unknown-field', 'This cell has no column title, so it is left out of the report', placeOf(cell))
+        }
         if (key === 'title') {
           const offset = value ? offsetOf(file, cell, value) : undefined
           programme.title = value

@@ -9,13 +9,10 @@ import type {IsoDate, Period} from './model.js'
 import {report} from './rules.js'
 
 const text = (what: string) =>
-  z.preprocess(
-    (value) => (typeof value === 'number' ? String(value) : value),
-    z
-      .string({error: (issue) => (issue.input === undefined ? `Missing \`${what}\`` : `\`${what}\` must be text`)})
-      .trim()
-      .min(1, `\`${what}\` is empty`)
-  )
+  z
+    .string({error: (issue) => (issue.input === undefined ? `Missing \`${what}\`` : `\`${what}\` must be text`)})
+    .trim()
+    .min(1, `\`${what}\` is empty`)
 
 /** The front matter as a user writes it. */
 export const FrontMatter = z.strictObject({
@@ -51,7 +48,8 @@ class Located {
   readonly doc: Document
 
   constructor(private readonly node: Yaml) {
-    this.doc = parseDocument(node.value, {lineCounter: this.lines, uniqueKeys: true, prettyErrors: false})
+    // Failsafe: every value stays text as written (`job: 0217777` is not a number).
+    this.doc = parseDocument(node.value, {lineCounter: this.lines, uniqueKeys: true, prettyErrors: false, schema: 'failsafe'})
   }
 
   /** A point in the Markdown file for an offset in the YAML text (which starts on the line after `---`). */

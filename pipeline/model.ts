@@ -94,18 +94,6 @@ export const SourceRef = z.object({
 })
 export type SourceRef = z.infer<typeof SourceRef>
 
-/** The optional free-text fields of a programme, in the order reports list them. */
-export const textFields = [
-  'agency',
-  'type',
-  'ipArea',
-  'targetGroup',
-  'budget',
-  'contact',
-  'website'
-] as const
-export type TextField = (typeof textFields)[number]
-
 /** Every field a programme's field list may set, with its kind. */
 export const fieldKinds = {
   id: 'text',

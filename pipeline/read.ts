@@ -17,7 +17,7 @@ export interface Sources {
 
 /** A file's path inside the sources folder, with `/` separators: the same on every machine. */
 export function sourcePath(file: VFile): string {
-  return file.data.sourcePath as string
+  return file.data.sourcePath ?? file.path
 }
 
 function vfile(dir: string, relative: string, value?: string): VFile {
@@ -38,7 +38,10 @@ async function listMarkdown(
   const realDir = await realpath(path.join(root, relative))
   if (visited.has(realDir)) return
   visited.add(realDir)
-  for (const entry of await readdir(path.join(root, relative), {withFileTypes: true})) {
+  const entries = await readdir(path.join(root, relative), {withFileTypes: true})
+  // In a fixed order, so a folder reached twice through a link is always read under the same name.
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
     const child = relative ? `${relative}/${entry.name}` : entry.name
     let isDirectory = entry.isDirectory()

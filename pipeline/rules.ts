@@ -76,6 +76,10 @@ export const rules = {
     severity: 'error',
     hint: 'Give each field once per programme; list several values in one field, separated by `;`.'
   },
+  'duplicate-title': {
+    severity: 'warning',
+    hint: 'To merge them, give both the same `ID:`, or none; otherwise give them different titles.'
+  },
   'merge-conflict': {
     severity: 'error',
     hint: 'Make both files give the same value, or give it in one file only.'

@@ -26,7 +26,7 @@ interface Field {
   file: VFile
 }
 
-interface Record {
+interface Written {
   raw: RawProgramme
   id: string
   fields: Map<FieldKey, Field>
@@ -113,7 +113,7 @@ function sourceRef(raw: RawProgramme): SourceRef {
   return {file: sourcePath(raw.file), line: raw.place.start.line, column: raw.place.start.column}
 }
 
-function readRecord(raw: RawProgramme, resolver: BeneficiaryResolver): Record | undefined {
+function readRecord(raw: RawProgramme, resolver: BeneficiaryResolver): Written | undefined {
   const {file} = raw
   if (!raw.title) {
     report(file, 'programme-title', 'This programme has no title', raw.place)
@@ -136,7 +136,7 @@ function readRecord(raw: RawProgramme, resolver: BeneficiaryResolver): Record | 
 }
 
 /** Merge the records of one programme; two different values for a field is an error naming both places. */
-function merge(records: Record[]): Map<FieldKey, Field> {
+function merge(records: Written[]): Map<FieldKey, Field> {
   const merged = new Map<FieldKey, Field>()
   const [first] = records
   for (const record of records) {
@@ -186,7 +186,7 @@ function checkDates(fields: Map<FieldKey, Field>, title: string, meta: Meta | un
   }
 }
 
-function toProgramme(no: number, id: string, records: Record[], fields: Map<FieldKey, Field>): Programme {
+function toProgramme(no: number, id: string, records: Written[], fields: Map<FieldKey, Field>): Programme {
   const programme: Programme = {
     no,
     id,
@@ -206,7 +206,7 @@ function toProgramme(no: number, id: string, records: Record[], fields: Map<Fiel
 }
 
 function programmes(extracted: Extracted, meta: Meta | undefined, resolver: BeneficiaryResolver): Programme[] {
-  const groups = new Map<string, Record[]>()
+  const groups = new Map<string, Written[]>()
   for (const raw of extracted.programmes) {
     const record = readRecord(raw, resolver)
     if (!record) continue
@@ -218,6 +218,18 @@ function programmes(extracted: Extracted, meta: Meta | undefined, resolver: Bene
       })
     } else if (group) group.push(record)
     else groups.set(record.id, [record])
+  }
+
+  const titled = new Map<string, Written>()
+  for (const [, [first]] of groups) {
+    const title = fold(first!.raw.title).toLowerCase()
+    const other = titled.get(title)
+    if (!other) titled.set(title, first!)
+    else {
+      report(first!.raw.file, 'duplicate-title', `Another programme is also titled “${first!.raw.title}”, with ID \`${other.id}\` (this one is \`${first!.id}\`)`, first!.raw.place, {
+        cause: related(other.raw.file, other.raw.place, 'the other programme')
+      })
+    }
   }
 
   return [...groups].map(([id, records], index) => {
@@ -232,15 +244,21 @@ function programmes(extracted: Extracted, meta: Meta | undefined, resolver: Bene
   })
 }
 
-/** Number headings `1`, `1.1`, … and top-level paragraphs 1, 2, … straight through. */
+/**
+ * Number headings `1`, `1.1`, … and top-level paragraphs 1, 2, … straight through. The shallowest heading level
+ * used counts as the first, and a skipped level counts as 1, so numbers never hold a 0.
+ */
 function numberBody(blocks: readonly Block[]): Block[] {
+  const depths = blocks.flatMap((block) => (block.type === 'heading' ? [block.depth] : []))
+  const base = Math.min(...depths, 6) - 1
   const counters: number[] = []
   let paragraphs = 0
   return blocks.map((block) => {
     if (block.type === 'heading') {
-      counters.length = block.depth
-      counters[block.depth - 1] = (counters[block.depth - 1] ?? 0) + 1
-      const number = Array.from(counters, (count) => count ?? 0).join('.')
+      const level = block.depth - base
+      counters.length = level
+      counters[level - 1] = (counters[level - 1] ?? 0) + 1
+      const number = Array.from(counters, (count) => count ?? 1).join('.')
       return {...block, number}
     }
     if (block.type === 'paragraph') return {...block, number: ++paragraphs}

@@ -108,6 +108,9 @@ describe('art67 command', () => {
     const result = art67(['build', 'sources', '--out', path.join(tmpdir(), 'art67-never')], {SOURCE_DATE_EPOCH: 'yesterday'})
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('SOURCE_DATE_EPOCH must be a whole number of seconds')
+    expect(art67(['build', 'sources', '--out', path.join(tmpdir(), 'art67-never')], {SOURCE_DATE_EPOCH: '99999999999999'}).stderr).toContain(
+      'art67: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970'
+    )
   })
 
   it('checks without loading pdfmake or exceljs', () => {

@@ -58,6 +58,14 @@ describe('extract', () => {
     expect(extracted.programmes[1]!.description.map((block) => block.type)).toEqual(['heading', 'paragraph'])
   })
 
+  it('resolves reference-style links and images through the file’s definitions', () => {
+    const {vfiles, extracted} = run({'r.md': 'See [CIPO][cipo] and ![Logo][logo].\n\n[cipo]: https://cipo.example\n[logo]: logo.png\n'})
+    expect(extracted.narrative).toEqual([
+      {type: 'paragraph', content: [{text: 'See '}, {text: 'CIPO', link: 'https://cipo.example'}, {text: ' and Logo.'}]}
+    ])
+    expect(vfiles[0]!.messages.map((m) => m.ruleId)).toEqual(['image-ignored'])
+  })
+
   it('keeps emphasis, links, code, lists and quotes as blocks and runs', () => {
     const {extracted} = run({'r.md': 'A *b* **c** `d` [e](https://x.org) ~~f~~.\n\n1. one\n   - nested\n\n> quoted\n'})
     expect(extracted.narrative).toEqual([

@@ -17,7 +17,7 @@ describe('validate', () => {
     const numbers = report.body.map((block) =>
       block.type === 'heading' ? `h${block.number}` : block.type === 'paragraph' ? `p${block.number}` : block.type
     )
-    expect(numbers).toEqual(['h1', 'p1', 'h1.1', 'p2', 'list', 'quote', 'h2', 'p3', 'h2.0.1', 'p4'])
+    expect(numbers).toEqual(['h1', 'p1', 'h1.1', 'p2', 'list', 'quote', 'h2', 'p3', 'h2.1.1', 'p4'])
   })
 
   it('merges the same programme from several files, keeping every source', async () => {

@@ -95,7 +95,7 @@ function suggest(input: string): string[] {
     if (score < (best.get(name) ?? Infinity)) best.set(name, score)
   }
   return [...best]
-    .sort(([a, sa], [b, sb]) => sa - sb || a.localeCompare(b))
+    .sort(([a, sa], [b, sb]) => sa - sb || a.localeCompare(b, 'en'))
     .slice(0, 3)
     .map(([name]) => name)
 }
