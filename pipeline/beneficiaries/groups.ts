@@ -54,7 +54,7 @@ export const groups = [
     expand: false,
     computed: 'ldc-members',
     sources: ['domain-ldc'],
-    note: 'Kept as written; its members for a period follow from the dated LDC data (groupMembers).'
+    note: 'Kept as written; it counts as reaching LDCs, and which Members were LDCs in a period follows from the dated LDC data.'
   },
   {
     name: 'Developing country Members',

@@ -113,14 +113,3 @@ export function isLdc(entry: Entry, from: IsoDate, to: IsoDate): boolean {
   return entry.ldc.some((span) => (!span.from || span.from <= to) && (!span.to || span.to > from))
 }
 
-/**
- * The entries a group stands for during a period: an expanded group's members (the same in every period), the
- * Members that were LDCs for `ldc-members`, none for other kept groups.
- */
-export function groupMembers(group: Group, from: IsoDate, to: IsoDate): Entry[] {
-  if (group.expand) return group.members.map(named)
-  if (group.computed === 'ldc-members') {
-    return entries.filter((entry) => entry.kind === 'member' && isLdc(entry, from, to))
-  }
-  return []
-}

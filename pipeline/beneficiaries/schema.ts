@@ -92,7 +92,7 @@ export const Group = z.discriminatedUnion('expand', [
   }),
   GroupBase.extend({
     expand: z.literal(false),
-    /** Members follow from dated registry data: `ldc-members` = Members that were LDCs during the period. */
+    /** `ldc-members`: the group counts as reaching LDCs (see the model's `Beneficiary.ldc`). */
     computed: z.literal('ldc-members').optional()
   })
 ])
