@@ -7,8 +7,8 @@ import {createRequire} from 'node:module'
 import path from 'node:path'
 import {performance} from 'node:perf_hooks'
 import pdfmake from 'pdfmake'
-import {pdfDefinition} from '../dist/pipeline/emit-pdf.js'
-import {annexWorkbook} from '../dist/pipeline/emit-xlsx.js'
+import {pdfDefinition} from '../dist/pipeline/emit/pdf/index.js'
+import {annexWorkbook} from '../dist/pipeline/emit/xlsx/index.js'
 
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'))
 const model = readJson(process.argv[2])

@@ -4,22 +4,22 @@ import {readdir} from 'node:fs/promises'
 import {performance} from 'node:perf_hooks'
 import type {VFile} from 'vfile'
 import {utcMillis} from './dates.js'
-import {extract} from './extract.js'
-import {checkGlyphs} from './glyphs.js'
-import {readFrontMatter, type Meta} from './frontmatter.js'
+import {extract} from './extract/index.js'
+import {checkGlyphs} from './extract/glyphs.js'
+import {readFrontMatter, type Meta} from './validate/frontmatter.js'
 import type {Report} from './model.js'
-import {parseFile, type ParsedFile} from './parse.js'
-import {readSources, sourcePath, type Sources} from './read.js'
-import {count, type Counts} from './report.js'
-import {related, report as reportProblem} from './rules.js'
+import {parseFile, type ParsedFile} from './parse/index.js'
+import {readSources, sourcePath, type Sources} from './read/index.js'
+import {count, type Counts} from './format/index.js'
+import {related, report as reportProblem} from './rules/index.js'
 import {loadTemplates, packageTemplates} from './templates.js'
-import {slug, validate} from './validate.js'
-import {writeOutputs} from './write.js'
+import {slug, validate} from './validate/index.js'
+import {writeOutputs} from './write/index.js'
 
 export {Art67Error} from './errors.js'
 export type {Report} from './model.js'
-export type {Sources} from './read.js'
-export {formatGithub, formatJson, formatText, formats, type Diagnostic, type Format} from './report.js'
+export type {Sources} from './read/index.js'
+export {formatGithub, formatJson, formatText, formats, type Diagnostic, type Format} from './format/index.js'
 
 export type Stage = 'read' | 'parse' | 'extract' | 'validate' | 'pdf' | 'xlsx' | 'write'
 
@@ -129,7 +129,7 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
   const {timings} = result
   const templates = await loadTemplates(report.language, options.templates ?? packageTemplates)
   const instant = new Date(options.sourceDateEpoch === undefined ? utcMillis(report.date ?? report.period.to) : options.sourceDateEpoch * 1000)
-  const [{emitPdf}, {emitXlsx}] = await Promise.all([import('./emit-pdf.js'), import('./emit-xlsx.js')])
+  const [{emitPdf}, {emitXlsx}] = await Promise.all([import('./emit/pdf/index.js'), import('./emit/xlsx/index.js')])
   const pdf = await timed(timings, 'pdf', () => emitPdf(report, templates, {creationDate: instant}))
   const xlsx = await timed(timings, 'xlsx', () => emitXlsx(report, templates, {instant}))
   const name = outputName(report)

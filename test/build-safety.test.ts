@@ -30,7 +30,7 @@ describe('a failed build', () => {
   })
 
   it.each([
-    ['validation', async () => ['test/fixtures/merge-conflict'], 1, 'merge-conflict'],
+    ['validation', async () => ['test/fixtures/rules/merge-conflict'], 1, 'merge-conflict'],
     [
       'the PDF stage',
       async () => ['sources', '--templates', await brokenTemplates('styles.json', (styles) => (styles.pageSize = 'A99'))],

@@ -36,16 +36,16 @@ describe('art67 command', () => {
   })
 
   it('exits 1 with file:line:column, rule id and hint for invalid sources', () => {
-    const result = art67(['check', 'test/fixtures/date-invalid'])
+    const result = art67(['check', 'test/fixtures/rules/date-invalid'])
     expect(result.code).toBe(1)
-    expect(result.stderr).toContain('test/fixtures/date-invalid/report.md')
+    expect(result.stderr).toContain('test/fixtures/rules/date-invalid/report.md')
     expect(result.stderr).toMatch(/11:15-11:25\s+error\s+Invalid start date `31\/02\/2021`: february 2021 has no day 31\s+date-invalid/)
     expect(result.stderr).toContain('Write a date as 2021-04-24')
     expect(art67(['check', 'no/such/folder']).code).toBe(1)
   })
 
   it('prints problems as a stable JSON document on stdout with --format json', () => {
-    const result = art67(['check', 'test/fixtures/merge-conflict', '--format', 'json'])
+    const result = art67(['check', 'test/fixtures/rules/merge-conflict', '--format', 'json'])
     expect(result.code).toBe(1)
     const document = JSON.parse(result.stdout)
     expect(document).toEqual({
@@ -54,7 +54,7 @@ describe('art67 command', () => {
       summary: {files: 3, errors: 1, warnings: 0},
       problems: [
         {
-          file: 'test/fixtures/merge-conflict/programmes/b.md',
+          file: 'test/fixtures/rules/merge-conflict/programmes/b.md',
           line: 3,
           column: 15,
           endLine: 3,
@@ -64,10 +64,10 @@ describe('art67 command', () => {
           message: 'Programme `workshop` has start date `24/05/2021` here and `2021-04-24` in programmes/a.md',
           hint: 'Make both files give the same value, or give it in one file only.',
           related: {
-            file: 'test/fixtures/merge-conflict/programmes/a.md',
+            file: 'test/fixtures/rules/merge-conflict/programmes/a.md',
             line: 3,
             column: 15,
-            message: 'the other value (test/fixtures/merge-conflict/programmes/a.md:3:15)'
+            message: 'the other value (test/fixtures/rules/merge-conflict/programmes/a.md:3:15)'
           }
         }
       ],
@@ -76,10 +76,10 @@ describe('art67 command', () => {
   })
 
   it('prints GitHub Actions workflow commands with --format github', () => {
-    const result = art67(['check', 'test/fixtures/unknown-field', '--format', 'github'])
+    const result = art67(['check', 'test/fixtures/rules/unknown-field', '--format', 'github'])
     expect(result.code).toBe(0)
     expect(result.stdout.trim().split('\n')).toEqual([
-      '::warning file=test/fixtures/unknown-field/report.md,line=11,col=3,endLine=11,endColumn=24,title=art67 unknown-field::' +
+      '::warning file=test/fixtures/rules/unknown-field/report.md,line=11,col=3,endLine=11,endColumn=24,title=art67 unknown-field::' +
         'Unknown field `Start dte`, left out of the report: did you mean `Start date`?%0AUse one of the field labels listed in “Writing sources” in the README.'
     ])
     expect(art67(['check', 'sources', '--format', 'xml']).code).toBe(2)
@@ -97,7 +97,7 @@ describe('art67 command', () => {
     expect(art67(['build', 'sources', '--out', out]).code).toBe(0)
     const before = await fingerprints(out)
     expect(before.map(([name]) => name)).toEqual(['canada-2020-2021.json', 'canada-2020-2021.pdf', 'canada-2020-2021.xlsx'])
-    const failed = art67(['build', 'test/fixtures/merge-conflict', '--out', out])
+    const failed = art67(['build', 'test/fixtures/rules/merge-conflict', '--out', out])
     expect(failed.code).toBe(1)
     expect(failed.stdout).toBe('')
     expect(await fingerprints(out)).toEqual(before)
@@ -120,7 +120,7 @@ describe('art67 command', () => {
       const urls = (await readFile(log, 'utf8')).split('\n')
       return ['pdfmake', 'pdfkit', 'exceljs', 'fontkit'].filter((name) => urls.some((url) => url.includes(`/node_modules/${name}/`)))
     }
-    expect(await loaded(['check', 'test/fixtures/input-emoji-cjk'])).toEqual([])
+    expect(await loaded(['check', 'test/fixtures/inputs/emoji-cjk'])).toEqual([])
     // The hook sees every import art67 makes; `require` calls inside CommonJS packages (pdfmake's pdfkit) it does not.
     expect(await loaded(['build', 'sources', '--out', await mkdtemp(path.join(tmpdir(), 'art67-out-'))])).toEqual(['pdfmake', 'exceljs'])
   })

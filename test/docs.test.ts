@@ -2,7 +2,7 @@
 import {readFile} from 'node:fs/promises'
 import {parse} from 'yaml'
 import {describe, expect, it} from 'vitest'
-import {rules} from '../pipeline/rules.js'
+import {rules} from '../pipeline/rules/index.js'
 import {art67} from './helpers/run-cli.js'
 
 const readme = await readFile('README.md', 'utf8')

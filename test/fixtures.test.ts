@@ -4,8 +4,8 @@ import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {check} from '../pipeline/index.js'
-import {diagnostics} from '../pipeline/report.js'
-import {rules} from '../pipeline/rules.js'
+import {diagnostics} from '../pipeline/format/index.js'
+import {rules} from '../pipeline/rules/index.js'
 
 const root = path.join(import.meta.dirname, 'fixtures')
 const cases = readdirSync(root, {withFileTypes: true})

@@ -1,19 +1,19 @@
 // Hostile and broken input: never a stack trace, a hang, a read outside the sources, a network access,
-// or a partial output. The committed cases are in test/fixtures/input-*; these are made on the fly.
+// or a partial output. The committed cases are in test/fixtures/inputs/*; these are made on the fly.
 import {mkdir, mkdtemp, readdir, readFile, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {build, check} from '../pipeline/index.js'
-import {maxFileBytes} from '../pipeline/read.js'
-import {diagnostics} from '../pipeline/report.js'
+import {maxFileBytes} from '../pipeline/read/index.js'
+import {diagnostics} from '../pipeline/format/index.js'
 import {readPdf} from './helpers/pdf-text.js'
 import {art67} from './helpers/run-cli.js'
 import {frontMatter, writeSources} from './helpers/sources.js'
 import {readXlsx} from './helpers/xlsx-read.js'
+import {fixture, fixtures} from './helpers/fixtures.js'
 
-const fixtures = path.join(import.meta.dirname, 'fixtures')
-const cases = (await readdir(fixtures)).filter((name) => !name.startsWith('_')).sort()
+const cases = fixtures.map(({id}) => id)
 const temp = (name: string) => mkdtemp(path.join(tmpdir(), `art67-${name}-`))
 const located = async (dir: string) =>
   diagnostics((await check(dir)).files).map((p) => `${path.relative(dir, p.file) || '.'}:${p.line}:${p.column} ${p.ruleId}`)
@@ -51,7 +51,7 @@ describe('inputs made on the fly', () => {
 describe('every fixture builds all outputs or none', () => {
   it.each(cases)('%s', async (name) => {
     const out = await temp('out')
-    const result = await build(path.join(fixtures, name), {out})
+    const result = await build(fixture(name), {out})
     const written = (await readdir(out)).sort()
     if (result.ok) expect(written).toHaveLength(3)
     else expect(written).toEqual([])
@@ -60,10 +60,10 @@ describe('every fixture builds all outputs or none', () => {
 })
 
 describe('what hostile sources cannot do', () => {
-  it.each(['input-images-and-links', 'input-symlink-outside', 'input-raw-html', 'input-formula-text'])(
+  it.each(['inputs/images-and-links', 'inputs/symlink-outside', 'inputs/raw-html', 'inputs/formula-text'])(
     '%s reads nothing outside the sources and the package, and opens no connection',
     async (name) => {
-      const sources = path.join(fixtures, name)
+      const sources = fixture(name)
       const out = await temp('out')
       const log = path.join(await temp('log'), 'events.jsonl')
       await writeFile(log, '')
@@ -80,7 +80,7 @@ describe('what hostile sources cannot do', () => {
 
   it('formula-looking text stays plain text in the XLSX', async () => {
     const out = await temp('out')
-    expect((await build(path.join(fixtures, 'input-formula-text'), {out})).ok).toBe(true)
+    expect((await build(fixture('inputs/formula-text'), {out})).ok).toBe(true)
     const {workbook} = await readXlsx(await readFile(path.join(out, 'canada-2020-2021.xlsx')))
     const row = workbook.getWorksheet('Programmes')!.getRow(2)
     const texts = [3, 12, 13, 9].map((column) => ({type: row.getCell(column).type, value: row.getCell(column).value}))
@@ -94,7 +94,7 @@ describe('what hostile sources cannot do', () => {
 
   it('a title and description longer than a page are printed whole, and undrawable characters are visible', async () => {
     const out = await temp('out')
-    expect((await build(path.join(fixtures, 'input-long-title'), {out})).ok).toBe(true)
+    expect((await build(fixture('inputs/long-title'), {out})).ok).toBe(true)
     const pdf = await readPdf(await readFile(path.join(out, 'canada-2020-2021.pdf')))
     // Without the running head that tops every page after the first, the text reads on across pages.
     const text = pdf.pages
@@ -105,7 +105,7 @@ describe('what hostile sources cannot do', () => {
     expect(pdf.numPages).toBeGreaterThan(5)
 
     const emoji = await temp('out')
-    expect((await build(path.join(fixtures, 'input-emoji-cjk'), {out: emoji})).ok).toBe(true)
+    expect((await build(fixture('inputs/emoji-cjk'), {out: emoji})).ok).toBe(true)
     const page = (await readPdf(await readFile(path.join(emoji, 'canada-2020-2021.pdf')))).pages.join('\n')
     expect(page).toContain('A report with emoji ?? and CJK ???? text.')
   })

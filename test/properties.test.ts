@@ -4,10 +4,10 @@ import fc from 'fast-check'
 import {readFile} from 'node:fs/promises'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {emitPdf} from '../pipeline/emit-pdf.js'
-import {emitXlsx} from '../pipeline/emit-xlsx.js'
+import {emitPdf} from '../pipeline/emit/pdf/index.js'
+import {emitXlsx} from '../pipeline/emit/xlsx/index.js'
 import {analyse, type CheckResult} from '../pipeline/index.js'
-import {rules} from '../pipeline/rules.js'
+import {rules} from '../pipeline/rules/index.js'
 import {loadTemplates} from '../pipeline/templates.js'
 
 const runs = Number(process.env.FUZZ_RUNS ?? 300)

@@ -1,8 +1,8 @@
 // Beneficiaries through the whole validation: canonical names in the model, groups, free text, LDC flags, summary.
 import {describe, expect, it} from 'vitest'
-import {check} from '../pipeline/index.js'
-import {summarize} from '../pipeline/summary.js'
-import {writeSources} from './helpers/sources.js'
+import {check} from '../../pipeline/index.js'
+import {summarize} from '../../pipeline/emit/summary.js'
+import {writeSources} from '../helpers/sources.js'
 
 const head = (period: string) => `---\nmember: Canada\nperiod: ${period}\ndate: 2025-01-15\n---\n\n# Programmes\n\n`
 

@@ -1,8 +1,8 @@
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {extract} from '../pipeline/extract.js'
-import {parseFile} from '../pipeline/parse.js'
-import {loadTemplates} from '../pipeline/templates.js'
+import {extract} from '../../pipeline/extract/index.js'
+import {parseFile} from '../../pipeline/parse/index.js'
+import {loadTemplates} from '../../pipeline/templates.js'
 
 const {labels} = await loadTemplates('en')
 

@@ -1,6 +1,6 @@
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {parseFile} from '../pipeline/parse.js'
+import {parseFile} from '../../pipeline/parse/index.js'
 
 const file = (value: string) => new VFile({path: 'r.md', value})
 

@@ -1,8 +1,8 @@
 // A warning for characters the PDF's font cannot draw, at their first place in each file.
 import type {VFile} from 'vfile'
-import {placeholder, undrawable} from './fonts.js'
-import {span} from './place.js'
-import {report} from './rules.js'
+import {placeholder, undrawable} from '../fonts/index.js'
+import {span} from '../place.js'
+import {report} from '../rules/index.js'
 
 const codePoint = (character: string) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
 /** A character and its code point; control and other invisible characters by code point only. */

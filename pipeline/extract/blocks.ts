@@ -1,8 +1,8 @@
 // mdast content to the model's blocks and inline runs, keeping emphasis, links, quotes and lists.
 import type {Nodes, PhrasingContent, RootContent, TableRow} from 'mdast'
 import type {VFile} from 'vfile'
-import type {Block, Inline} from './model.js'
-import {report} from './rules.js'
+import type {Block, Inline} from '../model.js'
+import {report} from '../rules/index.js'
 
 /** Lists and quotes nested deeper than this are kept as plain text. */
 export const maxNesting = 12

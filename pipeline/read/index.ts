@@ -2,7 +2,7 @@
 import {readdir, readFile, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
-import {report} from './rules.js'
+import {report} from '../rules/index.js'
 
 export const maxFileBytes = 20 * 1024 * 1024
 

@@ -2,11 +2,11 @@
 import type ExcelJS from 'exceljs'
 import Workbook from 'exceljs/lib/doc/workbook.js'
 import JSZip from 'jszip'
-import {utcMillis} from './dates.js'
-import type {Beneficiary, PartialDate, Programme, Report} from './model.js'
-import {summarize} from './summary.js'
-import {fill, type Labels, type Templates} from './templates.js'
-import {blocksText} from './text.js'
+import {utcMillis} from '../../dates.js'
+import type {Beneficiary, PartialDate, Programme, Report} from '../../model.js'
+import {summarize} from '../summary.js'
+import {fill, type Labels, type Templates} from '../../templates.js'
+import {blocksText} from '../../text.js'
 
 /** A cell's value. Strings are always written as text: exceljs only makes formulas from `{formula}` values. */
 type Value = string | number | Date | null

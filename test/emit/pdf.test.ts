@@ -1,11 +1,11 @@
 import {afterEach, beforeAll, describe, expect, it, vi} from 'vitest'
 import type {ContentTable, ContentText} from 'pdfmake/interfaces.js'
-import {emitPdf, pdfDefinition} from '../pipeline/emit-pdf.js'
-import type {Block, Programme, Report} from '../pipeline/model.js'
-import {summarize} from '../pipeline/summary.js'
-import {loadTemplates, type Templates} from '../pipeline/templates.js'
-import {readPdf, type PdfLine, type PdfText} from './helpers/pdf-text.js'
-import {sampleReport, sampleReportWithLdcs} from './helpers/sample-report.js'
+import {emitPdf, pdfDefinition} from '../../pipeline/emit/pdf/index.js'
+import type {Block, Programme, Report} from '../../pipeline/model.js'
+import {summarize} from '../../pipeline/emit/summary.js'
+import {loadTemplates, type Templates} from '../../pipeline/templates.js'
+import {readPdf, type PdfLine, type PdfText} from '../helpers/pdf-text.js'
+import {sampleReport, sampleReportWithLdcs} from '../helpers/sample-report.js'
 
 const creationDate = new Date('2021-09-16T12:00:00Z')
 let templates: Templates

@@ -12,11 +12,11 @@ import type {
   StyleDictionary,
   TDocumentDefinitions
 } from 'pdfmake/interfaces.js'
-import {formatLong, formatShort} from './dates.js'
-import {printable, roboto} from './fonts.js'
-import {fieldKeys, type Block, type FieldKey, type Inline, type Programme, type Report} from './model.js'
-import {summarize, type Summary} from './summary.js'
-import {fill, type Templates} from './templates.js'
+import {formatLong, formatShort} from '../../dates.js'
+import {printable, roboto} from '../../fonts/index.js'
+import {fieldKeys, type Block, type FieldKey, type Inline, type Programme, type Report} from '../../model.js'
+import {summarize, type Summary} from '../summary.js'
+import {fill, type Templates} from '../../templates.js'
 
 let configured = false
 

@@ -2,15 +2,15 @@
 import {createHash} from 'node:crypto'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
-import {BeneficiaryResolver} from './beneficiaries/index.js'
-import {firstDay, lastDay, parseDate} from './dates.js'
-import type {Extracted, RawField, RawProgramme} from './extract.js'
+import {BeneficiaryResolver} from '../registry/index.js'
+import {firstDay, lastDay, parseDate} from '../dates.js'
+import type {Extracted, RawField, RawProgramme} from '../extract/index.js'
 import type {Meta} from './frontmatter.js'
-import {fieldKinds, Report, type Block, type FieldKey, type PartialDate, type Programme, type SourceRef} from './model.js'
-import {span} from './place.js'
-import {sourcePath} from './read.js'
-import {related, report} from './rules.js'
-import {fill, type Labels} from './templates.js'
+import {fieldKinds, Report, type Block, type FieldKey, type PartialDate, type Programme, type SourceRef} from '../model.js'
+import {span} from '../place.js'
+import {sourcePath} from '../read/index.js'
+import {related, report} from '../rules/index.js'
+import {fill, type Labels} from '../templates.js'
 
 /** A list field's item with its own place, so a problem with one beneficiary points at it. */
 export interface ListItem {

@@ -1,8 +1,8 @@
 import {describe, expect, test} from 'vitest'
-import {entries, entryNamed, groups} from '../pipeline/beneficiaries/registry.js'
-import {isLdc, normalizeName} from '../pipeline/beneficiaries/resolve.js'
-import {Entry, Group, type SourceId} from '../pipeline/beneficiaries/schema.js'
-import {factSources, sources} from '../pipeline/beneficiaries/sources.js'
+import {entries, entryNamed, groups} from '../../pipeline/registry/registry.js'
+import {isLdc, normalizeName} from '../../pipeline/registry/resolve.js'
+import {Entry, Group, type SourceId} from '../../pipeline/registry/schema.js'
+import {factSources, sources} from '../../pipeline/registry/sources.js'
 
 // The lists in shared/domain.md, "Members, observers, LDCs", as written there.
 const domainMembers = [

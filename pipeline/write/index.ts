@@ -2,7 +2,7 @@
 import {randomBytes} from 'node:crypto'
 import {lstat, mkdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {Art67Error} from './errors.js'
+import {Art67Error} from '../errors.js'
 
 export interface Output {
   /** File name inside the output folder. */

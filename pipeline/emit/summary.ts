@@ -1,5 +1,5 @@
 // The short summary that opens the annex and fills the XLSX "Summary" sheet: who the programmes reach.
-import type {Beneficiary, Report} from './model.js'
+import type {Beneficiary, Report} from '../model.js'
 
 export interface BeneficiaryCount {
   beneficiary: Beneficiary

@@ -2,7 +2,7 @@
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {Beneficiary, Period} from '../model.js'
-import {report} from '../rules.js'
+import {report} from '../rules/index.js'
 import {isLdc, resolveBeneficiary} from './resolve.js'
 import type {Entry, Group} from './schema.js'
 

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
-import {check} from '../pipeline/index.js'
-import {programmeId, slug} from '../pipeline/validate.js'
-import {frontMatter, writeSources} from './helpers/sources.js'
+import {check} from '../../pipeline/index.js'
+import {programmeId, slug} from '../../pipeline/validate/index.js'
+import {frontMatter, writeSources} from '../helpers/sources.js'
 
 async function model(files: Record<string, string>) {
   const result = await check(await writeSources(files))

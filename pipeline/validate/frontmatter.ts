@@ -4,9 +4,9 @@ import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import {isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode} from 'yaml'
 import {z} from 'zod'
-import {lastDay, firstDay, parseDate} from './dates.js'
-import type {IsoDate, Period} from './model.js'
-import {report} from './rules.js'
+import {lastDay, firstDay, parseDate} from '../dates.js'
+import type {IsoDate, Period} from '../model.js'
+import {report} from '../rules/index.js'
 
 const text = (what: string) =>
   z

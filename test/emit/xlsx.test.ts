@@ -2,12 +2,12 @@ import {createHash} from 'node:crypto'
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import {beforeAll, describe, expect, it, vi} from 'vitest'
-import {emitXlsx, reproducibleZip} from '../pipeline/emit-xlsx.js'
-import {Report} from '../pipeline/model.js'
-import {summarize} from '../pipeline/summary.js'
-import {loadTemplates, type Templates} from '../pipeline/templates.js'
-import {sampleReport} from './helpers/sample-report.js'
-import {readXlsx, type ReadXlsx} from './helpers/xlsx-read.js'
+import {emitXlsx, reproducibleZip} from '../../pipeline/emit/xlsx/index.js'
+import {Report} from '../../pipeline/model.js'
+import {summarize} from '../../pipeline/emit/summary.js'
+import {loadTemplates, type Templates} from '../../pipeline/templates.js'
+import {sampleReport} from '../helpers/sample-report.js'
+import {readXlsx, type ReadXlsx} from '../helpers/xlsx-read.js'
 
 const instant = new Date(Date.UTC(2021, 8, 16, 12, 30, 10))
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')

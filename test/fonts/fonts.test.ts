@@ -1,6 +1,6 @@
 import * as fontkit from 'fontkit'
 import {describe, expect, it} from 'vitest'
-import {drawable, printable, roboto, undrawable} from '../pipeline/fonts.js'
+import {drawable, printable, roboto, undrawable} from '../../pipeline/fonts/index.js'
 
 describe('fonts', () => {
   it('knows exactly the printable code points every Roboto style draws', () => {

@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest'
-import {entries, groups} from '../pipeline/beneficiaries/registry.js'
-import {normalizeName, resolveBeneficiary, type Resolution} from '../pipeline/beneficiaries/resolve.js'
-import {editDistance} from '../pipeline/suggest.js'
+import {entries, groups} from '../../pipeline/registry/registry.js'
+import {normalizeName, resolveBeneficiary, type Resolution} from '../../pipeline/registry/resolve.js'
+import {editDistance} from '../../pipeline/suggest.js'
 
 /** What a resolution names: the entry's or group's name, the free text, or the suggestions. */
 function outcome(resolution: Resolution): [string, string | string[]] {
