@@ -1,16 +1,14 @@
 // Every folder under test/fixtures is a sources folder with the problems it must produce in expected.json.
 // Regenerate after a deliberate change with UPDATE_FIXTURES=1, then review the diff.
-import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {check} from '../pipeline/index.js'
 import {diagnostics} from '../pipeline/format/index.js'
 import {rules} from '../pipeline/rules/index.js'
+import {fixtures, type Fixture} from './helpers/fixtures.js'
 
-const root = path.join(import.meta.dirname, 'fixtures')
-const cases = readdirSync(root, {withFileTypes: true})
-  .filter((entry) => entry.isDirectory() && !entry.name.startsWith('_'))
-  .map((entry) => entry.name)
+const cases = fixtures.map((fixture) => [fixture.id, fixture] as const)
 
 async function run(dir: string) {
   const result = await check(dir)
@@ -23,8 +21,7 @@ async function run(dir: string) {
 }
 
 describe('fixtures', () => {
-  it.each(cases)('%s', async (name) => {
-    const dir = path.join(root, name)
+  it.each(cases)('%s', async (_, {category, name, dir}: Fixture) => {
     const expectedFile = path.join(dir, 'expected.json')
     const actual = await run(dir)
     if (process.env.UPDATE_FIXTURES || !existsSync(expectedFile)) {
@@ -33,8 +30,8 @@ describe('fixtures', () => {
     expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')))
 
     // A fixture named after a rule must raise that rule; a valid one raises nothing.
-    const rule = Object.keys(rules).find((id) => name === id || name.startsWith(id + '-'))
+    const rule = category === 'rules' && Object.keys(rules).find((id) => name === id || name.startsWith(id + '-'))
     if (rule) expect(actual.problems.map((problem) => problem.ruleId)).toContain(rule)
-    if (name.startsWith('valid-')) expect(actual).toEqual({exit: 0, problems: []})
+    if (category === 'valid') expect(actual).toEqual({exit: 0, problems: []})
   })
 })
