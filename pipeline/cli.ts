@@ -3,7 +3,7 @@
 import {readFileSync} from 'node:fs'
 import {parseArgs} from 'node:util'
 import {Art67Error} from './errors.js'
-import {build, check, formatGithub, formatJson, formatText, formats, type CheckResult, type Format} from './index.js'
+import {build, check, format as formatProblems, formats, type CheckResult, type Format} from './index.js'
 
 const usage = `Usage: art67 <command> [sources] [options]
 
@@ -92,13 +92,10 @@ export async function main(argv: string[]): Promise<number> {
       ? await build(dir, {...options, out: values.out, sourceDateEpoch: sourceDateEpoch()})
       : await check(dir, options)
   const outputs = result.outputs ?? []
-  if (format === 'json') {
-    process.stdout.write(formatJson(result.files, outputs) + '\n')
-  } else {
-    const problems = format === 'github' ? formatGithub(result.files) : formatText(result.files, {color: Boolean(process.stderr.isTTY)})
-    if (problems) (format === 'github' ? process.stdout : process.stderr).write(problems + '\n')
-    for (const output of outputs) process.stdout.write(`wrote ${output}\n`)
-  }
+  // JSON and GitHub commands are for machines, on stdout; text is for people, on stderr like compilers.
+  const problems = formatProblems(result.files, format, {color: Boolean(process.stderr.isTTY), outputs})
+  if (problems) (format === 'text' ? process.stderr : process.stdout).write(problems + '\n')
+  if (format !== 'json') for (const output of outputs) process.stdout.write(`wrote ${output}\n`)
   process.stderr.write(summary(result, dir) + '\n')
   return result.ok ? 0 : 1
 }

@@ -1,5 +1,6 @@
 // Dates as reports write them. A partial date stays partial; an impossible one is refused.
 import type {IsoDate, PartialDate} from './model.js'
+import type {DateProblem} from './rules/catalogue.js'
 
 const monthNames = [
   'january', 'february', 'march', 'april', 'may', 'june',
@@ -12,14 +13,14 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate()
 }
 
-export type DateResult = {ok: true; date: PartialDate} | {ok: false; reason: string}
+export type DateResult = {ok: true; date: PartialDate} | {ok: false; reason: DateProblem}
 
 function make(written: string, year: number, month?: number, day?: number): DateResult {
   if (month !== undefined && (month < 1 || month > 12)) {
-    return {ok: false, reason: `month ${month} does not exist`}
+    return {ok: false, reason: {problem: 'month', month}}
   }
   if (day !== undefined && month !== undefined && (day < 1 || day > daysInMonth(year, month))) {
-    return {ok: false, reason: `${monthNames[month - 1]} ${year} has no day ${day}`}
+    return {ok: false, reason: {problem: 'day', year, month, day}}
   }
   if (month === undefined) return {ok: true, date: {iso: String(year), precision: 'year', written}}
   if (day === undefined) return {ok: true, date: {iso: `${year}-${pad(month)}`, precision: 'month', written}}
@@ -44,13 +45,13 @@ export function parseDate(text: string): DateResult {
   if ((match = /^([A-Za-z]+)\.?\s+(\d{4})$/.exec(written))) {
     const name = match[1]!.toLowerCase()
     const index = monthNames.findIndex((month) => month === name || (name.length >= 3 && month.startsWith(name)))
-    if (index === -1) return {ok: false, reason: `“${match[1]}” is not a month name`}
+    if (index === -1) return {ok: false, reason: {problem: 'month-name', name: match[1]!}}
     return make(written, Number(match[2]), index + 1)
   }
   if ((match = /^(\d{4})$/.exec(written))) {
     return make(written, Number(match[1]))
   }
-  return {ok: false, reason: 'it is not in a known form'}
+  return {ok: false, reason: {problem: 'form'}}
 }
 
 /** First day covered by a partial date. */

@@ -1,6 +1,8 @@
-// The report model: the single source of truth for what art67 reads and writes.
-// Every type used across stages is inferred from these schemas.
+// The report model: the single source of truth for what art67 reads and writes. Every data type that crosses
+// stages is inferred from these schemas; the carriers of files and trees (read, parse, extract) are typed beside
+// their stage, since they hold vfiles and mdast nodes rather than data.
 import {z} from 'zod'
+import {fieldKind, fieldTable, type DetailKey, type FieldKind} from './fields.js'
 
 /** A full calendar date, `YYYY-MM-DD`. */
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD')
@@ -94,23 +96,20 @@ export const SourceRef = z.object({
 })
 export type SourceRef = z.infer<typeof SourceRef>
 
-/** Every field a programme's field list may set, with its kind. */
-export const fieldKinds = {
-  id: 'text',
-  start: 'date',
-  end: 'date',
-  beneficiaries: 'list',
-  partners: 'list',
-  agency: 'text',
-  type: 'text',
-  ipArea: 'text',
-  targetGroup: 'text',
-  budget: 'text',
-  contact: 'text',
-  website: 'text'
-} as const
-export type FieldKey = keyof typeof fieldKinds
-export const fieldKeys = Object.keys(fieldKinds) as FieldKey[]
+/** The schema of each kind of field value. */
+const fieldValue = {
+  text: () => z.string().optional(),
+  date: () => PartialDate.optional(),
+  list: () => z.array(z.string().min(1))
+} satisfies Record<FieldKind, () => z.ZodType>
+
+type FieldValue = {[Kind in FieldKind]: ReturnType<(typeof fieldValue)[Kind]>}
+type ProgrammeFields = {[Key in DetailKey]: FieldValue[(typeof fieldKind)[Key]]}
+
+/** Every field of the field table but `id`, which a programme always has. */
+const programmeFields = Object.fromEntries(
+  fieldTable.filter((field) => field.key !== 'id').map((field) => [field.key, fieldValue[field.kind]().describe(field.description)])
+) as unknown as ProgrammeFields
 
 export const Programme = z.object({
   /** Position in the annex, from 1. */
@@ -118,17 +117,7 @@ export const Programme = z.object({
   /** Stable identifier: the `ID` field, or a slug of the title. */
   id: z.string().min(1),
   title: z.string().min(1),
-  start: PartialDate.optional(),
-  end: PartialDate.optional(),
-  beneficiaries: z.array(z.string().min(1)),
-  partners: z.array(z.string().min(1)),
-  agency: z.string().optional(),
-  type: z.string().optional(),
-  ipArea: z.string().optional(),
-  targetGroup: z.string().optional(),
-  budget: z.string().optional(),
-  contact: z.string().optional(),
-  website: z.string().optional(),
+  ...programmeFields,
   description: z.array(Block),
   /** Every place the programme is written, first one first. */
   sources: z.array(SourceRef).min(1)
@@ -154,6 +143,19 @@ export const Period = z.object({
   to: IsoDate
 })
 export type Period = z.infer<typeof Period>
+
+/** The front matter as read and checked: what the report says about itself. */
+export const Meta = z.object({
+  member: z.string().min(1),
+  period: Period,
+  date: IsoDate.optional(),
+  symbol: z.string().optional(),
+  job: z.string().optional(),
+  original: z.string().optional(),
+  language: z.string().min(2),
+  requester: z.string().optional()
+})
+export type Meta = z.infer<typeof Meta>
 
 export const Report = z.object({
   member: z.string().min(1),

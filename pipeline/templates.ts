@@ -1,12 +1,14 @@
 // Fixed text and styles a user changes without touching code: templates/<language>.json and templates/styles.json.
-import {readFile} from 'node:fs/promises'
+import {readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {z} from 'zod'
 import {Art67Error} from './errors.js'
-import {fieldKeys, type FieldKey} from './model.js'
+import {fieldKeys, type FieldKey} from './fields.js'
 
 const labels = z.array(z.string().min(1)).min(1)
+/** One entry per field of the field table. */
+const perField = <T extends z.ZodType>(schema: T) => Object.fromEntries(fieldKeys.map((key) => [key, schema])) as Record<FieldKey, T>
 
 export const Labels = z.object({
   language: z.string().min(2),
@@ -28,21 +30,11 @@ export const Labels = z.object({
     description: z.string()
   }),
   months: z.array(z.string().min(1)).length(12),
+  /** Column titles and field labels in the outputs: one per field, and the annex's own. */
   columns: z.object({
+    ...perField(z.string()),
     no: z.string(),
-    id: z.string(),
     title: z.string(),
-    start: z.string(),
-    end: z.string(),
-    beneficiaries: z.string(),
-    partners: z.string(),
-    agency: z.string(),
-    type: z.string(),
-    ipArea: z.string(),
-    targetGroup: z.string(),
-    budget: z.string(),
-    contact: z.string(),
-    website: z.string(),
     description: z.string(),
     source: z.string(),
     beneficiary: z.string(),
@@ -75,7 +67,7 @@ export const Labels = z.object({
   }),
   sources: z.object({
     programmesHeadings: labels,
-    fields: z.object(Object.fromEntries(fieldKeys.map((key) => [key, labels])) as Record<FieldKey, typeof labels>),
+    fields: z.object(perField(labels)),
     tableColumns: z.object({no: labels, title: labels})
   })
 })
@@ -91,10 +83,13 @@ export const Styles = z.object({
 })
 export type Styles = z.infer<typeof Styles>
 
-export interface Templates {
-  labels: Labels
-  styles: Styles
-}
+export const Templates = z.object({labels: Labels, styles: Styles})
+/** The templates of one language: what the emitters use. */
+export type Templates = z.infer<typeof Templates>
+
+/** Every language's labels, by language code, and the styles. */
+export const TemplateSet = z.object({labels: z.record(z.string(), Labels), styles: Styles})
+export type TemplateSet = z.infer<typeof TemplateSet>
 
 /** The package's own templates folder, from both `pipeline/` and `dist/pipeline/`. */
 export const packageTemplates = fileURLToPath(
@@ -118,19 +113,33 @@ async function loadJson<T>(file: string, schema: z.ZodType<T>): Promise<T> {
   return result.data
 }
 
-const cache = new Map<string, Promise<Templates>>()
+/** The templates of `language` from a set that has them. */
+export function templatesFor(set: TemplateSet, language: string): Templates {
+  const labels = set.labels[language]
+  if (!labels) throw new TemplateError(`There are no templates for language ${language}`)
+  return {labels, styles: set.styles}
+}
 
-/** Load (once per folder and language) the labels of `language` and the styles. */
-export function loadTemplates(language = 'en', dir = packageTemplates): Promise<Templates> {
-  const key = path.join(dir, language)
-  let templates = cache.get(key)
+const cache = new Map<string, Promise<TemplateSet>>()
+
+/** Load (once per folder) the labels of every language in `dir` (`<language>.json`) and the styles. */
+export function loadTemplates(dir = packageTemplates): Promise<TemplateSet> {
+  let templates = cache.get(dir)
   if (!templates) {
-    templates = Promise.all([
-      loadJson(path.join(dir, `${language}.json`), Labels),
-      loadJson(path.join(dir, 'styles.json'), Styles)
-    ]).then(([labels, styles]) => ({labels, styles}))
-    templates.catch(() => cache.delete(key))
-    cache.set(key, templates)
+    templates = (async () => {
+      const names = await readdir(dir).catch((error: Error) => {
+        throw new TemplateError(`Cannot read the templates folder ${dir}: ${error.message}`)
+      })
+      const languages = names.filter((name) => name.endsWith('.json') && name !== 'styles.json').map((name) => name.slice(0, -5)).sort()
+      if (languages.length === 0) throw new TemplateError(`The templates folder ${dir} has no language file such as en.json`)
+      const [styles, ...labels] = await Promise.all([
+        loadJson(path.join(dir, 'styles.json'), Styles),
+        ...languages.map((language) => loadJson(path.join(dir, `${language}.json`), Labels))
+      ])
+      return {labels: Object.fromEntries(languages.map((language, index) => [language, labels[index]!])), styles}
+    })()
+    templates.catch(() => cache.delete(dir))
+    cache.set(dir, templates)
   }
   return templates
 }

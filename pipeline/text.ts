@@ -36,3 +36,17 @@ export function blocksText(blocks: readonly Block[], indent = ''): string {
   }
   return lines.join('\n')
 }
+
+/** Runs of white space, line ends included, as one space; no space at either end. */
+export const collapseWhitespace = (text: string) => text.replace(/\s+/g, ' ').trim()
+
+/** A slug of a title: lower case letters and digits, joined by hyphens. */
+export function slug(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/([a-z])\p{M}+/giu, '$1')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+}

@@ -1,27 +1,35 @@
-// Every folder under test/fixtures is a sources folder with the problems it must produce in expected.json.
-// Regenerate after a deliberate change with UPDATE_FIXTURES=1, then review the diff.
+// Every folder under test/fixtures/{rules,inputs,valid} is a sources folder with the problems it must produce in
+// expected.json; an optional fixture.json gives check options (e.g. `{"sources": "missing"}` to check a path that
+// does not exist, or `{"maxFileBytes": 100}`). Regenerate after a deliberate change with UPDATE_FIXTURES=1, then
+// review the diff.
 import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {check} from '../pipeline/index.js'
+import {check, type CheckOptions} from '../pipeline/index.js'
 import {diagnostics} from '../pipeline/format/index.js'
-import {rules} from '../pipeline/rules/index.js'
+import {ruleIds} from '../pipeline/rules/index.js'
 import {fixtures, type Fixture} from './helpers/fixtures.js'
 
-const cases = fixtures.map((fixture) => [fixture.id, fixture] as const)
+interface FixtureOptions extends CheckOptions {
+  /** The folder to check, relative to the fixture; default the fixture itself. */
+  sources?: string
+}
 
 async function run(dir: string) {
-  const result = await check(dir)
+  const optionsFile = path.join(dir, 'fixture.json')
+  const {sources = '.', ...options} = existsSync(optionsFile) ? (JSON.parse(readFileSync(optionsFile, 'utf8')) as FixtureOptions) : {}
+  const result = await check(path.join(dir, sources), options)
   const problems = diagnostics(result.files).map((problem) => ({
     ...problem,
     file: path.relative(dir, problem.file) || '.',
-    related: problem.related && {...problem.related, file: path.relative(dir, problem.related.file), message: problem.related.message.replaceAll(dir + path.sep, '')}
+    related: problem.related && {...problem.related, file: path.relative(dir, problem.related.file)}
   }))
   return {exit: result.ok ? 0 : 1, problems}
 }
 
+
 describe('fixtures', () => {
-  it.each(cases)('%s', async (_, {category, name, dir}: Fixture) => {
+  it.each(fixtures.map((fixture) => [fixture.id, fixture] as const))('%s', async (_, {category, name, dir, id}: Fixture) => {
     const expectedFile = path.join(dir, 'expected.json')
     const actual = await run(dir)
     if (process.env.UPDATE_FIXTURES || !existsSync(expectedFile)) {
@@ -29,9 +37,19 @@ describe('fixtures', () => {
     }
     expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')))
 
-    // A fixture named after a rule must raise that rule; a valid one raises nothing.
-    const rule = category === 'rules' && Object.keys(rules).find((id) => name === id || name.startsWith(id + '-'))
-    if (rule) expect(actual.problems.map((problem) => problem.ruleId)).toContain(rule)
+    const raised = actual.problems.map((problem) => problem.ruleId)
+    if (category === 'rules') {
+      // A fixture under rules/ is named after the rule it shows: `merge-conflict` or `merge-conflict-<variant>`.
+      const rule = ruleIds.find((ruleId) => name === ruleId || name.startsWith(ruleId + '-'))
+      expect(rule, `${id} is not named after a rule`).toBeDefined()
+      expect(raised).toContain(rule)
+    }
     if (category === 'valid') expect(actual).toEqual({exit: 0, problems: []})
+  })
+
+  it('raise every rule of the catalogue', () => {
+    const raised = new Set(fixtures.flatMap(({dir}) => (JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Awaited<ReturnType<typeof run>>).problems.map((problem) => problem.ruleId)))
+    expect(ruleIds.filter((id) => !raised.has(id))).toEqual([])
+    expect(ruleIds.filter((id) => !fixtures.some((fixture) => fixture.category === 'rules' && (fixture.name === id || fixture.name.startsWith(id + '-'))))).toEqual([])
   })
 })

@@ -60,7 +60,7 @@ describe('every fixture builds all outputs or none', () => {
 })
 
 describe('what hostile sources cannot do', () => {
-  it.each(['inputs/images-and-links', 'inputs/symlink-outside', 'inputs/raw-html', 'inputs/formula-text'])(
+  it.each(['rules/image-ignored', 'rules/outside-sources', 'rules/raw-html', 'inputs/formula-text'])(
     '%s reads nothing outside the sources and the package, and opens no connection',
     async (name) => {
       const sources = fixture(name)
@@ -105,7 +105,7 @@ describe('what hostile sources cannot do', () => {
     expect(pdf.numPages).toBeGreaterThan(5)
 
     const emoji = await temp('out')
-    expect((await build(fixture('inputs/emoji-cjk'), {out: emoji})).ok).toBe(true)
+    expect((await build(fixture('rules/glyph-missing'), {out: emoji})).ok).toBe(true)
     const page = (await readPdf(await readFile(path.join(emoji, 'canada-2020-2021.pdf')))).pages.join('\n')
     expect(page).toContain('A report with emoji ?? and CJK ???? text.')
   })

@@ -2,7 +2,7 @@
 import type {Nodes, PhrasingContent, RootContent, TableRow} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Block, Inline} from '../model.js'
-import {report} from '../rules/index.js'
+import {problem} from '../rules/index.js'
 
 /** Lists and quotes nested deeper than this are kept as plain text. */
 export const maxNesting = 12
@@ -62,7 +62,7 @@ function collect(file: VFile, nodes: readonly PhrasingContent[], marks: Marks, r
         const url = node.type === 'link' ? node.url : (file.data.definitions?.get(node.identifier) ?? '')
         if (isWebLink(url)) collect(file, node.children, {...marks, link: url}, runs)
         else {
-          report(file, 'link-local', `The link to \`${url}\` points at a file, which a reader of the PDF does not have; its text is kept without the link`, node.position)
+          problem(file, 'link-local', {url}, node.position)
           collect(file, node.children, marks, runs)
         }
         break
@@ -73,7 +73,7 @@ function collect(file: VFile, nodes: readonly PhrasingContent[], marks: Marks, r
       case 'image':
       case 'imageReference': {
         const url = node.type === 'image' ? node.url : (file.data.definitions?.get(node.identifier) ?? '')
-        report(file, 'image-ignored', `The image \`${url}\` is not embedded; the PDF shows its description \`${node.alt ?? ''}\``, node.position)
+        problem(file, 'image-ignored', {url, alt: node.alt ?? ''}, node.position)
         push(runs, {...marks, text: node.alt ?? ''})
         break
       }
@@ -81,7 +81,7 @@ function collect(file: VFile, nodes: readonly PhrasingContent[], marks: Marks, r
         push(runs, {...marks, text: `[${node.label ?? node.identifier}]`})
         break
       case 'html':
-        report(file, 'raw-html', 'Raw HTML is printed as text, not interpreted', node.position)
+        problem(file, 'raw-html', {}, node.position)
         push(runs, {...marks, text: node.value})
         break
     }
@@ -104,7 +104,7 @@ export function toBlocks(file: VFile, nodes: readonly RootContent[], depth = 0):
   const blocks: Block[] = []
   for (const node of nodes) {
     if ((node.type === 'list' || node.type === 'blockquote') && depth >= maxNesting) {
-      report(file, 'nesting-too-deep', `Lists and quotes nest more than ${maxNesting} deep here; the deeper text is kept as a plain paragraph`, node.position)
+      problem(file, 'nesting-too-deep', {limit: maxNesting}, node.position)
       blocks.push({type: 'paragraph', content: [{text: plainText(node)}]})
       continue
     }
@@ -130,7 +130,7 @@ export function toBlocks(file: VFile, nodes: readonly RootContent[], depth = 0):
         blocks.push({type: 'code', text: node.value})
         break
       case 'html':
-        report(file, 'raw-html', 'Raw HTML is printed as text, not interpreted', node.position)
+        problem(file, 'raw-html', {}, node.position)
         blocks.push({type: 'code', text: node.value})
         break
       case 'thematicBreak':

@@ -1,27 +1,63 @@
-// A warning for characters the PDF's font cannot draw, at their first place in each file.
+// A warning for printed characters the PDF's font cannot draw, at their first place in each file. Only text that
+// prints is read: text, code and HTML values, image descriptions; never link addresses, definitions or front matter
+// (validate checks the front matter values it prints).
+import type {Nodes, Root} from 'mdast'
+import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {placeholder, undrawable} from '../fonts/index.js'
 import {span} from '../place.js'
-import {report} from '../rules/index.js'
+import {problem} from '../rules/index.js'
 
 const codePoint = (character: string) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
 /** A character and its code point; control and other invisible characters by code point only. */
 const describe = (character: string) => (/\p{C}/u.test(character) ? codePoint(character) : `${character} (${codePoint(character)})`)
 const shown = 8
 
-export function checkGlyphs(files: readonly VFile[]): void {
-  for (const file of files) {
-    const text = String(file.value)
-    const missing = undrawable(text)
-    if (missing.length === 0) continue
-    const listed = missing.slice(0, shown).map(describe).join(', ')
-    const more = missing.length > shown ? ` and ${missing.length - shown} more` : ''
-    const first = text.indexOf(missing[0]!)
-    report(
-      file,
-      'glyph-missing',
-      `The PDF font cannot draw ${listed}${more}; the PDF prints \`${placeholder}\` instead`,
-      span(file, first, missing[0]!.length)
-    )
+/** A piece of printed text and where it is written. */
+export interface PrintedText {
+  text: string
+  position: Position | undefined
+}
+
+/** Every printed text value below `tree`, in document order. */
+function printedTexts(tree: Root): PrintedText[] {
+  const found: PrintedText[] = []
+  const stack: Nodes[] = [tree]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node.type === 'yaml' || node.type === 'definition') continue
+    if ('value' in node) found.push({text: node.value, position: node.position})
+    else if ((node.type === 'image' || node.type === 'imageReference') && node.alt) found.push({text: node.alt, position: node.position})
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!)
   }
+  return found
+}
+
+/** The exact place of `character` in the source of `position`, else the whole position. */
+function placeOfCharacter(file: VFile, position: Position | undefined, character: string): Position | undefined {
+  const start = position?.start.offset
+  const end = position?.end.offset
+  if (start === undefined || end === undefined) return position
+  const index = String(file.value).slice(start, end).indexOf(character)
+  return (index === -1 ? undefined : span(file, start + index, character.length)) ?? position
+}
+
+/** One warning naming every undrawable character of `texts`, placed at the first of them. */
+export function checkPrinted(file: VFile, texts: readonly PrintedText[]): void {
+  const missing = new Set<string>()
+  let first: PrintedText | undefined
+  for (const piece of texts) {
+    for (const character of undrawable(piece.text)) {
+      if (missing.size === 0) first = piece
+      missing.add(character)
+    }
+  }
+  if (missing.size === 0 || !first) return
+  const characters = [...missing]
+  const place = placeOfCharacter(file, first.position, undrawable(first.text)[0]!)
+  problem(file, 'glyph-missing', {characters: characters.slice(0, shown).map(describe), more: Math.max(characters.length - shown, 0), placeholder}, place)
+}
+
+export function checkGlyphs(file: VFile, tree: Root): void {
+  checkPrinted(file, printedTexts(tree))
 }

@@ -1,5 +1,5 @@
-// Stage 7, report: problems printed for people (like remark and compilers do) or for machines.
-import type {VFile} from 'vfile'
+// Stage 7, format: problems printed for people (like remark and compilers do) or for machines.
+import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {reporter} from 'vfile-reporter'
 
@@ -23,9 +23,44 @@ export function count(files: readonly VFile[]): Counts {
   return {errors, warnings}
 }
 
-/** Problems of all files as text; files without problems are not listed. */
+type Place = VFileMessage['place']
+const startOf = (place: Place) => (place ? ('start' in place ? place.start : place) : undefined)
+
+/** `path:line:column`, or the path alone for a place-less message. */
+function where(file: string, place: Place): string {
+  const start = startOf(place)
+  return start ? `${file}:${start.line}:${start.column}` : file
+}
+
+/** In source order within each file, whatever stage found them. */
+export function sortMessages(files: readonly VFile[]): void {
+  const key = (message: VFileMessage) => [startOf(message.place)?.line ?? 0, startOf(message.place)?.column ?? 0]
+  for (const file of files) {
+    file.messages.sort((a, b) => {
+      const [lineA, columnA] = key(a)
+      const [lineB, columnB] = key(b)
+      return lineA! - lineB! || columnA! - columnB!
+    })
+  }
+}
+
+/**
+ * Problems of all files as text; files without problems are not listed. The reporter prints a related place
+ * without its file, so the copy it prints names it.
+ */
 export function formatText(files: readonly VFile[], options: {color?: boolean} = {}): string {
-  return reporter(files.filter((file) => file.messages.length > 0), {verbose: true, color: options.color ?? false})
+  const shown = files
+    .filter((file) => file.messages.length > 0)
+    .map((file) => {
+      const copy = new VFile({path: file.path})
+      copy.messages = file.messages.map((message) => {
+        if (!(message.cause instanceof VFileMessage)) return message
+        const cause = new VFileMessage(`${where(message.cause.file ?? '', message.cause.place)}: ${message.cause.reason}`)
+        return Object.assign(Object.create(Object.getPrototypeOf(message) as object) as VFileMessage, message, {cause})
+      })
+      return copy
+    })
+  return reporter(shown, {verbose: true, color: options.color ?? false})
 }
 
 /** One problem in the stable machine-readable form of `--format json`. */
@@ -39,12 +74,11 @@ export interface Diagnostic {
   ruleId: string | null
   message: string
   hint: string | null
+  /** Where the rule is documented. */
+  url: string | null
   /** A related place, such as the first of two duplicates. */
   related: {file: string; line: number | null; column: number | null; message: string} | null
 }
-
-type Place = VFileMessage['place']
-const startOf = (place: Place) => (place ? ('start' in place ? place.start : place) : undefined)
 
 export function diagnostics(files: readonly VFile[]): Diagnostic[] {
   return files.flatMap((file) =>
@@ -58,6 +92,7 @@ export function diagnostics(files: readonly VFile[]): Diagnostic[] {
       ruleId: message.ruleId ?? null,
       message: message.reason,
       hint: message.note ?? null,
+      url: message.url ?? null,
       related: message.cause instanceof VFileMessage ? relatedPlace(message.cause) : null
     }))
   )
@@ -98,11 +133,20 @@ export function formatGithub(files: readonly VFile[]): string {
         ['endColumn', problem.endColumn],
         ['title', problem.ruleId && `art67 ${problem.ruleId}`]
       ]
-      const message = [problem.message, problem.related?.message, problem.hint].filter(Boolean).join('\n')
+      const {related} = problem
+      const relatedLine = related && `${related.message}: ${[related.file, related.line, related.column].filter((part) => part !== null).join(':')}`
+      const message = [problem.message, relatedLine, problem.hint].filter(Boolean).join('\n')
       const list = properties
         .filter(([, value]) => value !== null && value !== '')
         .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
       return `::${command} ${list.join(',')}::${escapeData(message)}`
     })
     .join('\n')
+}
+
+/** Problems in the chosen format; `outputs` are the files a build wrote (listed by `json`). */
+export function format(files: readonly VFile[], kind: Format, options: {color?: boolean; outputs?: readonly string[]} = {}): string {
+  if (kind === 'json') return formatJson(files, options.outputs)
+  if (kind === 'github') return formatGithub(files)
+  return formatText(files, options)
 }

@@ -2,7 +2,7 @@
 import {readdir, readFile, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
-import {report} from '../rules/index.js'
+import {problem} from '../rules/index.js'
 
 export const maxFileBytes = 20 * 1024 * 1024
 
@@ -54,10 +54,8 @@ async function listMarkdown(
       if (!(isDirectory || isMarkdown(entry.name))) continue
       if (!target || !isInside(realRoot, target)) {
         const file = vfile(root, child)
-        const reason = target
-          ? `\`${child}\` is a link to a place outside the sources folder, so it is not read`
-          : `\`${child}\` is a link to a file that does not exist`
-        report(file, target ? 'outside-sources' : 'file-unreadable', reason, undefined)
+        if (target) problem(file, 'outside-sources', {}, undefined)
+        else problem(file, 'file-unreadable', {as: 'broken-link'}, undefined)
         rejected.push(file)
         continue
       }
@@ -69,7 +67,7 @@ async function listMarkdown(
 
 function decode(file: VFile, bytes: Buffer): string | undefined {
   if (bytes.includes(0)) {
-    report(file, 'file-unreadable', 'This file is binary, not Markdown text', undefined)
+    problem(file, 'file-unreadable', {as: 'binary'}, undefined)
     return undefined
   }
   try {
@@ -79,7 +77,7 @@ function decode(file: VFile, bytes: Buffer): string | undefined {
     const text = new TextDecoder('utf-8').decode(bytes)
     const bad = text.indexOf('\uFFFD')
     const before = text.slice(0, Math.max(bad, 0)).split(/\r\n|\r|\n/)
-    report(file, 'file-unreadable', 'This file is not valid UTF-8 text', {
+    problem(file, 'file-unreadable', {as: 'encoding'}, {
       line: before.length,
       column: (before.at(-1)?.length ?? 0) + 1
     })
@@ -87,18 +85,29 @@ function decode(file: VFile, bytes: Buffer): string | undefined {
   }
 }
 
+/** Files in this folder of the sources, and below it, hold programmes only. */
+const programmesFolder = 'programmes/'
+const inProgrammesFolder = (relative: string) => relative.startsWith(programmesFolder)
+export const isProgrammesFile = (file: VFile) => inProgrammesFolder(sourcePath(file))
+
 /** Top-level files first, then those under `programmes/`; each group in code-point order of the path. */
 function byReadingOrder(a: string, b: string): number {
-  const group = (name: string) => (name.startsWith('programmes/') ? 1 : 0)
+  const group = (name: string) => (inProgrammesFolder(name) ? 1 : 0)
   return group(a) - group(b) || (a < b ? -1 : a > b ? 1 : 0)
 }
 
-export async function readSources(dir: string): Promise<Sources> {
+export interface ReadOptions {
+  /** Files larger than this are refused (`file-too-large`); default 20 MB. */
+  maxFileBytes?: number
+}
+
+export async function read(dir: string, options: ReadOptions = {}): Promise<Sources> {
+  const limit = options.maxFileBytes ?? maxFileBytes
   const sources: Sources = {dir, files: [], rejected: []}
   const folder = new VFile({path: dir, data: {sourcePath: '.'}})
   const info = await stat(dir).catch(() => undefined)
   if (!info?.isDirectory()) {
-    report(folder, 'sources-missing', 'There is no such folder', undefined)
+    problem(folder, 'sources-missing', {as: info ? 'file' : 'missing'}, undefined)
     sources.rejected.push(folder)
     return sources
   }
@@ -107,15 +116,15 @@ export async function readSources(dir: string): Promise<Sources> {
   await listMarkdown(dir, await realpath(dir), '', found, sources.rejected)
   found.sort(byReadingOrder)
   if (found.length === 0 && sources.rejected.length === 0) {
-    report(folder, 'sources-empty', 'This folder holds no `.md` file', undefined)
+    problem(folder, 'sources-empty', {}, undefined)
     sources.rejected.push(folder)
   }
 
   for (const relative of found) {
     const file = vfile(dir, relative)
     const {size} = await stat(path.join(dir, relative))
-    if (size > maxFileBytes) {
-      report(file, 'file-too-large', `This file has ${size} bytes; the most art67 reads is ${maxFileBytes}`, undefined)
+    if (size > limit) {
+      problem(file, 'file-too-large', {bytes: size, limit}, undefined)
       sources.rejected.push(file)
       continue
     }

@@ -2,7 +2,7 @@
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {Beneficiary, Period} from '../model.js'
-import {report} from '../rules/index.js'
+import {problem} from '../rules/index.js'
 import {isLdc, resolveBeneficiary} from './resolve.js'
 import type {Entry, Group} from './schema.js'
 
@@ -22,7 +22,7 @@ export class BeneficiaryResolver {
       case 'entity': {
         const {entry} = resolution
         if (entry.kind === 'member' && entry.developed) {
-          report(file, 'beneficiary-developed', `\`${entry.name}\` is a developed Member named as a beneficiary`, place)
+          problem(file, 'beneficiary-developed', {name: entry.name}, place)
         }
         this.known.set(entry.name, {kind: 'entry', entry})
         return [entry.name]
@@ -39,9 +39,7 @@ export class BeneficiaryResolver {
         if (!this.known.has(resolution.text)) this.known.set(resolution.text, {kind: 'free'})
         return [resolution.text]
       case 'unknown': {
-        const [first, ...others] = resolution.suggestions.map((name) => `\`${name}\``)
-        const hint = first ? `: did you mean ${[first, ...others].join(', or ')}?` : ''
-        report(file, 'beneficiary-unknown', `Unknown beneficiary \`${written}\`${hint}`, place)
+        problem(file, 'beneficiary-unknown', {written, suggestions: resolution.suggestions}, place)
         return []
       }
     }

@@ -5,39 +5,37 @@ import type {VFile} from 'vfile'
 import {isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode} from 'yaml'
 import {z} from 'zod'
 import {lastDay, firstDay, parseDate} from '../dates.js'
-import type {IsoDate, Period} from '../model.js'
-import {report} from '../rules/index.js'
+import {Meta, type IsoDate, type Period} from '../model.js'
+import type {FieldProblem, PeriodProblem} from '../rules/catalogue.js'
+import {problem} from '../rules/index.js'
+import {checkPrinted} from '../extract/glyphs.js'
 
-const text = (what: string) =>
-  z
-    .string({error: (issue) => (issue.input === undefined ? `Missing \`${what}\`` : `\`${what}\` must be text`)})
-    .trim()
-    .min(1, `\`${what}\` is empty`)
+const text = () => z.string().trim().min(1)
 
 /** The front matter as a user writes it. */
 export const FrontMatter = z.strictObject({
-  member: text('member'),
-  period: z.union([text('period'), z.strictObject({from: text('period.from'), to: text('period.to')})], {
-    error: (issue) => (issue.input === undefined ? 'Missing `period`' : '`period` must be text like `2020-2021`, or `from:` and `to:` dates')
-  }),
-  date: text('date').optional(),
-  symbol: text('symbol').optional(),
-  job: text('job').optional(),
-  original: text('original').optional(),
-  language: text('language').optional(),
-  requester: text('requester').optional()
+  member: text(),
+  period: z.union([text(), z.strictObject({from: text(), to: text()})]),
+  date: text().optional(),
+  symbol: text().optional(),
+  job: text().optional(),
+  original: text().optional(),
+  language: text().optional(),
+  requester: text().optional()
 })
 export type FrontMatter = z.infer<typeof FrontMatter>
 
-export interface Meta {
-  member: string
-  period: Period
-  date: IsoDate | undefined
-  symbol?: string | undefined
-  job?: string | undefined
-  original?: string | undefined
-  language: string
-  requester?: string | undefined
+/** Front matter values printed in the PDF, whose characters the font must draw. */
+const printedKeys = ['member', 'symbol', 'job', 'original', 'requester'] as const
+
+/** What is wrong with the value at `path`, in the catalogue's terms. */
+function fieldProblem(issue: z.core.$ZodIssue, data: unknown): FieldProblem {
+  const key = issue.path.join('.')
+  const value = issue.path.reduce<unknown>((parent, step) => (parent && typeof parent === 'object' ? (parent as Record<PropertyKey, unknown>)[step] : undefined), data)
+  if (value === undefined) return {problem: 'missing', key}
+  if (key === 'period' && issue.code === 'invalid_union') return {problem: 'period-shape'}
+  if (issue.code === 'too_small') return {problem: 'empty', key}
+  return {problem: 'not-text', key}
 }
 
 /** Keys that must never reach a JavaScript object. */
@@ -77,21 +75,21 @@ class Located {
   }
 }
 
-function parsePeriod(value: FrontMatter['period']): {ok: true; period: Period} | {ok: false; reason: string} {
+function parsePeriod(value: FrontMatter['period']): {ok: true; period: Period} | {ok: false; reason: PeriodProblem} {
   if (typeof value === 'string') {
     const match = /^(\d{4})(?:\s*[-–/]\s*(\d{4}))?$/.exec(value)
-    if (!match) return {ok: false, reason: `\`${value}\` is not a period`}
+    if (!match) return {ok: false, reason: {problem: 'form', written: value}}
     const from = Number(match[1])
     const to = Number(match[2] ?? match[1])
-    if (to < from) return {ok: false, reason: `the period \`${value}\` ends before it starts`}
+    if (to < from) return {ok: false, reason: {problem: 'order', written: value}}
     return {ok: true, period: {label: value.replace(/\s*[-–/]\s*/, '-'), from: `${from}-01-01`, to: `${to}-12-31`}}
   }
   const from = parseDate(value.from)
   const to = parseDate(value.to)
-  if (!from.ok) return {ok: false, reason: `\`period.from\` \`${value.from}\` is not a date: ${from.reason}`}
-  if (!to.ok) return {ok: false, reason: `\`period.to\` \`${value.to}\` is not a date: ${to.reason}`}
+  if (!from.ok) return {ok: false, reason: {problem: 'date', key: 'from', written: value.from, reason: from.reason}}
+  if (!to.ok) return {ok: false, reason: {problem: 'date', key: 'to', written: value.to, reason: to.reason}}
   const period = {from: firstDay(from.date), to: lastDay(to.date)}
-  if (period.to < period.from) return {ok: false, reason: 'the period ends before it starts'}
+  if (period.to < period.from) return {ok: false, reason: {problem: 'order', written: ''}}
   const label = period.from.slice(0, 4) === period.to.slice(0, 4) ? period.from.slice(0, 4) : `${period.from.slice(0, 4)}-${period.to.slice(0, 4)}`
   return {ok: true, period: {label, ...period}}
 }
@@ -99,16 +97,16 @@ function parsePeriod(value: FrontMatter['period']): {ok: true; period: Period} |
 /** The communication date: a full date, undefined when not given yet, null when invalid. */
 function readDate(file: VFile, yaml: Located, written: string | undefined): IsoDate | undefined | null {
   if (written === undefined) {
-    report(file, 'date-missing', 'The report has no `date` yet, so the PDF leaves the communication date out', yaml.place([]))
+    problem(file, 'date-missing', {}, yaml.place([]))
     return undefined
   }
   const date = parseDate(written)
   if (!date.ok) {
-    report(file, 'date-invalid', `Invalid date \`${written}\`: ${date.reason}`, yaml.place(['date']))
+    problem(file, 'date-invalid', {what: 'date', written, reason: date.reason}, yaml.place(['date']))
     return null
   }
   if (date.date.precision !== 'day') {
-    report(file, 'date-invalid', `The communication date \`${written}\` needs a day, month and year`, yaml.place(['date']))
+    problem(file, 'date-invalid', {what: 'date', written, reason: {problem: 'precision'}}, yaml.place(['date']))
     return null
   }
   return date.date.iso
@@ -121,20 +119,20 @@ export function readFrontMatter(file: VFile, node: Yaml, languages: readonly str
   const problems = [...yaml.doc.errors, ...yaml.doc.warnings]
   if (problems.length > 0) {
     for (const error of problems) {
-      report(file, 'frontmatter-yaml', `Broken YAML: ${error.message.split('\n')[0]}`, yaml.range(error.pos))
+      problem(file, 'frontmatter-yaml', {as: 'syntax', detail: error.message.split('\n')[0]!}, yaml.range(error.pos))
     }
     return undefined
   }
 
   const contents = yaml.doc.contents
   if (contents !== null && !isMap(contents)) {
-    report(file, 'frontmatter-yaml', 'The front matter must be a list of `key: value` lines', node.position)
+    problem(file, 'frontmatter-yaml', {as: 'not-a-map'}, node.position)
     return undefined
   }
   for (const pair of contents?.items ?? []) {
     const key = isPair(pair) && isScalar(pair.key) ? String(pair.key.value) : ''
     if (forbiddenKeys.has(key)) {
-      report(file, 'frontmatter-yaml', `The key \`${key}\` is not allowed`, yaml.range((pair.key as YamlNode).range))
+      problem(file, 'frontmatter-yaml', {as: 'forbidden-key', key}, yaml.range((pair.key as YamlNode).range))
       return undefined
     }
   }
@@ -143,7 +141,7 @@ export function readFrontMatter(file: VFile, node: Yaml, languages: readonly str
   try {
     data = yaml.doc.toJS({maxAliasCount: 50}) ?? {}
   } catch (error) {
-    report(file, 'frontmatter-yaml', `The YAML cannot be read: ${(error as Error).message}`, node.position)
+    problem(file, 'frontmatter-yaml', {as: 'unreadable', detail: (error as Error).message}, node.position)
     return undefined
   }
 
@@ -153,11 +151,11 @@ export function readFrontMatter(file: VFile, node: Yaml, languages: readonly str
     for (const issue of parsed.error.issues) {
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
-          report(file, 'frontmatter-unknown', `Unknown front matter key \`${[...issue.path, key].join('.')}\`; it is ignored`, yaml.place([...issue.path, key], true))
+          problem(file, 'frontmatter-unknown', {key: [...issue.path, key].join('.')}, yaml.place([...issue.path, key], true))
         }
       } else {
         fatal = true
-        report(file, 'frontmatter-field', issue.message, yaml.place(issue.path))
+        problem(file, 'frontmatter-field', fieldProblem(issue, data), yaml.place(issue.path))
       }
     }
     if (fatal) return undefined
@@ -165,15 +163,19 @@ export function readFrontMatter(file: VFile, node: Yaml, languages: readonly str
   const front: FrontMatter = parsed.success ? parsed.data : z.object(FrontMatter.shape).parse(data)
 
   const period = parsePeriod(front.period)
-  if (!period.ok) report(file, 'period-invalid', `Invalid period: ${period.reason}`, yaml.place(['period']))
+  if (!period.ok) problem(file, 'period-invalid', period.reason, yaml.place(['period']))
   const date = readDate(file, yaml, front.date)
   const language = front.language ?? 'en'
   if (!languages.includes(language)) {
-    report(file, 'frontmatter-field', `There are no templates for language \`${language}\`; there are: ${languages.join(', ')}`, yaml.place(['language']))
+    problem(file, 'frontmatter-field', {problem: 'language', language, languages}, yaml.place(['language']))
   }
   if (!period.ok || date === null || !languages.includes(language)) return undefined
+  checkPrinted(file, printedKeys.flatMap((key) => {
+    const value = front[key]
+    return value === undefined ? [] : [{text: value, position: yaml.place([key])}]
+  }))
 
-  return {
+  return Meta.parse({
     member: front.member,
     period: period.period,
     date,
@@ -182,5 +184,5 @@ export function readFrontMatter(file: VFile, node: Yaml, languages: readonly str
     original: front.original,
     language,
     requester: front.requester
-  }
+  })
 }

@@ -14,7 +14,7 @@ export interface Output {
  * Write every output to a temporary file beside its target, then rename them into place.
  * If any write fails, the temporary files are removed and the previous outputs stay untouched.
  */
-export async function writeOutputs(dir: string, outputs: readonly Output[]): Promise<string[]> {
+export async function write(dir: string, outputs: readonly Output[]): Promise<string[]> {
   try {
     await mkdir(dir, {recursive: true})
   } catch (error) {

@@ -3,7 +3,7 @@ import type {ContentTable, ContentText} from 'pdfmake/interfaces.js'
 import {emitPdf, pdfDefinition} from '../../pipeline/emit/pdf/index.js'
 import type {Block, Programme, Report} from '../../pipeline/model.js'
 import {summarize} from '../../pipeline/emit/summary.js'
-import {loadTemplates, type Templates} from '../../pipeline/templates.js'
+import {loadTemplates, templatesFor, type Templates} from '../../pipeline/templates.js'
 import {readPdf, type PdfLine, type PdfText} from '../helpers/pdf-text.js'
 import {sampleReport, sampleReportWithLdcs} from '../helpers/sample-report.js'
 
@@ -11,14 +11,14 @@ const creationDate = new Date('2021-09-16T12:00:00Z')
 let templates: Templates
 
 beforeAll(async () => {
-  templates = await loadTemplates('en')
+  templates = templatesFor(await loadTemplates(), 'en')
 })
 
 afterEach(() => {
   vi.restoreAllMocks()
 })
 
-const render = (report: Report, withTemplates = templates) => emitPdf(report, withTemplates, {creationDate})
+const render = (report: Report, withTemplates = templates) => emitPdf(report, withTemplates, {instant: creationDate})
 const read = async (report: Report) => readPdf(await render(report))
 
 /** The first line of a page that contains `text`; fails the test when there is none. */

@@ -5,7 +5,7 @@ import {beforeAll, describe, expect, it, vi} from 'vitest'
 import {emitXlsx, reproducibleZip} from '../../pipeline/emit/xlsx/index.js'
 import {Report} from '../../pipeline/model.js'
 import {summarize} from '../../pipeline/emit/summary.js'
-import {loadTemplates, type Templates} from '../../pipeline/templates.js'
+import {loadTemplates, templatesFor, type Templates} from '../../pipeline/templates.js'
 import {sampleReport} from '../helpers/sample-report.js'
 import {readXlsx, type ReadXlsx} from '../helpers/xlsx-read.js'
 
@@ -74,7 +74,7 @@ let programmes: ExcelJS.Worksheet
 let beneficiaries: ExcelJS.Worksheet
 
 beforeAll(async () => {
-  templates = await loadTemplates('en')
+  templates = templatesFor(await loadTemplates(), 'en')
   xlsx = await readXlsx(await emitXlsx(sampleReport, templates, {instant}))
   ldcXlsx = await readXlsx(await emitXlsx(withLdcs, templates, {instant}))
   programmes = xlsx.workbook.getWorksheet('Programmes')!

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {check} from '../../pipeline/index.js'
-import {programmeId, slug} from '../../pipeline/validate/index.js'
+import {slug} from '../../pipeline/text.js'
+import {programmeId} from '../../pipeline/validate/index.js'
 import {frontMatter, writeSources} from '../helpers/sources.js'
 
 async function model(files: Record<string, string>) {
@@ -70,10 +71,10 @@ describe('validate', () => {
     expect(result.report).toBeUndefined()
     expect(result.files.flatMap((file) => file.messages.map((m) => `${file.data.sourcePath}:${m.line}:${m.column} ${m.ruleId}`))).toEqual([
       'a.md:1:1 frontmatter-field',
-      'programmes/b.md:3:15 date-invalid',
       'programmes/b.md:1:1 no-beneficiaries',
-      'programmes/c.md:3:13 date-order',
-      'programmes/c.md:1:1 no-beneficiaries'
+      'programmes/b.md:3:15 date-invalid',
+      'programmes/c.md:1:1 no-beneficiaries',
+      'programmes/c.md:3:13 date-order'
     ])
   })
 

@@ -14,9 +14,11 @@ import type {
 } from 'pdfmake/interfaces.js'
 import {formatLong, formatShort} from '../../dates.js'
 import {printable, roboto} from '../../fonts/index.js'
-import {fieldKeys, type Block, type FieldKey, type Inline, type Programme, type Report} from '../../model.js'
+import {fieldKeys, type FieldKey} from '../../fields.js'
+import type {Block, Inline, Programme, Report} from '../../model.js'
 import {summarize, type Summary} from '../summary.js'
 import {fill, type Templates} from '../../templates.js'
+import type {EmitOptions} from '../index.js'
 
 let configured = false
 
@@ -31,13 +33,13 @@ function configurePdfmake(): void {
 }
 
 /**
- * Render the report; the same input and `creationDate` give the same bytes.
+ * Render the report; the same input and `instant` give the same bytes.
  * Characters the fonts cannot draw print as a placeholder (validation warns about them).
  */
-export async function emitPdf(report: Report, templates: Templates, options: {creationDate: Date}): Promise<Buffer> {
+export async function emitPdf(report: Report, templates: Templates, options: EmitOptions): Promise<Buffer> {
   configurePdfmake()
   const definition = pdfDefinition(printable(report), {...templates, labels: printable(templates.labels)})
-  definition.info = {...definition.info, creationDate: options.creationDate}
+  definition.info = {...definition.info, creationDate: options.instant}
   return pdfmake.createPdf(definition).getBuffer()
 }
 

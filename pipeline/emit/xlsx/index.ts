@@ -3,9 +3,11 @@ import type ExcelJS from 'exceljs'
 import Workbook from 'exceljs/lib/doc/workbook.js'
 import JSZip from 'jszip'
 import {utcMillis} from '../../dates.js'
+import {detailKeys, type DetailKey} from '../../fields.js'
 import type {Beneficiary, PartialDate, Programme, Report} from '../../model.js'
 import {summarize} from '../summary.js'
 import {fill, type Labels, type Templates} from '../../templates.js'
+import type {EmitOptions} from '../index.js'
 import {blocksText} from '../../text.js'
 
 /** A cell's value. Strings are always written as text: exceljs only makes formulas from `{formula}` values. */
@@ -26,21 +28,20 @@ function dateValue(date: PartialDate | undefined): Value {
 
 const joined = (items: readonly string[]): Value => items.join('; ') || null
 
+/** A field's value as a cell: dates as dates, lists joined with `;`. */
+function fieldCell(programme: Programme, key: DetailKey): Value {
+  const value = programme[key]
+  if (value === undefined) return null
+  if (Array.isArray(value)) return joined(value)
+  return typeof value === 'string' ? value : dateValue(value)
+}
+
+/** The Programmes sheet's columns: number, ID and title, the other fields in the field table's order, the rest. */
 const programmeColumns: [keyof Labels['columns'], (programme: Programme) => Value][] = [
   ['no', (p) => p.no],
   ['id', (p) => p.id],
   ['title', (p) => p.title],
-  ['start', (p) => dateValue(p.start)],
-  ['end', (p) => dateValue(p.end)],
-  ['beneficiaries', (p) => joined(p.beneficiaries)],
-  ['partners', (p) => joined(p.partners)],
-  ['agency', (p) => p.agency ?? null],
-  ['type', (p) => p.type ?? null],
-  ['ipArea', (p) => p.ipArea ?? null],
-  ['targetGroup', (p) => p.targetGroup ?? null],
-  ['budget', (p) => p.budget ?? null],
-  ['contact', (p) => p.contact ?? null],
-  ['website', (p) => p.website ?? null],
+  ...detailKeys.map((key): [DetailKey, (programme: Programme) => Value] => [key, (p) => fieldCell(p, key)]),
   ['description', (p) => blocksText(p.description) || null],
   ['source', (p) => joined(p.sources.map((source) => `${source.file}:${source.line}`))]
 ]
@@ -162,7 +163,7 @@ export async function reproducibleZip(zip: Uint8Array | ArrayBuffer, instant: Da
 }
 
 /** The annex as XLSX bytes that depend only on `report`, `templates` and `instant`. */
-export async function emitXlsx(report: Report, templates: Templates, options: {instant: Date}): Promise<Buffer> {
+export async function emitXlsx(report: Report, templates: Templates, options: EmitOptions): Promise<Buffer> {
   // Stored uncompressed here: the re-zip below compresses once.
   const written = await annexWorkbook(report, templates, options.instant).xlsx.writeBuffer({zip: {compression: 'STORE'}})
   return reproducibleZip(written, options.instant)

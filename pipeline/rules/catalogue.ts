@@ -1,0 +1,316 @@
+// The rule catalogue: every problem art67 reports, with its permanent id, severity, a one-line summary, the
+// message as a function of typed arguments, what to do about it, and the words for a related place.
+// No message text is written anywhere else; docs/rules.md and the README's rule table are generated from here.
+export type Severity = 'error' | 'warning'
+
+export interface Rule<Args> {
+  severity: Severity
+  /** When the rule fires, in a few words: the README's rule table. */
+  summary: string
+  message: (args: Args) => string
+  /** What to do about it. */
+  hint: string
+  /** What a related place is, for rules that point at a second place (`cause`). */
+  related?: string
+}
+
+const rule = <Args = Record<string, never>>(spec: Rule<Args>): Rule<Args> => spec
+
+const code = (text: string) => `\`${text}\``
+const quote = (text: string) => `“${text}”`
+/** `a`, `a or b`, `a, b, or c`. */
+const alternatives = (items: readonly string[]) =>
+  items.length <= 2 ? items.join(' or ') : `${items.slice(0, -1).join(', ')}, or ${items.at(-1)}`
+const didYouMean = (suggestions: readonly string[]) =>
+  suggestions.length === 0 ? '' : `: did you mean ${alternatives(suggestions.map(code))}?`
+
+/** Why a written date is not a date (see `dates.ts`). */
+export type DateProblem =
+  | {problem: 'form'}
+  | {problem: 'month-name'; name: string}
+  | {problem: 'month'; month: number}
+  | {problem: 'day'; year: number; month: number; day: number}
+  | {problem: 'precision'}
+
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+function dateReason(reason: DateProblem): string {
+  switch (reason.problem) {
+    case 'form':
+      return 'it is not in a known form'
+    case 'month-name':
+      return `${quote(reason.name)} is not a month name`
+    case 'month':
+      return `month ${reason.month} does not exist`
+    case 'day':
+      return `${monthNames[reason.month - 1]} ${reason.year} has no day ${reason.day}`
+    case 'precision':
+      return 'the communication date needs a day, month and year'
+  }
+}
+
+/** Why a front matter value is wrong. */
+export type FieldProblem =
+  | {problem: 'missing'; key: string}
+  | {problem: 'not-text'; key: string}
+  | {problem: 'empty'; key: string}
+  | {problem: 'period-shape'}
+  | {problem: 'language'; language: string; languages: readonly string[]}
+
+export const frontMatterKeys = ['member', 'period', 'date', 'symbol', 'job', 'original', 'language', 'requester'] as const
+
+/** Why a period is not a period. */
+export type PeriodProblem =
+  | {problem: 'form'; written: string}
+  | {problem: 'order'; written: string}
+  | {problem: 'date'; key: 'from' | 'to'; written: string; reason: DateProblem}
+
+export const catalogue = {
+  'sources-missing': rule<{as: 'missing' | 'file'}>({
+    severity: 'error',
+    summary: 'the sources folder does not exist',
+    message: ({as}) => (as === 'file' ? 'This is a file, not a folder of sources' : 'There is no such folder'),
+    hint: 'Name the folder that holds the report’s Markdown files, e.g. `art67 build sources`.'
+  }),
+  'sources-empty': rule({
+    severity: 'error',
+    summary: 'the sources folder holds no `.md` file',
+    message: () => 'This folder holds no `.md` file',
+    hint: 'Add the report as one or more `.md` files in this folder.'
+  }),
+  'file-unreadable': rule<{as: 'binary' | 'encoding' | 'broken-link'}>({
+    severity: 'error',
+    summary: 'a binary or non-UTF-8 file, or a link to nothing',
+    message: ({as}) =>
+      as === 'binary'
+        ? 'This file is binary, not Markdown text'
+        : as === 'encoding'
+          ? 'This file is not valid UTF-8 text'
+          : 'This is a link to a file that does not exist',
+    hint: 'Save the file as UTF-8 Markdown text, or remove it from the sources folder.'
+  }),
+  'file-too-large': rule<{bytes: number; limit: number}>({
+    severity: 'error',
+    summary: 'a file over the size limit (20 MB)',
+    message: ({bytes, limit}) => `This file has ${bytes} bytes; the most art67 reads is ${limit}`,
+    hint: 'Split the file into several smaller ones, e.g. one per agency under `programmes/`.'
+  }),
+  'outside-sources': rule({
+    severity: 'error',
+    summary: 'a link leading out of the sources folder',
+    message: () => 'This is a link to a place outside the sources folder, so it is not read',
+    hint: 'Keep every source file inside the sources folder; copy the file in instead of linking to it.'
+  }),
+  'frontmatter-missing': rule({
+    severity: 'error',
+    summary: 'no file has front matter',
+    message: () => 'No file has front matter, so the report has no member, period or date',
+    hint: 'Start one file with a YAML block between `---` lines giving `member`, `period` and `date`.'
+  }),
+  'frontmatter-duplicate': rule({
+    severity: 'error',
+    summary: 'more than one file has front matter',
+    message: () => 'A second front matter',
+    hint: 'Keep the front matter in one file only and remove it from the others.',
+    related: 'the first front matter'
+  }),
+  'frontmatter-yaml': rule<{as: 'syntax'; detail: string} | {as: 'not-a-map'} | {as: 'forbidden-key'; key: string} | {as: 'unreadable'; detail: string}>({
+    severity: 'error',
+    summary: 'the front matter’s YAML is broken',
+    message: (args) => {
+      switch (args.as) {
+        case 'syntax':
+          return `Broken YAML: ${args.detail}`
+        case 'not-a-map':
+          return 'The front matter must be a list of `key: value` lines'
+        case 'forbidden-key':
+          return `The key ${code(args.key)} is not allowed`
+        case 'unreadable':
+          return `The YAML cannot be read: ${args.detail}`
+      }
+    },
+    hint: 'Fix the YAML syntax: one `key: value` a line, text with `:` or `#` in quotes.'
+  }),
+  'frontmatter-field': rule<FieldProblem>({
+    severity: 'error',
+    summary: '`member` or `period` missing, a value of the wrong kind, an unknown `language`',
+    message: (args) => {
+      switch (args.problem) {
+        case 'missing':
+          return `Missing ${code(args.key)}`
+        case 'not-text':
+          return `${code(args.key)} must be text`
+        case 'empty':
+          return `${code(args.key)} is empty`
+        case 'period-shape':
+          return '`period` must be text like `2020-2021`, or `from:` and `to:` dates'
+        case 'language':
+          return `There are no templates for language ${code(args.language)}; there are: ${args.languages.join(', ')}`
+      }
+    },
+    hint: 'See “Writing sources” in the README for the front matter fields.'
+  }),
+  'frontmatter-unknown': rule<{key: string}>({
+    severity: 'warning',
+    summary: 'a front matter key art67 does not know (ignored)',
+    message: ({key}) => `Unknown front matter key ${code(key)}; it is ignored`,
+    hint: `Known keys: ${frontMatterKeys.join(', ')}.`
+  }),
+  'date-missing': rule({
+    severity: 'warning',
+    summary: 'no communication `date` yet',
+    message: () => 'The report has no `date` yet, so the PDF leaves the communication date out',
+    hint: 'Add `date:` to the front matter once the communication is dated, e.g. `date: 16/09/2021`.'
+  }),
+  'date-invalid': rule<{what: string; written: string; reason: DateProblem}>({
+    severity: 'error',
+    summary: 'a date that cannot be read or does not exist',
+    message: ({what, written, reason}) => `Invalid ${what} ${code(written)}: ${dateReason(reason)}`,
+    hint: 'Write a date as 2021-04-24, 24/04/2021 (day first), 2021-04, April 2021 or 2021.'
+  }),
+  'period-invalid': rule<PeriodProblem>({
+    severity: 'error',
+    summary: 'a period that cannot be read or ends before it starts',
+    message: (args) => {
+      switch (args.problem) {
+        case 'form':
+          return `Invalid period: ${code(args.written)} is not a period`
+        case 'order':
+          return `Invalid period: ${args.written ? `the period ${code(args.written)}` : 'the period'} ends before it starts`
+        case 'date':
+          return `Invalid period: ${code(`period.${args.key}`)} ${code(args.written)} is not a date: ${dateReason(args.reason)}`
+      }
+    },
+    hint: 'Write the period as `2020-2021`, `2021`, or as `from:` and `to:` dates.'
+  }),
+  'programme-title': rule({
+    severity: 'error',
+    summary: 'a programme without a title',
+    message: () => 'This programme has no title',
+    hint: 'Give the programme a title: the text of its `##` heading or its table row’s title cell.'
+  }),
+  'duplicate-id': rule<{id: string; title: string}>({
+    severity: 'error',
+    summary: 'the same programme ID twice in one file',
+    message: ({id, title}) => `A second programme with ID ${code(id)} (${quote(title)})`,
+    hint: 'Give one of the two programmes another title or an `ID:` field; the same programme in two files is merged, not in one file.',
+    related: 'the first programme with this ID'
+  }),
+  'duplicate-field': rule<{label: string; title: string}>({
+    severity: 'error',
+    summary: 'a field given twice for one programme',
+    message: ({label, title}) => `The field ${code(label)} is given twice for ${quote(title)}`,
+    hint: 'Give each field once per programme; list several values in one field, separated by `;`.',
+    related: 'the field as first given'
+  }),
+  'duplicate-title': rule<{title: string; id: string; otherId: string}>({
+    severity: 'warning',
+    summary: 'two programmes with the same title but different IDs (they are not merged)',
+    message: ({title, id, otherId}) => `Another programme is also titled ${quote(title)}, with ID ${code(otherId)} (this one is ${code(id)})`,
+    hint: 'To merge them, give both the same `ID:`, or none; otherwise give them different titles.',
+    related: 'the other programme'
+  }),
+  'merge-conflict': rule<{id: string; what: string; here: string; there: string}>({
+    severity: 'error',
+    summary: 'one programme, two different values for a field in two files',
+    message: ({id, what, here, there}) =>
+      what === 'title'
+        ? `Programme ${code(id)} is titled ${quote(here)} here and ${quote(there)} in another file`
+        : `Programme ${code(id)} has ${what} ${code(here)} here and ${code(there)} in another file`,
+    hint: 'Make both files give the same value, or give it in one file only.',
+    related: 'the other value'
+  }),
+  'date-order': rule<{title: string; start: string; end: string}>({
+    severity: 'error',
+    summary: 'the end date is before the start date',
+    message: ({title, start, end}) => `${quote(title)} ends (${end}) before it starts (${start})`,
+    hint: 'Check the dates: the end date must be on or after the start date.'
+  }),
+  'outside-period': rule<{title: string; side: 'after' | 'before'; period: string; from: string; to: string}>({
+    severity: 'warning',
+    summary: 'a programme entirely outside the reporting period',
+    message: ({title, side, period, from, to}) =>
+      `${quote(title)} ${side === 'after' ? 'starts after' : 'ended before'} the reporting period ${period} (${from} to ${to})`,
+    hint: 'Check the dates, or leave the programme out of this period’s report.'
+  }),
+  'unknown-field': rule<{what: 'field' | 'column'; label: string; suggestions: readonly string[]} | {what: 'cell'}>({
+    severity: 'warning',
+    summary: 'a field label or table column art67 does not know',
+    message: (args) =>
+      args.what === 'cell'
+        ? 'This cell has no column title, so it is left out of the report'
+        : `Unknown ${args.what} ${code(args.label)}, left out of the report${didYouMean(args.suggestions)}`,
+    hint: 'Use one of the field labels listed in “Writing sources” in the README.'
+  }),
+  'field-syntax': rule<{as: 'not-a-field'; found: string} | {as: 'trailing'; label: string}>({
+    severity: 'warning',
+    summary: 'a field-list item that is not `Label: value`',
+    message: (args) =>
+      args.as === 'not-a-field'
+        ? `Expected a field as \`Label: value\`, found ${code(args.found)}`
+        : `Only the first line of the field ${code(args.label)} is read; what follows it in the item is left out`,
+    hint: 'Write each item of a programme’s field list as `Label: value`, or put a paragraph before a list that is part of the description.'
+  }),
+  'no-beneficiaries': rule<{title: string}>({
+    severity: 'warning',
+    summary: 'a programme that names no beneficiaries',
+    message: ({title}) => `${quote(title)} names no beneficiaries`,
+    hint: 'Add a `Beneficiaries:` field naming the Members, observers or organisations, separated by `;`.'
+  }),
+  'beneficiary-unknown': rule<{written: string; suggestions: readonly string[]}>({
+    severity: 'error',
+    summary: 'a beneficiary art67 does not know (with the nearest names)',
+    message: ({written, suggestions}) => `Unknown beneficiary ${code(written)}${didYouMean(suggestions)}`,
+    hint: 'Write the WTO name of a Member or observer, an organisation or a group art67 knows (see the README), or put deliberate free text in double quotes: "Global South".'
+  }),
+  'beneficiary-developed': rule<{name: string}>({
+    severity: 'warning',
+    summary: 'a developed Member named as a beneficiary',
+    message: ({name}) => `${code(name)} is a developed Member named as a beneficiary`,
+    hint: 'Article 67 is about cooperation in favour of developing and least-developed Members: check that this Member is a beneficiary, not a partner.'
+  }),
+  'table-columns': rule({
+    severity: 'error',
+    summary: 'a table with a number column (`#`, `No.`) but no `Title` column under the programmes heading',
+    message: () => 'This table has a number column but no title column, so it is not read as programmes',
+    hint: 'A programme table needs a title column (`Title`); its other columns are field labels.'
+  }),
+  'raw-html': rule({
+    severity: 'warning',
+    summary: 'raw HTML: printed as text, never interpreted',
+    message: () => 'Raw HTML is printed as text, not interpreted',
+    hint: 'Write the content in Markdown; HTML is not interpreted.'
+  }),
+  'image-ignored': rule<{url: string; alt: string}>({
+    severity: 'warning',
+    summary: 'an image: never read or fetched; the PDF shows its description',
+    message: ({url, alt}) => `The image ${code(url)} is not embedded; the PDF shows its description ${code(alt)}`,
+    hint: 'Describe the content in text; art67 never reads or fetches images.'
+  }),
+  'link-local': rule<{url: string}>({
+    severity: 'warning',
+    summary: 'a link to a file rather than a web address: its text is kept without the link',
+    message: ({url}) => `The link to ${code(url)} points at a file, which a reader of the PDF does not have; its text is kept without the link`,
+    hint: 'Link to a web address (https://…), or name the document in the text.'
+  }),
+  'nesting-too-deep': rule<{limit: number}>({
+    severity: 'warning',
+    summary: 'lists or quotations nested more than 12 deep: the deeper text becomes a plain paragraph',
+    message: ({limit}) => `Lists and quotes nest more than ${limit} deep here; the deeper text is kept as a plain paragraph`,
+    hint: 'Flatten the list or quotation.'
+  }),
+  'glyph-missing': rule<{characters: readonly string[]; more: number; placeholder: string}>({
+    severity: 'warning',
+    summary: 'printed characters the PDF font cannot draw (emoji, CJK …), named with their code points: the PDF prints `?` for them',
+    message: ({characters, more, placeholder}) =>
+      `The PDF font cannot draw ${characters.join(', ')}${more > 0 ? ` and ${more} more` : ''}; the PDF prints ${code(placeholder)} instead`,
+    hint: 'Write these characters another way (e.g. spell out a symbol), or leave them out: the PDF font covers Latin, Greek and Cyrillic text.'
+  })
+} as const
+
+export type RuleId = keyof typeof catalogue
+export type RuleArgs<Id extends RuleId> = Parameters<(typeof catalogue)[Id]['message']>[0]
+export const ruleIds = Object.keys(catalogue) as RuleId[]
+
+/** Where each rule is documented, relative to the package: docs/rules.md has a section per rule id. */
+export const ruleUrl = (id: RuleId) => `docs/rules.md#${id}`
