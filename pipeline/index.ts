@@ -12,6 +12,7 @@ import {parseFile, type ParsedFile} from './parse.js'
 import {readSources, sourcePath, type Sources} from './read.js'
 import {count, type Counts} from './report.js'
 import {related, report as reportProblem} from './rules.js'
+import {reportJson} from './schema.js'
 import {loadTemplates, packageTemplates} from './templates.js'
 import {slug, validate} from './validate.js'
 import {writeOutputs} from './write.js'
@@ -137,7 +138,7 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
     writeOutputs(options.out ?? 'out', [
       {name: `${name}.pdf`, data: pdf},
       {name: `${name}.xlsx`, data: xlsx},
-      {name: `${name}.json`, data: JSON.stringify(report, null, 2) + '\n'}
+      {name: `${name}.json`, data: reportJson(report)}
     ])
   )
   return {...result, outputs}
