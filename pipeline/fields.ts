@@ -6,17 +6,17 @@ export type FieldKind = 'text' | 'date' | 'list'
 
 export const fieldTable = [
   {key: 'id', kind: 'text', description: 'Stable identifier: the `ID` field, or a slug of the title.'},
-  {key: 'start', kind: 'date', description: 'Start date, as precise as written.'},
-  {key: 'end', kind: 'date', description: 'End date, as precise as written.'},
-  {key: 'beneficiaries', kind: 'list', description: 'Beneficiaries under their WTO names, groups, or free text as written.'},
-  {key: 'partners', kind: 'list', description: 'Partner organisations, as written.'},
-  {key: 'agency', kind: 'text', description: 'Implementing agency.'},
-  {key: 'type', kind: 'text', description: 'Type of activity.'},
-  {key: 'ipArea', kind: 'text', description: 'Area of intellectual property.'},
-  {key: 'targetGroup', kind: 'text', description: 'Target group or participants.'},
-  {key: 'budget', kind: 'text', description: 'Budget, with its currency.'},
-  {key: 'contact', kind: 'text', description: 'Contact.'},
-  {key: 'website', kind: 'text', description: 'Website.'}
+  {key: 'start', kind: 'date', description: 'The `Start date` field.'},
+  {key: 'end', kind: 'date', description: 'The `End date` field.'},
+  {key: 'beneficiaries', kind: 'list', description: 'Names of the beneficiaries, each described in the report’s `beneficiaries`.'},
+  {key: 'partners', kind: 'list', description: 'The `Partners` field, one name per entry.'},
+  {key: 'agency', kind: 'text', description: 'The `Implementing agency` field.'},
+  {key: 'type', kind: 'text', description: 'The `Type of activity` field.'},
+  {key: 'ipArea', kind: 'text', description: 'The `IP area` field.'},
+  {key: 'targetGroup', kind: 'text', description: 'The `Target group` field.'},
+  {key: 'budget', kind: 'text', description: 'The `Budget` field, with its currency, as written.'},
+  {key: 'contact', kind: 'text', description: 'The `Contact` field.'},
+  {key: 'website', kind: 'text', description: 'The `Website` field.'}
 ] as const satisfies ReadonlyArray<{key: string; kind: FieldKind; description: string}>
 
 type Row = (typeof fieldTable)[number]

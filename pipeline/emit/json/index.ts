@@ -1,6 +1,2 @@
-// The validated model as JSON: the report exactly as the schema describes it.
-import type {Report} from '../../model.js'
-
-export function emitJson(report: Report): string {
-  return JSON.stringify(report, null, 2) + '\n'
-}
+// The validated model as JSON, naming its JSON Schema in `$schema`.
+export {reportJson as emitJson} from './schema.js'
