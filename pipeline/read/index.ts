@@ -91,7 +91,7 @@ const inProgrammesFolder = (relative: string) => relative.startsWith(programmesF
 export const isProgrammesFile = (file: VFile) => inProgrammesFolder(sourcePath(file))
 
 /** Top-level files first, then those under `programmes/`; each group in code-point order of the path. */
-function byReadingOrder(a: string, b: string): number {
+export function byReadingOrder(a: string, b: string): number {
   const group = (name: string) => (inProgrammesFolder(name) ? 1 : 0)
   return group(a) - group(b) || (a < b ? -1 : a > b ? 1 : 0)
 }

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import {beforeAll, describe, expect, it, vi} from 'vitest'
 import {emitXlsx, reproducibleZip} from '../../pipeline/emit/xlsx/index.js'
+import {detailKeys} from '../../pipeline/fields.js'
 import {Report} from '../../pipeline/model.js'
 import {summarize} from '../../pipeline/emit/summary.js'
 import {loadTemplates, templatesFor, type Templates} from '../../pipeline/templates.js'
@@ -138,6 +139,9 @@ describe('Programmes sheet', () => {
   it('has the labelled header row and one row per programme', () => {
     const rows = xlsx.sheets.Programmes!
     expect(rows[0]).toEqual(programmeHeader)
+    // The columns follow the field table: a new field is a new column without touching the emitter.
+    const {columns} = templates.labels
+    expect(rows[0]).toEqual([columns.no, columns.id, columns.title, ...detailKeys.map((key) => columns[key]), columns.description, columns.source])
     expect(rows).toHaveLength(1 + sampleReport.programmes.length)
   })
 

@@ -1,14 +1,8 @@
-import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {extract} from '../../pipeline/extract/index.js'
-import {parseFile} from '../../pipeline/parse/index.js'
-import {loadTemplates, templatesFor} from '../../pipeline/templates.js'
-
-const {labels} = templatesFor(await loadTemplates(), 'en')
+import {extracted as extractedFrom} from '../helpers/stages.js'
 
 function run(files: Record<string, string>) {
-  const vfiles = Object.entries(files).map(([name, value]) => new VFile({path: name, value, data: {sourcePath: name}}))
-  const extracted = extract(vfiles.map((file) => parseFile(file)), [labels])
+  const {vfiles, extracted} = extractedFrom(files)
   // These cases are about structure, not front matter.
   for (const file of vfiles) file.messages = file.messages.filter((message) => message.ruleId !== 'frontmatter-missing')
   return {vfiles, extracted}
@@ -97,6 +91,22 @@ describe('extract', () => {
         items: [[{type: 'paragraph', content: [{text: 'one'}]}, {type: 'list', ordered: false, start: undefined, items: [[{type: 'paragraph', content: [{text: 'nested'}]}]]}]]
       },
       {type: 'quote', children: [{type: 'paragraph', content: [{text: 'quoted'}]}]}
+    ])
+  })
+
+  it('finds the one front matter, and places a second one with the first as related', () => {
+    const {vfiles, extracted} = extractedFrom({'a.md': '---\nmember: Canada\n---\n', 'b.md': '# B\n', 'c.md': '---\nmember: Chile\n---\n'})
+    expect(extracted.frontMatter?.file.path).toBe('a.md')
+    const [message] = vfiles[2]!.messages
+    expect(message).toMatchObject({ruleId: 'frontmatter-duplicate', line: 1, column: 1})
+    expect(message!.cause).toMatchObject({file: 'a.md', line: 1, column: 1})
+    expect(extractedFrom({'a.md': '# A\n'}).vfiles[0]!.messages.map((m) => m.ruleId)).toEqual(['frontmatter-missing'])
+  })
+
+  it('checks only printed text for undrawable characters, at their exact place', () => {
+    const {vfiles} = run({'r.md': '# A\n\nSee [x](https://example.org/→) and `日本` [y][d].\n\n[d]: https://example.org/😀\n'})
+    expect(vfiles[0]!.messages.map((m) => [m.ruleId, m.reason, m.line, m.column])).toEqual([
+      ['glyph-missing', 'The PDF font cannot draw 日 (U+65E5), 本 (U+672C); the PDF prints `?` instead', 3, 37]
     ])
   })
 })

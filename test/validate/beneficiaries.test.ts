@@ -1,20 +1,19 @@
 // Beneficiaries through the whole validation: canonical names in the model, groups, free text, LDC flags, summary.
 import {describe, expect, it} from 'vitest'
-import {check} from '../../pipeline/index.js'
 import {summarize} from '../../pipeline/emit/summary.js'
-import {writeSources} from '../helpers/sources.js'
+import {validated} from '../helpers/stages.js'
 
 const head = (period: string) => `---\nmember: Canada\nperiod: ${period}\ndate: 2025-01-15\n---\n\n# Programmes\n\n`
 
-async function model(period: string, programmes: string) {
-  const result = await check(await writeSources({'report.md': head(period) + programmes}))
-  expect(result.counts).toEqual({errors: 0, warnings: 0})
+function model(period: string, programmes: string) {
+  const result = validated({'report.md': head(period) + programmes})
+  expect(result.problems).toEqual([])
   return result.report!
 }
 
 describe('beneficiaries in the model', () => {
-  it('turns aliases into WTO names, expands or keeps groups, and keeps quoted free text as written', async () => {
-    const report = await model(
+  it('turns aliases into WTO names, expands or keeps groups, and keeps quoted free text as written', () => {
+    const report = model(
       '2020-2021',
       '## A\n\n- Beneficiaries: Vietnam; Bolivia; Laos; Ivory Coast; Central America; “Global South”; LDC Members; ARIPO; Ethiopia; Turkey; Viet Nam\n'
     )
@@ -49,12 +48,12 @@ describe('beneficiaries in the model', () => {
     ['2024', false],
     ['2023-2024', true]
   ])('dates LDC status by the reporting period: Bhutan in %s is an LDC: %s', async (period, ldc) => {
-    const report = await model(period, '## A\n\n- Start date: 2023\n- End date: 2024\n- Beneficiaries: Bhutan\n')
+    const report = model(period, '## A\n\n- Start date: 2023\n- End date: 2024\n- Beneficiaries: Bhutan\n')
     expect(report.beneficiaries).toEqual([{name: 'Bhutan', kind: 'observer', code: 'BTN', region: 'Asia', ldc}])
   })
 
-  it('counts programmes per beneficiary and region, and the share reaching LDCs', async () => {
-    const report = await model(
+  it('counts programmes per beneficiary and region, and the share reaching LDCs', () => {
+    const report = model(
       '2020-2021',
       [
         '## A\n\n- Beneficiaries: Nepal; Peru\n',
@@ -78,15 +77,13 @@ describe('beneficiaries in the model', () => {
     ])
   })
 
-  it('merges the same programme whose files spell a beneficiary differently', async () => {
-    const result = await check(
-      await writeSources({
-        'report.md': head('2021'),
-        'programmes/a.md': '## A\n\n- Beneficiaries: Vietnam; Laos\n',
-        'programmes/b.md': '## A\n\n- Beneficiaries: Lao PDR; Viet Nam\n'
-      })
-    )
-    expect(result.counts.errors).toBe(0)
+  it('merges the same programme whose files spell a beneficiary differently', () => {
+    const result = validated({
+      'report.md': head('2021'),
+      'programmes/a.md': '## A\n\n- Beneficiaries: Vietnam; Laos\n',
+      'programmes/b.md': '## A\n\n- Beneficiaries: Lao PDR; Viet Nam\n'
+    })
+    expect(result.problems).toEqual([])
     expect(result.report!.programmes[0]!.beneficiaries).toEqual(['Viet Nam', "Lao People's Democratic Republic"])
   })
 })
