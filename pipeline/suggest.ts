@@ -17,15 +17,15 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length]!
 }
 
-const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim()
+const foldForMatching = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim()
 
 /** The candidate nearest to `word`, if it is near enough to be a likely typo. */
 export function nearest(word: string, candidates: readonly string[]): string | undefined {
-  const folded = fold(word)
+  const folded = foldForMatching(word)
   let best: string | undefined
   let bestDistance = Infinity
   for (const candidate of candidates) {
-    const distance = editDistance(folded, fold(candidate))
+    const distance = editDistance(folded, foldForMatching(candidate))
     if (distance < bestDistance) {
       best = candidate
       bestDistance = distance
