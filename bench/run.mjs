@@ -21,7 +21,7 @@ const runsFor = (size) => {
   if (quick) return {check: 1, build: 1, floor: 1}
   return size >= 5000 ? {check: 1, build: 3, floor: 1} : {check: 5, build: 5, floor: 5}
 }
-const stages = ['read', 'parse', 'extract', 'validate', 'pdf', 'xlsx', 'write']
+const stages = ['templates', 'read', 'parse', 'extract', 'validate', 'pdf', 'xlsx', 'json', 'write']
 const MiB = 1024 * 1024
 
 const median = (values) => {
