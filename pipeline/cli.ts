@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// The `art67` command: a thin shell over the library. Exit 0 ok, 1 invalid sources, 2 usage or internal error.
+// The `art67` command: a thin shell over the library. Exit 0 ok, 1 invalid sources (or too many warnings), 2 usage,
+// setup or internal error.
 import {readFileSync} from 'node:fs'
 import {parseArgs} from 'node:util'
+import {configName, epochFromEnv} from './config.js'
 import {Art67Error} from './errors.js'
+import {useColor} from './format/color.js'
 import {build, check, format as formatProblems, formats, type CheckResult, type Format} from './index.js'
 
 const usage = `Usage: art67 <command> [sources] [options]
@@ -12,26 +15,53 @@ Commands:
   check [dir]   validate the sources only
 
 Options:
-  --out <dir>   output folder for build (default: out)
-  --strict      warnings fail the run too
-  --templates <dir>
-                use this templates folder instead of the package's own
+  -o, --out <dir>
+                output folder for build (default: out)
+  --max-warnings <n>
+                fail when there are more than n warnings
+  --strict      warnings fail the run too (--max-warnings 0)
+  --quiet       print errors only (warnings still count for --max-warnings)
   --format <f>  how to print problems: text (default), json (on stdout),
                 github (GitHub Actions annotations on stdout)
+  --color, --no-color
+                colour the text format or not (default: on a terminal,
+                or as FORCE_COLOR and NO_COLOR say)
+  --templates <dir>
+                use this templates folder instead of the package's own
   -h, --help    show this help
   -v, --version show the version
 
-Exit codes: 0 ok, 1 invalid sources, 2 usage or internal error.`
+Rule severities: ${configName} in the sources folder, else in the current
+directory, e.g. {"rules": {"raw-html": "off", "date-missing": "error"}}.
+
+Exit codes: 0 ok, 1 errors (or more warnings than allowed), 2 usage, setup
+or internal error.`
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}
   return pkg.version
 }
 
-function summary(result: CheckResult, dir: string): string {
+function summary(result: CheckResult, dir: string, maxWarnings: number | undefined): string {
   const {errors, warnings} = result.counts
   const programmes = result.report ? `, ${result.report.programmes.length} programmes` : ''
-  return `${dir}: ${result.files.length} files${programmes}, ${errors} errors, ${warnings} warnings`
+  const tooMany = maxWarnings !== undefined && warnings > maxWarnings ? ` (more than the ${maxWarnings} allowed)` : ''
+  return `${dir}: ${result.files.length} files${programmes}, ${errors} errors, ${warnings} warnings${tooMany}`
+}
+
+/** What is wrong with the command line, if anything. */
+function mistakeIn(positionals: string[], values: {out?: string; strict?: boolean; 'max-warnings'?: string; format?: string}): string | undefined {
+  const [command, , ...extra] = positionals
+  if (command === undefined) return 'missing command'
+  if (command !== 'build' && command !== 'check') return `unknown command \`${command}\``
+  if (extra.length > 0) return `unexpected argument \`${extra.join(' ')}\``
+  if (command === 'check' && values.out !== undefined) return '--out goes with build, not check'
+  if (values['max-warnings'] !== undefined && !/^\d+$/.test(values['max-warnings'])) {
+    return `--max-warnings takes a whole number of warnings, not \`${values['max-warnings']}\``
+  }
+  if (values['max-warnings'] !== undefined && values.strict) return '--strict is --max-warnings 0: give one of the two'
+  if (!formats.includes(values.format as Format)) return `unknown format \`${values.format}\`; use one of ${formats.join(', ')}`
+  return undefined
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -40,9 +70,13 @@ export async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
+      allowNegative: true,
       options: {
-        out: {type: 'string'},
+        out: {type: 'string', short: 'o'},
+        'max-warnings': {type: 'string'},
         strict: {type: 'boolean'},
+        quiet: {type: 'boolean'},
+        color: {type: 'boolean'},
         templates: {type: 'string'},
         format: {type: 'string', default: 'text'},
         help: {type: 'boolean', short: 'h'},
@@ -62,54 +96,29 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(version() + '\n')
     return 0
   }
-  const [command, dir = 'sources', ...extra] = positionals
-  const mistake =
-    command === undefined
-      ? 'missing command'
-      : command !== 'build' && command !== 'check'
-        ? `unknown command \`${command}\``
-        : extra.length > 0
-          ? `unexpected argument \`${extra.join(' ')}\``
-          : undefined
+  const mistake = mistakeIn(positionals, values)
   if (mistake) {
     process.stderr.write(`art67: ${mistake}\n\n${usage}\n`)
     return 2
   }
-  if (command === 'check' && values.out !== undefined) {
-    process.stderr.write(`art67: --out goes with build, not check\n`)
-    return 2
-  }
-
+  const [command, dir = 'sources'] = positionals
   const format = values.format as Format
-  if (!formats.includes(format)) {
-    process.stderr.write(`art67: unknown format \`${values.format}\`; use one of ${formats.join(', ')}\n`)
-    return 2
-  }
+  const maxWarnings = values.strict ? 0 : values['max-warnings'] === undefined ? undefined : Number(values['max-warnings'])
 
-  const options = {strict: values.strict, templates: values.templates}
+  const options = {maxWarnings, templates: values.templates}
   const result: CheckResult & {outputs?: string[]} =
     command === 'build'
-      ? await build(dir, {...options, out: values.out, sourceDateEpoch: sourceDateEpoch()})
+      ? await build(dir, {...options, out: values.out, sourceDateEpoch: epochFromEnv(process.env.SOURCE_DATE_EPOCH)})
       : await check(dir, options)
   const outputs = result.outputs ?? []
   // JSON and GitHub commands are for machines, on stdout; text is for people, on stderr like compilers.
-  const problems = formatProblems(result.files, format, {color: Boolean(process.stderr.isTTY), outputs})
+  const color = useColor(values.color, process.env, Boolean(process.stderr.isTTY))
+  const problems = formatProblems(result.files, format, {color, outputs, quiet: values.quiet})
   if (problems) (format === 'text' ? process.stderr : process.stdout).write(problems + '\n')
   if (format !== 'json') for (const output of outputs) process.stdout.write(`wrote ${output}\n`)
-  process.stderr.write(summary(result, dir) + '\n')
+  process.stderr.write(summary(result, dir, maxWarnings) + '\n')
   return result.ok ? 0 : 1
 }
-
-function sourceDateEpoch(): number | undefined {
-  const value = process.env.SOURCE_DATE_EPOCH
-  if (value === undefined || value === '') return undefined
-  // A JavaScript date reaches 8.64e15 ms, which is 8.64e12 s.
-  if (!/^\d+$/.test(value) || Number(value) > 8.64e12) {
-    throw new Art67Error(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not \`${value}\``)
-  }
-  return Number(value)
-}
-
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -2,6 +2,7 @@
 // composes the stages, one line each: read → parse → extract → validate → emit → write (format is the CLI's).
 import {performance} from 'node:perf_hooks'
 import type {VFile} from 'vfile'
+import {applySeverities, checkedEpoch, loadConfig, parseRules, type Rules} from './config.js'
 import {utcMillis} from './dates.js'
 import {emit} from './emit/index.js'
 import {extract} from './extract/index.js'
@@ -16,14 +17,22 @@ import {write} from './write/index.js'
 export {Art67Error} from './errors.js'
 export type {Report} from './model.js'
 export type {Sources} from './read/index.js'
-export {format, formatGithub, formatJson, formatText, formats, type Diagnostic, type Format} from './format/index.js'
+export {format, formatGithub, formatJson, formatText, formats, type Diagnostic, type Format, type FormatOptions} from './format/index.js'
 export {catalogue, ruleIds, type RuleId} from './rules/index.js'
+export {configName, loadConfig, type Rules, type Setting} from './config.js'
 
 export type Stage = 'templates' | 'read' | 'parse' | 'extract' | 'validate' | 'pdf' | 'xlsx' | 'json' | 'write'
 
 export interface CheckOptions extends ReadOptions {
-  /** Warnings fail the run too. */
+  /** More warnings than this fail the run (a whole number; default no limit). */
+  maxWarnings?: number
+  /** Warnings fail the run too: `maxWarnings: 0`. */
   strict?: boolean
+  /**
+   * Severities per rule id (`off`, `warn`, `error`), over those of the sources folder's `art67.config.json`
+   * (`check` reads it; `analyse` does not).
+   */
+  rules?: Rules
   /** A folder of templates to use instead of the package's own. */
   templates?: string
 }
@@ -34,7 +43,7 @@ export interface CheckResult {
   /** Every file read or rejected, each carrying its problems in source order. */
   files: VFile[]
   counts: Counts
-  /** No errors, and no warnings under `strict`. */
+  /** No errors, and no more warnings than `maxWarnings` (none under `strict`). */
   ok: boolean
   /** Milliseconds spent in each stage. */
   timings: Partial<Record<Stage, number>>
@@ -44,7 +53,7 @@ export interface BuildOptions extends CheckOptions {
   /** Output folder; default `out`. */
   out?: string
   /**
-   * Seconds since the epoch to stamp into the files (`SOURCE_DATE_EPOCH`);
+   * Seconds since the epoch to stamp into the files (`SOURCE_DATE_EPOCH`), from 1980-01-01 to 2107-12-31;
    * by default the report's date, or the end of its period while it has none.
    */
   sourceDateEpoch?: number | undefined
@@ -67,12 +76,14 @@ async function timed<T>(timings: Timings, stage: Stage, run: () => T | Promise<T
 
 export async function check(dir: string, options: CheckOptions = {}): Promise<CheckResult> {
   const timings: Timings = {}
+  const config = await timed(timings, 'read', () => loadConfig(dir))
   const sources = await timed(timings, 'read', () => read(dir, options))
-  return analyse(sources, options, timings)
+  return analyse(sources, {...options, rules: {...config?.rules, ...options.rules}}, timings)
 }
 
 /** Check sources already read (or made in memory): every stage after reading. */
 export async function analyse(sources: Sources, options: CheckOptions = {}, timings: Timings = {}): Promise<CheckResult> {
+  const rules = parseRules(options.rules ?? {}, 'the `rules` option')
   const templates = await timed(timings, 'templates', () => loadTemplates(options.templates ?? packageTemplates))
   const parsed = await timed(timings, 'parse', () => sources.files.map((file) => parseFile(file)))
   const extracted = await timed(timings, 'extract', () => extract(parsed, Object.values(templates.labels)))
@@ -80,22 +91,24 @@ export async function analyse(sources: Sources, options: CheckOptions = {}, timi
 
   const files = [...sources.files, ...sources.rejected].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   sortMessages(files)
+  applySeverities(files, rules)
   const counts = count(files)
   return {
     report: counts.errors === 0 ? report : undefined,
     files,
     counts,
-    ok: counts.errors === 0 && !(options.strict && counts.warnings > 0),
+    ok: counts.errors === 0 && counts.warnings <= (options.strict ? 0 : (options.maxWarnings ?? Infinity)),
     timings
   }
 }
 
 export async function build(dir: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const epoch = options.sourceDateEpoch === undefined ? undefined : checkedEpoch(options.sourceDateEpoch)
   const result = await check(dir, options)
   const {report, timings} = result
   if (!result.ok || !report) return {...result, outputs: []}
   const templates = templatesFor(await loadTemplates(options.templates ?? packageTemplates), report.language)
-  const instant = new Date(options.sourceDateEpoch === undefined ? utcMillis(report.date ?? report.period.to) : options.sourceDateEpoch * 1000)
+  const instant = new Date(epoch === undefined ? utcMillis(report.date ?? report.period.to) : epoch * 1000)
   const outputs = await emit(report, templates, {instant}, (format, render) => timed(timings, format, render))
   const written = await timed(timings, 'write', () => write(options.out ?? 'out', outputs))
   return {...result, outputs: written}

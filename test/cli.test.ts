@@ -1,9 +1,15 @@
 // The compiled `art67` command as a user and CI run it: exit codes, messages, atomic outputs.
-import {mkdtemp, readFile} from 'node:fs/promises'
+import {mkdtemp, readFile, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {art67, fingerprints} from './helpers/run-cli.js'
+import {frontMatter, writeSources} from './helpers/sources.js'
+import {readXlsx} from './helpers/xlsx-read.js'
+
+/** No colour settings from the environment the tests run in. */
+const plain = {FORCE_COLOR: undefined, NO_COLOR: undefined}
+const ansi = '\u001B['
 
 describe('art67 command', () => {
   it('prints help and version', async () => {
@@ -20,7 +26,11 @@ describe('art67 command', () => {
     [['check', 'a', 'b'], 'unexpected argument `b`'],
     [['check', '--bogus'], "Unknown option '--bogus'"],
     [['check', '--out', 'x'], '--out goes with build'],
-    [['check', '--templates', '/nonexistent'], 'Cannot read the templates folder /nonexistent']
+    [['check', '--templates', '/nonexistent'], 'Cannot read the templates folder /nonexistent'],
+    [['check', '--max-warnings', 'some'], '--max-warnings takes a whole number of warnings, not `some`'],
+    [['check', '--max-warnings=-1'], '--max-warnings takes a whole number of warnings, not `-1`'],
+    [['check', '--strict', '--max-warnings', '3'], '--strict is --max-warnings 0: give one of the two'],
+    [['check', '--color=always'], "Option '--color' does not take an argument"]
   ])('exits 2 on a usage error: %j', (args, text) => {
     const result = art67(args)
     expect(result.code).toBe(2)
@@ -100,13 +110,83 @@ describe('art67 command', () => {
     expect(await fingerprints(out)).toEqual(before)
   })
 
-  it('refuses a SOURCE_DATE_EPOCH that is not a number of seconds', () => {
-    const result = art67(['build', 'sources', '--out', path.join(tmpdir(), 'art67-never')], {SOURCE_DATE_EPOCH: 'yesterday'})
-    expect(result.code).toBe(2)
-    expect(result.stderr).toContain('SOURCE_DATE_EPOCH must be a whole number of seconds')
-    expect(art67(['build', 'sources', '--out', path.join(tmpdir(), 'art67-never')], {SOURCE_DATE_EPOCH: '99999999999999'}).stderr).toContain(
-      'art67: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970'
-    )
+  it('refuses a SOURCE_DATE_EPOCH that is not a number of seconds a zip can date, saying the range', () => {
+    for (const epoch of ['yesterday', '99999999999999', '253402300800', '315532799', '0']) {
+      const result = art67(['build', 'sources', '--out', path.join(tmpdir(), 'art67-never')], {SOURCE_DATE_EPOCH: epoch})
+      expect(result.code, epoch).toBe(2)
+      expect(result.stderr).toBe(
+        'art67: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 from 315532800 (1980-01-01) to 4354819199 ' +
+          `(2107-12-31 23:59:59 UTC), the dates a zip file such as the XLSX can hold, not \`${epoch}\`\n`
+      )
+    }
+  })
+
+  it('builds at the last SOURCE_DATE_EPOCH accepted, into -o, an XLSX that reads back with that date', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'art67-epoch-'))
+    expect(art67(['build', 'sources', '-o', out], {SOURCE_DATE_EPOCH: '4354819199'}).code).toBe(0)
+    const {workbook} = await readXlsx(await readFile(path.join(out, 'canada-2020-2021.xlsx')))
+    expect(workbook.created.toISOString()).toBe('2107-12-31T23:59:59.000Z')
+  })
+
+  it('fails on more warnings than --max-warnings, and says so in the summary', () => {
+    expect(art67(['check', 'sources', '--max-warnings', '5'])).toMatchObject({code: 0})
+    const over = art67(['check', 'sources', '--max-warnings', '4'])
+    expect(over.code).toBe(1)
+    expect(over.stderr).toContain('sources: 2 files, 10 programmes, 0 errors, 5 warnings (more than the 4 allowed)\n')
+    expect(art67(['check', 'sources', '--strict']).stderr).toContain('5 warnings (more than the 0 allowed)')
+  })
+
+  it('prints errors only with --quiet, still counting the warnings', () => {
+    const quiet = art67(['check', 'sources', '--quiet'], plain)
+    expect(quiet).toMatchObject({code: 0, stderr: 'sources: 2 files, 10 programmes, 0 errors, 5 warnings\n'})
+    expect(art67(['check', 'sources', '--quiet', '--max-warnings', '4']).code).toBe(1)
+    const errors = art67(['check', 'test/fixtures/inputs/config-severities', '--quiet', '--format', 'json'])
+    const document = JSON.parse(errors.stdout)
+    expect(document.summary).toEqual({files: 1, errors: 1, warnings: 2})
+    expect(document.problems.map((problem: {ruleId: string}) => problem.ruleId)).toEqual(['no-beneficiaries'])
+  })
+
+  it('colours the text format as --color, --no-color, FORCE_COLOR and NO_COLOR say, and nothing else', () => {
+    const dir = 'test/fixtures/rules/date-invalid'
+    const colored = (args: string[], env: Record<string, string | undefined>) => art67(['check', dir, ...args], {...plain, ...env}).stderr.includes(ansi)
+    expect(colored([], {})).toBe(false)
+    expect(colored([], {FORCE_COLOR: '1'})).toBe(true)
+    expect(colored([], {FORCE_COLOR: '0'})).toBe(false)
+    expect(colored(['--color'], {})).toBe(true)
+    expect(colored(['--color'], {NO_COLOR: '1'})).toBe(true)
+    expect(colored(['--no-color'], {FORCE_COLOR: '1'})).toBe(false)
+    const json = art67(['check', dir, '--format', 'json', '--color'], plain)
+    expect(json.stdout + json.stderr).not.toContain(ansi)
+  })
+
+  it('applies rule severities from art67.config.json in the sources folder, or else the current directory', async () => {
+    const sources = await writeSources({'report.md': frontMatter + '\nA line <br> break.\n'})
+    expect(art67(['check', sources]).stderr).toContain('0 errors, 1 warnings')
+    const cwd = await mkdtemp(path.join(tmpdir(), 'art67-cwd-'))
+    await writeFile(path.join(cwd, 'art67.config.json'), '{"rules": {"raw-html": "error"}}')
+    const raised = art67(['check', sources], plain, [], cwd)
+    expect(raised.code).toBe(1)
+    expect(raised.stderr).toMatch(/error\s+Raw HTML is printed as text, not interpreted\s+raw-html/)
+    expect(raised.stderr).toContain('1 errors, 0 warnings')
+    await writeFile(path.join(sources, 'art67.config.json'), '{"rules": {"raw-html": "off"}}')
+    expect(art67(['check', sources, '--strict'], plain, [], cwd)).toMatchObject({code: 0, stderr: `${sources}: 1 files, 0 programmes, 0 errors, 0 warnings\n`})
+  })
+
+  it('exits 2 on a config that names an unknown rule or lowers a fixed one', async () => {
+    const sources = await writeSources({'report.md': frontMatter, 'art67.config.json': '{"rules": {"no-beneficiary": "error"}}'})
+    expect(art67(['check', sources])).toMatchObject({
+      code: 2,
+      stderr: `art67: ${sources}/art67.config.json: unknown rule \`no-beneficiary\`: did you mean \`no-beneficiaries\`?\n`
+    })
+    await writeFile(path.join(sources, 'art67.config.json'), '{"rules": {"merge-conflict": "off", "raw-html": "loud"}}')
+    const refused = art67(['build', sources, '-o', path.join(tmpdir(), 'art67-never')])
+    expect(refused.code).toBe(2)
+    expect(refused.stderr.split('\n')).toEqual([
+      `art67: ${sources}/art67.config.json has 2 problems:`,
+      '  rule `merge-conflict` cannot be turned off: the report relies on it, since without it text of the sources would be left out or misread; fix what it reports instead',
+      '  rule `raw-html` is set to "loud"; use "off", "warn" or "error"',
+      ''
+    ])
   })
 
   it('checks without loading pdfmake, exceljs or fontkit, and builds with them', async () => {

@@ -103,9 +103,12 @@ function relatedPlace(cause: VFileMessage): Diagnostic['related'] {
   return {file: cause.file ?? '', line: start?.line ?? null, column: start?.column ?? null, message: cause.reason}
 }
 
-/** `--format json`: a stable document; `version` changes only when a field changes meaning. */
-export function formatJson(files: readonly VFile[], outputs: readonly string[] = []): string {
-  const {errors, warnings} = count(files)
+/**
+ * `--format json`: a stable document; `version` changes only when a field changes meaning. `counts` are those of
+ * all problems, when `files` carry only some of them (`--quiet`).
+ */
+export function formatJson(files: readonly VFile[], outputs: readonly string[] = [], counts: Counts = count(files)): string {
+  const {errors, warnings} = counts
   const document = {
     version: 1,
     tool: 'art67',
@@ -144,9 +147,28 @@ export function formatGithub(files: readonly VFile[]): string {
     .join('\n')
 }
 
-/** Problems in the chosen format; `outputs` are the files a build wrote (listed by `json`). */
-export function format(files: readonly VFile[], kind: Format, options: {color?: boolean; outputs?: readonly string[]} = {}): string {
-  if (kind === 'json') return formatJson(files, options.outputs)
-  if (kind === 'github') return formatGithub(files)
-  return formatText(files, options)
+/** Copies of the files holding only their errors. */
+export function errorsOnly(files: readonly VFile[]): VFile[] {
+  return files.map((file) => {
+    const copy = new VFile({path: file.path, data: file.data})
+    copy.messages = file.messages.filter((message) => message.fatal)
+    return copy
+  })
+}
+
+export interface FormatOptions {
+  /** ANSI colours, for `text` only. */
+  color?: boolean
+  /** The files a build wrote (listed by `json`). */
+  outputs?: readonly string[]
+  /** Errors only: warnings are left out, though `json` still counts them in its summary. */
+  quiet?: boolean
+}
+
+/** Problems in the chosen format. */
+export function format(files: readonly VFile[], kind: Format, options: FormatOptions = {}): string {
+  const shown = options.quiet ? errorsOnly(files) : files
+  if (kind === 'json') return formatJson(shown, options.outputs, count(files))
+  if (kind === 'github') return formatGithub(shown)
+  return formatText(shown, options)
 }

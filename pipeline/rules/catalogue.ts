@@ -5,6 +5,11 @@ export type Severity = 'error' | 'warning'
 
 export interface Rule<Args> {
   severity: Severity
+  /**
+   * An error the report relies on not having: without it text of the sources would be left out or misread, so a
+   * project's config may not turn it off or down to a warning.
+   */
+  fixed?: boolean
   /** When the rule fires, in a few words: the README's rule table. */
   summary: string
   message: (args: Args) => string
@@ -68,18 +73,21 @@ export type PeriodProblem =
 export const catalogue = {
   'sources-missing': rule<{as: 'missing' | 'file'}>({
     severity: 'error',
+    fixed: true,
     summary: 'the sources folder does not exist',
     message: ({as}) => (as === 'file' ? 'This is a file, not a folder of sources' : 'There is no such folder'),
     hint: 'Name the folder that holds the report’s Markdown files, e.g. `art67 build sources`.'
   }),
   'sources-empty': rule({
     severity: 'error',
+    fixed: true,
     summary: 'the sources folder holds no `.md` file',
     message: () => 'This folder holds no `.md` file',
     hint: 'Add the report as one or more `.md` files in this folder.'
   }),
   'file-unreadable': rule<{as: 'binary' | 'encoding' | 'broken-link'}>({
     severity: 'error',
+    fixed: true,
     summary: 'a binary or non-UTF-8 file, or a link to nothing',
     message: ({as}) =>
       as === 'binary'
@@ -91,24 +99,28 @@ export const catalogue = {
   }),
   'file-too-large': rule<{bytes: number; limit: number}>({
     severity: 'error',
+    fixed: true,
     summary: 'a file over the size limit (20 MB)',
     message: ({bytes, limit}) => `This file has ${bytes} bytes; the most art67 reads is ${limit}`,
     hint: 'Split the file into several smaller ones, e.g. one per agency under `programmes/`.'
   }),
   'outside-sources': rule({
     severity: 'error',
+    fixed: true,
     summary: 'a link leading out of the sources folder',
     message: () => 'This is a link to a place outside the sources folder, so it is not read',
     hint: 'Keep every source file inside the sources folder; copy the file in instead of linking to it.'
   }),
   'frontmatter-missing': rule({
     severity: 'error',
+    fixed: true,
     summary: 'no file has front matter',
     message: () => 'No file has front matter, so the report has no member, period or date',
     hint: 'Start one file with a YAML block between `---` lines giving `member`, `period` and `date`.'
   }),
   'frontmatter-duplicate': rule({
     severity: 'error',
+    fixed: true,
     summary: 'more than one file has front matter',
     message: () => 'A second front matter',
     hint: 'Keep the front matter in one file only and remove it from the others.',
@@ -116,6 +128,7 @@ export const catalogue = {
   }),
   'frontmatter-yaml': rule<{as: 'syntax'; detail: string} | {as: 'not-a-map'} | {as: 'forbidden-key'; key: string} | {as: 'unreadable'; detail: string}>({
     severity: 'error',
+    fixed: true,
     summary: 'the front matter’s YAML is broken',
     message: (args) => {
       switch (args.as) {
@@ -133,6 +146,7 @@ export const catalogue = {
   }),
   'frontmatter-field': rule<FieldProblem>({
     severity: 'error',
+    fixed: true,
     summary: '`member` or `period` missing, a value of the wrong kind, an unknown `language`',
     message: (args) => {
       switch (args.problem) {
@@ -164,12 +178,14 @@ export const catalogue = {
   }),
   'date-invalid': rule<{what: string; written: string; reason: DateProblem}>({
     severity: 'error',
+    fixed: true,
     summary: 'a date that cannot be read or does not exist',
     message: ({what, written, reason}) => `Invalid ${what} ${code(written)}: ${dateReason(reason)}`,
     hint: 'Write a date as 2021-04-24, 24/04/2021 (day first), 2021-04, April 2021 or 2021.'
   }),
   'period-invalid': rule<PeriodProblem>({
     severity: 'error',
+    fixed: true,
     summary: 'a period that cannot be read or ends before it starts',
     message: (args) => {
       switch (args.problem) {
@@ -185,12 +201,14 @@ export const catalogue = {
   }),
   'programme-title': rule({
     severity: 'error',
+    fixed: true,
     summary: 'a programme without a title',
     message: () => 'This programme has no title',
     hint: 'Give the programme a title: the text of its `##` heading or its table row’s title cell.'
   }),
   'duplicate-id': rule<{id: string; title: string}>({
     severity: 'error',
+    fixed: true,
     summary: 'the same programme ID twice in one file',
     message: ({id, title}) => `A second programme with ID ${code(id)} (${quote(title)})`,
     hint: 'Give one of the two programmes another title or an `ID:` field; the same programme in two files is merged, not in one file.',
@@ -198,6 +216,7 @@ export const catalogue = {
   }),
   'duplicate-field': rule<{label: string; title: string}>({
     severity: 'error',
+    fixed: true,
     summary: 'a field given twice for one programme',
     message: ({label, title}) => `The field ${code(label)} is given twice for ${quote(title)}`,
     hint: 'Give each field once per programme; list several values in one field, separated by `;`.',
@@ -212,6 +231,7 @@ export const catalogue = {
   }),
   'merge-conflict': rule<{id: string; what: string; here: string; there: string}>({
     severity: 'error',
+    fixed: true,
     summary: 'one programme, two different values for a field in two files',
     message: ({id, what, here, there}) =>
       what === 'title'
@@ -259,6 +279,7 @@ export const catalogue = {
   }),
   'beneficiary-unknown': rule<{written: string; suggestions: readonly string[]}>({
     severity: 'error',
+    fixed: true,
     summary: 'a beneficiary art67 does not know (with the nearest names)',
     message: ({written, suggestions}) => `Unknown beneficiary ${code(written)}${didYouMean(suggestions)}`,
     hint: 'Write the WTO name of a Member or observer, an organisation or a group art67 knows (see the README), or put deliberate free text in double quotes: "Global South".'

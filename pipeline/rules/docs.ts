@@ -5,9 +5,12 @@ import {catalogue, ruleIds, ruleUrl, type RuleId} from './catalogue.js'
 export const tableStart = '<!-- rules:start -->'
 export const tableEnd = '<!-- rules:end -->'
 
+/** `error (fixed)` for an error a project's config may not lower. */
+const severityOf = (id: RuleId) => `${catalogue[id].severity}${catalogue[id].fixed ? ' (fixed)' : ''}`
+
 /** The README's table: one row a rule, each linking to its section of docs/rules.md. */
 export function rulesTable(): string {
-  const rows = ruleIds.map((id) => `| [\`${id}\`](${ruleUrl(id)}) | ${catalogue[id].severity} | ${catalogue[id].summary} |`)
+  const rows = ruleIds.map((id) => `| [\`${id}\`](${ruleUrl(id)}) | ${severityOf(id)} | ${catalogue[id].summary} |`)
   return [tableStart, '| rule id | severity | when |', '| --- | --- | --- |', ...rows, tableEnd].join('\n')
 }
 
@@ -27,7 +30,7 @@ export function rulesPage(examples: ReadonlyMap<RuleId, {message: string; fixtur
     return [
       `## ${id}`,
       '',
-      `**${rule.severity}**: ${rule.summary}.`,
+      `**${rule.severity}**${rule.fixed ? ' (fixed: `art67.config.json` cannot turn it off or down to a warning)' : ''}: ${rule.summary}.`,
       '',
       ...(example ? [`Example (fixture \`${example.fixture}\`):`, '', '```text', example.message, '```', ''] : []),
       `What to do: ${rule.hint}`,
@@ -38,7 +41,9 @@ export function rulesPage(examples: ReadonlyMap<RuleId, {message: string; fixtur
     '# Rules',
     '',
     'Every problem art67 reports has one of these permanent ids. Errors fail `check` and `build` (exit 1);',
-    'warnings fail them only under `--strict`. Generated from `pipeline/rules/catalogue.ts` by `npm run docs`.',
+    'warnings fail them only past `--max-warnings` (or under `--strict`). A project can change a rule’s severity in',
+    '`art67.config.json` (see “Command line” in the README), except for the errors marked fixed.',
+    'Generated from `pipeline/rules/catalogue.ts` by `npm run docs`.',
     '',
     sections.join('\n')
   ].join('\n')

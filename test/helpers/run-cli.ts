@@ -6,8 +6,9 @@ import path from 'node:path'
 
 const cli = path.resolve('dist/pipeline/cli.js')
 
-export function art67(args: string[], env: Record<string, string> = {}, nodeOptions: string[] = []) {
-  const result = spawnSync(process.execPath, [...nodeOptions, cli, ...args], {encoding: 'utf8', env: {...process.env, ...env}})
+/** `env` adds to the test's environment; a variable set to `undefined` is left out. */
+export function art67(args: string[], env: Record<string, string | undefined> = {}, nodeOptions: string[] = [], cwd?: string) {
+  const result = spawnSync(process.execPath, [...nodeOptions, cli, ...args], {encoding: 'utf8', env: {...process.env, ...env}, cwd})
   return {code: result.status, stdout: result.stdout, stderr: result.stderr}
 }
 
