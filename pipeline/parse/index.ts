@@ -1,5 +1,7 @@
-// Stage 2, parse: Markdown text to mdast, with YAML front matter and GitHub tables.
-import type {Nodes, Root} from 'mdast'
+// Stage 2, parse: Markdown text to mdast, with YAML front matter and GitHub Flavored Markdown (tables, footnotes, …).
+// A large file is parsed in chunks whose joined trees equal the whole-file tree, positions included.
+import type {Nodes, Root, RootContent} from 'mdast'
+import {normalizeIdentifier} from 'micromark-util-normalize-identifier'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
@@ -20,77 +22,292 @@ interface Chunk {
   text: string
   offset: number
   line: number
-  /** Parsed after the text, then dropped: the file's link reference definitions. */
-  suffix?: string
 }
 
-/** HTML blocks that, unlike other blocks, run on past blank lines and headings until their end marker. */
-const htmlBlocks: Array<[RegExp, string]> = [
-  [/^ {0,3}<(?:script|pre|style|textarea)(?:\s|>|$)/i, '</'],
-  [/^ {0,3}<!--/, '-->'],
-  [/^ {0,3}<\?/, '?>'],
-  [/^ {0,3}<![A-Za-z]/, '>'],
-  [/^ {0,3}<!\[CDATA\[/, ']]>']
+/** Line endings as micromark sees them; `lineCount` and `firstLine` agree with its line numbers. */
+const lineEndings = /\r\n|\r|\n/g
+
+/**
+ * A first line `---` opens front matter, which runs to the next line `---` across blank lines and headings. With no
+ * such line, micromark tries it up to the end of the file, and lists and block quotes are then not seen anywhere.
+ */
+const opensFrontMatter = /^---[ \t]*[\r\n]/
+
+/** HTML blocks that, unlike other blocks, run on past blank lines and headings until a line holds their end. */
+const htmlBlocks: Array<[start: RegExp, end: RegExp]> = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/]
 ]
 
 /**
  * Cut before top-level `#` heading lines that follow a blank line, outside fenced code and HTML blocks: such a
- * line starts a new block whatever came before, so the chunks parse as the whole would.
+ * line starts a new block whatever came before. The scan only proposes cuts: `parseChunk` checks each one.
  */
 function chunks(text: string, size: number): Chunk[] {
-  if (text.length <= size) return [{text, offset: 0, line: 1}]
+  // micromark leaves a leading byte order mark out of its offsets (read.ts drops it anyway).
+  if (text.length <= size || text.startsWith('\uFEFF')) return [{text, offset: 0, line: 1}]
   const found: Chunk[] = []
   let start = 0
   let line = 1
   let fence: string | undefined
-  let htmlEnd: string | undefined
+  let htmlEnd: RegExp | undefined
+  let frontMatter = opensFrontMatter.test(text)
   let blankBefore = false
-  let lineStart = 0
   let lineNumber = 1
-  while (lineStart < text.length) {
-    const end = text.indexOf('\n', lineStart)
-    const lineEnd = end === -1 ? text.length : end + 1
-    const content = text.slice(lineStart, lineEnd)
-    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(content)?.[1]
-    if (fence) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && content.trim() === marker) fence = undefined
+  const endings = new RegExp(lineEndings)
+  for (let lineStart = 0; lineStart < text.length; lineNumber++) {
+    const ending = endings.exec(text)
+    const content = text.slice(lineStart, ending ? ending.index : text.length)
+    // A backtick fence's info string holds no backtick.
+    const opening = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/.exec(content)?.[1]
+    if (frontMatter) {
+      if (lineNumber > 1 && /^---[ \t]*$/.test(content)) frontMatter = false
+    } else if (fence) {
+      const closing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(content)?.[1]
+      if (closing && closing[0] === fence[0] && closing.length >= fence.length) fence = undefined
     } else if (htmlEnd) {
-      if (content.includes(htmlEnd)) htmlEnd = undefined
-    } else if (marker) {
-      fence = marker
-    } else if (blankBefore && /^#{1,6}(?:[ \t]|\r?\n|$)/.test(content) && lineStart - start >= size) {
+      if (htmlEnd.test(content)) htmlEnd = undefined
+    } else if (opening) {
+      fence = opening
+    } else if (blankBefore && /^#{1,6}(?:[ \t]|$)/.test(content) && lineStart - start >= size) {
       found.push({text: text.slice(start, lineStart), offset: start, line})
       start = lineStart
       line = lineNumber
     } else {
-      const html = htmlBlocks.find(([opening]) => opening.test(content))
-      if (html && !content.slice(content.indexOf('<') + 2).includes(html[1])) htmlEnd = html[1]
+      // An HTML block can end on its first line, even inside its opening (`<!-->`, `<?>`).
+      const html = htmlBlocks.find(([opens]) => opens.test(content))
+      if (html && !html[1].test(content.slice(content.indexOf('<') + 1))) htmlEnd = html[1]
     }
-    blankBefore = content.trim() === ''
-    lineStart = lineEnd
-    lineNumber++
+    blankBefore = /^[ \t]*$/.test(content)
+    lineStart = ending ? endings.lastIndex : text.length
   }
-  // A file ending inside a fence or an HTML block would swallow the definitions appended to its last chunk.
-  if (fence || htmlEnd) return [{text, offset: 0, line: 1}]
+  // Parse whole a file whose scan ends inside a fence or an HTML block, where the scan has likely paired markers
+  // otherwise than micromark, or inside front matter, which then changes how the whole file parses.
+  if (frontMatter || fence || htmlEnd) return [{text, offset: 0, line: 1}]
   found.push({text: text.slice(start), offset: start, line})
-  // Link reference definitions work across the whole file: each chunk is parsed with all of them after it.
-  const definitions = text.match(/^ {0,3}\[(?:[^\]\\\n]|\\.)+\]:[ \t]*\S.*$/gm)?.join('\n') ?? ''
-  return found.map((chunk) => ({...chunk, suffix: definitions && `\n\n${definitions}\n`}))
+  return found
 }
 
-/** Move every position of a chunk's tree to where the chunk sits in its file. */
-function shift(tree: Root, chunk: Chunk) {
+const lineCount = (text: string) => text.match(lineEndings)?.length ?? 0
+
+function firstLine(text: string): string {
+  const ending = new RegExp(lineEndings.source).exec(text)
+  return ending ? text.slice(0, ending.index + ending[0].length) : text
+}
+
+/** Move every position of a tree by `lines` and `offset`; columns stay, as chunks start at a line start. */
+function shift(tree: Root, lines: number, offset: number) {
   const stack: Nodes[] = [tree]
   while (stack.length > 0) {
     const node = stack.pop()!
     if (node.position) {
       for (const point of [node.position.start, node.position.end]) {
-        point.line += chunk.line - 1
-        if (point.offset !== undefined) point.offset += chunk.offset
+        point.line += lines
+        if (point.offset !== undefined) point.offset += offset
       }
     }
     if ('children' in node) stack.push(...node.children)
   }
+}
+
+/** A link or footnote definition, and a text that defines its label in another chunk's parse. */
+interface Definition {
+  type: 'definition' | 'footnoteDefinition'
+  /** The label as micromark compares labels: `normalizeIdentifier`. */
+  key: string
+  /** The key's marks (see `marks`): a chunk can refer to the label only if it holds all of them. */
+  marks: string[]
+  /** `[label]: x` then a blank line, so it stands alone; only its label counts, as trees hold no resolved URL. */
+  text: string
+}
+
+/** A definition of `label`, written on one line: NUL as micromark reads it, each whitespace run as one space. */
+function definition(type: Definition['type'], label: string): Definition {
+  const written = label.replaceAll('\0', '\uFFFD').replace(/[\t\n\r ]+/g, ' ')
+  const key = normalizeIdentifier(written)
+  return {type, key, marks: marks(key), text: `[${type === 'footnoteDefinition' ? '^' : ''}${written}]: x\n\n`}
+}
+
+const definitionId = (definition: Definition) => `${definition.type}:${definition.key}`
+
+/**
+ * What micromark compares label text on: it turns NUL into U+FFFD, then lower- and upper-cases. Case mapping is
+ * per code point (final sigma aside, which upper-cases back to Σ), so folding a text folds each of its pieces.
+ */
+const fold = (text: string) => text.replaceAll('\0', '\uFFFD').toLowerCase().toUpperCase()
+
+/**
+ * A folded text's pieces, split at whitespace, brackets, `^` and `>`, and each pair of neighbouring pieces. The
+ * pieces of a reference's folded label are neighbours among the pieces of its chunk: the label lies between
+ * brackets, and only whitespace and `>` (container prefixes) can come between its lines in the source.
+ */
+function marks(folded: string): string[] {
+  const pieces = folded.split(/[\t\n\r \[\]>^]+/).filter(Boolean)
+  return [...pieces, ...pieces.slice(1).map((piece, index) => `${pieces[index]} ${piece}`)]
+}
+
+/**
+ * The label of the definition whose `[` is at `start`. Undefined when a block quote may put `>` at the start of a
+ * continued label line, which `definition` would keep.
+ */
+function writtenLabel(text: string, start: number, footnote: boolean, quoted: boolean): string | undefined {
+  const opening = footnote ? '[^' : '['
+  if (!text.startsWith(opening, start)) return undefined
+  let end = start + opening.length
+  while (end < text.length && text[end] !== ']') {
+    const next = text[end + 1]
+    end += text[end] === '\\' && (next === '[' || next === '\\' || next === ']') ? 2 : 1
+  }
+  const label = text.slice(start + opening.length, end)
+  return end >= text.length || (quoted && /[\r\n]/.test(label)) ? undefined : label
+}
+
+/** The link and footnote definitions among `nodes` (positioned in `text`); undefined if one cannot be rewritten. */
+function definitionsIn(nodes: RootContent[], text: string): Definition[] | undefined {
+  const found: Definition[] = []
+  const stack: Array<[node: Nodes, quoted: boolean]> = nodes.map((node) => [node, false])
+  while (stack.length > 0) {
+    const [node, quoted] = stack.pop()!
+    if (node.type === 'definition' || node.type === 'footnoteDefinition') {
+      const label = writtenLabel(text, node.position!.start.offset!, node.type === 'footnoteDefinition', quoted)
+      if (label === undefined) return undefined
+      found.push(definition(node.type, label))
+    }
+    if ('children' in node) for (const child of node.children) stack.push([child, quoted || node.type === 'blockquote'])
+  }
+  return found
+}
+
+/** Lines of a chunk that look like the start of a definition: a guess, which the parse confirms or not. */
+function likelyDefinitions(text: string): Definition[] {
+  const found: Definition[] = []
+  for (const [, label] of text.matchAll(/^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?\[((?:[^[\]\\\r\n]|\\.){1,999})\]:/gm)) {
+    const footnote = /^\^[^\t ]+$/.test(label!)
+    const likely = definition(footnote ? 'footnoteDefinition' : 'definition', footnote ? label!.slice(1) : label!)
+    if (likely.key) found.push(likely)
+  }
+  return found
+}
+
+/**
+ * For each chunk, the definitions of other chunks that it may refer to: the first of each label that the chunk
+ * does not define itself and whose marks it all holds. A label is looked up under its mark held by the fewest
+ * chunks, so the work stays near the size of the file; a label of separators only is offered to every chunk.
+ */
+function offers(defined: Definition[][], held: Array<Set<string>>, holders: Map<string, number>): Definition[][] {
+  const byMark = new Map<string, Definition[]>()
+  const everywhere: Definition[] = []
+  const seen = new Set<string>()
+  for (const definition of defined.flat()) {
+    if (seen.has(definitionId(definition))) continue
+    seen.add(definitionId(definition))
+    const rarest = definition.marks.reduce<string | undefined>(
+      (best, mark) => (best !== undefined && (holders.get(best) ?? 0) <= (holders.get(mark) ?? 0) ? best : mark),
+      undefined
+    )
+    if (rarest === undefined) everywhere.push(definition)
+    else if (byMark.has(rarest)) byMark.get(rarest)!.push(definition)
+    else byMark.set(rarest, [definition])
+  }
+  return defined.map((own, index) => {
+    const ownIds = new Set(own.map(definitionId))
+    const holds = held[index]!
+    const candidates = [...everywhere, ...[...holds].flatMap((mark) => byMark.get(mark) ?? [])]
+    return candidates.filter(
+      (definition) => !ownIds.has(definitionId(definition)) && definition.marks.every((mark) => holds.has(mark))
+    )
+  })
+}
+
+/**
+ * Parse chunk `index` with the `added` definitions before it, or after it for the first chunk, whose front matter
+ * must come first; and, after it, the next chunk's first line, a heading that must come out at the top level,
+ * which shows that every block of the chunk ended there as in the whole file (only front matter looks further
+ * ahead). Returns the chunk's own nodes, moved to where the chunk sits in its file, or undefined if the added text
+ * did not parse as planned.
+ */
+function parseChunk(parts: Chunk[], index: number, added: Definition[]): Root | undefined {
+  const chunk = parts[index]!
+  const next = parts[index + 1]
+  const heading = next ? firstLine(next.text) : ''
+  const addedText = added.map((definition) => definition.text).join('')
+  const before = index === 0 ? '' : addedText
+  const after = index === 0 && addedText ? heading + (lineCount(heading) ? '' : '\n') + addedText : heading
+  const tree = processor.parse(before + chunk.text + after)
+  const beforeLines = lineCount(before)
+  const start = before.length
+  const end = start + chunk.text.length
+  const expected = [...(index === 0 ? [] : added), ...(next ? ['heading' as const] : []), ...(index === 0 ? added : [])]
+  const own: RootContent[] = []
+  let outside = 0
+  for (const node of tree.children) {
+    const from = node.position!.start
+    const to = node.position!.end.offset!
+    if (from.offset! >= start && from.offset! < end) {
+      if (to > end) return undefined
+      own.push(node)
+      continue
+    }
+    const wanted = expected[outside++]
+    if (wanted === undefined || (from.offset! < start && to > start)) return undefined
+    if (wanted === 'heading') {
+      const line = beforeLines + next!.line - chunk.line + 1
+      if (node.type !== 'heading' || from.offset !== end || from.line !== line || from.column !== 1) return undefined
+    } else if (node.type !== wanted.type || !('identifier' in node) || node.identifier !== wanted.key.toLowerCase()) {
+      return undefined
+    }
+  }
+  if (outside !== expected.length) return undefined
+  // Front matter that closes in the first chunk closes at the same line in the file.
+  if (index === 0 && opensFrontMatter.test(chunk.text) && tree.children[0]?.type !== 'yaml') return undefined
+  tree.children = own
+  shift(tree, chunk.line - 1 - beforeLines, chunk.offset - start)
+  return tree
+}
+
+/**
+ * A link reference or footnote call becomes a node only if its label is defined somewhere in the file, and trees
+ * hold labels, not resolved URLs. So a chunk parses as in the whole file when it is given every label that it may
+ * refer to (see `offers`) and that only other chunks define, and no label that the file does not define. Pass 1
+ * parses each chunk with the labels of lines that look like definitions; once the parses have shown the real
+ * definitions, pass 2 parses again the few chunks that were given a wrong label or missed a needed one.
+ */
+function parseChunks(parts: Chunk[], text: string): Root | undefined {
+  const held = parts.map((part) => new Set(marks(fold(part.text))))
+  const holders = new Map<string, number>()
+  for (const holds of held) for (const mark of holds) holders.set(mark, (holders.get(mark) ?? 0) + 1)
+  const guesses = offers(parts.map((part) => likelyDefinitions(part.text)), held, holders)
+  const trees: Root[] = []
+  const given: Definition[][] = []
+  const defined: Definition[][] = []
+  for (let index = 0; index < parts.length; index++) {
+    let added = guesses[index]!
+    let tree = parseChunk(parts, index, added)
+    if (!tree && added.length > 0) tree = parseChunk(parts, index, (added = []))
+    const found = tree && definitionsIn(tree.children, text)
+    if (!tree || !found) return undefined
+    trees.push(tree)
+    given.push(added)
+    defined.push(found)
+  }
+  const real = new Set(defined.flat().map(definitionId))
+  const needs = offers(defined, held, holders)
+  for (let index = 0; index < parts.length; index++) {
+    const givenIds = new Set(given[index]!.map(definitionId))
+    const needed = needs[index]!
+    if ([...givenIds].every((id) => real.has(id)) && needed.every((definition) => givenIds.has(definitionId(definition)))) {
+      continue
+    }
+    const tree = parseChunk(parts, index, needed)
+    if (!tree) return undefined
+    trees[index] = tree
+  }
+  const first = trees[0]!.position!
+  const last = trees[trees.length - 1]!.position!
+  return {type: 'root', children: trees.flatMap((tree) => tree.children), position: {start: first.start, end: last.end}}
 }
 
 /** Every definition in a tree, first one first as in Markdown, so references can find their address. */
@@ -107,20 +324,9 @@ function definitions(tree: Root): Map<string, string> {
 
 /** `options.chunkBytes` is for tests: the size above which a file is parsed in chunks. */
 export function parseFile(file: VFile, options: {chunkBytes?: number} = {}): ParsedFile {
-  const {tree} = parseText(file, options.chunkBytes ?? chunkBytes)
+  const text = String(file.value)
+  const parts = chunks(text, options.chunkBytes ?? chunkBytes)
+  const tree = (parts.length > 1 && parseChunks(parts, text)) || processor.parse(file)
   file.data.definitions = definitions(tree)
-  return {file, tree}
-}
-
-function parseText(file: VFile, size: number): ParsedFile {
-  const parts = chunks(String(file.value), size)
-  if (parts.length === 1) return {file, tree: processor.parse(file)}
-  const tree: Root = {type: 'root', children: []}
-  for (const chunk of parts) {
-    const part = processor.parse(chunk.text + (chunk.suffix ?? ''))
-    part.children = part.children.filter((node) => node.position!.start.offset! < chunk.text.length)
-    shift(part, chunk)
-    tree.children.push(...part.children)
-  }
   return {file, tree}
 }
