@@ -12,6 +12,10 @@ function outcome(resolution: Resolution): [string, string | string[]] {
       return ['group', resolution.group.name]
     case 'free':
       return ['free', resolution.text]
+    case 'region':
+      return ['region', []]
+    case 'list':
+      return ['list', resolution.names]
     case 'unknown':
       return ['unknown', resolution.suggestions]
   }
