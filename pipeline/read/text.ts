@@ -50,6 +50,8 @@ function cleanLine(line: string): {text: string; anchors: Array<[number, number]
   for (const {segment, index} of graphemes.segment(line)) {
     if (index - text.length !== shift) {
       shift = index - text.length
+      // After a removed cluster, the next one's anchor replaces its own: the same column as read.
+      if (anchors.at(-1)?.[0] === text.length + 1) anchors.pop()
       anchors.push([text.length + 1, index + 1])
     }
     text += clean(segment)
