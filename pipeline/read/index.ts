@@ -12,6 +12,9 @@ import {sourceText} from './text.js'
 
 export const maxFileBytes = 20 * 1024 * 1024
 
+/** Runs of invisible characters warned about one by one in a file; one more warning counts the rest. */
+export const invisibleWarnings = 20
+
 /** Gitignore-style patterns, in the sources folder, of files and folders not to read. */
 export const ignoreFile = '.art67ignore'
 
@@ -177,7 +180,15 @@ export async function read(dir: string, options: ReadOptions = {}): Promise<Sour
     const {text, removed, saved} = sourceText(raw)
     file.value = text
     // Placed in the file as saved already: reported before the file knows how its text lines up with it.
-    for (const run of removed) problem(file, 'invisible-character', {characters: run.characters, count: run.count}, run.place)
+    for (const run of removed.slice(0, invisibleWarnings)) {
+      problem(file, 'invisible-character', {characters: run.characters, count: run.count, rest: false}, run.place)
+    }
+    const rest = removed.slice(invisibleWarnings)
+    if (rest.length > 0) {
+      const characters = [...new Set(rest.flatMap((run) => run.characters))]
+      const count = rest.reduce((sum, run) => sum + run.count, 0)
+      problem(file, 'invisible-character', {characters, count, rest: true}, rest[0]!.place.start)
+    }
     if (saved) setSavedText(file, saved)
     sources.files.push(file)
   }

@@ -35,27 +35,40 @@ export interface SourceText {
 
 const clean = (line: string) => line.replace(invisibleAll, '').normalize('NFC')
 
-const graphemes = new Intl.Segmenter('en', {granularity: 'grapheme'})
+const notPlain = /[^\t\x20-\x7E]/gu
+/** What canonical composition may join to the character before: combining marks, Hangul vowel and final jamo. */
+const joining = /[\p{M}\u1160-\u11FF\uD7B0-\uD7FF]/u
+const joiningRun = /[\p{M}\u1160-\u11FF\uD7B0-\uD7FF]*/uy
 
 /**
- * A changed line cleaned cluster by cluster (removal and composition never reach across a grapheme cluster), with
- * an anchor wherever the difference between read and saved columns changes. Should the clusters not add up to the
- * whole line cleaned, which no real text does, columns are kept as they are.
+ * A changed line cleaned piece by piece, with an anchor wherever the difference between read and saved columns
+ * changes. A piece is a character other than plain ASCII, or an ASCII one followed by a combining mark, with what may
+ * join it after it: cleaning changes nothing else. Should the pieces not add up to the whole line cleaned, which no
+ * real text does, columns are kept as they are on that line.
  */
-function cleanLine(line: string): {text: string; anchors: Array<[number, number]>} {
-  const whole = clean(line)
+function cleanLine(line: string, whole: string): {text: string; anchors: Array<[number, number]>} {
   const anchors: Array<[number, number]> = []
   let text = ''
-  let shift = 0
-  for (const {segment, index} of graphemes.segment(line)) {
-    if (index - text.length !== shift) {
-      shift = index - text.length
-      // After a removed cluster, the next one's anchor replaces its own: the same column as read.
+  let copied = 0
+  notPlain.lastIndex = 0
+  for (let found = notPlain.exec(line); found; found = notPlain.exec(line)) {
+    // A mark after a plain character joins it: the piece starts there.
+    const start = found.index > copied && joining.test(found[0]) ? found.index - 1 : found.index
+    joiningRun.lastIndex = found.index + found[0].length
+    joiningRun.exec(line)
+    const end = joiningRun.lastIndex
+    text += line.slice(copied, start)
+    const cleaned = clean(line.slice(start, end))
+    text += cleaned
+    copied = end
+    notPlain.lastIndex = end
+    if (cleaned.length !== end - start) {
+      // After a removed piece, the next one's anchor replaces its own: the same column as read.
       if (anchors.at(-1)?.[0] === text.length + 1) anchors.pop()
-      anchors.push([text.length + 1, index + 1])
+      anchors.push([text.length + 1, end + 1])
     }
-    text += clean(segment)
   }
+  text += line.slice(copied)
   return text === whole ? {text, anchors} : {text: whole, anchors: []}
 }
 
@@ -88,11 +101,12 @@ export function sourceText(raw: string): SourceText {
     const end = lineEnd.exec(raw)
     const line = raw.slice(start, end ? end.index : raw.length)
     lineStarts.push(start)
-    if (plain.test(line) || clean(line) === line) {
+    const whole = plain.test(line) ? line : clean(line)
+    if (whole === line) {
       lines.push(line)
     } else {
       removed.push(...invisibleRunsOf(line, number, start))
-      const cleaned = cleanLine(line)
+      const cleaned = cleanLine(line, whole)
       lines.push(cleaned.text)
       if (cleaned.anchors.length > 0) columns.set(number, cleaned.anchors)
     }

@@ -199,11 +199,12 @@ export const catalogue = {
     message: ({kind}) => `This is a ${kind}, not a regular file, so it is not read`,
     hint: 'Replace it with a regular Markdown file, or remove it from the sources folder (or list it in `.art67ignore`).'
   }),
-  'invisible-character': rule<{characters: readonly string[]; count: number}>({
+  'invisible-character': rule<{characters: readonly string[]; count: number; rest: boolean}>({
     severity: 'warning',
     summary: 'invisible or control characters (zero-width spaces, direction marks …), named by code point: removed from the text',
-    message: ({characters, count}) => {
+    message: ({characters, count, rest}) => {
       const named = characters.map(describeInvisible).join(', ')
+      if (rest) return `From here on, ${count} more invisible characters, ${named}, are removed from the text of this file`
       return count === 1
         ? `An invisible character, ${named}, is removed from the text here`
         : `${count} invisible characters, ${named}, are removed from the text here`

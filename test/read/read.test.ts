@@ -6,7 +6,7 @@ import {describe, expect, it} from 'vitest'
 import {check} from '../../pipeline/index.js'
 import {formatGithub, formatJson, formatText} from '../../pipeline/format/index.js'
 import {decode} from '../../pipeline/read/decode.js'
-import {printablePath, read, sourcePath} from '../../pipeline/read/index.js'
+import {invisibleWarnings, printablePath, read, sourcePath} from '../../pipeline/read/index.js'
 import {sourceText} from '../../pipeline/read/text.js'
 import {frontMatter, writeSources} from '../helpers/sources.js'
 
@@ -125,5 +125,21 @@ describe('read', () => {
     }
     expect(JSON.parse(formatJson(files)).problems[0].file).toBe(path.join(dir, 'bad\u001B[31m', 'x\u202E.md'))
     expect(printablePath('a\u0007b\u200Bc.md')).toBe('a<U+0007>b<U+200B>c.md')
+  })
+})
+
+describe('invisible characters', () => {
+  it('are warned about run by run, up to a number per file, then counted in one more warning', async () => {
+    // One run a line: soft hyphens, then zero-width spaces in the last two lines.
+    const lines = Array.from({length: invisibleWarnings + 5}, (_, i) => `${i + 10}${i < invisibleWarnings + 3 ? '\u00AD' : '\u200B'}x`)
+    const dir = await writeSources({'report.md': frontMatter + '\n' + lines.join('\n\n') + '\n'})
+    const messages = (await check(dir)).files[0]!.messages
+    expect(messages).toHaveLength(invisibleWarnings + 1)
+    expect(messages[0]!.reason).toBe('An invisible character, <U+00AD> (soft hyphen), is removed from the text here')
+    expect(messages.at(-1)).toMatchObject({
+      line: 7 + 2 * invisibleWarnings,
+      column: 3,
+      reason: 'From here on, 5 more invisible characters, <U+00AD> (soft hyphen), <U+200B> (zero width space), are removed from the text of this file'
+    })
   })
 })
