@@ -10,9 +10,10 @@ import type {SavedText} from '../place.js'
  * fillers…). No font draws them; in names they keep equal-looking names from matching, and direction controls can
  * reorder what a reader sees in the XLSX and JSON.
  */
-const invisible = /[\0-\x08\x0B-\x1F\x7F-\x9F\p{Default_Ignorable_Code_Point}]/u
-const invisibleRuns = /[\0-\x08\x0B-\x1F\x7F-\x9F\p{Default_Ignorable_Code_Point}]+/gu
-const invisibleAll = /[\0-\x08\x0B-\x1F\x7F-\x9F\p{Default_Ignorable_Code_Point}]/gu
+const invisibleClass = String.raw`[\0-\x08\x0B-\x1F\x7F-\x9F\p{Default_Ignorable_Code_Point}]`
+const invisible = new RegExp(invisibleClass, 'u')
+const invisibleAll = new RegExp(invisibleClass, 'gu')
+const invisibleRuns = new RegExp(`${invisibleClass}+`, 'gu')
 /** Nothing to change on a line of plain ASCII text without control characters. */
 const plain = /^[\t\x20-\x7E]*$/
 
