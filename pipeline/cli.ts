@@ -7,6 +7,8 @@ import {configName, epochFromEnv} from './config.js'
 import {Art67Error} from './errors.js'
 import {useColor} from './format/color.js'
 import {build, check, format as formatProblems, formats, type CheckResult, type Format} from './index.js'
+import {printablePath} from './read/index.js'
+import {cleanupOnSignal} from './write/index.js'
 
 const usage = `Usage: art67 <command> [sources] [options]
 
@@ -46,7 +48,7 @@ function summary(result: CheckResult, dir: string, maxWarnings: number | undefin
   const {errors, warnings} = result.counts
   const programmes = result.report ? `, ${result.report.programmes.length} programmes` : ''
   const tooMany = maxWarnings !== undefined && warnings > maxWarnings ? ` (more than the ${maxWarnings} allowed)` : ''
-  return `${dir}: ${result.files.length} files${programmes}, ${errors} errors, ${warnings} warnings${tooMany}`
+  return `${printablePath(dir)}: ${result.files.length} files${programmes}, ${errors} errors, ${warnings} warnings${tooMany}`
 }
 
 /** What is wrong with the command line, if anything. */
@@ -120,6 +122,8 @@ export async function main(argv: string[]): Promise<number> {
   return result.ok ? 0 : 1
 }
 
+// Ctrl-C or SIGTERM during a build removes the temporary files it was writing.
+cleanupOnSignal()
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code

@@ -9,13 +9,21 @@ const monthNames = [
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
+/** The first year art67 reads: a year written with a leading zero (`0202`) is a typo, never 1900 + 2 or 202. */
+export const firstYear = 1000
+
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+  return month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31
 }
 
 export type DateResult = {ok: true; date: PartialDate} | {ok: false; reason: DateProblem}
 
-function make(written: string, year: number, month?: number, day?: number): DateResult {
+/** `yearDigits`: the year as written, four digits. */
+function make(written: string, yearDigits: string, month?: number, day?: number): DateResult {
+  const year = Number(yearDigits)
+  if (year < firstYear) return {ok: false, reason: {problem: 'year', year: yearDigits}}
   if (month !== undefined && (month < 1 || month > 12)) {
     return {ok: false, reason: {problem: 'month', month}}
   }
@@ -34,22 +42,22 @@ export function parseDate(text: string): DateResult {
   const written = text.trim()
   let match: RegExpExecArray | null
   if ((match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(written))) {
-    return make(written, Number(match[1]), Number(match[2]), Number(match[3]))
+    return make(written, match[1]!, Number(match[2]), Number(match[3]))
   }
   if ((match = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(written))) {
-    return make(written, Number(match[3]), Number(match[2]), Number(match[1]))
+    return make(written, match[3]!, Number(match[2]), Number(match[1]))
   }
   if ((match = /^(\d{4})-(\d{1,2})$/.exec(written))) {
-    return make(written, Number(match[1]), Number(match[2]))
+    return make(written, match[1]!, Number(match[2]))
   }
   if ((match = /^([A-Za-z]+)\.?\s+(\d{4})$/.exec(written))) {
     const name = match[1]!.toLowerCase()
     const index = monthNames.findIndex((month) => month === name || (name.length >= 3 && month.startsWith(name)))
     if (index === -1) return {ok: false, reason: {problem: 'month-name', name: match[1]!}}
-    return make(written, Number(match[2]), index + 1)
+    return make(written, match[2]!, index + 1)
   }
   if ((match = /^(\d{4})$/.exec(written))) {
-    return make(written, Number(match[1]))
+    return make(written, match[1]!)
   }
   return {ok: false, reason: {problem: 'form'}}
 }
@@ -84,8 +92,13 @@ export function formatShort(date: PartialDate, months: readonly string[]): strin
   return formatLong(date.iso, months)
 }
 
-/** The UTC instant of a full date's midnight, in milliseconds: never shifted by the machine's time zone. */
+/**
+ * The UTC instant of a full date's midnight, in milliseconds: never shifted by the machine's time zone, and years
+ * 0 to 99 stay themselves (`Date.UTC` would read them as 1900 to 1999).
+ */
 export function utcMillis(iso: IsoDate): number {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number]
-  return Date.UTC(year, month - 1, day)
+  const instant = new Date(0)
+  instant.setUTCFullYear(year, month - 1, day)
+  return instant.getTime()
 }

@@ -86,7 +86,7 @@ export async function analyse(sources: Sources, options: CheckOptions = {}, timi
   const rules = parseRules(options.rules ?? {}, 'the `rules` option')
   const templates = await timed(timings, 'templates', () => loadTemplates(options.templates ?? packageTemplates))
   const parsed = await timed(timings, 'parse', () => sources.files.map((file) => parseFile(file)))
-  const extracted = await timed(timings, 'extract', () => extract(parsed, Object.values(templates.labels)))
+  const extracted = await timed(timings, 'extract', () => extract(parsed, Object.values(templates.labels), {allRead: sources.rejected.length === 0}))
   const report = await timed(timings, 'validate', () => validate(extracted, templates))
 
   const files = [...sources.files, ...sources.rejected].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))

@@ -7,13 +7,13 @@ import {fieldKind, fieldTable, type DetailKey, type FieldKind} from './fields.js
 
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD')
-  .meta({id: 'IsoDate', description: 'A full calendar date, `YYYY-MM-DD`.'})
+  .regex(/^[1-9]\d{3}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD, from the year 1000')
+  .meta({id: 'IsoDate', description: 'A full calendar date, `YYYY-MM-DD`, from the year 1000.'})
 export type IsoDate = z.infer<typeof IsoDate>
 
 export const PartialDate = z
   .object({
-    iso: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).describe('`2021`, `2021-04` or `2021-04-24`.'),
+    iso: z.string().regex(/^[1-9]\d{3}(-\d{2}(-\d{2})?)?$/).describe('`2021`, `2021-04` or `2021-04-24`, from the year 1000.'),
     precision: z.enum(['year', 'month', 'day']).describe('How much of `iso` the source gave.'),
     written: z.string().describe('The text as written in the source.')
   })

@@ -50,3 +50,15 @@ export function slug(title: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
 }
+
+/** `U+200B`: a character's code point as Unicode writes it. */
+export const codePoint = (character: string) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
+
+/**
+ * Characters nobody sees: controls, format characters (direction marks, zero-width spaces…), line and paragraph
+ * separators and Unicode's other default-ignorable code points.
+ */
+const unseen = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/gu
+
+/** `text` with every character nobody sees written as its code point, `<U+200B>`: for messages and terminals. */
+export const visible = (text: string) => text.replace(unseen, (character) => `<${codePoint(character)}>`)

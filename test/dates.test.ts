@@ -25,6 +25,10 @@ describe('parseDate', () => {
     ['00/01/2021', {problem: 'day', year: 2021, month: 1, day: 0}],
     ['Smarch 2021', {problem: 'month-name', name: 'Smarch'}],
     ['04/24/2021', {problem: 'month', month: 24}],
+    ['30/04/0202', {problem: 'year', year: '0202'}],
+    ['0999', {problem: 'year', year: '0999'}],
+    ['April 0021', {problem: 'year', year: '0021'}],
+    ['0000-01-01', {problem: 'year', year: '0000'}],
     ['next spring', {problem: 'form'}],
     ['', {problem: 'form'}]
   ])('refuses %j: %o', (written, reason) => {
@@ -54,5 +58,13 @@ describe('date ranges and formats', () => {
 
   it('builds full dates as UTC midnights', () => {
     expect(new Date(utcMillis('2021-04-24')).toISOString()).toBe('2021-04-24T00:00:00.000Z')
+    expect(new Date(utcMillis('1000-01-01')).getUTCFullYear()).toBe(1000)
+  })
+
+  it('knows the Gregorian leap years', () => {
+    expect(parseDate('29/02/2000').ok).toBe(true)
+    expect(parseDate('29/02/1900')).toEqual({ok: false, reason: {problem: 'day', year: 1900, month: 2, day: 29}})
+    expect(lastDay(date('February 2100'))).toBe('2100-02-28')
+    expect(lastDay(date('February 1004'))).toBe('1004-02-29')
   })
 })

@@ -1,8 +1,9 @@
 // Every folder under test/fixtures/{rules,inputs,valid} is a sources folder with the problems it must produce in
 // expected.json; an optional fixture.json gives check options (e.g. `{"sources": "missing"}` to check a path that
-// does not exist, or `{"maxFileBytes": 100}`). Regenerate after a deliberate change with UPDATE_FIXTURES=1, then
-// review the diff.
-import {existsSync, readFileSync, writeFileSync} from 'node:fs'
+// does not exist, `{"maxFileBytes": 100}`, or `{"namedPipes": ["pipe.md"]}` for named pipes, which git cannot keep,
+// made for the run). Regenerate after a deliberate change with UPDATE_FIXTURES=1, then review the diff.
+import {execFileSync} from 'node:child_process'
+import {existsSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {check, type CheckOptions} from '../pipeline/index.js'
@@ -13,12 +14,16 @@ import {fixtures, type Fixture} from './helpers/fixtures.js'
 interface FixtureOptions extends CheckOptions {
   /** The folder to check, relative to the fixture; default the fixture itself. */
   sources?: string
+  /** Named pipes to make in the fixture for the run, relative to it. */
+  namedPipes?: string[]
 }
 
 async function run(dir: string) {
   const optionsFile = path.join(dir, 'fixture.json')
-  const {sources = '.', ...options} = existsSync(optionsFile) ? (JSON.parse(readFileSync(optionsFile, 'utf8')) as FixtureOptions) : {}
-  const result = await check(path.join(dir, sources), options)
+  const {sources = '.', namedPipes = [], ...options} = existsSync(optionsFile) ? (JSON.parse(readFileSync(optionsFile, 'utf8')) as FixtureOptions) : {}
+  const pipes = namedPipes.map((name) => path.join(dir, name))
+  for (const pipe of pipes) execFileSync('mkfifo', [pipe])
+  const result = await check(path.join(dir, sources), options).finally(() => pipes.forEach((pipe) => rmSync(pipe, {force: true})))
   const problems = diagnostics(result.files).map((problem) => ({
     ...problem,
     file: path.relative(dir, problem.file) || '.',

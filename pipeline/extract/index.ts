@@ -90,8 +90,11 @@ class Extractor {
   }
 }
 
-/** The one front matter: a second is an error placed at it, none is an error on the first file. */
-function findFrontMatter(files: readonly ParsedFile[]): Extracted['frontMatter'] {
+/**
+ * The one front matter: a second is an error placed at it, none is an error on the first file, unless a Markdown
+ * file could not be read: it may hold the front matter, and is an error already.
+ */
+function findFrontMatter(files: readonly ParsedFile[], allRead: boolean): Extracted['frontMatter'] {
   const found = files.flatMap(({file, tree}) => {
     const [node] = tree.children
     return node?.type === 'yaml' ? [{file, node}] : []
@@ -100,14 +103,17 @@ function findFrontMatter(files: readonly ParsedFile[]): Extracted['frontMatter']
   for (const other of others) {
     problem(other.file, 'frontmatter-duplicate', {}, other.node.position, {file: first!.file, place: first!.node.position})
   }
-  if (!first && files[0]) problem(files[0].file, 'frontmatter-missing', {}, {line: 1, column: 1})
+  if (!first && files[0] && allRead) problem(files[0].file, 'frontmatter-missing', {}, {line: 1, column: 1})
   return first
 }
 
-/** Read every file's structure with the labels of every template language. */
-export function extract(files: readonly ParsedFile[], labels: readonly Labels[]): Extracted {
+/**
+ * Read every file's structure with the labels of every template language. `allRead`: no Markdown file of the sources
+ * was left unread.
+ */
+export function extract(files: readonly ParsedFile[], labels: readonly Labels[], {allRead = true} = {}): Extracted {
   const extractor = new Extractor(new LabelIndex(labels))
-  const frontMatter = findFrontMatter(files)
+  const frontMatter = findFrontMatter(files, allRead)
   for (const file of files) extractor.file(file)
   return {frontMatter, narrative: extractor.narrative, annexIntro: extractor.annexIntro, programmes: extractor.programmes.programmes}
 }

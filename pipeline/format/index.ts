@@ -2,6 +2,7 @@
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {reporter} from 'vfile-reporter'
+import {printablePath} from '../read/index.js'
 
 export type Format = 'text' | 'json' | 'github'
 export const formats: readonly Format[] = ['text', 'json', 'github']
@@ -26,10 +27,10 @@ export function count(files: readonly VFile[]): Counts {
 type Place = VFileMessage['place']
 const startOf = (place: Place) => (place ? ('start' in place ? place.start : place) : undefined)
 
-/** `path:line:column`, or the path alone for a place-less message. */
+/** `path:line:column`, or the path alone for a place-less message; the path printable on a terminal. */
 function where(file: string, place: Place): string {
   const start = startOf(place)
-  return start ? `${file}:${start.line}:${start.column}` : file
+  return start ? `${printablePath(file)}:${start.line}:${start.column}` : printablePath(file)
 }
 
 /** In source order within each file, whatever stage found them. */
@@ -46,13 +47,14 @@ export function sortMessages(files: readonly VFile[]): void {
 
 /**
  * Problems of all files as text; files without problems are not listed. The reporter prints a related place
- * without its file, so the copy it prints names it.
+ * without its file, so the copy it prints names it. Paths are printable (`<U+001B>` for a control character in a
+ * file name), here and in GitHub commands; the JSON document keeps them exact.
  */
 export function formatText(files: readonly VFile[], options: {color?: boolean} = {}): string {
   const shown = files
     .filter((file) => file.messages.length > 0)
     .map((file) => {
-      const copy = new VFile({path: file.path})
+      const copy = new VFile({path: printablePath(file.path)})
       copy.messages = file.messages.map((message) => {
         if (!(message.cause instanceof VFileMessage)) return message
         const cause = new VFileMessage(`${where(message.cause.file ?? '', message.cause.place)}: ${message.cause.reason}`)
@@ -129,7 +131,7 @@ export function formatGithub(files: readonly VFile[]): string {
     .map((problem) => {
       const command = problem.severity === 'error' ? 'error' : problem.severity === 'warning' ? 'warning' : 'notice'
       const properties: Array<[string, string | number | null]> = [
-        ['file', problem.file],
+        ['file', printablePath(problem.file)],
         ['line', problem.line],
         ['col', problem.column],
         ['endLine', problem.endLine],
@@ -137,7 +139,7 @@ export function formatGithub(files: readonly VFile[]): string {
         ['title', problem.ruleId && `art67 ${problem.ruleId}`]
       ]
       const {related} = problem
-      const relatedLine = related && `${related.message}: ${[related.file, related.line, related.column].filter((part) => part !== null).join(':')}`
+      const relatedLine = related && `${related.message}: ${[printablePath(related.file), related.line, related.column].filter((part) => part !== null).join(':')}`
       const message = [problem.message, relatedLine, problem.hint].filter(Boolean).join('\n')
       const list = properties
         .filter(([, value]) => value !== null && value !== '')

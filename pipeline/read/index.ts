@@ -1,10 +1,22 @@
-// Stage 1, read: find the report's Markdown files and read them as checked UTF-8 text.
+// Stage 1, read: find the report's Markdown files and read them as checked UTF-8 text, normalised (`text.ts`).
+import type {Dirent, Stats} from 'node:fs'
 import {readdir, readFile, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
+import ignore from 'ignore'
 import {VFile} from 'vfile'
+import {setSavedText} from '../place.js'
 import {problem} from '../rules/index.js'
+import {visible} from '../text.js'
+import {decode} from './decode.js'
+import {sourceText} from './text.js'
 
 export const maxFileBytes = 20 * 1024 * 1024
+
+/** Runs of invisible characters warned about one by one in a file; one more warning counts the rest. */
+export const invisibleWarnings = 20
+
+/** Gitignore-style patterns, in the sources folder, of files and folders not to read. */
+export const ignoreFile = '.art67ignore'
 
 export interface Sources {
   /** The sources folder as given. */
@@ -20,69 +32,100 @@ export function sourcePath(file: VFile): string {
   return file.data.sourcePath ?? file.path
 }
 
+/** A path as a terminal may print it: control and invisible characters of a file name written as `<U+001B>`. */
+export const printablePath = (filePath: string) => visible(filePath)
+
 function vfile(dir: string, relative: string, value?: string): VFile {
   return new VFile({path: path.join(dir, relative), value, data: {sourcePath: relative}})
 }
 
 const isMarkdown = (name: string) => name.toLowerCase().endsWith('.md')
+/** `README.md`, `readme.fr.md`…: notes about the folder, not part of the report. */
+const isReadme = (name: string) => /^readme/i.test(name)
 const isInside = (root: string, target: string) => target === root || target.startsWith(root + path.sep)
 
-async function listMarkdown(
-  root: string,
-  realRoot: string,
-  relative: string,
-  found: string[],
-  rejected: VFile[],
-  visited = new Set<string>()
-) {
-  const realDir = await realpath(path.join(root, relative))
-  if (visited.has(realDir)) return
-  visited.add(realDir)
-  const entries = await readdir(path.join(root, relative), {withFileTypes: true})
-  // In a fixed order, so a folder reached twice through a link is always read under the same name.
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-  for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
-    const child = relative ? `${relative}/${entry.name}` : entry.name
-    let isDirectory = entry.isDirectory()
-    let isFile = entry.isFile()
+type Ignore = ReturnType<typeof ignore>
+
+/** What is at a path that is neither a folder nor a regular file, in the catalogue's words. */
+function special(info: Dirent | Stats): 'named pipe' | 'socket' | 'device' | undefined {
+  if (info.isFIFO()) return 'named pipe'
+  if (info.isSocket()) return 'socket'
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'device'
+  return undefined
+}
+
+/** The Markdown files under a sources folder, and the problems of what cannot be read. */
+class Listing {
+  readonly found: string[] = []
+  readonly rejected: VFile[] = []
+  /** Whether a README or an ignored entry was passed over. */
+  skipped = false
+  private readonly visited = new Set<string>()
+
+  constructor(
+    private readonly root: string,
+    private readonly realRoot: string,
+    private readonly ignored: Ignore
+  ) {}
+
+  private reject(relative: string, report: (file: VFile) => void) {
+    const file = vfile(this.root, relative)
+    report(file)
+    this.rejected.push(file)
+  }
+
+  async folder(relative: string): Promise<void> {
+    const realDir = await realpath(path.join(this.root, relative))
+    if (this.visited.has(realDir)) return
+    this.visited.add(realDir)
+    const entries = await readdir(path.join(this.root, relative), {withFileTypes: true})
+    // In a fixed order, so a folder reached twice through a link is always read under the same name.
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
+      await this.entry(relative ? `${relative}/${entry.name}` : entry.name, entry)
+    }
+  }
+
+  private async entry(child: string, entry: Dirent) {
+    const markdown = isMarkdown(entry.name)
+    if (this.ignored.ignores(entry.isDirectory() ? `${child}/` : child) || (markdown && isReadme(entry.name))) {
+      this.skipped = true
+      return
+    }
+    let info: Dirent | Stats = entry
     if (entry.isSymbolicLink()) {
-      const target = await realpath(path.join(root, child)).catch(() => undefined)
-      const info = target ? await stat(target) : undefined
-      isDirectory = Boolean(info?.isDirectory())
-      isFile = Boolean(info?.isFile())
-      if (!(isDirectory || isMarkdown(entry.name))) continue
-      if (!target || !isInside(realRoot, target)) {
-        const file = vfile(root, child)
-        if (target) problem(file, 'outside-sources', {}, undefined)
-        else problem(file, 'file-unreadable', {as: 'broken-link'}, undefined)
-        rejected.push(file)
-        continue
+      let target: string
+      try {
+        target = await realpath(path.join(this.root, child))
+        info = await stat(target)
+      } catch (error) {
+        if (markdown) this.reject(child, (file) => problem(file, 'symlink-broken', {as: (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'loop' : 'missing'}, undefined))
+        return
+      }
+      if (!(info.isDirectory() || markdown)) return
+      if (!isInside(this.realRoot, target)) {
+        this.reject(child, (file) => problem(file, 'outside-sources', {}, undefined))
+        return
       }
     }
-    if (isDirectory) await listMarkdown(root, realRoot, child, found, rejected, visited)
-    else if (isFile && isMarkdown(entry.name)) found.push(child)
+    if (info.isDirectory()) {
+      // A link to a folder is matched as a folder too, as git matches `drafts/`.
+      if (entry.isSymbolicLink() && this.ignored.ignores(`${child}/`)) this.skipped = true
+      else await this.folder(child)
+      return
+    }
+    if (!markdown) return
+    const kind = special(info)
+    if (kind) this.reject(child, (file) => problem(file, 'file-not-regular', {kind}, undefined))
+    else if (info.isFile()) this.found.push(child)
   }
 }
 
-function decode(file: VFile, bytes: Buffer): string | undefined {
-  if (bytes.includes(0)) {
-    problem(file, 'file-unreadable', {as: 'binary'}, undefined)
-    return undefined
-  }
-  try {
-    // Strips a byte-order mark.
-    return new TextDecoder('utf-8', {fatal: true}).decode(bytes)
-  } catch {
-    const text = new TextDecoder('utf-8').decode(bytes)
-    const bad = text.indexOf('\uFFFD')
-    const before = text.slice(0, Math.max(bad, 0)).split(/\r\n|\r|\n/)
-    problem(file, 'file-unreadable', {as: 'encoding'}, {
-      line: before.length,
-      column: (before.at(-1)?.length ?? 0) + 1
-    })
-    return undefined
-  }
+/** The patterns of the sources folder's `.art67ignore`; none when it has none. */
+async function ignoredIn(dir: string): Promise<Ignore> {
+  const patterns = await readFile(path.join(dir, ignoreFile), 'utf8').catch(() => '')
+  return ignore().add(patterns)
 }
 
 /** Files in this folder of the sources, and below it, hold programmes only. */
@@ -112,11 +155,12 @@ export async function read(dir: string, options: ReadOptions = {}): Promise<Sour
     return sources
   }
 
-  const found: string[] = []
-  await listMarkdown(dir, await realpath(dir), '', found, sources.rejected)
-  found.sort(byReadingOrder)
+  const listing = new Listing(dir, await realpath(dir), await ignoredIn(dir))
+  await listing.folder('')
+  sources.rejected.push(...listing.rejected)
+  const found = listing.found.sort(byReadingOrder)
   if (found.length === 0 && sources.rejected.length === 0) {
-    problem(folder, 'sources-empty', {}, undefined)
+    problem(folder, 'sources-empty', {skipped: listing.skipped}, undefined)
     sources.rejected.push(folder)
   }
 
@@ -128,12 +172,24 @@ export async function read(dir: string, options: ReadOptions = {}): Promise<Sour
       sources.rejected.push(file)
       continue
     }
-    const text = decode(file, await readFile(path.join(dir, relative)))
-    if (text === undefined) {
+    const raw = decode(file, await readFile(path.join(dir, relative)))
+    if (raw === undefined) {
       sources.rejected.push(file)
       continue
     }
+    const {text, removed, saved} = sourceText(raw)
     file.value = text
+    // Placed in the file as saved already: reported before the file knows how its text lines up with it.
+    for (const run of removed.slice(0, invisibleWarnings)) {
+      problem(file, 'invisible-character', {characters: run.characters, count: run.count, rest: false}, run.place)
+    }
+    const rest = removed.slice(invisibleWarnings)
+    if (rest.length > 0) {
+      const characters = [...new Set(rest.flatMap((run) => run.characters))]
+      const count = rest.reduce((sum, run) => sum + run.count, 0)
+      problem(file, 'invisible-character', {characters, count, rest: true}, rest[0]!.place.start)
+    }
+    if (saved) setSavedText(file, saved)
     sources.files.push(file)
   }
   return sources

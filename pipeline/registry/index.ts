@@ -13,8 +13,8 @@ export class BeneficiaryResolver {
   private readonly known = new Map<string, Known>()
 
   /**
-   * The canonical names `written` stands for: one name, a group's members, or none when it is unknown
-   * (then an error with the nearest names is reported at `place`).
+   * The canonical names `written` stands for: one name, a group's members, or none when it is unknown, a region or
+   * several names in one (then an error saying which is reported at `place`).
    */
   resolve(written: string, file: VFile, place: Position): string[] {
     const resolution = resolveBeneficiary(written)
@@ -38,10 +38,15 @@ export class BeneficiaryResolver {
       case 'free':
         if (!this.known.has(resolution.text)) this.known.set(resolution.text, {kind: 'free'})
         return [resolution.text]
-      case 'unknown': {
+      case 'region':
+        problem(file, 'beneficiary-region', {written}, place)
+        return []
+      case 'list':
+        problem(file, 'beneficiary-separator', {written, separated: resolution.names.join('; ')}, place)
+        return []
+      case 'unknown':
         problem(file, 'beneficiary-unknown', {written, suggestions: resolution.suggestions}, place)
         return []
-      }
     }
   }
 

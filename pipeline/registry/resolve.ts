@@ -1,6 +1,7 @@
 // Resolve a beneficiary as written to a registry entry, a named group, deliberate free text, or suggestions.
 import type {IsoDate} from '../model.js'
 import {editDistance} from '../suggest.js'
+import {regions} from './regions.js'
 import {entries, entryNamed, groups} from './registry.js'
 import type {Entry, Group} from './schema.js'
 
@@ -11,6 +12,10 @@ export type Resolution =
   | {kind: 'group'; group: Group; members: readonly Entry[]; alias?: string}
   /** Written in double quotes on purpose; `text` is without them. */
   | {kind: 'free'; text: string}
+  /** A region such as Africa (`regions.ts`). */
+  | {kind: 'region'}
+  /** Several names separated by `,` or "and": each of `names` as written, at least two of them known. */
+  | {kind: 'list'; names: string[]}
   /** At most three registry names, nearest first. */
   | {kind: 'unknown'; suggestions: string[]}
 
@@ -67,6 +72,13 @@ function canonical(known: Known): string {
   return known.kind === 'entity' ? known.entry.name : known.group.name
 }
 
+let regionKeys: Set<string> | undefined
+
+function isRegion(text: string): boolean {
+  regionKeys ??= new Set(regions.map(normalizeName))
+  return regionKeys.has(normalizeName(text))
+}
+
 /** What a beneficiary as written stands for. Text in double quotes, straight or curly, is free text on purpose. */
 export function resolveBeneficiary(text: string): Resolution {
   const written = text.trim()
@@ -74,23 +86,89 @@ export function resolveBeneficiary(text: string): Resolution {
   if (quoted) return {kind: 'free', text: quoted[1]!}
   const key = normalizeName(written)
   const known = lookup().get(key)
-  if (!known) return {kind: 'unknown', suggestions: suggest(key)}
-  return written === canonical(known) ? {...known} : {...known, alias: written}
+  if (known) return written === canonical(known) ? {...known} : {...known, alias: written}
+  if (isRegion(written)) return {kind: 'region'}
+  const names = listed(written)
+  if (names) return {kind: 'list', names}
+  return {kind: 'unknown', suggestions: suggest(key, () => true)}
+}
+
+/** The reporting Member (or observer, or organisation) as written, by its registry entry. */
+export function resolveMember(text: string): {kind: 'entity'; entry: Entry} | {kind: 'unknown'; suggestions: string[]} {
+  const key = normalizeName(text)
+  const known = lookup().get(key)
+  if (known?.kind === 'entity') return {kind: 'entity', entry: known.entry}
+  return {kind: 'unknown', suggestions: suggest(key, (candidate) => candidate.kind === 'entity')}
 }
 
 /**
- * Registry names near a normalised input, at most three, nearest first: within an edit distance of a third of its
- * length ("vietnan"), or sharing its words when one side's words are all in the other ("guinea biss",
- * "aripo secretariat"), scored by the words left over.
+ * The names of `written` read as a list separated by `,`, "and" or "&", when at least two of them are known names or
+ * regions. Neighbouring pieces are joined again where together they make a known name, since WTO names hold commas
+ * and "and" (`Bolivia, Plurinational State of`, `Trinidad and Tobago`).
  */
-function suggest(input: string): string[] {
+function listed(written: string): string[] | undefined {
+  // Pieces at even indexes, the separators between them at odd ones.
+  const tokens = written.split(/(\s*,\s*|\s+and\s+|\s*&\s*)/i)
+  const pieces = (tokens.length + 1) / 2
+  if (pieces < 2) return undefined
+  const recognised = (name: string) => lookup().has(normalizeName(name)) || isRegion(name)
+  // best[j]: how pieces 0 to j-1 read with the most known names, then the fewest names.
+  const best: Array<{known: number; names: string[]}> = [{known: 0, names: []}]
+  for (let end = 1; end <= pieces; end++) {
+    for (let start = 0; start < end; start++) {
+      const name = tokens.slice(2 * start, 2 * end - 1).join('').trim()
+      const isKnown = recognised(name)
+      if (!isKnown && end - start > 1) continue
+      const known = best[start]!.known + (isKnown ? 1 : 0)
+      const names = name ? [...best[start]!.names, name] : best[start]!.names
+      const current = best[end]
+      if (!current || known > current.known || (known === current.known && names.length < current.names.length)) best[end] = {known, names}
+    }
+  }
+  return best[pieces]!.known >= 2 ? best[pieces]!.names : undefined
+}
+
+/** Words that do not tell names apart when matching words: "Republic of the Congo" is "Congo, Republic of". */
+const stopwords = new Set(['of', 'the', 'and', 'de', 'du', 'des', 'del', 'la', 'le', 'les', 'et', 'y'])
+/** Words that name no place: left over in a written name, they do not make it another one ("ARIPO Secretariat"). */
+const generic = ['republic', 'kingdom', 'state', 'states', 'government', 'secretariat', 'commission', 'office']
+
+const wordsOf = (key: string) => key.split(' ').filter((word) => word && !stopwords.has(word))
+
+/** The length of the longest common beginning of two words. */
+function commonStart(a: string, b: string): number {
+  let length = 0
+  while (length < a.length && a[length] === b[length]) length++
+  return length
+}
+
+/**
+ * A written word matches a registry word when equal, when it begins it (3 letters or more: "biss"), and from 5
+ * letters when one typo away ("bisau"), or when both share all but the last letter of the shorter one: the same
+ * word in another language ("république", "democrática").
+ */
+function sameWord(word: string, other: string): boolean {
+  if (word === other || (word.length >= 3 && other.startsWith(word))) return true
+  const shorter = Math.min(word.length, other.length)
+  if (shorter < 5) return false
+  return commonStart(word, other) >= shorter - 1 || (Math.abs(word.length - other.length) <= 1 && editDistance(word, other) <= 1)
+}
+
+/**
+ * Registry names near a normalised input, at most three, nearest first, among the candidates `accept` takes: within
+ * an edit distance of a third of its length ("vietnan"), or sharing its words (`wordGap`), scored by the words left
+ * over.
+ */
+function suggest(input: string, accept: (candidate: Known) => boolean): string[] {
   if (!input) return []
   const limit = Math.max(1, Math.floor(input.length / 3))
-  const words = input.split(' ')
+  const words = wordsOf(input)
   const best = new Map<string, number>()
   for (const [key, known] of lookup()) {
-    const distance = editDistance(input, key)
-    const score = Math.min(distance <= limit ? distance : Infinity, wordGap(words, key.split(' ')))
+    if (!accept(known)) continue
+    // The distance is at least the difference in length: only near lengths are worth measuring.
+    const distance = Math.abs(input.length - key.length) <= limit ? editDistance(input, key) : Infinity
+    const score = Math.min(distance <= limit ? distance : Infinity, wordGap(words, wordsOf(key)))
     const name = canonical(known)
     if (score < (best.get(name) ?? Infinity)) best.set(name, score)
   }
@@ -100,12 +178,19 @@ function suggest(input: string): string[] {
     .map(([name]) => name)
 }
 
-/** Words left unmatched on both sides, when all of one side match (equal, or a word of 3+ letters begins one). */
+/**
+ * The words left over on both sides, when every written word is in the registry name ("guinea biss" for
+ * Guinea-Bissau), or when every word of the registry name is written and what is left is generic ("guinea
+ * republic"). A registry name merely contained in a longer written one is another entity: "République démocratique
+ * du Congo" is not Congo, and "South Sudan" is not Sudan.
+ */
 function wordGap(input: string[], key: string[]): number {
-  const matches = (word: string, other: string) => word === other || (word.length >= 3 && other.startsWith(word))
-  const inputLeft = input.filter((word) => !key.some((other) => matches(word, other))).length
-  const keyLeft = key.filter((other) => !input.some((word) => matches(word, other))).length
-  return inputLeft === 0 || keyLeft === 0 ? inputLeft + keyLeft : Infinity
+  if (input.length === 0) return Infinity
+  const inputLeft = input.filter((word) => !key.some((other) => sameWord(word, other)))
+  const keyLeft = key.filter((other) => !input.some((word) => sameWord(word, other)))
+  if (inputLeft.length === 0) return keyLeft.length
+  if (keyLeft.length === 0 && inputLeft.every((word) => generic.some((other) => sameWord(word, other)))) return inputLeft.length
+  return Infinity
 }
 
 /** Whether the entry was an LDC on any day from `from` to `to`, both included. */

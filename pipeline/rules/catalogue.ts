@@ -1,6 +1,8 @@
 // The rule catalogue: every problem art67 reports, with its permanent id, severity, a one-line summary, the
 // message as a function of typed arguments, what to do about it, and the words for a related place.
 // No message text is written anywhere else; docs/rules.md and the README's rule table are generated from here.
+import {codePoint, visible} from '../text.js'
+
 export type Severity = 'error' | 'warning'
 
 export interface Rule<Args> {
@@ -21,8 +23,10 @@ export interface Rule<Args> {
 
 const rule = <Args = Record<string, never>>(spec: Rule<Args>): Rule<Args> => spec
 
-const code = (text: string) => `\`${text}\``
-const quote = (text: string) => `“${text}”`
+// Text from the sources is shown with its invisible and control characters named (`<U+200B>`), so two names that
+// look alike never print alike, and nothing written acts on the terminal.
+const code = (text: string) => `\`${visible(text)}\``
+const quote = (text: string) => `“${visible(text)}”`
 /** `a`, `a or b`, `a, b, or c`. */
 const alternatives = (items: readonly string[]) =>
   items.length <= 2 ? items.join(' or ') : `${items.slice(0, -1).join(', ')}, or ${items.at(-1)}`
@@ -36,6 +40,7 @@ export type DateProblem =
   | {problem: 'month'; month: number}
   | {problem: 'day'; year: number; month: number; day: number}
   | {problem: 'precision'}
+  | {problem: 'year'; year: string}
 
 const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
@@ -51,6 +56,8 @@ function dateReason(reason: DateProblem): string {
       return `${monthNames[reason.month - 1]} ${reason.year} has no day ${reason.day}`
     case 'precision':
       return 'the communication date needs a day, month and year'
+    case 'year':
+      return `the year ${reason.year} is before the year 1000; check its digits`
   }
 }
 
@@ -69,6 +76,87 @@ export type PeriodProblem =
   | {problem: 'form'; written: string}
   | {problem: 'order'; written: string}
   | {problem: 'date'; key: 'from' | 'to'; written: string; reason: DateProblem}
+  | {problem: 'year'; written: string; year: string}
+
+/** What is wrong in front matter YAML, from the parser's error codes (`validate/frontmatter.ts`). */
+export type YamlError =
+  | 'indent'
+  | 'unclosed'
+  | 'duplicate-key'
+  | 'missing-quote'
+  | 'missing-colon'
+  | 'key-in-value'
+  | 'multiline-key'
+  | 'tab'
+  | 'unexpected'
+  | 'reserved-start'
+  | 'escape'
+  | 'tag'
+  | 'other'
+
+function yamlError({error, found, detail}: {error: YamlError; found: string; detail: string}): string {
+  switch (error) {
+    case 'indent':
+      return 'The lines here do not line up: every key of one block must start in the same column'
+    case 'unclosed':
+      return 'A `[` or `{` list is not closed, or a line after it is not indented under it'
+    case 'duplicate-key':
+      return `The key ${code(found)} is given twice`
+    case 'missing-quote':
+      return `A quoted value is not closed: its closing ${code(found)} is missing`
+    case 'missing-colon':
+      return 'A key without `:` after it: write `key: value`'
+    case 'key-in-value':
+      return 'A `key: value` inside a value: put a value that holds `: ` in quotes, and start each key in the same column as the others'
+    case 'multiline-key':
+      return 'A key must be on one line, followed by `:` (is a line indented under another, or a `:` missing?)'
+    case 'tab':
+      return 'A tab indents this line: YAML indents with spaces only'
+    case 'unexpected':
+      return `Unexpected ${code(found)} here: text that holds it must be in quotes`
+    case 'reserved-start':
+      return `A value cannot start with ${code(found)} unless it is in quotes`
+    case 'escape':
+      return `${code(found)} is not an escape double quotes allow: write \`\\\\\` for a backslash, or use single quotes`
+    case 'tag':
+      return `The YAML tag ${code(found)} is not allowed: front matter values are plain text`
+    case 'other':
+      return `Broken YAML: ${detail}`
+  }
+}
+
+/** Names of the invisible characters people meet most, for messages; others are named by code point alone. */
+const invisibleNames: Readonly<Record<string, string>> = {
+  '\u0008': 'backspace',
+  '\u000B': 'vertical tab',
+  '\u000C': 'form feed',
+  '\u001B': 'escape',
+  '\u007F': 'delete',
+  '\u00AD': 'soft hyphen',
+  '\u061C': 'Arabic letter mark',
+  '\u200B': 'zero width space',
+  '\u200C': 'zero width non-joiner',
+  '\u200D': 'zero width joiner',
+  '\u200E': 'left-to-right mark',
+  '\u200F': 'right-to-left mark',
+  '\u202A': 'left-to-right embedding',
+  '\u202B': 'right-to-left embedding',
+  '\u202C': 'pop directional formatting',
+  '\u202D': 'left-to-right override',
+  '\u202E': 'right-to-left override',
+  '\u2060': 'word joiner',
+  '\u2066': 'left-to-right isolate',
+  '\u2067': 'right-to-left isolate',
+  '\u2068': 'first strong isolate',
+  '\u2069': 'pop directional isolate',
+  '\uFEFF': 'zero width no-break space'
+}
+
+/** `<U+200B> (zero width space)`; a control character without a name of its own as `<U+0007> (control)`. */
+function describeInvisible(character: string): string {
+  const name = invisibleNames[character] ?? (/\p{Cc}/u.test(character) ? 'control' : undefined)
+  return `<${codePoint(character)}>${name ? ` (${name})` : ''}`
+}
 
 export const catalogue = {
   'sources-missing': rule<{as: 'missing' | 'file'}>({
@@ -78,24 +166,60 @@ export const catalogue = {
     message: ({as}) => (as === 'file' ? 'This is a file, not a folder of sources' : 'There is no such folder'),
     hint: 'Name the folder that holds the report’s Markdown files, e.g. `art67 build sources`.'
   }),
-  'sources-empty': rule({
+  'sources-empty': rule<{skipped: boolean}>({
     severity: 'error',
     fixed: true,
-    summary: 'the sources folder holds no `.md` file',
-    message: () => 'This folder holds no `.md` file',
-    hint: 'Add the report as one or more `.md` files in this folder.'
+    summary: 'the sources folder holds no `.md` file to read',
+    message: ({skipped}) =>
+      skipped
+        ? 'This folder holds no `.md` file to read: README files and what `.art67ignore` lists are skipped'
+        : 'This folder holds no `.md` file',
+    hint: 'Add the report as one or more `.md` files in this folder; files named `README…` and those `.art67ignore` lists are not read.'
   }),
-  'file-unreadable': rule<{as: 'binary' | 'encoding' | 'broken-link'}>({
+  'file-unreadable': rule<{as: 'binary' | 'encoding'} | {as: 'utf-16'; endian: 'little' | 'big'} | {as: 'utf-32'}>({
     severity: 'error',
     fixed: true,
-    summary: 'a binary or non-UTF-8 file, or a link to nothing',
+    summary: 'a binary, UTF-16 or otherwise non-UTF-8 file',
+    message: (args) => {
+      switch (args.as) {
+        case 'binary':
+          return 'This file is binary, not Markdown text: it holds a NUL byte here'
+        case 'encoding':
+          return 'This file is not valid UTF-8 text: the bytes here are not UTF-8'
+        case 'utf-16':
+          return `This file is saved as UTF-16 (${args.endian}-endian), not UTF-8`
+        case 'utf-32':
+          return 'This file is saved as UTF-32, not UTF-8'
+      }
+    },
+    hint: 'Save the file as UTF-8 Markdown text (in most editors: “Save as” with the encoding UTF-8), or remove it from the sources folder.'
+  }),
+  'symlink-broken': rule<{as: 'missing' | 'loop'}>({
+    severity: 'error',
+    fixed: true,
+    summary: 'a link to a file that does not exist, or a loop of links',
     message: ({as}) =>
-      as === 'binary'
-        ? 'This file is binary, not Markdown text'
-        : as === 'encoding'
-          ? 'This file is not valid UTF-8 text'
-          : 'This is a link to a file that does not exist',
-    hint: 'Save the file as UTF-8 Markdown text, or remove it from the sources folder.'
+      as === 'missing' ? 'This is a link to a file that does not exist' : 'This link leads round a loop of links and never reaches a file',
+    hint: 'Point the link at a Markdown file inside the sources folder, or remove it.'
+  }),
+  'file-not-regular': rule<{kind: 'named pipe' | 'socket' | 'device'}>({
+    severity: 'error',
+    fixed: true,
+    summary: 'a `.md` name that is a named pipe, socket or device, not a file (never opened)',
+    message: ({kind}) => `This is a ${kind}, not a regular file, so it is not read`,
+    hint: 'Replace it with a regular Markdown file, or remove it from the sources folder (or list it in `.art67ignore`).'
+  }),
+  'invisible-character': rule<{characters: readonly string[]; count: number; rest: boolean}>({
+    severity: 'warning',
+    summary: 'invisible or control characters (zero-width spaces, direction marks …), named by code point: removed from the text',
+    message: ({characters, count, rest}) => {
+      const named = characters.map(describeInvisible).join(', ')
+      if (rest) return `From here on, ${count} more invisible characters, ${named}, are removed from the text of this file`
+      return count === 1
+        ? `An invisible character, ${named}, is removed from the text here`
+        : `${count} invisible characters, ${named}, are removed from the text here`
+    },
+    hint: 'Delete them from the file (an editor’s “show invisibles” shows them): they keep names from matching and can hide or reorder text, so art67 leaves them out of the PDF, XLSX and JSON.'
   }),
   'file-too-large': rule<{bytes: number; limit: number}>({
     severity: 'error',
@@ -126,14 +250,19 @@ export const catalogue = {
     hint: 'Keep the front matter in one file only and remove it from the others.',
     related: 'the first front matter'
   }),
-  'frontmatter-yaml': rule<{as: 'syntax'; detail: string} | {as: 'not-a-map'} | {as: 'forbidden-key'; key: string} | {as: 'unreadable'; detail: string}>({
+  'frontmatter-yaml': rule<
+    | {as: 'syntax'; error: YamlError; found: string; detail: string}
+    | {as: 'not-a-map'}
+    | {as: 'forbidden-key'; key: string}
+    | {as: 'unreadable'; detail: string}
+  >({
     severity: 'error',
     fixed: true,
     summary: 'the front matter’s YAML is broken',
     message: (args) => {
       switch (args.as) {
         case 'syntax':
-          return `Broken YAML: ${args.detail}`
+          return yamlError(args)
         case 'not-a-map':
           return 'The front matter must be a list of `key: value` lines'
         case 'forbidden-key':
@@ -142,7 +271,7 @@ export const catalogue = {
           return `The YAML cannot be read: ${args.detail}`
       }
     },
-    hint: 'Fix the YAML syntax: one `key: value` a line, text with `:` or `#` in quotes.'
+    hint: 'Fix the YAML: one `key: value` a line, keys lined up and indented with spaces, and text that holds `: ` or ` #` or starts with a sign such as `@` or `[` in quotes.'
   }),
   'frontmatter-field': rule<FieldProblem>({
     severity: 'error',
@@ -195,6 +324,8 @@ export const catalogue = {
           return `Invalid period: ${args.written ? `the period ${code(args.written)}` : 'the period'} ends before it starts`
         case 'date':
           return `Invalid period: ${code(`period.${args.key}`)} ${code(args.written)} is not a date: ${dateReason(args.reason)}`
+        case 'year':
+          return `Invalid period ${code(args.written)}: ${dateReason({problem: 'year', year: args.year})}`
       }
     },
     hint: 'Write the period as `2020-2021`, `2021`, or as `from:` and `to:` dates.'
@@ -283,6 +414,24 @@ export const catalogue = {
     summary: 'a beneficiary art67 does not know (with the nearest names)',
     message: ({written, suggestions}) => `Unknown beneficiary ${code(written)}${didYouMean(suggestions)}`,
     hint: 'Write the WTO name of a Member or observer, an organisation or a group art67 knows (see the README), or put deliberate free text in double quotes: "Global South".'
+  }),
+  'beneficiary-region': rule<{written: string}>({
+    severity: 'error',
+    summary: 'a region (Africa, Latin America …) named as a beneficiary',
+    message: ({written}) => `${code(written)} is a region, not a beneficiary art67 can look up`,
+    hint: 'Name the Members it means, separated by `;`, or keep the region as written by putting it in double quotes: "Africa".'
+  }),
+  'beneficiary-separator': rule<{written: string; separated: string}>({
+    severity: 'error',
+    summary: 'several beneficiaries separated by `,` or “and” instead of `;`',
+    message: ({written, separated}) => `${code(written)} looks like several names in one: write ${code(separated)}`,
+    hint: 'Separate beneficiaries with `;`, never `,` or “and”: WTO names hold commas (`Korea, Republic of`) and “and” (`Antigua and Barbuda`).'
+  }),
+  'member-unknown': rule<{written: string; suggestions: readonly string[]}>({
+    severity: 'error',
+    summary: 'a `member` that is not a WTO Member, observer or organisation art67 knows (with the nearest names)',
+    message: ({written, suggestions}) => `${code(written)} is not a WTO Member, observer or organisation art67 knows${didYouMean(suggestions)}`,
+    hint: 'Write the WTO name of the Member reporting, or a spelling art67 knows (see “Beneficiaries” in the README), e.g. `member: Canada`; the outputs print the WTO name.'
   }),
   'beneficiary-developed': rule<{name: string}>({
     severity: 'warning',

@@ -2,11 +2,12 @@
 import type {Yaml} from 'mdast'
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
-import {isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode} from 'yaml'
+import {isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode, type YAMLError} from 'yaml'
 import {z} from 'zod'
-import {lastDay, firstDay, parseDate} from '../dates.js'
+import {firstDay, firstYear, lastDay, parseDate} from '../dates.js'
 import {Meta, type IsoDate, type Period} from '../model.js'
-import type {FieldProblem, PeriodProblem} from '../rules/catalogue.js'
+import {resolveMember} from '../registry/resolve.js'
+import type {FieldProblem, PeriodProblem, YamlError} from '../rules/catalogue.js'
 import {problem} from '../rules/index.js'
 import {checkPrinted} from '../extract/glyphs.js'
 
@@ -75,10 +76,46 @@ class Located {
   }
 }
 
+/** What a YAML parser error means, in the catalogue's terms, and the text of the front matter it points at. */
+function yamlError(error: YAMLError, source: string): {error: YamlError; found: string} {
+  const found = source.slice(error.pos[0], error.pos[1])
+  switch (error.code) {
+    case 'BAD_INDENT':
+      return {error: /^Flow (sequence|map)/.test(error.message) ? 'unclosed' : 'indent', found}
+    case 'DUPLICATE_KEY':
+      return {error: 'duplicate-key', found: /^[^:\n]*/.exec(source.slice(error.pos[0]))![0].trim()}
+    case 'MISSING_CHAR':
+      if (/closing .quote/.test(error.message)) return {error: 'missing-quote', found: error.message.includes("'quote") ? "'" : '"'}
+      if (/followed by map values/.test(error.message)) return {error: 'missing-colon', found}
+      return {error: 'other', found}
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return {error: 'key-in-value', found}
+    case 'MULTILINE_IMPLICIT_KEY':
+      return {error: 'multiline-key', found}
+    case 'TAB_AS_INDENT':
+      return {error: 'tab', found}
+    case 'UNEXPECTED_TOKEN':
+      return {error: found.trim() && found.length <= 20 ? 'unexpected' : 'other', found}
+    case 'BAD_SCALAR_START':
+      return {error: 'reserved-start', found: found.slice(0, 1)}
+    case 'BAD_DQ_ESCAPE':
+      return {error: 'escape', found: /escape sequence (\S+)/.exec(error.message)?.[1] ?? source.slice(error.pos[0], error.pos[0] + 2)}
+    case 'TAG_RESOLVE_FAILED':
+      return {error: 'tag', found}
+    default:
+      return {error: 'other', found}
+  }
+}
+
+/** Whether a year written in a period comes before the first year art67 reads. */
+const tooEarly = (digits: string | undefined) => digits !== undefined && Number(digits) < firstYear
+
 function parsePeriod(value: FrontMatter['period']): {ok: true; period: Period} | {ok: false; reason: PeriodProblem} {
   if (typeof value === 'string') {
     const match = /^(\d{4})(?:\s*[-–/]\s*(\d{4}))?$/.exec(value)
     if (!match) return {ok: false, reason: {problem: 'form', written: value}}
+    const early = [match[1], match[2]].find(tooEarly)
+    if (early) return {ok: false, reason: {problem: 'year', written: value, year: early}}
     const from = Number(match[1])
     const to = Number(match[2] ?? match[1])
     if (to < from) return {ok: false, reason: {problem: 'order', written: value}}
@@ -118,8 +155,13 @@ export function readFrontMatter(file: VFile, node: Yaml, languages: readonly str
   // Warnings too, such as an unresolved `!!js/function` tag: the value would not be what was meant.
   const problems = [...yaml.doc.errors, ...yaml.doc.warnings]
   if (problems.length > 0) {
+    // One mistake often gives the parser several errors at one place: the first says most.
+    const places = new Set<number>()
     for (const error of problems) {
-      problem(file, 'frontmatter-yaml', {as: 'syntax', detail: error.message.split('\n')[0]!}, yaml.range(error.pos))
+      if (places.has(error.pos[0])) continue
+      places.add(error.pos[0])
+      const detail = error.message.split('\n')[0]!
+      problem(file, 'frontmatter-yaml', {as: 'syntax', ...yamlError(error, node.value), detail}, yaml.range(error.pos))
     }
     return undefined
   }
@@ -162,21 +204,28 @@ export function readFrontMatter(file: VFile, node: Yaml, languages: readonly str
   }
   const front: FrontMatter = parsed.success ? parsed.data : z.object(FrontMatter.shape).parse(data)
 
+  const member = resolveMember(front.member)
+  if (member.kind === 'unknown') {
+    problem(file, 'member-unknown', {written: front.member, suggestions: member.suggestions}, yaml.place(['member']))
+  }
   const period = parsePeriod(front.period)
-  if (!period.ok) problem(file, 'period-invalid', period.reason, yaml.place(['period']))
+  if (!period.ok) {
+    const place = yaml.place(period.reason.problem === 'date' ? ['period', period.reason.key] : ['period'])
+    problem(file, 'period-invalid', period.reason, place)
+  }
   const date = readDate(file, yaml, front.date)
   const language = front.language ?? 'en'
   if (!languages.includes(language)) {
     problem(file, 'frontmatter-field', {problem: 'language', language, languages}, yaml.place(['language']))
   }
-  if (!period.ok || date === null || !languages.includes(language)) return undefined
+  if (member.kind === 'unknown' || !period.ok || date === null || !languages.includes(language)) return undefined
   checkPrinted(file, printedKeys.flatMap((key) => {
     const value = front[key]
     return value === undefined ? [] : [{text: value, position: yaml.place([key])}]
   }))
 
   return Meta.parse({
-    member: front.member,
+    member: member.entry.name,
     period: period.period,
     date,
     symbol: front.symbol,

@@ -185,8 +185,9 @@ export function validateProgrammes(raws: readonly RawProgramme[], meta: Meta | u
     const fields = merge(records)
     const first = records[0]!.raw
     checkDates(fields, first.title, meta)
-    const beneficiaries = fields.get('beneficiaries')?.value
-    if (!beneficiaries || (beneficiaries.kind === 'list' && beneficiaries.items.length === 0)) {
+    const beneficiaries = fields.get('beneficiaries')
+    // Names written but none known are errors of their own, not a programme without beneficiaries.
+    if (!beneficiaries || beneficiaries.raw.items.length === 0) {
       problem(first.file, 'no-beneficiaries', {title: first.title}, first.place)
     }
     return toProgramme(index + 1, id, records, fields)

@@ -1,13 +1,96 @@
 // Stage 6, write: put all outputs in place at once, or none of them.
 import {randomBytes} from 'node:crypto'
-import {lstat, mkdir, rename, rm, writeFile} from 'node:fs/promises'
+import {rmSync} from 'node:fs'
+import {lstat, mkdir, readdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {Art67Error} from '../errors.js'
+import {printablePath} from '../read/index.js'
 
 export interface Output {
   /** File name inside the output folder. */
   name: string
   data: Uint8Array | string
+}
+
+/** Our temporary files: `.<output name>.<12 hex digits>.tmp`, beside their targets. */
+const temporaryName = /^\..+\.[0-9a-f]{12}\.tmp$/
+/** A temporary file left this long belongs to no build still writing: one that was killed. */
+export const staleAfterMs = 60_000
+
+/** Temporary files being written now, for `removeLiveTemporaries`. */
+const live = new Set<string>()
+
+/** Remove the temporary files of a write under way, at once: for a signal handler, which cannot wait. */
+export function removeLiveTemporaries(): void {
+  for (const file of live) rmSync(file, {force: true})
+  live.clear()
+}
+
+/**
+ * On SIGINT (Ctrl-C) or SIGTERM, remove the temporary files of a write under way, then end as the signal would have.
+ * For a command line; a library leaves signals to its program.
+ */
+export function cleanupOnSignal(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      removeLiveTemporaries()
+      process.kill(process.pid, signal)
+    })
+  }
+}
+
+/** Remove our temporary files that a killed build left in `dir`; those of a build writing now are too young. */
+async function removeStaleTemporaries(dir: string, now: number): Promise<void> {
+  for (const name of await readdir(dir)) {
+    if (!temporaryName.test(name)) continue
+    const file = path.join(dir, name)
+    const info = await lstat(file).catch(() => undefined)
+    // Best effort: a leftover that cannot be removed does not stop this build.
+    if (info?.isFile() && now - info.mtimeMs > staleAfterMs) await rm(file, {force: true}).catch(() => undefined)
+  }
+}
+
+const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code
+
+/** Why writing in `dir` failed, in words, with what to do where there is something to do. */
+function why(error: unknown, dir: string): string {
+  const shown = printablePath(dir)
+  switch (errorCode(error)) {
+    case 'EROFS':
+      return `${shown} is on a read-only file system; choose another output folder`
+    case 'EACCES':
+    case 'EPERM':
+      return `art67 may not write in ${shown}; choose another output folder or change its permissions`
+    case 'ENOSPC':
+      return 'the disk is full'
+    case 'EDQUOT':
+      return 'the disk quota is used up'
+    case 'EEXIST':
+      return `${shown} is a file, not a folder`
+    case 'ENOTDIR':
+      return `a part of the path ${shown} is a file, not a folder`
+    case 'ENAMETOOLONG':
+      return 'the path is too long'
+    case 'ENOENT':
+      return `the folder ${shown} is gone (was it removed during the build?)`
+    default:
+      return (error as Error).message
+  }
+}
+
+/**
+ * A recursive mkdir reports ENOENT when the folder would be on a read-only file system (Node 20): ask the first
+ * missing folder of the path on its own, which gives the true cause.
+ */
+async function trueCause(dir: string, error: unknown): Promise<unknown> {
+  if (errorCode(error) !== 'ENOENT') return error
+  let missing = path.resolve(dir)
+  for (;;) {
+    const parent = path.dirname(missing)
+    if (parent === missing || (await lstat(parent).then(() => true, () => false))) break
+    missing = parent
+  }
+  return mkdir(missing).then(() => error, (cause: unknown) => cause)
 }
 
 /**
@@ -18,13 +101,13 @@ export async function write(dir: string, outputs: readonly Output[]): Promise<st
   try {
     await mkdir(dir, {recursive: true})
   } catch (error) {
-    throw new Art67Error(`Cannot create the output folder ${dir}: ${(error as Error).message}`)
+    throw new Art67Error(`Cannot create the output folder ${printablePath(dir)}: ${why(await trueCause(dir, error), dir)}`)
   }
   // Renaming onto anything but a file could fail half-way: refuse before touching anything.
   for (const output of outputs) {
     const target = path.join(dir, output.name)
     const info = await lstat(target).catch(() => undefined)
-    if (info && !info.isFile()) throw new Art67Error(`Cannot write ${target}: something other than a file is in the way`)
+    if (info && !info.isFile()) throw new Art67Error(`Cannot write ${printablePath(target)}: something other than a file is in the way`)
   }
   const tag = randomBytes(6).toString('hex')
   const staged = outputs.map((output) => ({
@@ -33,11 +116,19 @@ export async function write(dir: string, outputs: readonly Output[]): Promise<st
     data: output.data
   }))
   try {
-    for (const file of staged) await writeFile(file.temporary, file.data)
-    for (const file of staged) await rename(file.temporary, file.target)
+    await removeStaleTemporaries(dir, Date.now())
+    for (const file of staged) {
+      live.add(file.temporary)
+      await writeFile(file.temporary, file.data)
+    }
+    for (const file of staged) {
+      await rename(file.temporary, file.target)
+      live.delete(file.temporary)
+    }
   } catch (error) {
     await Promise.all(staged.map((file) => rm(file.temporary, {force: true})))
-    throw new Art67Error(`Cannot write the outputs to ${dir}: ${(error as Error).message}`)
+    for (const file of staged) live.delete(file.temporary)
+    throw new Art67Error(`Cannot write the outputs to ${printablePath(dir)}: ${why(error, dir)}`)
   }
   return staged.map((file) => file.target)
 }

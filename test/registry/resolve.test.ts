@@ -1,6 +1,7 @@
 import {describe, expect, test} from 'vitest'
 import {entries, groups} from '../../pipeline/registry/registry.js'
-import {normalizeName, resolveBeneficiary, type Resolution} from '../../pipeline/registry/resolve.js'
+import {regions} from '../../pipeline/registry/regions.js'
+import {normalizeName, resolveBeneficiary, resolveMember, type Resolution} from '../../pipeline/registry/resolve.js'
 import {editDistance} from '../../pipeline/suggest.js'
 
 /** What a resolution names: the entry's or group's name, the free text, or the suggestions. */
@@ -12,6 +13,10 @@ function outcome(resolution: Resolution): [string, string | string[]] {
       return ['group', resolution.group.name]
     case 'free':
       return ['free', resolution.text]
+    case 'region':
+      return ['region', []]
+    case 'list':
+      return ['list', resolution.names]
     case 'unknown':
       return ['unknown', resolution.suggestions]
   }
@@ -232,7 +237,68 @@ describe('resolveBeneficiary', () => {
     expect(resolveBeneficiary(written).kind).toBe('unknown')
   })
 
+  test.each([
+    ['République démocratique du Congo', 'Democratic Republic of the Congo'],
+    ['República Democrática del Congo', 'Democratic Republic of the Congo'],
+    ['Republic of South Africa', 'South Africa'],
+    ['South Sudanese', 'South Sudan'],
+    ['Guinea Bisau', 'Guinea-Bissau']
+  ])('%s suggests %s first, never a shorter Member its name merely contains', (written, name) => {
+    const resolution = resolveBeneficiary(written)
+    expect(outcome(resolution)).toEqual(['unknown', expect.arrayContaining([name])])
+    if (resolution.kind === 'unknown') expect(resolution.suggestions[0]).toBe(name)
+    expect(JSON.stringify(resolution)).not.toMatch(/"(Congo|Sudan|Guinea)"/)
+  })
+
+  test.each(['Africa', 'africa', 'Latin America and the Caribbean', 'Sub-Saharan Africa', 'South-East Asia', 'Middle East', 'Pacific', 'Caribbean'])(
+    '%s is a region',
+    (written) => {
+      expect(resolveBeneficiary(written)).toEqual({kind: 'region'})
+    }
+  )
+
+  test('a region name is never a registry name, and a quoted region is free text', () => {
+    for (const region of regions) expect(resolveBeneficiary(region).kind, region).toBe('region')
+    expect(resolveBeneficiary('"Africa"')).toEqual({kind: 'free', text: 'Africa'})
+  })
+
+  test.each([
+    ['Chile, Peru, Mexico', ['Chile', 'Peru', 'Mexico']],
+    ['Chile and Peru', ['Chile', 'Peru']],
+    ['Chile & Peru', ['Chile', 'Peru']],
+    ['Bolivia, Plurinational State of, Peru', ['Bolivia, Plurinational State of', 'Peru']],
+    ['Trinidad and Tobago and Jamaica', ['Trinidad and Tobago', 'Jamaica']],
+    ['Korea, Republic of and Viet Nam', ['Korea, Republic of', 'Viet Nam']],
+    ['Kenya, Narnia, Uganda', ['Kenya', 'Narnia', 'Uganda']],
+    ['Africa and Asia', ['Africa', 'Asia']]
+  ])('%s is several names in one', (written, names) => {
+    expect(resolveBeneficiary(written)).toEqual({kind: 'list', names})
+  })
+
+  test.each(['Chile, Narnia', 'Antigua and Barbudaa', 'Ministry of Trade of Chile and Peru'])('%s is not read as a list', (written) => {
+    expect(resolveBeneficiary(written).kind).toBe('unknown')
+  })
+
   test.each(['WIPO', 'xyzzy', ''])('%s has no suggestions', (written) => {
     expect(resolveBeneficiary(written)).toEqual({kind: 'unknown', suggestions: []})
+  })
+})
+
+describe('resolveMember', () => {
+  test.each([
+    ['Canada', 'Canada'],
+    ['USA', 'United States of America'],
+    ['Holy See', 'Holy See'],
+    ['ARIPO', 'African Regional Intellectual Property Organization']
+  ])('%s reports as %s', (written, name) => {
+    expect(resolveMember(written)).toMatchObject({kind: 'entity', entry: {name}})
+  })
+
+  test.each([
+    ['Canda', ['Canada']],
+    ['Narnia', []],
+    ['ASEAN Member States', []]
+  ])('%s is no member art67 knows, with the nearest Members, observers or organisations', (written, suggestions) => {
+    expect(resolveMember(written)).toEqual({kind: 'unknown', suggestions})
   })
 })

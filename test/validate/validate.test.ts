@@ -57,6 +57,19 @@ describe('validate', () => {
     expect(report.period).toEqual({label: '2020-2021', from: '2020-01-01', to: '2021-12-31'})
   })
 
+  it('keeps the WTO name of the member, whatever spelling the front matter gives', () => {
+    const {report} = model({'r.md': '---\nmember: USA\nperiod: 2021\n---\n'})
+    expect(report).toMatchObject({member: 'United States of America', requester: 'the delegation of United States of America'})
+    expect(model({'r.md': '---\nmember: ARIPO\nperiod: 2021\n---\n'}).report.member).toBe('African Regional Intellectual Property Organization')
+    expect(model({'r.md': '---\nmember: Holy See\nperiod: 2021\n---\n'}).report.member).toBe('Holy See')
+  })
+
+  it('refuses a member art67 does not know, or a group, at its value', () => {
+    for (const member of ['Narnia', 'Canda', 'ASEAN Member States']) {
+      expect(validated({'r.md': `---\nmember: ${member}\nperiod: 2021\ndate: 2021-09-16\n---\n`}).problems).toEqual(['r.md:2:9 member-unknown'])
+    }
+  })
+
   it('reads an explicit period', () => {
     const {report} = model({'r.md': '---\nmember: Japan\nperiod:\n  from: 2021-04-01\n  to: March 2022\ndate: 2022-09-01\n---\n'})
     expect(report.period).toEqual({label: '2021-2022', from: '2021-04-01', to: '2022-03-31'})

@@ -1,0 +1,48 @@
+// Regions reports name as beneficiaries (source `domain-beneficiaries`; the spellings are `usage`). A region is no
+// beneficiary art67 can look up: its extent varies between reports, and it holds developed Members, non-Members and
+// observers alike. Naming one is its own error (`beneficiary-region`), so that "Africa" is never taken for a typo of
+// "South Africa"; a report keeps it by writing it in double quotes. Names of registry entries and groups
+// ("Central America", "Pacific Islands") are found before these and never read as regions.
+export const regions: readonly string[] = [
+  'Africa',
+  'North Africa',
+  'Northern Africa',
+  'West Africa',
+  'Western Africa',
+  'East Africa',
+  'Eastern Africa',
+  'Central Africa',
+  'Southern Africa',
+  'Sub-Saharan Africa',
+  'Sahel',
+  'Maghreb',
+  'Asia',
+  'Central Asia',
+  'East Asia',
+  'South Asia',
+  'South-East Asia',
+  'Southeast Asia',
+  'Asia-Pacific',
+  'Asia and the Pacific',
+  'Pacific',
+  'South Pacific',
+  'Oceania',
+  'Europe',
+  'Eastern Europe',
+  'Central and Eastern Europe',
+  'Western Balkans',
+  'Balkans',
+  'Latin America',
+  'Latin America and the Caribbean',
+  'South America',
+  'Caribbean',
+  'Middle East',
+  'Middle East and North Africa',
+  'MENA',
+  'Arab region',
+  'Arab States',
+  'Gulf region',
+  'North America',
+  'Commonwealth of Independent States',
+  'CIS'
+]

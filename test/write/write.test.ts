@@ -1,0 +1,60 @@
+// Writing the outputs: temporary files never outlive a build, and a folder that cannot be written says why.
+import {spawnSync} from 'node:child_process'
+import {mkdir, mkdtemp, readdir, utimes, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {staleAfterMs, write} from '../../pipeline/write/index.js'
+
+const temp = (name: string) => mkdtemp(path.join(tmpdir(), `art67-${name}-`))
+
+describe('write', () => {
+  it('removes the temporary files a killed build left, but not those of a build writing now, nor other files', async () => {
+    const out = await temp('out')
+    const stale = '.canada-2020-2021.pdf.0123456789ab.tmp'
+    const young = '.canada-2020-2021.pdf.ba9876543210.tmp'
+    const other = '.notes.tmp'
+    for (const name of [stale, young, other]) await writeFile(path.join(out, name), 'partial')
+    const past = (Date.now() - staleAfterMs - 1000) / 1000
+    for (const name of [stale, other]) await utimes(path.join(out, name), past, past)
+    await write(out, [{name: 'report.json', data: '{}'}])
+    expect((await readdir(out)).sort()).toEqual([young, other, 'report.json'].sort())
+  })
+
+  it('says why a folder cannot be made: a file in the way', async () => {
+    const dir = await temp('file')
+    await writeFile(path.join(dir, 'out'), '')
+    await expect(write(path.join(dir, 'out'), [])).rejects.toThrow(/^Cannot create the output folder .*\/out: .*\/out is a file, not a folder$/)
+    await expect(write(path.join(dir, 'out', 'sub'), [])).rejects.toThrow(/a part of the path .*\/out\/sub is a file, not a folder$/)
+  })
+
+  it('removes its live temporary files on SIGINT, then ends as the signal would', async () => {
+    const out = await temp('out')
+    // The data is written in two parts; between them, the process interrupts itself.
+    const script = `
+      import {cleanupOnSignal, write} from ${JSON.stringify(path.resolve('dist/pipeline/write/index.js'))}
+      cleanupOnSignal()
+      const data = (async function* () {
+        yield 'partial'
+        process.kill(process.pid, 'SIGINT')
+        await new Promise((resolve) => setTimeout(resolve, 10_000))
+      })()
+      await write(${JSON.stringify(out)}, [{name: 'a.json', data: '{}'}, {name: 'b.json', data}])
+    `
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {encoding: 'utf8', timeout: 20_000})
+    expect(result.signal).toBe('SIGINT')
+    expect(await readdir(out)).toEqual([])
+  })
+
+  // A read-only file system needs a mount of its own: root in a mount namespace, as on the project's machines.
+  const canMount = spawnSync('unshare', ['-m', 'mount', '-t', 'tmpfs', '-o', 'ro', 'tmpfs', tmpdir()]).status === 0
+  it.skipIf(!canMount)('says that the output folder is on a read-only file system', async () => {
+    const root = await temp('ro')
+    await mkdir(path.join(root, 'mnt'))
+    const command = `mount -t tmpfs -o ro tmpfs ${root}/mnt && exec "$@"`
+    const cli = path.resolve('dist/pipeline/cli.js')
+    const result = spawnSync('unshare', ['-m', 'sh', '-c', command, 'sh', process.execPath, cli, 'build', path.resolve('test/fixtures/valid/minimal'), '--out', `${root}/mnt/out`], {encoding: 'utf8'})
+    expect(result.status).toBe(2)
+    expect(result.stderr).toContain(`art67: Cannot create the output folder ${root}/mnt/out: ${root}/mnt/out is on a read-only file system; choose another output folder`)
+  })
+})
