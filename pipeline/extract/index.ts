@@ -3,6 +3,7 @@
 import type {RootContent, Yaml} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
+import type {Glyphs} from '../fonts/index.js'
 import type {Block} from '../model.js'
 import type {ParsedFile} from '../parse/index.js'
 import {isProgrammesFile} from '../read/index.js'
@@ -41,12 +42,15 @@ class Extractor {
   readonly annexIntro: Block[] = []
   readonly programmes: ProgrammeReader
 
-  constructor(private readonly labels: LabelIndex) {
+  constructor(
+    private readonly labels: LabelIndex,
+    private readonly glyphs: Glyphs
+  ) {
     this.programmes = new ProgrammeReader(labels)
   }
 
   file({file, tree}: ParsedFile) {
-    checkGlyphs(file, tree)
+    checkGlyphs(file, tree, this.glyphs)
     const nodes = tree.children.filter((node) => node.type !== 'yaml')
     if (isProgrammesFile(file)) {
       this.territory(file, nodes, 1)
@@ -104,9 +108,9 @@ function findFrontMatter(files: readonly ParsedFile[]): Extracted['frontMatter']
   return first
 }
 
-/** Read every file's structure with the labels of every template language. */
-export function extract(files: readonly ParsedFile[], labels: readonly Labels[]): Extracted {
-  const extractor = new Extractor(new LabelIndex(labels))
+/** Read every file's structure with the labels of every template language; `glyphs` are the PDF font's. */
+export function extract(files: readonly ParsedFile[], labels: readonly Labels[], glyphs: Glyphs): Extracted {
+  const extractor = new Extractor(new LabelIndex(labels), glyphs)
   const frontMatter = findFrontMatter(files)
   for (const file of files) extractor.file(file)
   return {frontMatter, narrative: extractor.narrative, annexIntro: extractor.annexIntro, programmes: extractor.programmes.programmes}
