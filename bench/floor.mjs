@@ -3,12 +3,12 @@
 // no reading or parsing of sources, no validation, no reproducible re-zip, no atomic write.
 // Prints the milliseconds of each engine as JSON.
 import {readFileSync} from 'node:fs'
-import {createRequire} from 'node:module'
 import path from 'node:path'
 import {performance} from 'node:perf_hooks'
 import pdfmake from 'pdfmake'
 import {pdfDefinition} from '../dist/pipeline/emit/pdf/index.js'
 import {annexWorkbook} from '../dist/pipeline/emit/xlsx/index.js'
+import {locateFont} from '../dist/pipeline/fonts/index.js'
 
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'))
 const model = readJson(process.argv[2])
@@ -17,15 +17,14 @@ const templates = {
   labels: readJson(new URL(`${model.language}.json`, templatesDir)),
   styles: readJson(new URL('styles.json', templatesDir))
 }
-const instant = new Date(`${model.date ?? model.period.to}T00:00:00Z`)
+const instant = new Date(`${model.date ?? model.period.from}T00:00:00Z`)
 
-const pdfmakeDir = path.dirname(createRequire(import.meta.url).resolve('pdfmake/package.json'))
-const font = (name) => path.join(pdfmakeDir, 'build/fonts/Roboto', `Roboto-${name}.ttf`)
-const roboto = {normal: font('Regular'), bold: font('Medium'), italics: font('Italic'), bolditalics: font('MediumItalic')}
-const fonts = new Set(Object.values(roboto))
-pdfmake.setFonts({Roboto: roboto})
+// The families of the styles, as a build gives them to pdfmake.
+const fonts = Object.fromEntries(Object.entries(templates.styles.fonts).map(([family, source]) => [family, locateFont(source).files]))
+const files = new Set(Object.values(fonts).flatMap((variants) => Object.values(variants)))
+pdfmake.setFonts(fonts)
 pdfmake.setUrlAccessPolicy(() => false)
-pdfmake.setLocalAccessPolicy((file) => fonts.has(path.resolve(file)))
+pdfmake.setLocalAccessPolicy((file) => files.has(path.resolve(file)))
 
 let start = performance.now()
 const definition = pdfDefinition(model, templates)

@@ -6,6 +6,7 @@ import {applySeverities, checkedEpoch, loadConfig, parseRules, type Rules} from 
 import {utcMillis} from './dates.js'
 import {emit} from './emit/index.js'
 import {extract} from './extract/index.js'
+import {glyphsOf} from './fonts/index.js'
 import {count, sortMessages, type Counts} from './format/index.js'
 import type {Report} from './model.js'
 import {parseFile} from './parse/index.js'
@@ -54,7 +55,7 @@ export interface BuildOptions extends CheckOptions {
   out?: string
   /**
    * Seconds since the epoch to stamp into the files (`SOURCE_DATE_EPOCH`), from 1980-01-01 to 2107-12-31;
-   * by default the report's date, or the end of its period while it has none.
+   * by default the report's date, or the start of its period while it has none (never a day after the communication).
    */
   sourceDateEpoch?: number | undefined
 }
@@ -86,7 +87,9 @@ export async function analyse(sources: Sources, options: CheckOptions = {}, timi
   const rules = parseRules(options.rules ?? {}, 'the `rules` option')
   const templates = await timed(timings, 'templates', () => loadTemplates(options.templates ?? packageTemplates))
   const parsed = await timed(timings, 'parse', () => sources.files.map((file) => parseFile(file)))
-  const extracted = await timed(timings, 'extract', () => extract(parsed, Object.values(templates.labels), {allRead: sources.rejected.length === 0}))
+  const extracted = await timed(timings, 'extract', () =>
+    extract(parsed, Object.values(templates.labels), glyphsOf(templates.styles.font), {allRead: sources.rejected.length === 0})
+  )
   const report = await timed(timings, 'validate', () => validate(extracted, templates))
 
   const files = [...sources.files, ...sources.rejected].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
@@ -108,7 +111,7 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
   const {report, timings} = result
   if (!result.ok || !report) return {...result, outputs: []}
   const templates = templatesFor(await loadTemplates(options.templates ?? packageTemplates), report.language)
-  const instant = new Date(epoch === undefined ? utcMillis(report.date ?? report.period.to) : epoch * 1000)
+  const instant = new Date(epoch === undefined ? utcMillis(report.date ?? report.period.from) : epoch * 1000)
   const outputs = await emit(report, templates, {instant}, (format, render) => timed(timings, format, render))
   const written = await timed(timings, 'write', () => write(options.out ?? 'out', outputs))
   return {...result, outputs: written}

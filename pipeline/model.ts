@@ -146,7 +146,10 @@ export const Beneficiary = z
       .describe('A WTO Member, an observer government, an intergovernmental organisation, a named group, or free text.'),
     code: z.string().optional().describe('ISO 3166-1 alpha-3, where one exists.'),
     region: z.string().optional().describe('WTO statistical region, where one applies.'),
-    ldc: z.boolean().describe('An LDC on some day of the reporting period (for the group "LDC Members": always).')
+    ldc: z
+      .boolean()
+      .nullable()
+      .describe('An LDC on some day of the reporting period (for the group "LDC Members": always); null when unknown: free text and the other groups kept as written.')
   })
   .meta({id: 'Beneficiary', description: 'A beneficiary as the outputs name it: its WTO name, a group, or free text kept as written.'})
 export type Beneficiary = z.infer<typeof Beneficiary>
@@ -181,7 +184,7 @@ export const Report = z.object({
   job: z.string().optional().describe('The job number, as given.'),
   original: z.string().min(1).describe('Language of the original, as printed after "Original:".'),
   language: z.string().min(2).describe('Language of the templates used for fixed text, e.g. `en`.'),
-  requester: z.string().min(1).describe('Who asked for circulation, e.g. "the delegation of Canada".'),
+  requester: z.string().min(1).describe('Who asked for circulation, e.g. "the delegation of Canada" or "the European Union".'),
   body: z.array(Block).describe('The narrative: numbered sections and paragraphs.'),
   annexIntro: z.array(Block).describe('Text written under the programmes heading before the first programme.'),
   programmes: z.array(Programme).describe('The programmes in annex order.'),

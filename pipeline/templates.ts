@@ -5,6 +5,7 @@ import {fileURLToPath} from 'node:url'
 import {z} from 'zod'
 import {Art67Error} from './errors.js'
 import {fieldKeys, type FieldKey} from './fields.js'
+import {fontTables, locateFont} from './fonts/index.js'
 
 const labels = z.array(z.string().min(1)).min(1)
 /** One entry per field of the field table. */
@@ -13,14 +14,26 @@ const perField = <T extends z.ZodType>(schema: T) => Object.fromEntries(fieldKey
 export const Labels = z.object({
   language: z.string().min(2),
   languageName: z.string().min(1),
-  council: z.string().min(1),
+  /** Lines printed top left on page 1, above the body's name; none by default (never the WTO emblem). */
+  organisation: z.array(z.string().min(1)),
+  /** The body's name in the header, as the lines it is printed in ("…Aspects of" / "Intellectual Property Rights"). */
+  council: z.array(z.string().min(1)).min(1),
   title: z.array(z.string()).min(1),
   circulation: z.string().min(1),
-  circulationUndated: z.string().min(1),
   requester: z.string().min(1),
+  /** For a Member that asks in its own name, not through a delegation: the European Union. */
+  requesterOwnName: z.string().min(1),
   page: z.string().min(1),
   original: z.string().min(1),
+  job: z.string().min(1),
+  /** The page number line of the running head, under the symbol. */
   runningHead: z.string().min(1),
+  /** What a draft shows: a mark on every page, and placeholders for what the Secretariat has not assigned yet. */
+  draft: z.object({mark: z.string().min(1), date: z.string().min(1), symbol: z.string().min(1), job: z.string().min(1)}),
+  /** The rule under the circulation sentence, a centred paragraph. */
+  rule: z.string().min(1),
+  /** The PDF's Title. */
+  documentTitle: z.string().min(1),
   annex: z.object({
     heading: z.string(),
     subheading: z.string(),
@@ -53,7 +66,9 @@ export const Labels = z.object({
     byBeneficiary: z.string(),
     noRegion: z.string(),
     yes: z.string(),
-    no: z.string()
+    no: z.string(),
+    /** An LDC status art67 cannot know: free text and groups kept as written. */
+    unknown: z.string()
   }),
   kinds: z.object({member: z.string(), observer: z.string(), organisation: z.string(), group: z.string(), free: z.string()}),
   /** Display names of the registry's regions. */
@@ -73,15 +88,55 @@ export const Labels = z.object({
 })
 export type Labels = z.infer<typeof Labels>
 
-/** pdfmake styles, page geometry and our own `uppercase` style flag. */
+/** No text below 7 pt: the WTO's standard for documents (tables included). */
+export const minFontSize = 7
+const fontSize = z.number().min(minFontSize, `WTO documents print no text below ${minFontSize} pt`)
+
+/** A pdfmake style, plus our own keys (`uppercase`, `width`). The family is chosen once, with `font`. */
+const PdfStyle = z.looseObject({
+  fontSize: fontSize.optional(),
+  font: z.undefined({error: 'set the font family once, with the top-level "font"'}).optional()
+})
+
+/** Page geometry, the font, layout options and the pdfmake styles. */
 export const Styles = z.object({
+  /** The family every text is printed in: a key of `fonts` that art67 has a glyph table for. */
+  font: z.string().min(1),
+  /** Families by name: the npm package that holds the files, and each variant's file inside it. */
+  fonts: z.record(
+    z.string(),
+    z.strictObject({package: z.string().min(1), normal: z.string().min(1), bold: z.string().min(1), italics: z.string().min(1), bolditalics: z.string().min(1)})
+  ),
   pageSize: z.string(),
+  /** Left, top, right, bottom. The top is where the page's header starts; the body starts below the header. */
   pageMargins: z.tuple([z.number(), z.number(), z.number(), z.number()]),
-  header: z.object({top: z.number(), fontSize: z.number(), councilWidth: z.number()}),
-  defaultStyle: z.record(z.string(), z.unknown()),
-  styles: z.record(z.string(), z.record(z.string(), z.unknown()))
+  /** The header's font size and the space between the header (page 1's block, or the running head) and the body. */
+  header: z.object({fontSize, gap: z.number().min(0)}),
+  /** `inline`: "1.", a tab, the text, and continuation lines at the margin; `hanging`: the text indented past the number. */
+  paragraphNumbers: z.enum(['inline', 'hanging']),
+  /** The tab: where text starts after a paragraph or heading number, and how far lists are indented. */
+  tab: z.number().positive(),
+  /** Lines of the next block kept on the page of a heading, so that no heading ends a page. */
+  keepWithNext: z.number().int().min(0),
+  /** Beneficiary names up to this many characters are held on one line with no-break spaces. */
+  noBreakNames: z.number().int().min(0),
+  /** Whether the PDF annex opens with the summary (counts, regions, LDC share); the XLSX always has it. */
+  annexSummary: z.boolean(),
+  defaultStyle: PdfStyle,
+  styles: z.record(z.string(), PdfStyle)
 })
 export type Styles = z.infer<typeof Styles>
+
+/** The setup error of a font that cannot be used, else undefined: checked with the file system, never by opening it. */
+function fontProblem(styles: Styles): string | undefined {
+  if (!styles.fonts[styles.font]) return `font \`${styles.font}\` is not one of \`fonts\` (${Object.keys(styles.fonts).join(', ')})`
+  for (const [family, source] of Object.entries(styles.fonts)) {
+    if (!fontTables[family]) return `art67 has no glyph table for the font family \`${family}\`; use one of ${Object.keys(fontTables).join(', ')}`
+    const {missing} = locateFont(source)
+    if (missing.length > 0) return `the files of font \`${family}\` are missing: ${missing.join(', ')} (is the package ${source.package} installed?)`
+  }
+  return undefined
+}
 
 export const Templates = z.object({labels: Labels, styles: Styles})
 /** The templates of one language: what the emitters use. */
@@ -132,10 +187,13 @@ export function loadTemplates(dir = packageTemplates): Promise<TemplateSet> {
       })
       const languages = names.filter((name) => name.endsWith('.json') && name !== 'styles.json').map((name) => name.slice(0, -5)).sort()
       if (languages.length === 0) throw new TemplateError(`The templates folder ${dir} has no language file such as en.json`)
+      const stylesFile = path.join(dir, 'styles.json')
       const [styles, ...labels] = await Promise.all([
-        loadJson(path.join(dir, 'styles.json'), Styles),
+        loadJson(stylesFile, Styles),
         ...languages.map((language) => loadJson(path.join(dir, `${language}.json`), Labels))
       ])
+      const problem = fontProblem(styles)
+      if (problem) throw new TemplateError(`Template ${stylesFile} is invalid: ${problem}`)
       return {labels: Object.fromEntries(languages.map((language, index) => [language, labels[index]!])), styles}
     })()
     templates.catch(() => cache.delete(dir))

@@ -4,7 +4,7 @@
 import type {Nodes, Root} from 'mdast'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
-import {placeholder, undrawable} from '../fonts/index.js'
+import {placeholder, type Glyphs} from '../fonts/index.js'
 import {span} from '../place.js'
 import {problem} from '../rules/index.js'
 
@@ -42,22 +42,22 @@ function placeOfCharacter(file: VFile, position: Position | undefined, character
   return (index === -1 ? undefined : span(file, start + index, character.length)) ?? position
 }
 
-/** One warning naming every undrawable character of `texts`, placed at the first of them. */
-export function checkPrinted(file: VFile, texts: readonly PrintedText[]): void {
+/** One warning naming every character of `texts` the font cannot draw, placed at the first of them. */
+export function checkPrinted(file: VFile, texts: readonly PrintedText[], glyphs: Glyphs): void {
   const missing = new Set<string>()
   let first: PrintedText | undefined
   for (const piece of texts) {
-    for (const character of undrawable(piece.text)) {
+    for (const character of glyphs.undrawable(piece.text)) {
       if (missing.size === 0) first = piece
       missing.add(character)
     }
   }
   if (missing.size === 0 || !first) return
   const characters = [...missing]
-  const place = placeOfCharacter(file, first.position, undrawable(first.text)[0]!)
+  const place = placeOfCharacter(file, first.position, glyphs.undrawable(first.text)[0]!)
   problem(file, 'glyph-missing', {characters: characters.slice(0, shown).map(describe), more: Math.max(characters.length - shown, 0), placeholder}, place)
 }
 
-export function checkGlyphs(file: VFile, tree: Root): void {
-  checkPrinted(file, printedTexts(tree))
+export function checkGlyphs(file: VFile, tree: Root, glyphs: Glyphs): void {
+  checkPrinted(file, printedTexts(tree), glyphs)
 }

@@ -3,6 +3,7 @@
 import type {RootContent, Yaml} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
+import type {Glyphs} from '../fonts/index.js'
 import type {Block} from '../model.js'
 import type {ParsedFile} from '../parse/index.js'
 import {isProgrammesFile} from '../read/index.js'
@@ -41,12 +42,15 @@ class Extractor {
   readonly annexIntro: Block[] = []
   readonly programmes: ProgrammeReader
 
-  constructor(private readonly labels: LabelIndex) {
+  constructor(
+    private readonly labels: LabelIndex,
+    private readonly glyphs: Glyphs
+  ) {
     this.programmes = new ProgrammeReader(labels)
   }
 
   file({file, tree}: ParsedFile) {
-    checkGlyphs(file, tree)
+    checkGlyphs(file, tree, this.glyphs)
     const nodes = tree.children.filter((node) => node.type !== 'yaml')
     if (isProgrammesFile(file)) {
       this.territory(file, nodes, 1)
@@ -108,11 +112,11 @@ function findFrontMatter(files: readonly ParsedFile[], allRead: boolean): Extrac
 }
 
 /**
- * Read every file's structure with the labels of every template language. `allRead`: no Markdown file of the sources
- * was left unread.
+ * Read every file's structure with the labels of every template language; `glyphs` are the PDF font's.
+ * `allRead`: no Markdown file of the sources was left unread.
  */
-export function extract(files: readonly ParsedFile[], labels: readonly Labels[], {allRead = true} = {}): Extracted {
-  const extractor = new Extractor(new LabelIndex(labels))
+export function extract(files: readonly ParsedFile[], labels: readonly Labels[], glyphs: Glyphs, {allRead = true} = {}): Extracted {
+  const extractor = new Extractor(new LabelIndex(labels), glyphs)
   const frontMatter = findFrontMatter(files, allRead)
   for (const file of files) extractor.file(file)
   return {frontMatter, narrative: extractor.narrative, annexIntro: extractor.annexIntro, programmes: extractor.programmes.programmes}

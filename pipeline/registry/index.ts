@@ -8,6 +8,17 @@ import type {Entry, Group} from './schema.js'
 
 type Known = {kind: 'entry'; entry: Entry} | {kind: 'group'; group: Group} | {kind: 'free'}
 
+/**
+ * How a sentence names the Member `written` ("the United States of America", "the Republic of Korea"), and whether it
+ * speaks through a delegation (the European Union does not); undefined when the registry does not know it as a Member.
+ */
+export function sentenceName(written: string): {name: string; delegation: boolean} | undefined {
+  const resolution = resolveBeneficiary(written)
+  if (resolution.kind !== 'entity' || resolution.entry.kind !== 'member') return undefined
+  const {article, inSentence, name, delegation} = resolution.entry
+  return {name: article ? `${article} ${inSentence ?? name}` : (inSentence ?? name), delegation}
+}
+
 /** Resolves the beneficiaries of one report, remembering every name it hands out. */
 export class BeneficiaryResolver {
   private readonly known = new Map<string, Known>()
@@ -58,8 +69,9 @@ export class BeneficiaryResolver {
         const {entry} = known
         return {name, kind: entry.kind, code: entry.iso3, region: entry.region, ldc: isLdc(entry, period.from, period.to)}
       }
-      if (known?.kind === 'group') return {name, kind: 'group', ldc: known.group.expand === false && known.group.computed === 'ldc-members'}
-      return {name, kind: 'free', ldc: false}
+      // A group kept as written reaches LDCs only when it is "LDC Members"; of the others art67 cannot tell.
+      if (known?.kind === 'group') return {name, kind: 'group', ldc: known.group.expand === false && known.group.computed === 'ldc-members' ? true : null}
+      return {name, kind: 'free', ldc: null}
     })
   }
 }

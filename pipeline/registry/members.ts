@@ -1,4 +1,5 @@
-// The 166 WTO Members under their WTO names (source `domain-members`), in domain.md's order.
+// The 166 WTO Members under their WTO names (source `domain-members`), in domain.md's order. `article`, `inSentence`
+// and `delegation` say how a circulation sentence names the Member (source `circulation`).
 import type {EntryInput, LdcSpan} from './schema.js'
 
 type Row = Omit<EntryInput, 'kind' | 'sources'>
@@ -32,7 +33,7 @@ const rows: Row[] = [
   {name: 'Armenia', iso3: 'ARM', region: 'CIS'},
   {name: 'Australia', iso3: 'AUS', region: 'Asia', developed: true},
   {name: 'Austria', iso3: 'AUT', region: 'Europe', developed: true},
-  {name: 'Bahrain, Kingdom of', iso3: 'BHR', region: 'Middle East', aliases: ['Bahrain', 'Kingdom of Bahrain']},
+  {name: 'Bahrain, Kingdom of', article: 'the', inSentence: 'Kingdom of Bahrain', iso3: 'BHR', region: 'Middle East', aliases: ['Bahrain', 'Kingdom of Bahrain']},
   {name: 'Bangladesh', iso3: 'BGD', region: 'Asia', ldc: graduating('November 2026')},
   {name: 'Barbados', iso3: 'BRB', region: americas},
   {name: 'Belgium', iso3: 'BEL', region: 'Europe', developed: true},
@@ -40,6 +41,8 @@ const rows: Row[] = [
   {name: 'Benin', iso3: 'BEN', region: 'Africa', ldc},
   {
     name: 'Bolivia, Plurinational State of',
+    article: 'the',
+    inSentence: 'Plurinational State of Bolivia',
     iso3: 'BOL',
     region: americas,
     aliases: ['Bolivia', 'Plurinational State of Bolivia']
@@ -65,12 +68,12 @@ const rows: Row[] = [
   {name: 'Cambodia', iso3: 'KHM', region: 'Asia', ldc},
   {name: 'Cameroon', iso3: 'CMR', region: 'Africa'},
   {name: 'Canada', iso3: 'CAN', region: 'North America', developed: true},
-  {name: 'Central African Republic', iso3: 'CAF', region: 'Africa', ldc},
+  {name: 'Central African Republic', article: 'the', iso3: 'CAF', region: 'Africa', ldc},
   {name: 'Chad', iso3: 'TCD', region: 'Africa', ldc},
   {name: 'Chile', iso3: 'CHL', region: americas},
   {name: 'China', iso3: 'CHN', region: 'Asia', aliases: ["People's Republic of China"]},
   {name: 'Colombia', iso3: 'COL', region: americas},
-  {name: 'Comoros', iso3: 'COM', region: 'Africa', ldc, note: 'Member since 21 August 2024 (domain.md [C]).'},
+  {name: 'Comoros', article: 'the', iso3: 'COM', region: 'Africa', ldc, note: 'Member since 21 August 2024 (domain.md [C]).'},
   {
     name: 'Congo',
     iso3: 'COG',
@@ -82,9 +85,10 @@ const rows: Row[] = [
   {name: 'Croatia', iso3: 'HRV', region: 'Europe', developed: true},
   {name: 'Cuba', iso3: 'CUB', region: americas},
   {name: 'Cyprus', iso3: 'CYP', region: 'Europe', developed: true},
-  {name: 'Czech Republic', iso3: 'CZE', region: 'Europe', developed: true, aliases: ['Czechia']},
+  {name: 'Czech Republic', article: 'the', iso3: 'CZE', region: 'Europe', developed: true, aliases: ['Czechia']},
   {
     name: 'Democratic Republic of the Congo',
+    article: 'the',
     iso3: 'COD',
     region: 'Africa',
     aliases: [
@@ -99,7 +103,7 @@ const rows: Row[] = [
   {name: 'Denmark', iso3: 'DNK', region: 'Europe', developed: true},
   {name: 'Djibouti', iso3: 'DJI', region: 'Africa', ldc},
   {name: 'Dominica', iso3: 'DMA', region: americas},
-  {name: 'Dominican Republic', iso3: 'DOM', region: americas},
+  {name: 'Dominican Republic', article: 'the', iso3: 'DOM', region: americas},
   {name: 'Ecuador', iso3: 'ECU', region: americas},
   {name: 'Egypt', iso3: 'EGY', region: 'Africa'},
   {name: 'El Salvador', iso3: 'SLV', region: americas},
@@ -107,6 +111,8 @@ const rows: Row[] = [
   {name: 'Eswatini', iso3: 'SWZ', region: 'Africa', aliases: ['Swaziland', 'Kingdom of Eswatini']},
   {
     name: 'European Union',
+    article: 'the',
+    delegation: false,
     region: 'Europe',
     developed: true,
     aliases: ['EU', 'European Communities'],
@@ -116,7 +122,7 @@ const rows: Row[] = [
   {name: 'Finland', iso3: 'FIN', region: 'Europe', developed: true},
   {name: 'France', iso3: 'FRA', region: 'Europe', developed: true},
   {name: 'Gabon', iso3: 'GAB', region: 'Africa'},
-  {name: 'Gambia', iso3: 'GMB', region: 'Africa', ldc},
+  {name: 'Gambia', article: 'the', iso3: 'GMB', region: 'Africa', ldc},
   {name: 'Georgia', iso3: 'GEO', region: 'CIS'},
   {name: 'Germany', iso3: 'DEU', region: 'Europe', developed: true},
   {name: 'Ghana', iso3: 'GHA', region: 'Africa'},
@@ -141,11 +147,12 @@ const rows: Row[] = [
   {name: 'Jordan', iso3: 'JOR', region: 'Middle East'},
   {name: 'Kazakhstan', iso3: 'KAZ', region: 'CIS'},
   {name: 'Kenya', iso3: 'KEN', region: 'Africa'},
-  {name: 'Korea, Republic of', iso3: 'KOR', region: 'Asia', aliases: ['Korea', 'South Korea', 'Republic of Korea']},
-  {name: 'Kuwait, the State of', iso3: 'KWT', region: 'Middle East', aliases: ['Kuwait', 'State of Kuwait']},
-  {name: 'Kyrgyz Republic', iso3: 'KGZ', region: 'CIS', aliases: ['Kyrgyzstan']},
+  {name: 'Korea, Republic of', article: 'the', inSentence: 'Republic of Korea', iso3: 'KOR', region: 'Asia', aliases: ['Korea', 'South Korea', 'Republic of Korea']},
+  {name: 'Kuwait, the State of', article: 'the', inSentence: 'State of Kuwait', iso3: 'KWT', region: 'Middle East', aliases: ['Kuwait', 'State of Kuwait']},
+  {name: 'Kyrgyz Republic', article: 'the', iso3: 'KGZ', region: 'CIS', aliases: ['Kyrgyzstan']},
   {
     name: "Lao People's Democratic Republic",
+    article: 'the',
     iso3: 'LAO',
     region: 'Asia',
     aliases: ['Laos', 'Lao PDR', 'Lao'],
@@ -161,13 +168,13 @@ const rows: Row[] = [
   {name: 'Madagascar', iso3: 'MDG', region: 'Africa', ldc},
   {name: 'Malawi', iso3: 'MWI', region: 'Africa', ldc},
   {name: 'Malaysia', iso3: 'MYS', region: 'Asia'},
-  {name: 'Maldives', iso3: 'MDV', region: 'Asia', ldc: graduated('2011-01-01')},
+  {name: 'Maldives', article: 'the', iso3: 'MDV', region: 'Asia', ldc: graduated('2011-01-01')},
   {name: 'Mali', iso3: 'MLI', region: 'Africa', ldc},
   {name: 'Malta', iso3: 'MLT', region: 'Europe', developed: true},
   {name: 'Mauritania', iso3: 'MRT', region: 'Africa', ldc},
   {name: 'Mauritius', iso3: 'MUS', region: 'Africa'},
   {name: 'Mexico', iso3: 'MEX', region: 'North America'},
-  {name: 'Moldova, Republic of', iso3: 'MDA', region: 'CIS', aliases: ['Moldova', 'Republic of Moldova']},
+  {name: 'Moldova, Republic of', article: 'the', inSentence: 'Republic of Moldova', iso3: 'MDA', region: 'CIS', aliases: ['Moldova', 'Republic of Moldova']},
   {name: 'Mongolia', iso3: 'MNG', region: 'Asia'},
   {name: 'Montenegro', iso3: 'MNE', region: 'Europe'},
   {name: 'Morocco', iso3: 'MAR', region: 'Africa'},
@@ -175,7 +182,7 @@ const rows: Row[] = [
   {name: 'Myanmar', iso3: 'MMR', region: 'Asia', aliases: ['Burma'], ldc},
   {name: 'Namibia', iso3: 'NAM', region: 'Africa'},
   {name: 'Nepal', iso3: 'NPL', region: 'Asia', ldc: graduating('November 2026')},
-  {name: 'Netherlands', iso3: 'NLD', region: 'Europe', developed: true, aliases: ['Kingdom of the Netherlands']},
+  {name: 'Netherlands', article: 'the', iso3: 'NLD', region: 'Europe', developed: true, aliases: ['Kingdom of the Netherlands']},
   {name: 'New Zealand', iso3: 'NZL', region: 'Asia', developed: true},
   {name: 'Nicaragua', iso3: 'NIC', region: americas},
   {name: 'Niger', iso3: 'NER', region: 'Africa', ldc},
@@ -193,12 +200,12 @@ const rows: Row[] = [
   {name: 'Papua New Guinea', iso3: 'PNG', region: 'Asia'},
   {name: 'Paraguay', iso3: 'PRY', region: americas},
   {name: 'Peru', iso3: 'PER', region: americas},
-  {name: 'Philippines', iso3: 'PHL', region: 'Asia'},
+  {name: 'Philippines', article: 'the', iso3: 'PHL', region: 'Asia'},
   {name: 'Poland', iso3: 'POL', region: 'Europe', developed: true},
   {name: 'Portugal', iso3: 'PRT', region: 'Europe', developed: true},
   {name: 'Qatar', iso3: 'QAT', region: 'Middle East'},
   {name: 'Romania', iso3: 'ROU', region: 'Europe', developed: true},
-  {name: 'Russian Federation', iso3: 'RUS', region: 'CIS', aliases: ['Russia']},
+  {name: 'Russian Federation', article: 'the', iso3: 'RUS', region: 'CIS', aliases: ['Russia']},
   {name: 'Rwanda', iso3: 'RWA', region: 'Africa', ldc},
   {name: 'Saint Kitts and Nevis', iso3: 'KNA', region: americas},
   {name: 'Saint Lucia', iso3: 'LCA', region: americas},
@@ -206,6 +213,8 @@ const rows: Row[] = [
   {name: 'Samoa', iso3: 'WSM', region: 'Asia', ldc: graduated('2014-01-01')},
   {
     name: 'Saudi Arabia, Kingdom of',
+    article: 'the',
+    inSentence: 'Kingdom of Saudi Arabia',
     iso3: 'SAU',
     region: 'Middle East',
     aliases: ['Saudi Arabia', 'Kingdom of Saudi Arabia']
@@ -219,7 +228,7 @@ const rows: Row[] = [
   {name: 'Seychelles', iso3: 'SYC', region: 'Africa'},
   {name: 'Sierra Leone', iso3: 'SLE', region: 'Africa', ldc},
   {name: 'Singapore', iso3: 'SGP', region: 'Asia'},
-  {name: 'Slovak Republic', iso3: 'SVK', region: 'Europe', developed: true, aliases: ['Slovakia']},
+  {name: 'Slovak Republic', article: 'the', iso3: 'SVK', region: 'Europe', developed: true, aliases: ['Slovakia']},
   {name: 'Slovenia', iso3: 'SVN', region: 'Europe', developed: true},
   {name: 'Solomon Islands', iso3: 'SLB', region: 'Asia', ldc: graduating('December 2027')},
   {name: 'South Africa', iso3: 'ZAF', region: 'Africa'},
@@ -258,9 +267,10 @@ const rows: Row[] = [
   {name: 'Türkiye', iso3: 'TUR', region: 'Europe', aliases: ['Turkey'], note: 'WTO name since June 2022.'},
   {name: 'Uganda', iso3: 'UGA', region: 'Africa', ldc},
   {name: 'Ukraine', iso3: 'UKR', region: 'CIS'},
-  {name: 'United Arab Emirates', iso3: 'ARE', region: 'Middle East', aliases: ['UAE']},
+  {name: 'United Arab Emirates', article: 'the', iso3: 'ARE', region: 'Middle East', aliases: ['UAE']},
   {
     name: 'United Kingdom',
+    article: 'the',
     iso3: 'GBR',
     region: 'Europe',
     developed: true,
@@ -268,6 +278,7 @@ const rows: Row[] = [
   },
   {
     name: 'United States of America',
+    article: 'the',
     iso3: 'USA',
     region: 'North America',
     developed: true,
@@ -277,6 +288,8 @@ const rows: Row[] = [
   {name: 'Vanuatu', iso3: 'VUT', region: 'Asia', ldc: graduated('2020-12-04')},
   {
     name: 'Venezuela, Bolivarian Republic of',
+    article: 'the',
+    inSentence: 'Bolivarian Republic of Venezuela',
     iso3: 'VEN',
     region: americas,
     aliases: ['Venezuela', 'Bolivarian Republic of Venezuela']

@@ -15,7 +15,8 @@ export const SourceId = z.enum([
   'developed',
   'organisations',
   'groups',
-  'usage'
+  'usage',
+  'circulation'
 ])
 export type SourceId = z.infer<typeof SourceId>
 
@@ -66,6 +67,12 @@ export const Entry = z.object({
   /** A Member treated as developed for Article 67: a judgment, the WTO has no definition (source `developed`). */
   developed: z.boolean().default(false),
   ldc: z.array(LdcSpan).default([]),
+  /** The English article a sentence puts before the name: "at the request of the delegation of the Philippines". */
+  article: z.literal('the').optional(),
+  /** The name as a sentence writes it, where the WTO name is inverted: "Korea, Republic of" is "Republic of Korea". */
+  inSentence: z.string().min(1).optional(),
+  /** False for a Member that asks for circulation in its own name rather than through a delegation (the EU). */
+  delegation: z.boolean().default(true),
   /** Other ways reports write the name. Matching ignores case, accents and punctuation, so only other words count. */
   aliases: z.array(z.string().min(1)).default([]),
   /** Sources of the name and kind; those of other facts are in `factSources` (sources.ts) or on the fact. */

@@ -23,7 +23,9 @@ export const sources = {
   organisations:
     'Official names and acronyms of the intergovernmental organisations. Well-established knowledge, [I]. WIPO, OECD, UPOV, APEC-IPEG and INTERPOL are partners or reporters, not beneficiaries, and are left out.',
   groups: 'Compositions of named groups and the choice to expand or keep each, stated in its note. Well-established knowledge, [I].',
-  usage: 'Aliases: common and former names people write (Vietnam, Swaziland, Turkey…). Well-established knowledge, [I].'
+  usage: 'Aliases: common and former names people write (Vietnam, Swaziland, Turkey…). Well-established knowledge, [I].',
+  circulation:
+    'How a circulation sentence names the requesting Member: "the delegation of the United States of America" and "at the request of the European Union" (no delegation) are [C] in shared/domain.md; the article and sentence order of the other Members ("the Philippines", "the Republic of Korea") follow English usage for their names. Well-established knowledge, [I].'
 } satisfies Sources
 
 /** Sources of facts that come from one place for every entry. */
@@ -31,5 +33,8 @@ export const factSources = {
   iso3: ['iso3166'],
   region: ['wto-regions'],
   developed: ['developed'],
-  aliases: ['usage']
+  aliases: ['usage'],
+  article: ['circulation'],
+  inSentence: ['circulation'],
+  delegation: ['circulation']
 } as const satisfies Partial<Record<keyof Entry, readonly SourceId[]>>

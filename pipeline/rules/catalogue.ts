@@ -302,7 +302,7 @@ export const catalogue = {
   'date-missing': rule({
     severity: 'warning',
     summary: 'no communication `date` yet',
-    message: () => 'The report has no `date` yet, so the PDF leaves the communication date out',
+    message: () => 'The report has no `date` yet, so the PDF is marked as a draft, with a placeholder for the date',
     hint: 'Add `date:` to the front matter once the communication is dated, e.g. `date: 16/09/2021`.'
   }),
   'date-invalid': rule<{what: string; written: string; reason: DateProblem}>({

@@ -10,6 +10,7 @@ import {resolveMember} from '../registry/resolve.js'
 import type {FieldProblem, PeriodProblem, YamlError} from '../rules/catalogue.js'
 import {problem} from '../rules/index.js'
 import {checkPrinted} from '../extract/glyphs.js'
+import type {Glyphs} from '../fonts/index.js'
 
 const text = () => z.string().trim().min(1)
 
@@ -150,7 +151,7 @@ function readDate(file: VFile, yaml: Located, written: string | undefined): IsoD
 }
 
 /** Read the front matter; every problem is reported on `file` at its place. */
-export function readFrontMatter(file: VFile, node: Yaml, languages: readonly string[]): Meta | undefined {
+export function readFrontMatter(file: VFile, node: Yaml, languages: readonly string[], glyphs: Glyphs): Meta | undefined {
   const yaml = new Located(node)
   // Warnings too, such as an unresolved `!!js/function` tag: the value would not be what was meant.
   const problems = [...yaml.doc.errors, ...yaml.doc.warnings]
@@ -222,7 +223,7 @@ export function readFrontMatter(file: VFile, node: Yaml, languages: readonly str
   checkPrinted(file, printedKeys.flatMap((key) => {
     const value = front[key]
     return value === undefined ? [] : [{text: value, position: yaml.place([key])}]
-  }))
+  }), glyphs)
 
   return Meta.parse({
     member: member.entry.name,

@@ -4,8 +4,9 @@
 import type {Block, Report as ReportType} from '../model.js'
 import {Report} from '../model.js'
 import type {Extracted} from '../extract/index.js'
-import {BeneficiaryResolver} from '../registry/index.js'
-import {fill, type TemplateSet} from '../templates.js'
+import {glyphsOf} from '../fonts/index.js'
+import {BeneficiaryResolver, sentenceName} from '../registry/index.js'
+import {fill, type Labels, type TemplateSet} from '../templates.js'
 import {readFrontMatter} from './frontmatter.js'
 import {validateProgrammes} from './programmes.js'
 
@@ -33,9 +34,17 @@ function numberBody(blocks: readonly Block[]): Block[] {
   })
 }
 
+/** Who asked for circulation: the front matter's `requester`, else the Member as the registry names it in a sentence. */
+function requester(member: string, written: string | undefined, labels: Labels): string {
+  if (written) return written
+  const named = sentenceName(member)
+  if (!named) return fill(labels.requester, {member})
+  return fill(named.delegation ? labels.requester : labels.requesterOwnName, {member: named.name})
+}
+
 export function validate(extracted: Extracted, templates: TemplateSet): ReportType | undefined {
   const {frontMatter} = extracted
-  const meta = frontMatter && readFrontMatter(frontMatter.file, frontMatter.node, Object.keys(templates.labels))
+  const meta = frontMatter && readFrontMatter(frontMatter.file, frontMatter.node, Object.keys(templates.labels), glyphsOf(templates.styles.font))
   const resolver = new BeneficiaryResolver()
   const programmes = validateProgrammes(extracted.programmes, meta, resolver)
   if (!meta) return undefined
@@ -49,7 +58,7 @@ export function validate(extracted: Extracted, templates: TemplateSet): ReportTy
     job: meta.job,
     original: meta.original ?? labels.languageName,
     language: meta.language,
-    requester: meta.requester ?? fill(labels.requester, {member: meta.member}),
+    requester: requester(meta.member, meta.requester, labels),
     body: numberBody(extracted.narrative),
     annexIntro: extracted.annexIntro,
     programmes,

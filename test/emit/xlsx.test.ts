@@ -64,7 +64,7 @@ const withLdcs = Report.parse({
     ...sampleReport.beneficiaries,
     {name: 'Bangladesh', kind: 'member', code: 'BGD', region: 'Asia', ldc: true},
     {name: 'LDC Members', kind: 'group', ldc: true},
-    {name: 'Patent examiners of the region', kind: 'free', ldc: false}
+    {name: 'Patent examiners of the region', kind: 'free', ldc: null}
   ]
 })
 
@@ -173,10 +173,20 @@ describe('Programmes sheet', () => {
     expect(start.numFmt).toBe('dd/mm/yyyy')
   })
 
-  it('writes partial dates as the text written', () => {
-    expect(programmes.getCell('E3').value).toBe('March 2021')
-    expect(programmes.getCell('D4').value).toBe('2019')
-    expect(programmes.getCell('D4').type).toBe(ExcelJS.ValueType.String)
+  it('writes partial dates as date cells on their first day, shown only to the precision written', () => {
+    const [month, year] = [programmes.getCell('E3'), programmes.getCell('D4')]
+    for (const cell of [month, year]) expect(cell.type).toBe(ExcelJS.ValueType.Date)
+    expect((month.value as Date).getTime()).toBe(Date.UTC(2021, 2, 1))
+    expect(month.numFmt).toBe('mmm yyyy')
+    expect((year.value as Date).getTime()).toBe(Date.UTC(2019, 0, 1))
+    expect(year.numFmt).toBe('yyyy')
+  })
+
+  it('prints each sheet landscape, one page wide, repeating the header row on every page', () => {
+    for (const sheet of xlsx.workbook.worksheets) {
+      expect(sheet.pageSetup, sheet.name).toMatchObject({orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0})
+    }
+    for (const sheet of [programmes, beneficiaries]) expect(sheet.pageSetup.printTitlesRow).toBe('1:1')
   })
 
   it('joins beneficiaries and sources with "; "', () => {
@@ -252,7 +262,8 @@ describe('Beneficiaries sheet', () => {
     expect(rows).toEqual([
       ['Bangladesh', 'BGD', 'WTO Member', 'Asia', 'Yes'],
       ['LDC Members', null, 'Group', null, 'Yes'],
-      ['Patent examiners of the region', null, 'As written', null, 'No']
+      // Free text: whether it is an LDC is unknown, not "No".
+      ['Patent examiners of the region', null, 'As written', null, '–']
     ])
   })
 
@@ -297,7 +308,7 @@ describe('Summary sheet', () => {
       ['Bangladesh', 'BGD', 'WTO Member', 'Asia', 'Yes', 2]
     ])
     expect(byBeneficiary).toContainEqual(['LDC Members', null, 'Group', null, 'Yes', 1])
-    expect(byBeneficiary).toContainEqual(['Patent examiners of the region', null, 'As written', null, 'No', 1])
+    expect(byBeneficiary).toContainEqual(['Patent examiners of the region', null, 'As written', null, '–', 1])
   })
 
   it('writes numbers as number cells, the share with a percent format', () => {
@@ -335,7 +346,7 @@ describe('workbook', () => {
       programmes: [
         {...sampleReport.programmes[0], title: tricky[0], agency: tricky[1], partners: [tricky[2]], beneficiaries: [tricky[3]]}
       ],
-      beneficiaries: [{name: tricky[3], kind: 'free', ldc: false}]
+      beneficiaries: [{name: tricky[3], kind: 'free', ldc: null}]
     })
     const bytes = await emitXlsx(report, templates, {instant})
     const {workbook} = await readXlsx(bytes)

@@ -1,19 +1,44 @@
 import * as fontkit from 'fontkit'
 import {describe, expect, it} from 'vitest'
-import {drawable, printable, roboto, undrawable} from '../../pipeline/fonts/index.js'
+import {fontTables, Glyphs, glyphsOf, locateFont, variants} from '../../pipeline/fonts/index.js'
+import {loadTemplates} from '../../pipeline/templates.js'
 
-describe('fonts', () => {
-  it('knows exactly the printable code points every Roboto style draws', () => {
-    const fonts = Object.values(roboto).map((file) => fontkit.openSync(file) as fontkit.Font)
-    for (let code = 0x20; code <= 0xffff; code++) {
-      const inFonts = fonts.every((font) => font.hasGlyphForCodePoint(code))
-      if (drawable(code) !== inFonts) expect({code: code.toString(16), drawable: drawable(code)}).toEqual({code: code.toString(16), drawable: inFonts})
-    }
-    expect(drawable(0x1f600)).toBe(false)
+const {styles} = await loadTemplates()
+
+describe('font tables', () => {
+  it('has a table for every family of styles.json, and prints with DejaVu Sans by default', () => {
+    expect(Object.keys(styles.fonts).sort()).toEqual(Object.keys(fontTables).sort())
+    expect(styles.font).toBe('DejaVuSans')
   })
 
+  for (const [family, source] of Object.entries(styles.fonts)) {
+    it(`knows exactly the code points every ${family} variant draws, and its line height`, () => {
+      const {files, missing} = locateFont(source)
+      expect(missing).toEqual([])
+      const fonts = variants.map((variant) => fontkit.openSync(files[variant]) as fontkit.Font)
+      const sets = fonts.map((font) => new Set(font.characterSet))
+      const glyphs = glyphsOf(family)
+      for (let code = 0x20; code <= 0x10ffff; code++) {
+        const inFonts = sets.every((set) => set.has(code)) && fonts.every((font) => font.hasGlyphForCodePoint(code))
+        if (glyphs.drawable(code) !== inFonts) expect({code: code.toString(16), drawable: glyphs.drawable(code)}).toEqual({code: code.toString(16), drawable: inFonts})
+      }
+      const lineHeights = fonts.map((font) => (font.ascent - font.descent) / font.unitsPerEm)
+      expect(fontTables[family]!.lineHeight).toBe(Math.max(...lineHeights))
+    })
+  }
+})
+
+describe('Glyphs', () => {
   it('names undrawable characters and replaces them, keeping link addresses', () => {
-    expect(undrawable('Ελλάδα, Україна, café – “ok” 😀 知 → \u0007')).toEqual(['😀', '知', '→', '\u0007'])
-    expect(printable({text: 'a 😀 b', link: 'https://x.org/😀', n: [1, 'c知']})).toEqual({text: 'a ? b', link: 'https://x.org/😀', n: [1, 'c?']})
+    const dejaVu = glyphsOf('DejaVuSans')
+    expect(dejaVu.undrawable('Ελλάδα, Україна, café – “ok” 😀 🎉 知 → \u0007')).toEqual(['🎉', '知', '\u0007'])
+    expect(glyphsOf('Roboto').undrawable('Ελλάδα, Україна, café – “ok” 😀 知 → \u0007')).toEqual(['😀', '知', '→', '\u0007'])
+    expect(dejaVu.printable({text: 'a 🎉 b', link: 'https://x.org/🎉', n: [1, 'c知']})).toEqual({text: 'a ? b', link: 'https://x.org/🎉', n: [1, 'c?']})
+  })
+
+  it('draws tab and line ends as white space, and nothing outside its ranges', () => {
+    const glyphs = new Glyphs([[0x41, 0x42]])
+    expect([0x09, 0x0a, 0x0d, 0x41, 0x42].map((code) => glyphs.drawable(code))).toEqual([true, true, true, true, true])
+    expect([0x20, 0x40, 0x43].map((code) => glyphs.drawable(code))).toEqual([false, false, false])
   })
 })

@@ -1,11 +1,15 @@
 // Read a PDF back for tests: the text of each page as lines, top to bottom, and the info dictionary.
 import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs'
 
-/** A line of text; `top` and `baseline` are in points from the top of the page. */
+/** A line of text; `top` and `baseline` are in points from the top of the page, `left` and `right` from its left edge. */
 export interface PdfLine {
   text: string
   top: number
   baseline: number
+  left: number
+  right: number
+  /** The text items of the line, left to right, each with where it starts. */
+  parts: {text: string; left: number}[]
 }
 
 export interface PdfText {
@@ -14,6 +18,8 @@ export interface PdfText {
   pages: string[]
   /** Lines of each page, with where they sit. */
   lines: PdfLine[][]
+  /** Width and height of each page, in points. */
+  sizes: {width: number; height: number}[]
   info: Record<string, unknown>
 }
 
@@ -30,9 +36,11 @@ export async function readPdf(buffer: Uint8Array): Promise<PdfText> {
   const document = await getDocument({data: new Uint8Array(buffer), isEvalSupported: false, verbosity: 0}).promise
   try {
     const lines: PdfLine[][] = []
+    const sizes: PdfText['sizes'] = []
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number)
-      const [, , , pageTop = 0] = page.view
+      const [, , pageWidth = 0, pageTop = 0] = page.view
+      sizes.push({width: pageWidth, height: pageTop})
       const items: Item[] = []
       for (const item of (await page.getTextContent()).items) {
         if (!('str' in item) || item.str.trim() === '') continue
@@ -51,6 +59,7 @@ export async function readPdf(buffer: Uint8Array): Promise<PdfText> {
       numPages: document.numPages,
       pages: lines.map((page) => page.map((line) => line.text).join('\n')),
       lines,
+      sizes,
       info: info as Record<string, unknown>
     }
   } finally {
@@ -77,6 +86,7 @@ function groupLines(items: Item[]): PdfLine[] {
     }
     const baseline = Math.max(...row.map((item) => item.baseline))
     const top = baseline - Math.max(...row.map((item) => item.height))
-    return {text: text.replace(/\s+/g, ' ').trim(), baseline, top}
+    const parts = row.map((item) => ({text: item.str, left: item.x}))
+    return {text: text.replace(/\s+/g, ' ').trim(), baseline, top, left: row[0]!.x, right: end, parts}
   })
 }

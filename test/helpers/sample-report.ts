@@ -129,6 +129,6 @@ export const sampleReportWithLdcs: Report = Report.parse({
     {name: 'Haiti', kind: 'member', code: 'HTI', region: 'South and Central America and the Caribbean', ldc: true},
     {name: 'Ethiopia', kind: 'observer', code: 'ETH', region: 'Africa', ldc: true},
     {name: 'LDC Members', kind: 'group', ldc: true},
-    {name: 'Patent offices of the region', kind: 'free', ldc: false}
+    {name: 'Patent offices of the region', kind: 'free', ldc: null}
   ]
 })

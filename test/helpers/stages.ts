@@ -1,6 +1,7 @@
 // The front stages run in memory on sources given as text: unit tests of extract and validate need no folder.
 import {VFile} from 'vfile'
 import {extract} from '../../pipeline/extract/index.js'
+import {glyphsOf} from '../../pipeline/fonts/index.js'
 import {sortMessages} from '../../pipeline/format/index.js'
 import {parseFile} from '../../pipeline/parse/index.js'
 import {byReadingOrder} from '../../pipeline/read/index.js'
@@ -18,7 +19,7 @@ export function sourceFiles(files: Record<string, string>): VFile[] {
 
 export function extracted(files: Record<string, string>) {
   const vfiles = sourceFiles(files)
-  return {vfiles, extracted: extract(vfiles.map((file) => parseFile(file)), Object.values(templates.labels))}
+  return {vfiles, extracted: extract(vfiles.map((file) => parseFile(file)), Object.values(templates.labels), glyphsOf(templates.styles.font))}
 }
 
 /** The model validate makes of extracted sources, and every problem as `file:line:column rule-id`. */

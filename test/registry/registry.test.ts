@@ -1,4 +1,5 @@
 import {describe, expect, test} from 'vitest'
+import {sentenceName} from '../../pipeline/registry/index.js'
 import {entries, entryNamed, groups} from '../../pipeline/registry/registry.js'
 import {isLdc, normalizeName} from '../../pipeline/registry/resolve.js'
 import {Entry, Group, type SourceId} from '../../pipeline/registry/schema.js'
@@ -180,6 +181,23 @@ describe('beneficiary registry', () => {
     const members = entries.filter((e) => e.kind === 'member' && isLdc(e, from, to)).map((e) => e.name)
     expect(members).toHaveLength(count)
     if (former) expect(members).toContain(former)
+  })
+
+  test('names Members in a sentence as WTO documents do: with their article, in sentence order, the EU without a delegation', () => {
+    expect(sentenceName('United States of America')).toEqual({name: 'the United States of America', delegation: true})
+    expect(sentenceName('USA')).toEqual({name: 'the United States of America', delegation: true})
+    expect(sentenceName('Korea, Republic of')).toEqual({name: 'the Republic of Korea', delegation: true})
+    expect(sentenceName('Philippines')).toEqual({name: 'the Philippines', delegation: true})
+    expect(sentenceName('Canada')).toEqual({name: 'Canada', delegation: true})
+    expect(sentenceName('European Union')).toEqual({name: 'the European Union', delegation: false})
+    // Not a Member: the caller falls back to the template.
+    expect(sentenceName('ARIPO')).toBeUndefined()
+    expect(sentenceName('Freedonia')).toBeUndefined()
+    // A sentence name is only given where the WTO name is inverted, and then keeps its words.
+    for (const entry of entries.filter((e) => e.inSentence)) {
+      expect(entry.name, entry.inSentence).toContain(', ')
+      expect(entry.inSentence!.split(' ').sort()).toEqual(entry.name.replace(/,|\bthe\b/g, '').split(' ').filter(Boolean).sort())
+    }
   })
 
   test('every source is described and every described source is cited', () => {

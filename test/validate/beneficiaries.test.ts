@@ -38,8 +38,10 @@ describe('beneficiaries in the model', () => {
     expect(byName['Viet Nam']).toEqual({name: 'Viet Nam', kind: 'member', code: 'VNM', region: 'Asia', ldc: false})
     expect(byName["Lao People's Democratic Republic"]).toMatchObject({kind: 'member', code: 'LAO', ldc: true})
     expect(byName['Ethiopia']).toMatchObject({kind: 'observer', code: 'ETH', ldc: true})
-    expect(byName['Global South']).toEqual({name: 'Global South', kind: 'free', ldc: false})
+    // Free text, and groups other than "LDC Members": whether they reach LDCs is unknown, not "no".
+    expect(byName['Global South']).toEqual({name: 'Global South', kind: 'free', ldc: null})
     expect(byName['LDC Members']).toEqual({name: 'LDC Members', kind: 'group', ldc: true})
+    expect(model('2020-2021', '## A\n\n- Beneficiaries: APEC economies\n').beneficiaries).toEqual([{name: 'APEC economies', kind: 'group', ldc: null}])
     expect(byName['African Regional Intellectual Property Organization']).toMatchObject({kind: 'organisation', region: 'Africa'})
   })
 

@@ -59,7 +59,7 @@ describe('validate', () => {
 
   it('keeps the WTO name of the member, whatever spelling the front matter gives', () => {
     const {report} = model({'r.md': '---\nmember: USA\nperiod: 2021\n---\n'})
-    expect(report).toMatchObject({member: 'United States of America', requester: 'the delegation of United States of America'})
+    expect(report).toMatchObject({member: 'United States of America', requester: 'the delegation of the United States of America'})
     expect(model({'r.md': '---\nmember: ARIPO\nperiod: 2021\n---\n'}).report.member).toBe('African Regional Intellectual Property Organization')
     expect(model({'r.md': '---\nmember: Holy See\nperiod: 2021\n---\n'}).report.member).toBe('Holy See')
   })

@@ -1,5 +1,5 @@
 // The emit-pdf stage: the report as a circulated WTO document (A4), laid out by pdfmake.
-// All fixed text comes from the labels and all looks from styles.json.
+// All fixed text comes from the labels and all looks from styles.json; the page headers are in header.ts.
 import path from 'node:path'
 import pdfmake from 'pdfmake'
 import type {
@@ -12,33 +12,37 @@ import type {
   StyleDictionary,
   TDocumentDefinitions
 } from 'pdfmake/interfaces.js'
-import {formatLong, formatShort} from '../../dates.js'
-import {printable, roboto} from '../../fonts/index.js'
+import {formatShort} from '../../dates.js'
+import {glyphsOf, locateFont} from '../../fonts/index.js'
 import {fieldKeys, type FieldKey} from '../../fields.js'
-import type {Block, Inline, Programme, Report} from '../../model.js'
+import type {Beneficiary, Block, Inline, Programme, Report} from '../../model.js'
 import {summarize, type Summary} from '../summary.js'
 import {fill, type Templates} from '../../templates.js'
 import type {EmitOptions} from '../index.js'
+import {Header} from './header.js'
+import {Layout} from './layout.js'
+import {justifiable, unbroken} from './runs.js'
 
-let configured = false
-
-/** pdfmake is a process-wide singleton: give it the fonts and shut every other door, once. */
-function configurePdfmake(): void {
-  if (configured) return
-  const fontFiles = new Set(Object.values(roboto))
-  pdfmake.setFonts({Roboto: roboto})
+/**
+ * pdfmake is a process-wide singleton: give it the families of the styles and shut every other door. Set on every
+ * call, since another templates folder may name other fonts; reading only the files it is given.
+ */
+function configurePdfmake(templates: Templates): void {
+  const fonts = Object.fromEntries(Object.entries(templates.styles.fonts).map(([family, source]) => [family, locateFont(source).files]))
+  const fontFiles = new Set(Object.values(fonts).flatMap((files) => Object.values(files)))
+  pdfmake.setFonts(fonts)
   pdfmake.setUrlAccessPolicy(() => false)
   pdfmake.setLocalAccessPolicy((file) => fontFiles.has(path.resolve(file)))
-  configured = true
 }
 
 /**
  * Render the report; the same input and `instant` give the same bytes.
- * Characters the fonts cannot draw print as a placeholder (validation warns about them).
+ * Characters the font cannot draw print as a placeholder (validation warns about them).
  */
 export async function emitPdf(report: Report, templates: Templates, options: EmitOptions): Promise<Buffer> {
-  configurePdfmake()
-  const definition = pdfDefinition(printable(report), {...templates, labels: printable(templates.labels)})
+  configurePdfmake(templates)
+  const glyphs = glyphsOf(templates.styles.font)
+  const definition = pdfDefinition(glyphs.printable(report), {...templates, labels: glyphs.printable(templates.labels)})
   definition.info = {...definition.info, creationDate: options.instant}
   return pdfmake.createPdf(definition).getBuffer()
 }
@@ -46,85 +50,65 @@ export async function emitPdf(report: Report, templates: Templates, options: Emi
 /** The pdfmake document for a report: pure, ready for any configured pdfmake. */
 export function pdfDefinition(report: Report, templates: Templates): TDocumentDefinitions {
   const {labels, styles} = templates
-  const write = new Writer(templates)
-  // A draft has no date yet: no date line, and the undated circulation sentence.
-  const date = report.date && formatLong(report.date, labels.months)
-  const circulation = date ? labels.circulation : labels.circulationUndated
-  const [left, , right] = styles.pageMargins
-
-  // Page 1 carries the header block; pageCount is only known here, so it is drawn as the page header.
-  const firstPageHeader = (pages: number): Content => ({
-    margin: [left, styles.header.top, right, 0],
-    fontSize: styles.header.fontSize,
-    columnGap: 12,
-    columns: [
-      {width: styles.header.councilWidth, ...write.text('headerCouncil', labels.council)},
-      {
-        width: '*',
-        style: 'headerRight',
-        stack: [
-          report.symbol,
-          date,
-          report.job && `(${report.job})`,
-          fill(labels.page, {page: 1, pages}),
-          fill(labels.original, {original: report.original})
-        ].filter((line): line is string => Boolean(line))
-      }
-    ]
-  })
-  const runningHead = (page: number): Content => ({
-    margin: [left, styles.header.top, right, 0],
-    fontSize: styles.header.fontSize,
-    ...write.text('runningHead', fill(labels.runningHead, {symbol: report.symbol ?? '', page}).trim())
-  })
+  const layout = new Layout(styles)
+  const header = new Header(report, templates, layout)
+  const write = new Writer(templates, layout, report.beneficiaries)
+  const [left, , right, bottom] = styles.pageMargins
 
   return {
     pageSize: styles.pageSize as PageSize,
-    pageMargins: styles.pageMargins,
+    pageMargins: [left, header.top, right, bottom],
     info: {
-      title: `${labels.title.join(' ')} – ${report.member}`,
+      title: fill(labels.documentTitle, {symbol: header.symbol, title: labels.title.join(' '), member: report.member}),
       author: report.member,
       subject: labels.workbook.subject,
       creator: 'art67',
       producer: 'art67'
     },
-    defaultStyle: styles.defaultStyle as Style,
+    defaultStyle: {...(styles.defaultStyle as Style), font: styles.font},
     styles: write.pdfmakeStyles,
-    header: (page, pages) => (page === 1 ? firstPageHeader(pages) : runningHead(page)),
+    // pageCount is only known here: page 1 has the first two rows of its header block (header.ts), later pages the running head.
+    header: (page, pages) => (page === 1 ? header.firstPage(pages) : header.runningHead(page)),
     content: [
+      ...header.firstPageTop(),
       write.text('title', labels.title.join('\n')),
       write.text('member', report.member),
-      write.text('circulation', fill(circulation, {date, requester: report.requester})),
-      write.rule('rule'),
+      {text: justifiable([{text: fill(labels.circulation, {date: header.date, requester: report.requester})}]), style: 'circulation'},
+      write.text('rule', labels.rule),
       write.blocks(report.body),
-      {...write.text('annexHeading', labels.annex.heading), pageBreak: 'before'},
-      write.text('annexSubheading', fill(labels.annex.subheading, {period: report.period.label})),
-      write.annexSummary(summarize(report)),
-      write.blocks(report.annexIntro),
-      report.programmes.length === 0
-        ? write.text('paragraph', labels.annex.none)
-        : [
-            write.text('annexSection', labels.annex.summary),
-            write.programmeList(report.programmes),
-            write.text('annexSection', labels.annex.details),
-            report.programmes.map((programme) => write.details(programme))
-          ]
+      write.annex(report)
     ]
   }
 }
 
 const headingStyles = ['heading1', 'heading2', 'heading3']
 
+/** A table's first row longer than this is not kept with its header: an unbreakable block taller than a page loses text. */
+const keepableRowCharacters = 400
+/** Characters a line of a narrow table column holds, to guess how tall the start of a table is. */
+const narrowColumnCharacters = 25
+
+const plainText = (runs: readonly Inline[]) => runs.map((run) => run.text).join('')
+
+/** A fixed-width column that widens to its content (pdfmake's columnCalculator; not in its types). */
+const elastic: object = {elasticWidth: true}
+
 /** Turns model content into pdfmake nodes, with the templates' labels and styles. */
 class Writer {
   readonly pdfmakeStyles: StyleDictionary
   private readonly uppercased: Set<string>
+  private readonly beneficiaries: Map<string, Beneficiary>
 
-  constructor(private readonly templates: Templates) {
+  constructor(
+    private readonly templates: Templates,
+    private readonly layout: Layout,
+    beneficiaries: readonly Beneficiary[]
+  ) {
     const entries = Object.entries(templates.styles.styles)
     // `uppercase` is our flag, not pdfmake's.
     this.uppercased = new Set(entries.filter(([, style]) => style.uppercase === true).map(([name]) => name))
     this.pdfmakeStyles = Object.fromEntries(entries.map(([name, {uppercase: _, ...style}]) => [name, style as Style]))
+    this.beneficiaries = new Map(beneficiaries.map((beneficiary) => [beneficiary.name, beneficiary]))
   }
 
   /** Text in a style, upper-cased when the style asks for it. */
@@ -132,63 +116,130 @@ class Writer {
     return {text: this.case(style, text), style}
   }
 
-  /** A full-width horizontal line: a one-cell table whose bottom border is the rule, so it fits any column. */
-  rule(style: string): Content {
-    return {
-      style,
-      table: {widths: ['*'], body: [['']]},
-      layout: {
-        hLineWidth: (line) => (line === 1 ? 0.75 : 0),
-        vLineWidth: () => 0,
-        paddingLeft: () => 0,
-        paddingRight: () => 0,
-        paddingTop: () => 0,
-        paddingBottom: () => 0
+  /**
+   * The blocks of a flow (the body, the annex's introduction, a description), each run of headings kept with the
+   * start of what follows it. `nested` blocks sit in a list item or a quote, which indents them already.
+   */
+  blocks(blocks: readonly Block[], nested = false): Content[] {
+    const nodes: Content[] = []
+    for (let index = 0; index < blocks.length; ) {
+      const block = blocks[index]!
+      if (block.type !== 'heading') {
+        nodes.push(this.block(block, nested))
+        index++
+        continue
       }
+      let end = index
+      while (blocks[end]?.type === 'heading') end++
+      const headings = blocks.slice(index, end) as Extract<Block, {type: 'heading'}>[]
+      const characters = headings.reduce((sum, heading) => sum + plainText(heading.content).length, 0)
+      const next = blocks[end]
+      nodes.push(...this.layout.keepWithNext(headings.map((heading) => this.block(heading, nested)), characters, next ? this.startHeight(next) : 0))
+      index = end
     }
+    return nodes
   }
 
-  blocks(blocks: readonly Block[]): Content[] {
-    return blocks.map((block) => this.block(block))
+  /** How much of `block` a heading above it keeps on its page: the first lines, or a table's header and first row. */
+  private startHeight(block: Block): number {
+    if (block.type !== 'table') return this.layout.keptText([block.type === 'code' ? 'code' : 'paragraph'])
+    return this.tableStartHeight(block.header.map(plainText), block.rows[0]?.map(plainText) ?? [])
   }
 
-  block(block: Block): Content {
+  /** A guess, on the tall side, of the height of a table's header row and first row (each at most 10 lines). */
+  private tableStartHeight(header: readonly string[], first: readonly string[]): number {
+    const lines = (row: readonly string[]) => Math.min(Math.max(1, ...row.map((cell) => Math.ceil(cell.length / narrowColumnCharacters))), 10)
+    const line = Math.max(this.layout.lineHeight(['tableHeader']), this.layout.lineHeight(['tableCell']))
+    return (lines(header) + lines(first)) * line + this.layout.keptText(['tableCell'])
+  }
+
+  /** Keep a table's header row with its first body row, when that row surely fits on a page. */
+  private keepHeader(table: ContentTable, first: readonly string[] | undefined): ContentTable {
+    if (first && first.every((cell) => cell.length <= keepableRowCharacters)) table.table.keepWithHeaderRows = 1
+    return table
+  }
+
+  block(block: Block, nested = false): Content {
+    const {tab, paragraphNumbers} = this.templates.styles
     switch (block.type) {
       case 'heading': {
         const style = headingStyles[Math.min(block.depth, headingStyles.length) - 1]!
-        return {text: this.inlines([{text: `${block.number} `}, ...block.content], style), style}
+        const title = this.inlines(block.content, style)
+        if (!block.number) return {text: title, style}
+        // The number, then the title at the tab, or a little after a number wider than the tab; wrapped lines align.
+        const gap = tab / 4
+        return {style, columnGap: gap, columns: [{width: tab - gap, noWrap: true, text: block.number, ...elastic}, {width: '*', text: title}]}
       }
-      case 'paragraph':
-        if (block.number === undefined) return {text: this.inlines(block.content), style: 'paragraph'}
-        return {
-          style: 'paragraph',
-          columns: [
-            {width: this.width('paragraphNumber'), text: `${block.number}.`, style: 'paragraphNumber'},
-            {width: '*', text: this.inlines(block.content)}
-          ]
-        }
+      case 'paragraph': {
+        const text = justifiable(this.inlines(block.content))
+        if (block.number === undefined) return {text, style: 'paragraph'}
+        const number = {width: tab, text: `${block.number}.`}
+        if (paragraphNumbers === 'hanging') return {style: 'paragraph', columns: [number, {width: '*', text}]}
+        // Inline: the text column reaches back under the number, its first line starting at the tab.
+        return {style: 'paragraph', columnGap: 0, columns: [number, {width: '*', margin: [-tab, 0, 0, 0], leadingIndent: tab, text}]}
+      }
       case 'list': {
-        const items = block.items.map((item) => ({stack: this.blocks(item)}))
-        return block.ordered ? {ol: items, start: block.start ?? 1, style: 'list'} : {ul: items, style: 'list'}
+        const items = block.items.map((item) => ({stack: this.blocks(item, true)}))
+        const list: Content = block.ordered ? {ol: items, start: block.start ?? 1, style: 'list'} : {ul: items, style: 'list'}
+        // Under the text of the paragraph it belongs to, which starts at the tab.
+        return nested ? list : {stack: [list], margin: [tab, 0, 0, 0]}
       }
       case 'quote':
-        return {stack: this.blocks(block.children), style: 'quote'}
+        return {stack: this.blocks(block.children, true), style: 'quote'}
       case 'code':
         return {text: block.text, style: 'code'}
       case 'rule':
-        return this.rule('rule')
+        return this.text('rule', this.templates.labels.rule)
       case 'table':
-        return this.table(
-          block.header.map((cell) => this.inlines(cell)),
-          block.rows.map((row) => row.map((cell) => this.inlines(cell)))
+        return this.keepHeader(
+          this.table(
+            block.header.map((cell) => this.inlines(cell)),
+            block.rows.map((row) => row.map((cell) => this.inlines(cell)))
+          ),
+          block.rows[0]?.map(plainText)
         )
     }
   }
 
-  /** The figures that open the annex: programmes, those reaching LDCs, and the regions and beneficiaries reached. */
+  /** A run of annex headings kept with the start of what follows. */
+  private headed(headings: ContentText[], height: number, content: Content): Content[] {
+    const characters = headings.reduce((sum, heading) => sum + String(heading.text).length, 0)
+    return [...this.layout.keepWithNext(headings, characters, height), content]
+  }
+
+  /**
+   * The annex, as Members circulate it: the list of programmes, then each programme's details. The summary of
+   * beneficiaries opens it only when the styles (or templates) ask for it; the XLSX always has it.
+   */
+  annex(report: Report): Content[] {
+    const {labels, styles} = this.templates
+    const {annex} = labels
+    const opening = [
+      {...this.text('annexHeading', annex.heading), pageBreak: 'before' as const},
+      this.text('annexSubheading', fill(annex.subheading, {period: report.period.label}))
+    ]
+    const summary = styles.annexSummary ? this.annexSummary(summarize(report)) : []
+    const intro = this.blocks(report.annexIntro)
+    if (report.programmes.length === 0) return [...opening, ...summary, ...intro, this.text('paragraph', annex.none)]
+    const list = this.programmeList(report.programmes)
+    const [header, first] = list.table.body as ContentText[][]
+    return [
+      ...opening,
+      ...summary,
+      ...intro,
+      ...this.headed([this.text('annexSection', annex.summary)], this.tableStartHeight(header!.map((cell) => String(cell.text)), first!.map((cell) => String(cell.text))), list),
+      this.text('annexSection', annex.details),
+      report.programmes.map((programme) => this.details(programme))
+    ]
+  }
+
+  /** The figures that open the annex on request: programmes, those reaching LDCs, and the regions and beneficiaries reached. */
   annexSummary(summary: Summary): Content[] {
-    const {summary: text, columns, kinds, regions} = this.templates.labels
+    const {summary: text, columns, regions} = this.templates.labels
     const figure = (value: string): ContentText => ({text: value, style: 'fieldValue'})
+    const ldc = ({ldc}: Beneficiary) => (ldc === null ? text.unknown : ldc ? text.yes : text.no)
+    const captioned = (caption: string, header: string[], rows: string[][], widths: Size[]) =>
+      this.headed([this.text('annexCaption', caption)], this.tableStartHeight(header, rows[0] ?? []), this.keepHeader(this.table(header, rows, widths), rows[0]))
     return [
       this.text('annexSection', text.heading),
       this.fieldTable(
@@ -204,63 +255,73 @@ class Writer {
       summary.byBeneficiary.length === 0
         ? []
         : [
-            this.text('annexCaption', text.byRegion),
-            this.table(
+            captioned(
+              text.byRegion,
               [columns.region, columns.programmes],
-              summary.byRegion.map(({region, programmes}) => [
-                region === undefined ? text.noRegion : (regions[region] ?? region),
-                String(programmes)
-              ]),
+              summary.byRegion.map(({region, programmes}) => [region === undefined ? text.noRegion : (regions[region] ?? region), String(programmes)]),
               ['*', 'auto']
             ),
-            this.text('annexCaption', text.byBeneficiary),
-            this.table(
-              [columns.beneficiary, columns.kind, columns.ldc, columns.programmes],
-              summary.byBeneficiary.map(({beneficiary, programmes}) => [
-                beneficiary.name,
-                kinds[beneficiary.kind],
-                beneficiary.ldc ? text.yes : text.no,
-                String(programmes)
-              ]),
-              ['*', 'auto', 'auto', 'auto']
+            captioned(
+              text.byBeneficiary,
+              [columns.beneficiary, columns.ldc, columns.programmes],
+              summary.byBeneficiary.map(({beneficiary, programmes}) => [this.name(beneficiary.name), ldc(beneficiary), String(programmes)]),
+              ['*', 'auto', 'auto']
             )
           ]
     ]
   }
 
-  /** The annex's list of programmes, one row each; rows may break across pages, so nothing is dropped. */
+  /** A beneficiary as lists print it: a registry name held on one line where it fits, free text as written. */
+  private name(name: string): string {
+    return this.beneficiaries.get(name)?.kind === 'free' ? name : unbroken(name, this.templates.styles.noBreakNames)
+  }
+
+  /**
+   * The annex's list of programmes, one row each, in the e-TRIPS columns (End date only when a programme has one);
+   * rows may break across pages, so nothing is dropped.
+   */
   programmeList(programmes: readonly Programme[]): ContentTable {
     const {columns, months} = this.templates.labels
-    return this.table(
-      [columns.no, columns.title, columns.start, columns.end, columns.beneficiaries],
-      programmes.map((programme) => [
-        String(programme.no),
-        programme.title,
-        programme.start ? formatShort(programme.start, months) : '',
-        programme.end ? formatShort(programme.end, months) : '',
-        programme.beneficiaries.join('; ')
-      ]),
-      ['auto', '*', 'auto', 'auto', '*']
+    const date = (value: Programme['start']) => (value ? formatShort(value, months) : '')
+    const ends = programmes.some((programme) => programme.end)
+    const rows = programmes.map((programme) => [
+      String(programme.no),
+      programme.title,
+      date(programme.start),
+      ...(ends ? [date(programme.end)] : []),
+      programme.beneficiaries.map((name) => this.name(name)).join('; ')
+    ])
+    return this.keepHeader(
+      this.table(
+        [columns.no, columns.title, columns.start, ...(ends ? [columns.end] : []), columns.beneficiaries],
+        rows,
+        ['auto', '*', 'auto', ...(ends ? ['auto' as const] : []), '*']
+      ),
+      rows[0]
     )
   }
 
-  /** One programme: its title, a label/value table of the fields it sets, then its description. */
+  /** One programme: its title kept with a label/value table of the fields the sources give, then its description. */
   details(programme: Programme): Content[] {
     const {columns, annex} = this.templates.labels
+    // The ID is a key for merging files, not a field of the report: the PDF never prints it.
     const rows = fieldKeys.flatMap((key): [string, ContentText][] => {
-      const text = this.fieldValue(programme, key)
+      const text = key === 'id' ? undefined : this.fieldValue(programme, key)
       if (text === undefined) return []
       const value: ContentText = /^https?:\/\/\S+$/.test(text)
         ? {text, link: text, style: ['fieldValue', 'link']}
         : {text, style: 'fieldValue'}
       return [[columns[key], value]]
     })
+    const title = this.text('programmeTitle', `${programme.no}. ${programme.title}`)
+    const label = this.text('fieldLabel', annex.description)
+    const described = programme.description.length > 0
+    const description = () => this.blocks(programme.description)
+    // Each heading (the title, the Description label) is kept with the start of what follows it, if anything does.
+    if (rows.length === 0) return described ? this.headed([title, label], this.layout.keptText(['paragraph']), description()) : [title]
     return [
-      this.text('programmeTitle', `${programme.no}. ${programme.title}`),
-      this.fieldTable(rows, this.width('fieldLabel')),
-      programme.description.length === 0
-        ? []
-        : [this.text('fieldLabel', annex.description), this.blocks(programme.description)]
+      ...this.headed([title], this.layout.keptText(['fieldValue']), this.fieldTable(rows, this.width('fieldLabel'))),
+      ...(described ? this.headed([label], this.layout.keptText(['paragraph']), description()) : [])
     ]
   }
 
@@ -268,7 +329,7 @@ class Writer {
   private fieldValue(programme: Programme, key: FieldKey): string | undefined {
     const value = programme[key]
     if (value === undefined || value === '') return undefined
-    if (Array.isArray(value)) return value.length === 0 ? undefined : value.join('; ')
+    if (Array.isArray(value)) return value.length === 0 ? undefined : (key === 'beneficiaries' ? value.map((name) => this.name(name)) : value).join('; ')
     return typeof value === 'object' ? formatShort(value, this.templates.labels.months) : value
   }
 

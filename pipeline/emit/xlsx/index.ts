@@ -2,7 +2,7 @@
 import type ExcelJS from 'exceljs'
 import Workbook from 'exceljs/lib/doc/workbook.js'
 import JSZip from 'jszip'
-import {utcMillis} from '../../dates.js'
+import {firstDay, utcMillis} from '../../dates.js'
 import {detailKeys, type DetailKey} from '../../fields.js'
 import type {Beneficiary, PartialDate, Programme, Report} from '../../model.js'
 import {summarize} from '../summary.js'
@@ -10,20 +10,31 @@ import {fill, type Labels, type Templates} from '../../templates.js'
 import type {EmitOptions} from '../index.js'
 import {blocksText} from '../../text.js'
 
-/** A cell's value. Strings are always written as text: exceljs only makes formulas from `{formula}` values. */
-type Value = string | number | Date | null
+/** A date cell: the first day a date covers, shown only to the precision the source gave ("Apr 2021", "2021"). */
+class DateCell {
+  constructor(
+    readonly date: Date,
+    readonly format: string
+  ) {}
+}
 
-const dateFormat = 'dd/mm/yyyy'
+/** A cell's value. Strings are always written as text: exceljs only makes formulas from `{formula}` values. */
+type Value = string | number | DateCell | null
+
+const dateFormats: Record<PartialDate['precision'], string> = {day: 'dd/mm/yyyy', month: 'mmm yyyy', year: 'yyyy'}
 const percentFormat = '0%'
 const minWidth = 10
 const maxWidth = 60
 /** DOS dates in zip entries cannot go earlier (an instant of 0 is common for reproducible builds). */
 const zipEpoch = Date.UTC(1980, 0, 1)
 
-/** A full date as a date cell at its UTC midnight (exceljs writes the UTC instant); a partial one as written. */
+/**
+ * A date as a date cell at the UTC midnight of its first day (exceljs writes the UTC instant), so that sorting and
+ * date filters see partial dates too; its format shows no more than was written. The JSON keeps the written form.
+ */
 function dateValue(date: PartialDate | undefined): Value {
   if (!date) return null
-  return date.precision === 'day' ? new Date(utcMillis(date.iso)) : date.written
+  return new DateCell(new Date(utcMillis(firstDay(date))), dateFormats[date.precision])
 }
 
 const joined = (items: readonly string[]): Value => items.join('; ') || null
@@ -54,12 +65,13 @@ function regionName(region: string | undefined, labels: Labels): string | null {
 /** Code, kind, region and LDC status of `beneficiary`, as displayed. */
 function describe(beneficiary: Beneficiary, labels: Labels): Value[] {
   const {code, kind, region, ldc} = beneficiary
-  return [code ?? null, labels.kinds[kind], regionName(region, labels), ldc ? labels.summary.yes : labels.summary.no]
+  const {yes, no, unknown} = labels.summary
+  return [code ?? null, labels.kinds[kind], regionName(region, labels), ldc === null ? unknown : ldc ? yes : no]
 }
 
 /** The text a cell shows, near enough to size its column. */
 function shownText(cell: ExcelJS.Cell): string {
-  if (cell.value instanceof Date) return dateFormat
+  if (cell.value instanceof Date) return String(cell.numFmt)
   if (cell.numFmt === percentFormat) return `${Math.round(Number(cell.value) * 100)}%`
   return cell.text
 }
@@ -78,13 +90,17 @@ function fitColumns(sheet: ExcelJS.Worksheet): void {
   })
 }
 
-/** A sheet with a bold, frozen, filtered header row and fitted widths. */
+/** Printed landscape on A4 (paper size 9), as wide as one page and as long as it takes. */
+const printSetup: Partial<ExcelJS.PageSetup> = {orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0}
+
+/** A sheet with a bold, frozen, filtered header row, repeated on every printed page, and fitted widths. */
 function addSheet(workbook: ExcelJS.Workbook, name: string, headers: string[], rows: Value[][]): void {
-  const sheet = workbook.addWorksheet(name, {views: [{state: 'frozen', ySplit: 1}]})
+  const sheet = workbook.addWorksheet(name, {views: [{state: 'frozen', ySplit: 1}], pageSetup: {...printSetup, printTitlesRow: '1:1'}})
   sheet.addRow(headers).font = {bold: true}
   for (const values of rows) {
-    sheet.addRow(values).eachCell((cell) => {
-      if (cell.value instanceof Date) cell.numFmt = dateFormat
+    const row = sheet.addRow(values.map((value) => (value instanceof DateCell ? value.date : value)))
+    values.forEach((value, index) => {
+      if (value instanceof DateCell) row.getCell(index + 1).numFmt = value.format
     })
   }
   sheet.autoFilter = {from: {row: 1, column: 1}, to: {row: rows.length + 1, column: headers.length}}
@@ -95,7 +111,7 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, headers: string[], r
 function addSummarySheet(workbook: ExcelJS.Workbook, report: Report, labels: Labels): void {
   const {summary: text, columns} = labels
   const summary = summarize(report)
-  const sheet = workbook.addWorksheet(labels.workbook.summarySheet)
+  const sheet = workbook.addWorksheet(labels.workbook.summarySheet, {pageSetup: printSetup})
   sheet.addRow([text.programmes, summary.programmes])
   sheet.addRow([text.reachingLdcs, summary.reachingLdcs])
   sheet.addRow([text.ldcShare, summary.ldcShare]).getCell(2).numFmt = percentFormat

@@ -1,0 +1,62 @@
+// Text runs shaped for pdfmake's justification, and names kept on one line.
+//
+// pdfmake (0.3.11, TextBreaker's splitWords) cuts text into "words" at every break opportunity the linebreak
+// package finds (Unicode line breaking): after spaces, but also after a hyphen or a slash inside a word
+// ("Asia-|Pacific", "CIPO-|WIPO", "and/|or"), and it starts a new word at every change of style. Justification
+// (ElementWriter.alignLine) then spreads a line's spare width over the gaps between all its words, so a justified
+// line shows "Asia- Pacific", and a run starting with a space becomes a word of its own with a double gap. A run
+// marked `noWrap` is one word: so a word with such a break inside is given its own noWrap run, and a space that
+// starts a run is moved to the end of the run before it. The text itself is never changed.
+import type {ContentText} from 'pdfmake/interfaces.js'
+
+/** A hyphen, dash or slash between two visible characters: a place linebreak may break a word. */
+const breakInside = /\S[-\u2010\u2013\u2014/]\S/
+/**
+ * Longest word kept whole. A noWrap run wider than its line would run past the margin (pdfmake only splits words
+ * that wrap), so longer words keep their break opportunities; 30 characters fit any column the annex prints.
+ */
+const wholeWordMax = 30
+
+const plain = (run: ContentText) => !run.link && !run.decoration && !run.style
+
+/** `runs` as the same text, with no word a justified line could stretch inside. */
+export function justifiable(runs: readonly ContentText[]): ContentText[] {
+  const moved: ContentText[] = []
+  for (const run of runs) {
+    const text = String(run.text)
+    const previous = moved.at(-1)
+    const space = /^\s+/.exec(text)?.[0]
+    // A space opening a run joins the previous run, unless that one is underlined or shaded (the space would be too).
+    if (space && previous && plain(previous) && !/\s$/.test(String(previous.text))) {
+      previous.text = String(previous.text) + space
+      if (text.length > space.length) moved.push({...run, text: text.slice(space.length)})
+    } else {
+      moved.push({...run})
+    }
+  }
+  return moved.flatMap(splitWords)
+}
+
+/** A run cut so that each word with a break inside it is a noWrap run of its own (with the spaces after it). */
+function splitWords(run: ContentText): ContentText[] {
+  const text = String(run.text)
+  if (!breakInside.test(text)) return [run]
+  const pieces: ContentText[] = []
+  let pending = ''
+  for (const word of text.match(/\s+|\S+\s*/g) ?? []) {
+    if (breakInside.test(word) && word.trimEnd().length <= wholeWordMax) {
+      if (pending) pieces.push({...run, text: pending})
+      pieces.push({...run, text: word, noWrap: true})
+      pending = ''
+    } else {
+      pending += word
+    }
+  }
+  if (pending) pieces.push({...run, text: pending})
+  return pieces
+}
+
+/** A name held on one line with no-break spaces when it is at most `max` characters long (else it may wrap). */
+export function unbroken(name: string, max: number): string {
+  return name.length <= max ? name.replace(/ /g, '\u00a0') : name
+}
