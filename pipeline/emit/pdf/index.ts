@@ -244,7 +244,7 @@ class Writer {
     )
   }
 
-  /** One programme: its title, a label/value table of the fields it sets, then its description. */
+  /** One programme: its title, a label/value table of the fields it sets and its other information, then its description. */
   details(programme: Programme): Content[] {
     const {columns, annex} = this.templates.labels
     const rows = fieldKeys.flatMap((key): [string, ContentText][] => {
@@ -255,6 +255,8 @@ class Writer {
         : {text, style: 'fieldValue'}
       return [[columns[key], value]]
     })
+    // Other information under the labels it was written with.
+    for (const {label, value} of programme.other) rows.push([label || columns.other, {text: value, style: 'fieldValue'}])
     return [
       this.text('programmeTitle', `${programme.no}. ${programme.title}`),
       this.fieldTable(rows, this.width('fieldLabel')),
