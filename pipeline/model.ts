@@ -126,12 +126,26 @@ const programmeFields = Object.fromEntries(
   fieldTable.filter((field) => field.key !== 'id').map((field) => [field.key, fieldValue[field.kind]().describe(field.description)])
 ) as unknown as ProgrammeFields
 
+export const OtherInformation = z
+  .object({
+    label: z.string().describe('The label or column title as written; empty for a table cell without a column title.'),
+    value: z.string().describe('The text as written, white space collapsed.')
+  })
+  .meta({
+    id: 'OtherInformation',
+    description: 'Text a source gives under a label or table column that is not one of the fields, kept as written.'
+  })
+export type OtherInformation = z.infer<typeof OtherInformation>
+
 export const Programme = z
   .object({
     no: z.number().int().positive().describe('Position in the annex, from 1.'),
     id: z.string().min(1).describe(fieldTable[0].description),
     title: z.string().min(1).describe('The programme’s heading, or its `Title` cell, as plain text.'),
     ...programmeFields,
+    other: z
+      .array(OtherInformation)
+      .describe('Text under labels and columns that are not fields, in the order written: printed as “Other information”.'),
     description: z.array(Block).describe('Everything written about the programme after its field list.'),
     sources: z.array(SourceRef).min(1).describe('Every place the programme is written, first one first.')
   })

@@ -48,6 +48,7 @@ export const Labels = z.object({
     ...perField(z.string()),
     no: z.string(),
     title: z.string(),
+    other: z.string(),
     description: z.string(),
     source: z.string(),
     beneficiary: z.string(),

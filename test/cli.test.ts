@@ -86,8 +86,10 @@ describe('art67 command', () => {
     const result = art67(['check', 'test/fixtures/rules/unknown-field', '--format', 'github'])
     expect(result.code).toBe(0)
     expect(result.stdout.trim().split('\n')).toEqual([
-      '::warning file=test/fixtures/rules/unknown-field/report.md,line=11,col=3,endLine=11,endColumn=24,title=art67 unknown-field::' +
-        'Unknown field `Start dte`, left out of the report: did you mean `Start date`?%0AUse one of the field labels listed in “Writing sources” in the README.'
+      '::warning file=test/fixtures/rules/unknown-field/report.md,line=11,col=3,endLine=11,endColumn=28,title=art67 unknown-field::' +
+        'Unknown field `Begining date`, kept under “Other information”: did you mean `Start date` or `End date`?%0A' +
+        'If this is one of the fields listed in “Writing sources” in the README, use its label as the label or column title; ' +
+        'otherwise nothing is lost: the PDF prints it among the programme’s details and the XLSX in its “Other information” column.'
     ])
     expect(art67(['check', 'sources', '--format', 'xml']).code).toBe(2)
   })

@@ -3,6 +3,7 @@ import type {Nodes, PhrasingContent, RootContent, TableRow} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Block, Inline} from '../model.js'
 import {problem} from '../rules/index.js'
+import {htmlContainer, type Shapes} from './shapes.js'
 
 /** Lists and quotes nested deeper than this are kept as plain text. */
 export const maxNesting = 12
@@ -98,9 +99,9 @@ const cells = (file: VFile, row: TableRow) => row.children.map((cell) => toInlin
 
 /**
  * Convert mdast block content. Headings come out without a number; the model numbers them later.
- * Problems (raw HTML, images, local links, too deep nesting) are reported on `file`.
+ * Problems (raw HTML, HTML hiding programmes, images, local links, too deep nesting) are reported on `file`.
  */
-export function toBlocks(file: VFile, nodes: readonly RootContent[], depth = 0): Block[] {
+export function toBlocks(file: VFile, nodes: readonly RootContent[], shapes: Shapes, depth = 0): Block[] {
   const blocks: Block[] = []
   for (const node of nodes) {
     if ((node.type === 'list' || node.type === 'blockquote') && depth >= maxNesting) {
@@ -120,19 +121,22 @@ export function toBlocks(file: VFile, nodes: readonly RootContent[], depth = 0):
           type: 'list',
           ordered: Boolean(node.ordered),
           start: node.ordered ? (node.start ?? 1) : undefined,
-          items: node.children.map((item) => toBlocks(file, item.children, depth + 1))
+          items: node.children.map((item) => toBlocks(file, item.children, shapes, depth + 1))
         })
         break
       case 'blockquote':
-        blocks.push({type: 'quote', children: toBlocks(file, node.children, depth + 1)})
+        blocks.push({type: 'quote', children: toBlocks(file, node.children, shapes, depth + 1)})
         break
       case 'code':
         blocks.push({type: 'code', text: node.value})
         break
-      case 'html':
-        problem(file, 'raw-html', {}, node.position)
+      case 'html': {
+        const hidden = shapes.hiddenIn(node)
+        if (hidden) problem(file, 'html-hides-programmes', {...htmlContainer(node), ...hidden}, node.position)
+        else problem(file, 'raw-html', {}, node.position)
         blocks.push({type: 'code', text: node.value})
         break
+      }
       case 'thematicBreak':
         blocks.push({type: 'rule'})
         break

@@ -1,6 +1,6 @@
 // Stage 3, extract: from each file's mdast, the front matter node, the narrative and the programmes as written,
 // keeping every place. Source syntax is read here; values are checked by validate.
-import type {RootContent, Yaml} from 'mdast'
+import type {Heading, RootContent, Yaml} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import type {Glyphs} from '../fonts/index.js'
@@ -8,13 +8,16 @@ import type {Block} from '../model.js'
 import type {ParsedFile} from '../parse/index.js'
 import {isProgrammesFile} from '../read/index.js'
 import {problem} from '../rules/index.js'
+import type {MisplacedShape} from '../rules/catalogue.js'
+import {collapseWhitespace} from '../text.js'
 import type {Labels} from '../templates.js'
 import {toBlocks} from './blocks.js'
 import {checkGlyphs} from './glyphs.js'
 import {LabelIndex} from './labels.js'
-import {ProgrammeReader, type RawProgramme} from './programmes.js'
+import {placeOf, ProgrammeReader, type RawProgramme} from './programmes.js'
+import {Shapes} from './shapes.js'
 
-export type {RawField, RawProgramme, RawText} from './programmes.js'
+export type {RawField, RawOther, RawProgramme, RawText} from './programmes.js'
 
 export interface Extracted {
   /** The one front matter block, with its file; absent when no file has one (an error is reported). */
@@ -37,59 +40,119 @@ function sectionEnd(nodes: RootContent[], from: number, depth: number): number {
   return i
 }
 
+/** Each top-level node's nearest heading before it, and each heading's parent: who a node falls under. */
+class Outline {
+  private readonly lastHeading: Array<number | undefined> = []
+  private readonly parent: Array<number | undefined> = []
+
+  constructor(private readonly nodes: readonly RootContent[]) {
+    let last: number | undefined
+    nodes.forEach((node, index) => {
+      this.lastHeading.push(last)
+      if (node.type !== 'heading') return
+      let parent = last
+      while (parent !== undefined && (nodes[parent] as Heading).depth >= node.depth) parent = this.parent[parent]
+      this.parent[index] = parent
+      last = index
+    })
+  }
+
+  /** The headings node `index` falls under, nearest first. */
+  *headings(index: number): Generator<Heading> {
+    for (let at = this.lastHeading[index]; at !== undefined; at = this.parent[at]) yield this.nodes[at] as Heading
+  }
+}
+
 class Extractor {
   readonly narrative: Block[] = []
   readonly annexIntro: Block[] = []
+  readonly shapes: Shapes
   readonly programmes: ProgrammeReader
 
   constructor(
-    private readonly labels: LabelIndex,
+    labels: LabelIndex,
     private readonly glyphs: Glyphs
   ) {
-    this.programmes = new ProgrammeReader(labels)
+    this.shapes = new Shapes(labels)
+    this.programmes = new ProgrammeReader(this.shapes)
   }
 
   file({file, tree}: ParsedFile) {
     checkGlyphs(file, tree, this.glyphs)
     const nodes = tree.children.filter((node) => node.type !== 'yaml')
     if (isProgrammesFile(file)) {
-      this.territory(file, nodes, 1)
+      this.territory(file, nodes, 1, undefined)
       return
     }
+    const outline = new Outline(nodes)
     let i = 0
     while (i < nodes.length) {
       const node = nodes[i]!
       if (this.isProgrammesHeading(node)) {
         const end = sectionEnd(nodes, i + 1, node.depth)
-        this.territory(file, nodes.slice(i + 1, end), node.depth)
+        this.territory(file, nodes.slice(i + 1, end), node.depth, node)
         i = end
       } else {
         let end = i + 1
         while (end < nodes.length && !this.isProgrammesHeading(nodes[end]!)) end++
-        this.narrative.push(...toBlocks(file, nodes.slice(i, end)))
+        for (let at = i; at < end; at++) this.outside(file, nodes, at, outline)
+        this.narrative.push(...toBlocks(file, nodes.slice(i, end), this.shapes))
         i = end
       }
     }
   }
 
-  private isProgrammesHeading(node: RootContent): node is RootContent & {type: 'heading'} {
-    return node.type === 'heading' && this.labels.isProgrammesHeading(toString(node))
+  private isProgrammesHeading(node: RootContent): node is Heading {
+    return node.type === 'heading' && this.shapes.labels.isProgrammesHeading(toString(node))
   }
 
-  /** Content under a programmes heading of `depth`: each heading one level deeper is a programme. */
-  private territory(file: VFile, nodes: RootContent[], depth: number) {
+  /** A field list right after a heading, or a programme table, in the narrative: programmes art67 would not read. */
+  private outside(file: VFile, nodes: readonly RootContent[], index: number, outline: Outline) {
+    const node = nodes[index]!
+    const labels = node.type === 'list' && nodes[index - 1]?.type === 'heading' ? this.shapes.fieldListLabels(node) : undefined
+    const found: Array<[MisplacedShape, RootContent]> = labels ? [[{kind: 'list', labels: labels.slice(0, 3)}, node]] : []
+    if (node.type === 'table' && this.shapes.isProgrammeTable(node)) found.push([{kind: 'table'}, node])
+    for (const table of this.shapes.nestedTables(node)) found.push([{kind: 'table'}, table])
+    if (found.length === 0) return
+    // A heading above it may be a misspelt programmes heading.
+    let near: {heading: Heading; suggestion: string} | undefined
+    for (const heading of outline.headings(index)) {
+      const suggestion = this.shapes.labels.nearProgrammesHeading(toString(heading))
+      if (suggestion) {
+        near = {heading, suggestion}
+        break
+      }
+    }
+    const heading = near && {written: collapseWhitespace(toString(near.heading)), suggestion: near.suggestion}
+    for (const [shape, at] of found) {
+      problem(file, 'programme-misplaced', {found: shape, as: 'outside', heading}, placeOf(at), near && {file, place: placeOf(near.heading)})
+    }
+  }
+
+  /**
+   * Content under a programmes heading of `depth` (none for a file under `programmes/`): each heading one level
+   * deeper is a programme, and a programme table anywhere lists programmes.
+   */
+  private territory(file: VFile, nodes: RootContent[], depth: number, heading: Heading | undefined) {
+    const isProgramme = (node: RootContent): node is Heading => node.type === 'heading' && node.depth === depth + 1
     let i = 0
     while (i < nodes.length) {
       const node = nodes[i]!
-      if (node.type === 'heading' && node.depth === depth + 1) {
+      if (isProgramme(node)) {
         const end = sectionEnd(nodes, i + 1, node.depth)
         this.programmes.section(file, node, nodes.slice(i + 1, end))
         i = end
-      } else {
-        if (node.type === 'table' && this.programmes.isProgrammeTable(file, node)) this.programmes.table(file, node)
-        else this.annexIntro.push(...toBlocks(file, [node]))
-        i++
+        continue
       }
+      let end = i + 1
+      while (end < nodes.length && !isProgramme(nodes[end]!)) end++
+      const run = nodes.slice(i, end)
+      this.programmes.misplaced(file, run, depth + 1, {afterHeadingOnly: false, before: i === 0 ? heading : undefined})
+      for (const other of run) {
+        if (other.type === 'table' && this.programmes.isProgrammeTable(file, other)) this.programmes.table(file, other)
+        else this.annexIntro.push(...toBlocks(file, [other], this.shapes))
+      }
+      i = end
     }
   }
 }

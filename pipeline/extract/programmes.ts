@@ -1,6 +1,6 @@
 // Programmes as written: a heading with its field list and description, or a row of a programme table. This is
 // where source syntax is read (labels, `;`-separated lists, nested items, exact places); validate reads the values.
-import type {Heading, List, ListItem, Paragraph, RootContent, Table, TableCell} from 'mdast'
+import type {Heading, List, ListItem, RootContent, Table, TableCell} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
@@ -8,10 +8,10 @@ import {fieldKind, type FieldKey} from '../fields.js'
 import type {Block} from '../model.js'
 import {span} from '../place.js'
 import {problem} from '../rules/index.js'
-import {nearest} from '../suggest.js'
 import {collapseWhitespace} from '../text.js'
 import {toBlocks} from './blocks.js'
 import type {LabelIndex} from './labels.js'
+import {splitItem, type Shapes} from './shapes.js'
 
 /** Text as written, white space collapsed, with its exact place when it could be found verbatim. */
 export interface RawText {
@@ -31,6 +31,13 @@ export interface RawField {
   items: RawText[]
 }
 
+/** Text under a label art67 does not know, kept as written: printed as “Other information”. */
+export interface RawOther {
+  /** The label or column title as written; empty for a table cell without a column title. */
+  label: string
+  value: string
+}
+
 export interface RawProgramme {
   file: VFile
   /** The title's place. */
@@ -40,6 +47,7 @@ export interface RawProgramme {
   /** White space collapsed; empty when the source gives none. */
   title: string
   fields: RawField[]
+  other: RawOther[]
   description: Block[]
 }
 
@@ -88,69 +96,133 @@ function field(file: VFile, key: FieldKey, label: string, node: {position?: Posi
   }
 }
 
+/** What a programme's field list holds besides its fields: items and trailing text that go to its description. */
+type Leftover = ListItem[]
+
 export class ProgrammeReader {
   readonly programmes: RawProgramme[] = []
 
-  constructor(private readonly labels: LabelIndex) {}
+  constructor(private readonly shapes: Shapes) {}
 
-  /** A programme heading and the content under it: the list right after it is its field list. */
+  private get labels(): LabelIndex {
+    return this.shapes.labels
+  }
+
+  /**
+   * A programme heading and the content under it. The list right after it is its field list, unless no item
+   * of it is `Label: value`; a programme table anywhere in it lists programmes of its own, read after this one.
+   */
   section(file: VFile, heading: Heading, content: RootContent[]) {
-    const [first, ...rest] = content
-    const fields = first?.type === 'list' ? this.fieldList(file, first) : undefined
-    this.programmes.push({
+    const [first] = content
+    const fieldList = first?.type === 'list' && first.children.some((item) => splitItem(item)) ? first : undefined
+    const programme: RawProgramme = {
       file,
       place: placeOf(heading),
       form: 'section',
       title: collapseWhitespace(toString(heading)),
-      fields: fields ?? [],
-      description: toBlocks(file, fields ? rest : content)
+      fields: [],
+      other: [],
+      description: []
+    }
+    this.programmes.push(programme)
+    const leftover = fieldList ? this.fieldList(file, fieldList, programme) : []
+    const body = fieldList ? content.slice(1) : content
+    const tables = body.filter((node): node is Table => node.type === 'table' && this.shapes.isProgrammeTable(node))
+    const described = body.filter((node) => node.type !== 'table' || !tables.includes(node))
+    this.misplaced(file, described, heading.depth, {afterHeadingOnly: true})
+    programme.description = [
+      ...(leftover.length > 0 ? toBlocks(file, [{...fieldList!, children: leftover}], this.shapes) : []),
+      ...toBlocks(file, described, this.shapes)
+    ]
+    for (const table of tables) this.table(file, table)
+  }
+
+  /**
+   * Report programmes written under the programmes heading where they are not read: a field list after a heading
+   * of the wrong level (or, unless `afterHeadingOnly`, at the start before any heading), and programme tables
+   * inside lists and quotations. `before` is the heading the nodes follow, if any.
+   */
+  misplaced(file: VFile, nodes: readonly RootContent[], programmeDepth: number, options: {afterHeadingOnly: boolean; before?: Heading | undefined}) {
+    let previous: RootContent | undefined = options.before
+    let heading: Heading | undefined = options.before
+    nodes.forEach((node, index) => {
+      const atStart = index === 0 && !options.afterHeadingOnly
+      const labels = node.type === 'list' && (previous?.type === 'heading' || atStart) ? this.shapes.fieldListLabels(node) : undefined
+      if (labels) {
+        const where = {as: 'level', depth: heading?.depth, programmeDepth} as const
+        problem(file, 'programme-misplaced', {found: {kind: 'list', labels: labels.slice(0, 3)}, ...where}, placeOf(node), heading && {file, place: placeOf(heading)})
+      }
+      for (const table of this.shapes.nestedTables(node)) problem(file, 'programme-misplaced', {found: {kind: 'table'}, as: 'nested'}, placeOf(table))
+      if (node.type === 'heading') heading = node
+      previous = node
     })
   }
 
-  private fieldList(file: VFile, list: List): RawField[] {
-    return list.children.flatMap((item) => this.fieldItem(file, item) ?? [])
+  /** Read a field list into `programme`; return what is not a field, for its description. */
+  private fieldList(file: VFile, list: List, programme: RawProgramme): Leftover {
+    return list.children.flatMap((item) => this.fieldItem(file, item, programme))
   }
 
-  private fieldItem(file: VFile, item: ListItem): RawField | undefined {
-    const [paragraph, ...rest] = item.children
-    const text = paragraph?.type === 'paragraph' ? toString(paragraph) : ''
-    const colon = text.indexOf(':')
-    if (!paragraph || colon === -1) {
-      problem(file, 'field-syntax', {as: 'not-a-field', found: text.slice(0, 60)}, placeOf(item))
-      return undefined
+  private fieldItem(file: VFile, item: ListItem, programme: RawProgramme): Leftover {
+    const parts = splitItem(item)
+    if (!parts) {
+      problem(file, 'field-syntax', {as: 'not-a-field', found: collapseWhitespace(toString(item)).slice(0, 60)}, placeOf(item))
+      return [item]
     }
-    const label = text.slice(0, colon).replace(/[*_]/g, '').trim()
+    const {label, paragraph, written, rest} = parts
+    const from = offsetIn(file, paragraph, ':') + 1
     const key = this.labels.field(label)
+    const [nested] = rest
+    // A list field may give its values as a nested list under an empty label.
+    const nestedValues = !collapseWhitespace(written) && rest.length === 1 && nested?.type === 'list' && (!key || fieldKind[key] === 'list')
+    const trailing = nestedValues ? [] : rest
+    if (trailing.length > 0) problem(file, 'field-syntax', {as: 'trailing', label}, placeOf(trailing[0]!))
+    const leftover: Leftover = trailing.length > 0 ? [{type: 'listItem', spread: item.spread, children: trailing}] : []
+    const values = nestedValues
+      ? nested.children.flatMap((child) => {
+          const value = collapseWhitespace(toString(child))
+          return value ? [{value, place: placeIn(file, child, value)}] : []
+        })
+      : undefined
     if (!key) {
       this.unknownLabel(file, 'field', label, placeOf(paragraph))
-      return undefined
+      const value = values ? values.map((item) => item.value).join('; ') : collapseWhitespace(written)
+      programme.other.push({label, value})
+      return leftover
     }
-    const written = text.slice(colon + 1)
-    const result = field(file, key, label, paragraph as Paragraph, written, offsetIn(file, paragraph, ':') + 1)
-    const [nested] = rest
-    if (!result.value.value && rest.length === 1 && nested?.type === 'list' && fieldKind[key] === 'list') {
-      result.items = nested.children.flatMap((child) => {
-        const value = collapseWhitespace(toString(child))
-        return value ? [{value, place: placeIn(file, child, value)}] : []
-      })
-      result.value = {value: result.items.map((item) => item.value).join('; '), place: placeOf(nested)}
-    } else if (rest.length > 0) {
-      problem(file, 'field-syntax', {as: 'trailing', label}, placeOf(rest[0]!))
+    const result = field(file, key, label, paragraph, written, from)
+    if (values) {
+      result.items = values
+      result.value = {value: values.map((item) => item.value).join('; '), place: placeOf(nested!)}
     }
     // An empty field says nothing, as an empty table cell.
-    return result.value.value ? result : undefined
+    if (result.value.value) programme.fields.push(result)
+    return leftover
   }
 
+  /** A typo of a known label is an error; another unknown label a warning, its text kept as other information. */
   private unknownLabel(file: VFile, what: 'field' | 'column', label: string, place: Position) {
-    const suggestion = nearest(label, this.labels.known)
-    problem(file, 'unknown-field', {what, label, suggestions: suggestion ? [suggestion] : []}, place)
+    const unknown = this.labels.unknown(label, what)
+    if (unknown.typo !== undefined) problem(file, 'field-typo', {what, label, suggestion: unknown.typo}, place)
+    else problem(file, 'unknown-field', {what, label, suggestions: unknown.suggestions}, place)
   }
 
-  /** A table with a title column lists programmes; one with only a number column is a mistake worth saying. */
+  /**
+   * A table with a title column lists programmes. Under the programmes heading, one with a number column or a
+   * misspelt title column instead is a mistake worth saying.
+   */
   isProgrammeTable(file: VFile, table: Table): boolean {
-    const headers = table.children[0]?.children.map((cell) => this.labels.column(toString(cell))) ?? []
-    if (headers.includes('title')) return true
-    if (headers.includes('no')) problem(file, 'table-columns', {}, placeOf(table))
+    if (this.shapes.isProgrammeTable(table)) return true
+    const cells = table.children[0]?.children ?? []
+    for (const cell of cells) {
+      const label = collapseWhitespace(toString(cell))
+      const title = this.labels.titleTypo(label)
+      if (title) {
+        problem(file, 'field-typo', {what: 'column', label, suggestion: title}, placeOf(cell))
+        return false
+      }
+    }
+    if (cells.some((cell) => this.labels.column(toString(cell)) === 'no')) problem(file, 'table-columns', {}, placeOf(table))
     return false
   }
 
@@ -163,7 +235,7 @@ export class ProgrammeReader {
       return key
     })
     for (const row of rows) {
-      const programme: RawProgramme = {file, place: placeOf(row), form: 'row', title: '', fields: [], description: []}
+      const programme: RawProgramme = {file, place: placeOf(row), form: 'row', title: '', fields: [], other: [], description: []}
       row.children.forEach((cell: TableCell, column) => {
         const key = columns[column]
         const value = collapseWhitespace(toString(cell))
@@ -173,8 +245,10 @@ export class ProgrammeReader {
           programme.place = placeIn(file, cell, value)
         } else if (key && key !== 'no') {
           programme.fields.push(field(file, key, headers[column]!, cell, toString(cell), 0))
-        } else if (!key && !headers[column]) {
-          problem(file, 'unknown-field', {what: 'cell'}, placeOf(cell))
+        } else if (!key) {
+          // A cell beyond the header row has no column title: its text is kept all the same.
+          if (!headers[column]) problem(file, 'unknown-field', {what: 'cell'}, placeOf(cell))
+          programme.other.push({label: headers[column] ?? '', value})
         }
       })
       this.programmes.push(programme)

@@ -30,6 +30,10 @@ const quote = (text: string) => `“${visible(text)}”`
 /** `a`, `a or b`, `a, b, or c`. */
 const alternatives = (items: readonly string[]) =>
   items.length <= 2 ? items.join(' or ') : `${items.slice(0, -1).join(', ')}, or ${items.at(-1)}`
+/** `a, b and c`. */
+const and = (items: readonly string[]) => (items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`)
+/** `a table`, `2 tables`, or nothing for none. */
+const count = (n: number, one: string, many: string) => (n === 0 ? '' : n === 1 ? one : `${n} ${many}`)
 const didYouMean = (suggestions: readonly string[]) =>
   suggestions.length === 0 ? '' : `: did you mean ${alternatives(suggestions.map(code))}?`
 
@@ -60,6 +64,14 @@ function dateReason(reason: DateProblem): string {
       return `the year ${reason.year} is before the year 1000; check its digits`
   }
 }
+
+/** Programmes written where art67 does not read them: a field list (with the known labels it gives) or a table. */
+export type MisplacedShape = {kind: 'list'; labels: readonly string[]} | {kind: 'table'}
+/** Where: outside the programmes (maybe under a misspelt programmes heading), under a heading of the wrong level, or nested. */
+export type MisplacedWhere =
+  | {as: 'outside'; heading?: {written: string; suggestion: string} | undefined}
+  | {as: 'level'; depth: number | undefined; programmeDepth: number}
+  | {as: 'nested'}
 
 /** Why a front matter value is wrong. */
 export type FieldProblem =
@@ -386,20 +398,75 @@ export const catalogue = {
   }),
   'unknown-field': rule<{what: 'field' | 'column'; label: string; suggestions: readonly string[]} | {what: 'cell'}>({
     severity: 'warning',
-    summary: 'a field label or table column art67 does not know',
+    summary: 'a field label or table column art67 does not know: its text is kept under “Other information”',
     message: (args) =>
       args.what === 'cell'
-        ? 'This cell has no column title, so it is left out of the report'
-        : `Unknown ${args.what} ${code(args.label)}, left out of the report${didYouMean(args.suggestions)}`,
-    hint: 'Use one of the field labels listed in “Writing sources” in the README.'
+        ? 'This cell has no column title; its text is kept under “Other information”'
+        : `Unknown ${args.what} ${code(args.label)}, kept under “Other information”${didYouMean(args.suggestions)}`,
+    hint: 'If this is one of the fields listed in “Writing sources” in the README, use its label as the label or column title; otherwise nothing is lost: the PDF prints it among the programme’s details and the XLSX in its “Other information” column.'
+  }),
+  'field-typo': rule<{what: 'field' | 'column'; label: string; suggestion: string}>({
+    severity: 'error',
+    summary: 'a field label or table column so close to a known one that it looks like a typo',
+    message: ({what, label, suggestion}) => `Unknown ${what} ${code(label)}: did you mean ${code(suggestion)}?`,
+    hint: 'Correct the label. A label this close to a known one is taken for a typo; if it is meant as other information, reword it.'
+  }),
+  'programme-misplaced': rule<{found: MisplacedShape} & MisplacedWhere>({
+    severity: 'error',
+    summary: 'a programme’s field list or a table with a `Title` column where art67 does not read programmes',
+    message: (args) => {
+      const {found: shape} = args
+      const table = shape.kind === 'table'
+      const found = shape.kind === 'table' ? 'This table with a title column' : `This list of programme fields (${shape.labels.map(code).join(', ')})`
+      const read = table ? 'it would be read as a plain table, not as programmes' : 'it would be read as text, not as a programme'
+      switch (args.as) {
+        case 'outside':
+          return (
+            `${found} is not under a programmes heading, so ${read}` +
+            (args.heading ? `: did you mean ${code(args.heading.suggestion)} for the heading ${code(args.heading.written)}?` : '')
+          )
+        case 'level':
+          return args.depth === undefined
+            ? `${found} has no programme heading above it, so ${read}`
+            : `${found} follows a level-${args.depth} heading, but programmes here are level-${args.programmeDepth} headings, so ${read}`
+        case 'nested':
+          return `${found} is inside a list or quotation, so ${read}`
+      }
+    },
+    hint: 'Write programmes under a heading named `Programmes` (or a variant listed in the README), each under its own heading one level below it, or in files under `programmes/`. If this is narrative text, put a sentence between the heading and the list, or call the table’s column something other than `Title`.',
+    related: 'the heading it falls under'
+  }),
+  'html-hides-programmes': rule<{container: 'comment' | 'block'; tag?: string; headings: number; fieldLists: number; tables: number}>({
+    severity: 'error',
+    summary: 'an HTML comment or block (`<!--`, `<script>` …) that hides a programmes heading, a field list or a programme table',
+    message: ({container, tag, headings, fieldLists, tables}) => {
+      const what = container === 'comment' ? 'This HTML comment' : tag ? `This HTML ${code(`<${tag}>`)} block` : 'This HTML block'
+      const hidden = [
+        count(headings, 'a programmes heading', 'programmes headings'),
+        count(fieldLists, 'a programme field list', 'programme field lists'),
+        count(tables, 'a programme table', 'programme tables')
+      ].filter(Boolean)
+      return `${what} hides ${and(hidden)}: nothing in it reaches the report`
+    },
+    hint: 'To leave programmes out of the report, delete them from the sources (version control keeps them); otherwise close the comment (`-->`) or the HTML element before them.'
+  }),
+  'near-duplicate': rule<{what: 'id' | 'title'; written: string; other: string; otherTitle: string; otherId: string}>({
+    severity: 'warning',
+    summary: 'a programme merged with no other whose ID or title is a typo away from another programme’s',
+    message: ({what, written, other, otherTitle, otherId}) =>
+      what === 'id'
+        ? `The ID ${code(written)} is close to ${code(other)} (${quote(otherTitle)}), so they are two separate programmes`
+        : `The title ${quote(written)} is close to ${quote(other)} (ID ${code(otherId)}), so they are two separate programmes`,
+    hint: 'If they are one programme, correct the ID or the title so that they match and are merged; if they are two, nothing to do.',
+    related: 'the other programme'
   }),
   'field-syntax': rule<{as: 'not-a-field'; found: string} | {as: 'trailing'; label: string}>({
     severity: 'warning',
-    summary: 'a field-list item that is not `Label: value`',
+    summary: 'a field-list item that is not `Label: value`: its text is kept in the description',
     message: (args) =>
       args.as === 'not-a-field'
-        ? `Expected a field as \`Label: value\`, found ${code(args.found)}`
-        : `Only the first line of the field ${code(args.label)} is read; what follows it in the item is left out`,
+        ? `Expected a field as \`Label: value\`, found ${code(args.found)}; the item is kept at the start of the description`
+        : `Only the first paragraph of the field ${code(args.label)} is its value; what follows it in the item is kept at the start of the description`,
     hint: 'Write each item of a programme’s field list as `Label: value`, or put a paragraph before a list that is part of the description.'
   }),
   'no-beneficiaries': rule<{title: string}>({

@@ -5,10 +5,11 @@ import type {VFile} from 'vfile'
 import {firstDay, lastDay, parseDate} from '../dates.js'
 import type {RawField, RawProgramme, RawText} from '../extract/index.js'
 import {fieldKind, type FieldKey} from '../fields.js'
-import type {Meta, PartialDate, Programme, SourceRef} from '../model.js'
-import {sourcePath} from '../read/index.js'
+import type {Meta, OtherInformation, PartialDate, Programme, SourceRef} from '../model.js'
+import {isProgrammesFile, sourcePath} from '../read/index.js'
 import type {BeneficiaryResolver} from '../registry/index.js'
 import {problem} from '../rules/index.js'
+import {firstNear} from '../suggest.js'
 import {slug} from '../text.js'
 
 /** A field's value as read: a date, text, or a list of names, each name with its place. */
@@ -137,6 +138,17 @@ function modelValue(value: Value): PartialDate | string | string[] {
   return value.kind === 'date' ? value.date : value.kind === 'text' ? value.text : value.items.map((item) => item.value)
 }
 
+/** Other information of every record in reading order, each label and value once. */
+function otherInformation(records: Written[]): OtherInformation[] {
+  const seen = new Set<string>()
+  return records
+    .flatMap((record) => record.raw.other)
+    .filter(({label, value}) => {
+      const key = JSON.stringify([label.toLowerCase(), value])
+      return !seen.has(key) && seen.add(key)
+    })
+}
+
 function toProgramme(no: number, id: string, records: Written[], fields: Map<FieldKey, Field>): Programme {
   const values = Object.fromEntries([...fields].filter(([key]) => key !== 'id').map(([key, {value}]) => [key, modelValue(value)]))
   return {
@@ -146,6 +158,7 @@ function toProgramme(no: number, id: string, records: Written[], fields: Map<Fie
     beneficiaries: [],
     partners: [],
     ...values,
+    other: otherInformation(records),
     description: records.flatMap((record) => record.raw.description),
     sources: records.map((record) => sourceRef(record.raw))
   }
@@ -177,10 +190,55 @@ function checkTitles(groups: Map<string, Written[]>) {
   }
 }
 
+/** I to XXXIX. */
+const romanNumeral = /^x{0,3}(?:ix|iv|v?i{0,3})$/
+
+/** An ID or title with its numbers (digits, Roman numerals) masked: `Workshop 2` and `Workshop 3` differ on purpose. */
+const unnumbered = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\d+/g, '#')
+    .replace(/\b[ivx]+\b/g, (word) => (romanNumeral.test(word) ? '#' : word))
+
+/** A typo in an ID or title: one edit (four characters at least). Two would take `Webinar` for `Seminar`. */
+const duplicateEdits = (length: number) => (length < 4 ? 0 : 1)
+
+/**
+ * A programme that merges with nothing (one record, or records only in files under `programmes/`) may be meant as
+ * another one whose ID or title it misspells: warn at it, naming the other. When both may be, the later one warns.
+ */
+function checkNearDuplicates(groups: Map<string, Written[]>) {
+  const programmes = [...groups.values()].map(([first]) => first!)
+  const suspect = [...groups.values()].map((records) => records.length === 1 || records.every((record) => isProgrammesFile(record.raw.file)))
+  const title = (at: number) => programmes[at]!.raw.title.toLowerCase()
+  // Equal titles are duplicate-title's; of two suspects, the later one warns.
+  const accept = (index: number, other: number) => !(suspect[other] && other > index) && title(other) !== title(index)
+  const byId = firstNear(programmes.map((record) => unnumbered(record.id)), duplicateEdits, accept)
+  const byTitle = firstNear(programmes.map((record) => unnumbered(record.raw.title)), duplicateEdits, accept)
+  programmes.forEach(({raw, id, fields}, index) => {
+    if (!suspect[index]) return
+    // Without an `ID:` field, the ID is the title's slug: the title says it better.
+    const idField = fields.get('id')
+    const nearId = idField ? byId[index] : undefined
+    const at = nearId ?? byTitle[index]
+    if (at === undefined) return
+    const near = programmes[at]!
+    const named = {otherTitle: near.raw.title, otherId: near.id}
+    if (idField && nearId !== undefined) {
+      problem(raw.file, 'near-duplicate', {what: 'id', written: id, other: near.id, ...named}, idField.raw.value.place, near.raw)
+    } else {
+      problem(raw.file, 'near-duplicate', {what: 'title', written: raw.title, other: near.raw.title, ...named}, raw.place, near.raw)
+    }
+  })
+}
+
 /** The programmes of the report, numbered in the order first written; every problem reported at its place. */
 export function validateProgrammes(raws: readonly RawProgramme[], meta: Meta | undefined, resolver: BeneficiaryResolver): Programme[] {
   const groups = group(raws, resolver)
   checkTitles(groups)
+  checkNearDuplicates(groups)
   return [...groups].map(([id, records], index) => {
     const fields = merge(records)
     const first = records[0]!.raw

@@ -41,6 +41,7 @@ function programme(no: number, fields: Partial<Programme> = {}): Programme {
     start: {iso: '2021-04-24', precision: 'day', written: '24/04/2021'},
     beneficiaries: [`Beneficiary ${no}`, 'Bolivia, Plurinational State of'],
     partners: [],
+    other: [],
     description: [],
     sources: [{file: 'report.md', line: no, column: 1}],
     ...fields
@@ -256,6 +257,19 @@ describe('emitPdf', () => {
       'Conseil des aspects des droits de propriété Original: English',
       'intellectuelle qui touchent au commerce'
     ])
+  })
+
+  it('prints other information in the details, each under its own label, after the fields', async () => {
+    const other = [
+      {label: 'Funding', value: 'CAD 25,000 from the CIPO budget'},
+      {label: '', value: 'A cell without a column title'}
+    ]
+    const pdf = await read(withProgrammes([programme(1, {other, agency: 'CIPO'})]))
+    const details = annexLines(pdf).slice(annexLines(pdf).indexOf(templates.labels.annex.details))
+    const at = (text: string) => details.findIndex((line) => line.includes(text))
+    expect(details[at('Funding')]).toBe('Funding CAD 25,000 from the CIPO budget')
+    expect(details[at('A cell without')]).toBe(`${templates.labels.columns.other} A cell without a column title`)
+    expect(at('Implementing agency')).toBeLessThan(at('Funding'))
   })
 
   it('says so when no programme is reported, after a summary of zeros without tables when asked for one', async () => {

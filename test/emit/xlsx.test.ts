@@ -28,6 +28,7 @@ const programmeHeader = [
   'Budget',
   'Contact',
   'Website',
+  'Other information',
   'Description',
   'Source'
 ]
@@ -45,6 +46,7 @@ const withLdcs = Report.parse({
       title: 'Workshop for LDC patent offices',
       beneficiaries: ['Bangladesh', 'LDC Members', 'Patent examiners of the region'],
       partners: [],
+      other: [],
       contact: 'Technical Cooperation Unit, tc@cipo.example',
       website: 'https://cipo.example/tc',
       description: [],
@@ -56,6 +58,7 @@ const withLdcs = Report.parse({
       title: 'Examiner exchange',
       beneficiaries: ['Bangladesh', 'Costa Rica'],
       partners: [],
+      other: [],
       description: [],
       sources: source(80)
     }
@@ -141,7 +144,7 @@ describe('Programmes sheet', () => {
     expect(rows[0]).toEqual(programmeHeader)
     // The columns follow the field table: a new field is a new column without touching the emitter.
     const {columns} = templates.labels
-    expect(rows[0]).toEqual([columns.no, columns.id, columns.title, ...detailKeys.map((key) => columns[key]), columns.description, columns.source])
+    expect(rows[0]).toEqual([columns.no, columns.id, columns.title, ...detailKeys.map((key) => columns[key]), columns.other, columns.description, columns.source])
     expect(rows).toHaveLength(1 + sampleReport.programmes.length)
   })
 
@@ -155,6 +158,7 @@ describe('Programmes sheet', () => {
       null,
       'World Intellectual Property Organization (WIPO)',
       'Canadian Intellectual Property Office (CIPO)',
+      null,
       null,
       null,
       null,
@@ -195,7 +199,7 @@ describe('Programmes sheet', () => {
       'Costa Rica; Dominican Republic; El Salvador; Guatemala; Honduras; Nicaragua; Panama'
     )
     expect(third![5]).toBe('Bolivia, Plurinational State of; Venezuela, Bolivarian Republic of')
-    expect(third![15]).toBe('report.md:60; programmes/idrc.md:3')
+    expect(third![16]).toBe('report.md:60; programmes/idrc.md:3')
   })
 
   it('writes contact and website after the budget', () => {
@@ -218,7 +222,20 @@ describe('Programmes sheet', () => {
       ]
     })
     const {workbook, sheets} = await readXlsx(await emitXlsx(report, templates, {instant}))
-    expect(sheets.Programmes![1]![14]).toBe('First bold.\n- An item')
+    expect(sheets.Programmes![1]![15]).toBe('First bold.\n- An item')
+    expect(workbook.getWorksheet('Programmes')!.getCell('P2').alignment).toMatchObject({wrapText: true})
+  })
+
+  it('writes other information as `Label: value` lines in one column, before the description', async () => {
+    const other = [
+      {label: 'Funding', value: 'CAD 25,000'},
+      {label: 'Begining date', value: '2021-04-24'},
+      {label: '', value: 'A cell without a column title'}
+    ]
+    const report = Report.parse({...sampleReport, programmes: [{...sampleReport.programmes[0], other}]})
+    const {workbook, sheets} = await readXlsx(await emitXlsx(report, templates, {instant}))
+    expect(sheets.Programmes![0]![14]).toBe('Other information')
+    expect(sheets.Programmes![1]![14]).toBe('Funding: CAD 25,000\nBegining date: 2021-04-24\nA cell without a column title')
     expect(workbook.getWorksheet('Programmes')!.getCell('O2').alignment).toMatchObject({wrapText: true})
   })
 
@@ -234,7 +251,7 @@ describe('Programmes sheet', () => {
   it('has a bold, frozen header row and an autofilter over header and data', () => {
     expect(programmes.getCell('A1').font).toMatchObject({bold: true})
     expect(programmes.views[0]).toMatchObject({state: 'frozen', ySplit: 1})
-    expect(programmes.autoFilter).toBe('A1:P4')
+    expect(programmes.autoFilter).toBe('A1:Q4')
   })
 })
 
@@ -422,7 +439,7 @@ describe('workbook', () => {
     const {workbook, sheets} = await readXlsx(await emitXlsx({...sampleReport, programmes: []}, templates, {instant}))
     expect(sheets.Programmes).toEqual([programmeHeader])
     expect(sheets.Beneficiaries).toHaveLength(1)
-    expect(workbook.getWorksheet('Programmes')!.autoFilter).toBe('A1:P1')
+    expect(workbook.getWorksheet('Programmes')!.autoFilter).toBe('A1:Q1')
     expect(readSummary(sheets.Summary!)).toEqual({programmes: 0, reachingLdcs: 0, ldcShare: 0, byRegion: [], byBeneficiary: []})
   })
 

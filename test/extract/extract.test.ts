@@ -32,10 +32,114 @@ describe('extract', () => {
     expect(fields[1]!.items.map(at)).toEqual(['Bolivia, Plurinational State of', 'Chile'])
   })
 
-  it('warns about an unknown label with the nearest known one', () => {
-    const {vfiles} = run({'r.md': '# Programmes\n\n## A\n\n- Beneficaries: Chile\n'})
-    expect(vfiles[0]!.messages.map((m) => [m.ruleId, m.reason, m.line, m.column])).toEqual([
-      ['unknown-field', 'Unknown field `Beneficaries`, left out of the report: did you mean `Beneficiaries`?', 5, 3]
+  it('takes an unknown label near a known one for a typo: an error with the known one', () => {
+    const {vfiles} = run({'r.md': '# Programmes\n\n## A\n\n- Beneficaries: Chile\n- Start dte: 2021\n'})
+    expect(vfiles[0]!.messages.map((m) => [m.ruleId, m.reason, m.fatal, m.line, m.column])).toEqual([
+      ['field-typo', 'Unknown field `Beneficaries`: did you mean `Beneficiaries`?', true, 5, 3],
+      ['field-typo', 'Unknown field `Start dte`: did you mean `Start date`?', true, 6, 3]
+    ])
+  })
+
+  it('keeps the text of other unknown labels, columns and title-less cells as other information, in order', () => {
+    const {vfiles, extracted} = run({
+      'r.md':
+        '# Programmes\n\n## A\n\n- Begining date: 2021-04-24\n- Funding: CAD 5,000\n- Donors:\n  - GAC\n  - IDRC\n\n' +
+        '| Title | Donor |\n|---|---|\n| B | GAC | extra |\n'
+    })
+    expect(extracted.programmes.map(({title, other}) => [title, other.map(({label, value}) => [label, value])])).toEqual([
+      ['A', [['Begining date', '2021-04-24'], ['Funding', 'CAD 5,000'], ['Donors', 'GAC; IDRC']]],
+      ['B', [['Donor', 'GAC'], ['', 'extra']]]
+    ])
+    expect(vfiles[0]!.messages.map((m) => [m.ruleId, m.reason, m.fatal])).toEqual([
+      ['unknown-field', 'Unknown field `Begining date`, kept under “Other information”: did you mean `Start date` or `End date`?', false],
+      ['unknown-field', 'Unknown field `Funding`, kept under “Other information”', false],
+      ['unknown-field', 'Unknown field `Donors`, kept under “Other information”', false],
+      ['unknown-field', 'Unknown column `Donor`, kept under “Other information”', false],
+      ['unknown-field', 'This cell has no column title; its text is kept under “Other information”', false]
+    ])
+  })
+
+  it('keeps what a field list holds besides fields at the start of the description, in order', () => {
+    const {vfiles, extracted} = run({
+      'r.md': '# Programmes\n\n## A\n\n- Start date: 2021\n- Held online\n- Partners: WIPO\n\n  Funded by CIPO.\n\nWhat it did.\n'
+    })
+    const [programme] = extracted.programmes
+    expect(programme!.fields.map((field) => [field.key, field.value.value])).toEqual([['start', '2021'], ['partners', 'WIPO']])
+    expect(programme!.description).toEqual([
+      {
+        type: 'list',
+        ordered: false,
+        start: undefined,
+        items: [[{type: 'paragraph', content: [{text: 'Held online'}]}], [{type: 'paragraph', content: [{text: 'Funded by CIPO.'}]}]]
+      },
+      {type: 'paragraph', content: [{text: 'What it did.'}]}
+    ])
+    expect(vfiles[0]!.messages.map((m) => [m.ruleId, m.line])).toEqual([['field-syntax', 6], ['field-syntax', 9]])
+  })
+
+  it('reads a list with no `Label: value` item right after a programme heading as description, without a word', () => {
+    const {vfiles, extracted} = run({'r.md': '# Programmes\n\n## A\n\n- Held online\n- 30 participants\n'})
+    expect(extracted.programmes[0]!.fields).toEqual([])
+    expect(extracted.programmes[0]!.description.map((block) => block.type)).toEqual(['list'])
+    expect(vfiles[0]!.messages).toEqual([])
+  })
+
+  it('reads a programme table anywhere under the programmes heading, also inside a programme, as programmes', () => {
+    const sections = ['One', 'Two', 'Three'].map((name) => `## Workshop ${name}\n\n- Beneficiaries: Chile\n\n`).join('')
+    const table = '| # | Title | Beneficiaries |\n|---|---|---|\n| 1 | Seminar one | Peru |\n| 2 | Seminar two | Peru |\n| 3 | Seminar three | Peru |\n'
+    const {vfiles, extracted} = run({'r.md': `# Programmes\n\n${sections}${table}\nAfter the table.\n`})
+    expect(extracted.programmes.map((p) => [p.title, p.form])).toEqual([
+      ['Workshop One', 'section'],
+      ['Workshop Two', 'section'],
+      ['Workshop Three', 'section'],
+      ['Seminar one', 'row'],
+      ['Seminar two', 'row'],
+      ['Seminar three', 'row']
+    ])
+    expect(extracted.programmes[2]!.description).toEqual([{type: 'paragraph', content: [{text: 'After the table.'}]}])
+    expect(vfiles[0]!.messages).toEqual([])
+  })
+
+  it('accepts the usual variants of the programmes heading, in any case', () => {
+    for (const heading of ['Programme', 'ACTIVITIES', 'Technical cooperation programmes', 'List of programmes', 'programs and activities']) {
+      const {vfiles, extracted} = run({'r.md': `# Outline\n\nText.\n\n# ${heading}\n\n## Workshop\n\n- Start date: 2021\n- Beneficiaries: Chile\n`})
+      expect(extracted.programmes.map((p) => p.title), heading).toEqual(['Workshop'])
+      expect(vfiles[0]!.messages, heading).toEqual([])
+    }
+  })
+
+  it('reports programmes outside the programmes heading, naming a misspelt heading above them', () => {
+    const {vfiles, extracted} = run({
+      'r.md': '# Outline\n\n## Contact\n\n- Website: https://cipo.example\n\n# Programes\n\n## Workshop\n\n- Start date: 2021\n- Beneficiaries: Chile\n\n| Title |\n|---|\n| Seminar |\n'
+    })
+    expect(extracted.programmes).toEqual([])
+    expect(vfiles[0]!.messages.map((m) => [m.ruleId, m.reason, m.line, (m.cause as {line?: number} | undefined)?.line])).toEqual([
+      [
+        'programme-misplaced',
+        'This list of programme fields (`Start date`, `Beneficiaries`) is not under a programmes heading, so it would be read as text, not as a programme: did you mean `Programmes` for the heading `Programes`?',
+        11,
+        7
+      ],
+      [
+        'programme-misplaced',
+        'This table with a title column is not under a programmes heading, so it would be read as a plain table, not as programmes: did you mean `Programmes` for the heading `Programes`?',
+        14,
+        7
+      ]
+    ])
+  })
+
+  it('reports HTML that hides programmes, saying what it hides, instead of the raw-HTML warning', () => {
+    const table = '| Title | Beneficiaries |\n|---|---|\n| Workshop | Chile |\n'
+    const comment = run({'r.md': `# Outline\n\n<!-- draft\n# Programmes\n\n${table}\n${table}-->\n\n<!-- a note -->\n`})
+    expect(comment.vfiles[0]!.messages.map((m) => [m.ruleId, m.reason, m.line])).toEqual([
+      ['html-hides-programmes', 'This HTML comment hides a programmes heading and 2 programme tables: nothing in it reaches the report', 3],
+      ['raw-html', 'Raw HTML is printed as text, not interpreted', 15]
+    ])
+    const script = run({'r.md': '<script>\nlet x\n\n# Programmes\n\n## A\n\n- Start date: 2021\n- Beneficiaries: Chile\n'})
+    expect(script.extracted.programmes).toEqual([])
+    expect(script.vfiles[0]!.messages.map((m) => m.reason)).toEqual([
+      'This HTML `<script>` block hides a programmes heading and a programme field list: nothing in it reaches the report'
     ])
   })
 

@@ -57,6 +57,7 @@ export const sampleReport: Report = Report.parse({
       start: {iso: '2021-04-24', precision: 'day', written: '24/04/2021'},
       beneficiaries: [],
       partners: ['World Intellectual Property Organization (WIPO)'],
+      other: [],
       agency: 'Canadian Intellectual Property Office (CIPO)',
       description: [{type: 'paragraph', content: [{text: 'A one-week workshop for senior officials.'}]}],
       sources: src(40)
@@ -70,6 +71,7 @@ export const sampleReport: Report = Report.parse({
       end: {iso: '2021-03', precision: 'month', written: 'March 2021'},
       beneficiaries: ['Costa Rica', 'Dominican Republic', 'El Salvador', 'Guatemala', 'Honduras', 'Nicaragua', 'Panama'],
       partners: [],
+      other: [],
       description: [],
       sources: src(50)
     },
@@ -80,6 +82,7 @@ export const sampleReport: Report = Report.parse({
       start: {iso: '2019', precision: 'year', written: '2019'},
       beneficiaries: ['Bolivia, Plurinational State of', 'Venezuela, Bolivarian Republic of'],
       partners: [],
+      other: [],
       description: [],
       sources: [...src(60), {file: 'programmes/idrc.md', line: 3, column: 1}]
     }
@@ -111,6 +114,7 @@ export const sampleReportWithLdcs: Report = Report.parse({
       title: 'Patent information exchange for examiners',
       beneficiaries: ['Haiti', 'Ethiopia', 'Costa Rica'],
       partners: [],
+      other: [],
       description: [],
       sources: src(70)
     },
@@ -120,6 +124,7 @@ export const sampleReportWithLdcs: Report = Report.parse({
       title: 'Roundtable on technology transfer',
       beneficiaries: ['LDC Members', 'Patent offices of the region'],
       partners: [],
+      other: [],
       description: [],
       sources: src(80)
     }

@@ -37,6 +37,7 @@ describe('validate', () => {
         start: {iso: '2021-04-24', precision: 'day', written: '24/04/2021'},
         beneficiaries: ['Bolivia, Plurinational State of', 'Chile'],
         partners: ['WIPO', 'APEC-IPEG'],
+        other: [],
         description: [
           {type: 'paragraph', content: [{text: 'What it did.'}]},
           {type: 'paragraph', content: [{text: 'More.'}]}
@@ -89,6 +90,45 @@ describe('validate', () => {
       'programmes/c.md:1:1 no-beneficiaries',
       'programmes/c.md:3:13 date-order'
     ])
+  })
+
+  it('keeps other information of every file once, in reading order', () => {
+    const {result, report} = model({
+      'report.md': frontMatter + '\n# Programmes\n\n| Title | Donor | Beneficiaries |\n|---|---|---|\n| Workshop | GAC | Chile |\n',
+      'programmes/cipo.md': '## Workshop\n\n- Donor: GAC\n- Funding: CAD 5,000\n'
+    })
+    expect(report.programmes.map((p) => p.other)).toEqual([
+      [
+        {label: 'Donor', value: 'GAC'},
+        {label: 'Funding', value: 'CAD 5,000'}
+      ]
+    ])
+    expect(result.problems).toEqual(['report.md:9:9 unknown-field', 'programmes/cipo.md:3:3 unknown-field', 'programmes/cipo.md:4:3 unknown-field'])
+  })
+
+  it('warns when a programme merged with nothing has an ID or title a typo away from another’s, naming it', () => {
+    const table = '| ID | Title | Beneficiaries |\n|---|---|---|\n| ws-1 | Workshop on patents | Chile |\n| ws-2 | Seminar on trademarks | Chile |\n'
+    const {result} = model({
+      'report.md': frontMatter + '\n# Programmes\n\n' + table,
+      'programmes/a.md': '## Patent workshop\n\n- ID: ws-l\n- Beneficiaries: Chile\n',
+      'programmes/b.md': '## Seminar on trademark\n\n- Beneficiaries: Chile\n'
+    })
+    expect(result.problems).toEqual(['programmes/a.md:3:7 near-duplicate', 'programmes/b.md:1:1 near-duplicate'])
+    const [byId, byTitle] = result.vfiles.flatMap((file) => file.messages)
+    expect(byId!.reason).toBe('The ID `ws-l` is close to `ws-1` (“Workshop on patents”), so they are two separate programmes')
+    expect(byId!.cause).toMatchObject({file: 'report.md', line: 11, column: 10})
+    expect(byTitle!.reason).toBe('The title “Seminar on trademark” is close to “Seminar on trademarks” (ID `ws-2`), so they are two separate programmes')
+    expect(byTitle!.cause).toMatchObject({file: 'report.md', line: 12, column: 10})
+  })
+
+  it('takes programmes that differ in a number, or that merge, for distinct on purpose', () => {
+    const {result} = model({
+      'report.md':
+        frontMatter +
+        '\n# Programmes\n\n| Title | Beneficiaries |\n|---|---|\n| Workshop 2020 | Chile |\n| Workshop 2021 | Chile |\n| Study visit phase I | Chile |\n| Study visit phase II | Chile |\n',
+      'programmes/a.md': '## Workshop 2021\n\n- Start date: 2021\n'
+    })
+    expect(result.problems).toEqual([])
   })
 
   it('slugs titles in any script', () => {

@@ -301,7 +301,7 @@ class Writer {
     )
   }
 
-  /** One programme: its title kept with a label/value table of the fields the sources give, then its description. */
+  /** One programme: its title kept with a label/value table of the fields the sources give and its other information, then its description. */
   details(programme: Programme): Content[] {
     const {columns, annex} = this.templates.labels
     // The ID is a key for merging files, not a field of the report: the PDF never prints it.
@@ -313,6 +313,8 @@ class Writer {
         : {text, style: 'fieldValue'}
       return [[columns[key], value]]
     })
+    // Other information under the labels it was written with.
+    for (const {label, value} of programme.other) rows.push([label || columns.other, {text: value, style: 'fieldValue'}])
     const title = this.text('programmeTitle', `${programme.no}. ${programme.title}`)
     const label = this.text('fieldLabel', annex.description)
     const described = programme.description.length > 0

@@ -47,12 +47,17 @@ function fieldCell(programme: Programme, key: DetailKey): Value {
   return typeof value === 'string' ? value : dateValue(value)
 }
 
+/** Other information as `Label: value` lines (a value without a label on its own). */
+const otherLines = (programme: Programme): Value =>
+  programme.other.map(({label, value}) => (label ? `${label}: ${value}` : value)).join('\n') || null
+
 /** The Programmes sheet's columns: number, ID and title, the other fields in the field table's order, the rest. */
 const programmeColumns: [keyof Labels['columns'], (programme: Programme) => Value][] = [
   ['no', (p) => p.no],
   ['id', (p) => p.id],
   ['title', (p) => p.title],
   ...detailKeys.map((key): [DetailKey, (programme: Programme) => Value] => [key, (p) => fieldCell(p, key)]),
+  ['other', otherLines],
   ['description', (p) => blocksText(p.description) || null],
   ['source', (p) => joined(p.sources.map((source) => `${source.file}:${source.line}`))]
 ]

@@ -1,0 +1,106 @@
+// What programmes look like in mdast, so that programmes written where art67 does not read them (outside the
+// programmes heading, under a heading of the wrong level, inside a list or an HTML block) are found and reported.
+import type {BlockContent, DefinitionContent, Html, List, ListItem, Nodes, Paragraph, RootContent, Table} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {VFile} from 'vfile'
+import {parseFile} from '../parse/index.js'
+import type {LabelIndex} from './labels.js'
+
+/** A list item read as `Label: value`: the label without emphasis markers, the text after the colon, what follows. */
+export interface ItemParts {
+  label: string
+  paragraph: Paragraph
+  /** Everything after the first colon of the first paragraph, as written. */
+  written: string
+  rest: Array<BlockContent | DefinitionContent>
+}
+
+/** The parts of an item whose first paragraph has a colon, else undefined. */
+export function splitItem(item: ListItem): ItemParts | undefined {
+  const [paragraph, ...rest] = item.children
+  if (paragraph?.type !== 'paragraph') return undefined
+  const text = toString(paragraph)
+  const colon = text.indexOf(':')
+  if (colon === -1) return undefined
+  return {label: text.slice(0, colon).replace(/[*_]/g, '').trim(), paragraph, written: text.slice(colon + 1), rest}
+}
+
+/** What an HTML block hides from the report. */
+export interface Hidden {
+  headings: number
+  fieldLists: number
+  tables: number
+}
+
+/** HTML blocks inside a hidden HTML block are looked into this many levels deep, and no deeper. */
+const maxHtmlDepth = 2
+
+export class Shapes {
+  constructor(readonly labels: LabelIndex) {}
+
+  /**
+   * The known labels of a list that reads like a programme's field list: two or more of its items, and more than
+   * half of them, are `Known label: value`. Otherwise undefined.
+   */
+  fieldListLabels(list: List): string[] | undefined {
+    const labels = list.children.flatMap((item) => {
+      const parts = splitItem(item)
+      return parts && this.labels.field(parts.label) ? [parts.label] : []
+    })
+    return labels.length >= 2 && labels.length * 2 > list.children.length ? labels : undefined
+  }
+
+  /** A table whose header has a title column: a list of programmes. */
+  isProgrammeTable(table: Table): boolean {
+    return (table.children[0]?.children ?? []).some((cell) => this.labels.column(toString(cell)) === 'title')
+  }
+
+  /** Programme tables inside lists, quotations and footnotes below `node` (not `node` itself). */
+  nestedTables(node: RootContent): Table[] {
+    const found: Table[] = []
+    const stack: Nodes[] = 'children' in node ? [...node.children] : []
+    while (stack.length > 0) {
+      const current = stack.pop()!
+      if (current.type === 'table') {
+        if (this.isProgrammeTable(current)) found.push(current)
+      } else if ('children' in current && current.type !== 'paragraph' && current.type !== 'heading') {
+        stack.push(...current.children)
+      }
+    }
+    return found.reverse()
+  }
+
+  /** What an HTML block hides: its content after the opening line, read as Markdown. Undefined when nothing. */
+  hiddenIn(html: Html, depth = 0): Hidden | undefined {
+    const newline = html.value.indexOf('\n')
+    const content = newline === -1 ? '' : html.value.slice(newline + 1)
+    // Headings, tables and field lists all need one of these characters.
+    if (!/[#|:]/.test(content)) return undefined
+    const {tree} = parseFile(new VFile(content))
+    const hidden: Hidden = {headings: 0, fieldLists: 0, tables: 0}
+    const stack: Nodes[] = [...tree.children]
+    while (stack.length > 0) {
+      const node = stack.pop()!
+      if (node.type === 'heading' && this.labels.isProgrammesHeading(toString(node))) hidden.headings++
+      else if (node.type === 'list' && this.fieldListLabels(node)) hidden.fieldLists++
+      else if (node.type === 'table' && this.isProgrammeTable(node)) hidden.tables++
+      else if (node.type === 'html' && depth + 1 < maxHtmlDepth) {
+        const inner = this.hiddenIn(node, depth + 1)
+        if (inner) {
+          hidden.headings += inner.headings
+          hidden.fieldLists += inner.fieldLists
+          hidden.tables += inner.tables
+        }
+      } else if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading') stack.push(...node.children)
+    }
+    return hidden.headings + hidden.fieldLists + hidden.tables > 0 ? hidden : undefined
+  }
+}
+
+/** How an HTML block opens: a comment, an element named by its tag, or other markup. */
+export function htmlContainer(html: Html): {container: 'comment' | 'block'; tag?: string} {
+  const opening = html.value.trimStart()
+  if (opening.startsWith('<!--')) return {container: 'comment'}
+  const tag = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(opening)?.[1]
+  return tag ? {container: 'block', tag: tag.toLowerCase()} : {container: 'block'}
+}
