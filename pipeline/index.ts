@@ -9,7 +9,7 @@ import {extract} from './extract/index.js'
 import {glyphsOf} from './fonts/index.js'
 import {count, sortMessages, type Counts} from './format/index.js'
 import type {Report} from './model.js'
-import {parseFile} from './parse/index.js'
+import {parse} from './parse/index.js'
 import {read, type ReadOptions, type Sources} from './read/index.js'
 import {loadTemplates, packageTemplates, templatesFor} from './templates.js'
 import {validate} from './validate/index.js'
@@ -86,7 +86,7 @@ export async function check(dir: string, options: CheckOptions = {}): Promise<Ch
 export async function analyse(sources: Sources, options: CheckOptions = {}, timings: Timings = {}): Promise<CheckResult> {
   const rules = parseRules(options.rules ?? {}, 'the `rules` option')
   const templates = await timed(timings, 'templates', () => loadTemplates(options.templates ?? packageTemplates))
-  const parsed = await timed(timings, 'parse', () => sources.files.map((file) => parseFile(file)))
+  const parsed = await timed(timings, 'parse', () => parse(sources.files))
   const extracted = await timed(timings, 'extract', () =>
     extract(parsed, Object.values(templates.labels), glyphsOf(templates.styles.font), {allRead: sources.rejected.length === 0})
   )

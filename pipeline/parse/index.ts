@@ -330,3 +330,8 @@ export function parseFile(file: VFile, options: {chunkBytes?: number} = {}): Par
   file.data.definitions = definitions(tree)
   return {file, tree}
 }
+
+/** The stage: every readable source file parsed, in reading order. */
+export function parse(files: readonly VFile[]): ParsedFile[] {
+  return files.map((file) => parseFile(file))
+}
