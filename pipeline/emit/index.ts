@@ -24,9 +24,32 @@ export const emitters: readonly Emitter[] = [
   {format: 'json', load: async () => (await import('./json/index.js')).emitJson}
 ]
 
-/** `canada-2020-2021`: the outputs' base name, from the member and the period. */
+/** The most bytes of a member's slug in the outputs' names: file systems allow 255 a name, and the temporary files add more. */
+export const maxSlugBytes = 100
+/** The base name when the member's name has no letter or digit (e.g. only an emoji). */
+const fallbackSlug = 'report'
+
+const bytes = (text: string) => Buffer.byteLength(text, 'utf8')
+
+/** The slug of `name`, cut after the last whole word that fits in `maxSlugBytes` (a first word too long, within it). */
+function boundedSlug(name: string): string {
+  const [first = '', ...words] = slug(name).split('-')
+  let kept = ''
+  for (const character of first) {
+    if (bytes(kept + character) > maxSlugBytes) break
+    kept += character
+  }
+  if (kept.length < first.length) return kept
+  for (const word of words) {
+    if (bytes(`${kept}-${word}`) > maxSlugBytes) break
+    kept += `-${word}`
+  }
+  return kept
+}
+
+/** `canada-2020-2021`: the outputs' base name, from the member (bounded, never empty) and the period. */
 export function outputName(report: Report): string {
-  return `${slug(report.member)}-${report.period.label}`
+  return `${boundedSlug(report.member) || fallbackSlug}-${report.period.label}`
 }
 
 /** Runs one emitter; the library passes one that times it. */
