@@ -22,6 +22,9 @@ import type {EmitOptions} from '../index.js'
 import {Header} from './header.js'
 import {Layout} from './layout.js'
 import {prepareShaper} from './shaper.js'
+import {useFastStyleLookup} from './style-lookup.js'
+
+useFastStyleLookup(true)
 import {justifiable, unbroken} from './runs.js'
 
 /**
