@@ -4,7 +4,7 @@
 // Synthetic sources go to a temporary folder, removed at the end; results to bench/results/latest.json (quick.json).
 // `node bench/run.mjs --quick`: fewer sizes and one run each, for development. Exits 1 when a budget is missed.
 import {spawnSync} from 'node:child_process'
-import {readdirSync, readFileSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -14,7 +14,11 @@ import {generate} from './generate.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const bench = path.join(root, 'bench')
+/** The command as installed (from the start-up snapshot when it fits), and the plain CLI. */
+const command = path.join(root, 'dist/pipeline/start.js')
 const cli = path.join(root, 'dist/pipeline/cli.js')
+/** GNU time, which measures a process with its children (the installed command starts one from the snapshot). */
+const gnuTime = ['/usr/bin/time'].find((file) => existsSync(file))
 const quick = process.argv.includes('--quick')
 const sizes = quick ? [100, 1000] : [10, 100, 500, 1000, 5000]
 /** Runs of each process per report; at 5,000 only the budgeted build is repeated, to keep the full run short. */
@@ -31,6 +35,12 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 
+/** Fail loudly unless a measured process exited 0. */
+function succeeded(child, args) {
+  if (child.status !== 0) throw new Error(`\`node ${args.join(' ')}\` exited ${child.status ?? child.signal}:\n${child.stderr}`)
+  return child
+}
+
 /**
  * Run `node --import probe.mjs <args>` to completion, as its own process; fail loudly unless it exits 0.
  * @returns {{ms: number, stdout: string, stderr: string, maxRssBytes: number, cpuMs: number, heavyModules: string[]}}
@@ -44,10 +54,34 @@ function node(args, probeFile) {
     env: {...process.env, ART67_BENCH_PROBE: probeFile}
   })
   const ms = performance.now() - start
-  if (child.status !== 0) {
-    throw new Error(`\`node ${args.join(' ')}\` exited ${child.status ?? child.signal}:\n${child.stderr}`)
-  }
+  succeeded(child, args)
   return {ms, stdout: child.stdout, stderr: child.stderr, ...JSON.parse(readFileSync(probeFile, 'utf8'))}
+}
+
+/**
+ * Run the installed command `art67 <args>` as users do (no node option, so it may start from the snapshot), under
+ * GNU time when there is one for its peak memory and CPU time with its child; else those of the plain CLI's probe.
+ */
+function art67(args, probeFile) {
+  if (!gnuTime) return {...node([cli, ...args], probeFile), ms: wall(args)}
+  const start = performance.now()
+  const child = spawnSync(gnuTime, ['-f', 'art67-bench %M %U %S', process.execPath, command, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * MiB
+  })
+  const ms = performance.now() - start
+  succeeded(child, args)
+  const lines = child.stderr.trimEnd().split('\n')
+  const [, kib, user, system] = lines.pop().split(' ')
+  return {ms, stdout: child.stdout, stderr: lines.join('\n'), maxRssBytes: Number(kib) * 1024, cpuMs: (Number(user) + Number(system)) * 1000}
+}
+
+/** The wall time of the installed command alone. */
+function wall(args) {
+  const start = performance.now()
+  succeeded(spawnSync(process.execPath, [command, ...args], {cwd: root, encoding: 'utf8', maxBuffer: 64 * MiB}), args)
+  return performance.now() - start
 }
 
 /** What check found; a synthetic report that does not check clean stops the bench: its timings would mean nothing. */
@@ -83,13 +117,15 @@ function measure(name, dir, runs, work, expected) {
   let found
   // Interleaved, so that a change in the machine's load shifts all three alike.
   for (let run = 0; run < Math.max(...Object.values(runs)); run++) {
-    if (run < runs.check) check.push(node([cli, 'check', dir], probe))
+    if (run < runs.check) check.push(art67(['check', dir], probe))
     if (run === 0) found = verified(name, check[0].stderr, expected)
-    if (run < runs.build) build.push(node([cli, 'build', dir, '--out', out], probe))
+    if (run < runs.build) build.push(art67(['build', dir, '--out', out], probe))
     if (run < runs.floor) floor.push(node([path.join(bench, 'floor.mjs'), modelIn(out)], probe))
     if (run < runs.typst) typst.push(node([path.join(bench, 'typst.mjs'), modelIn(out)], probe))
   }
   const timings = JSON.parse(node([path.join(bench, 'stages.mjs'), dir, out], probe).stdout)
+  // Which engines check loads: the plain CLI's modules, which are those the snapshot holds.
+  const {heavyModules} = node([cli, 'check', dir], probe)
   const whole = (results) => ({
     medianMs: median(results.map((result) => result.ms)),
     runsMs: results.map((result) => Math.round(result.ms)),
@@ -102,7 +138,7 @@ function measure(name, dir, runs, work, expected) {
     loadAverage,
     files: found.files,
     programmes: found.programmes,
-    check: {...whole(check), heavyModules: [...new Set(check.flatMap((result) => result.heavyModules))]},
+    check: {...whole(check), heavyModules},
     build: whole(build),
     floor: {...whole(floor), pdfMs: median(engines.map((e) => e.pdf)), xlsxMs: median(engines.map((e) => e.xlsx))},
     typst: whole(typst),

@@ -3,6 +3,7 @@
 // setup or internal error.
 import {readFileSync} from 'node:fs'
 import {parseArgs} from 'node:util'
+import v8 from 'node:v8'
 import {configName, epochFromEnv} from './config.js'
 import {Art67Error} from './errors.js'
 import {useColor} from './format/color.js'
@@ -122,15 +123,23 @@ export async function main(argv: string[]): Promise<number> {
   return result.ok ? 0 : 1
 }
 
-// Ctrl-C or SIGTERM during a build removes the temporary files it was writing.
-cleanupOnSignal()
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    const forUser = error instanceof Art67Error
-    process.stderr.write(`art67: ${forUser ? '' : 'internal error: '}${error instanceof Error ? error.message : String(error)}\n`)
-    process.exitCode = 2
-  }
-)
+/** Run the command of `args`. */
+function run(args: string[]): void {
+  // Ctrl-C or SIGTERM during a build removes the temporary files it was writing.
+  cleanupOnSignal()
+  main(args).then(
+    (code) => {
+      process.exitCode = code
+    },
+    (error: unknown) => {
+      const forUser = error instanceof Art67Error
+      process.stderr.write(`art67: ${forUser ? '' : 'internal error: '}${error instanceof Error ? error.message : String(error)}\n`)
+      process.exitCode = 2
+    }
+  )
+}
+
+// Inside a start-up snapshot (scripts/snapshot.mjs) the command runs when a process starts from it; such a process
+// has no script in its arguments.
+if (v8.startupSnapshot.isBuildingSnapshot()) v8.startupSnapshot.setDeserializeMainFunction(() => run(process.argv.slice(1)))
+else run(process.argv.slice(2))

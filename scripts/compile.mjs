@@ -2,11 +2,13 @@
 // successful compile (`npm start`, `npm run check`, `npm run bench`); `--clean` empties dist/ first (`npm run build`).
 // Up to date means: the stamp dist/.compiled is newer than every file and folder under pipeline/ (a folder's time
 // changes when a file is added, removed or renamed in it), than the tsconfig files and than the installed TypeScript.
-// Otherwise `tsc -b` compiles incrementally (its build info is in dist/, so a clean removes it too).
+// Otherwise `tsc -b` compiles incrementally (its build info is in dist/, so a clean removes it too). After a compile,
+// or when it is missing, the start-up snapshot of the CLI is made again (scripts/snapshot.mjs).
 import {execFileSync} from 'node:child_process'
-import {readdirSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
+import {existsSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {snapshot} from './snapshot.mjs'
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url))
 const stampOf = (root) => path.join(root, 'dist', '.compiled')
@@ -31,10 +33,14 @@ export function upToDate(root = packageRoot) {
   return built > 0 && inputs.every((input) => newest(path.join(root, input)) < built)
 }
 
-/** Compile when needed (always after `clean`); whether tsc ran. */
-export function compile({clean = false, root = packageRoot} = {}) {
+/** Compile when needed (always after `clean`), then make the snapshot when needed; whether tsc ran. */
+export async function compile({clean = false} = {}) {
+  const root = packageRoot
   if (clean) rmSync(path.join(root, 'dist'), {recursive: true, force: true})
-  else if (upToDate(root)) return false
+  else if (upToDate(root)) {
+    if (!existsSync(path.join(root, 'dist', 'snapshot', 'snapshot.json'))) await snapshot()
+    return false
+  }
   // The stamp's time is taken before tsc reads the sources, so an edit made while it runs is seen next time.
   const started = new Date()
   execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json'], {
@@ -43,7 +49,8 @@ export function compile({clean = false, root = packageRoot} = {}) {
   })
   writeFileSync(stampOf(root), `${started.toISOString()}\n`)
   utimesSync(stampOf(root), started, started)
+  await snapshot()
   return true
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) compile({clean: process.argv.includes('--clean')})
+if (process.argv[1] === fileURLToPath(import.meta.url)) await compile({clean: process.argv.includes('--clean')})

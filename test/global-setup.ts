@@ -1,6 +1,6 @@
-// The CLI tests run the compiled command, so compile it once before any test (only what changed since the last time).
+// The CLI tests run the compiled command, so compile it (and its start-up snapshot) before any test, when changed.
 import {compile} from '../scripts/compile.mjs'
 
-export default function setup() {
-  compile()
+export default async function setup() {
+  await compile()
 }

@@ -5,7 +5,8 @@
 // these replace (their source's SHA-256), so another pdfmake keeps its own; test/emit/pdf-style-lookup.test.ts
 // fails when they no longer match, and checks the PDF bytes with and without.
 import {createHash} from 'node:crypto'
-import {createRequire} from 'node:module'
+import stackModule from 'pdfmake/js/StyleContextStack.js'
+import variableType from 'pdfmake/js/helpers/variableType.js'
 
 type StyleDictionary = Record<string, Record<string, unknown> | undefined>
 interface Stack {
@@ -22,12 +23,9 @@ interface StackClass {
   getStyleProperty(item: Record<string, unknown>, stack: Stack | undefined, property: string, defaultValue: unknown): unknown
 }
 
-const require = createRequire(import.meta.url)
-const {isString, isValue} = require('pdfmake/js/helpers/variableType.js') as {
-  isString(value: unknown): boolean
-  isValue(value: unknown): boolean
-}
-const StyleContextStack = (require('pdfmake/js/StyleContextStack.js') as {default: StackClass}).default
+// Imported (not required) so that a bundle holds the very class pdfmake uses.
+const {isString, isValue} = variableType
+const StyleContextStack = stackModule.default as StackClass
 
 /** The SHA-256 of the source of each method replaced (and of `auto`, which the replacement inlines), pdfmake 0.3.11. */
 const replacedSources = {
