@@ -33,12 +33,21 @@ export function upToDate(root = packageRoot) {
   return built > 0 && inputs.every((input) => newest(path.join(root, input)) < built)
 }
 
+/** Make the start-up snapshot; when that fails, say so in a line: art67 then starts as the plain CLI. */
+async function snapshotOrPlain() {
+  try {
+    await snapshot()
+  } catch (error) {
+    process.stderr.write(`art67: no start-up snapshot (the plain CLI will start): ${String(error.message).split('\n')[0]}\n`)
+  }
+}
+
 /** Compile when needed (always after `clean`), then make the snapshot when needed; whether tsc ran. */
 export async function compile({clean = false} = {}) {
   const root = packageRoot
   if (clean) rmSync(path.join(root, 'dist'), {recursive: true, force: true})
   else if (upToDate(root)) {
-    if (!existsSync(path.join(root, 'dist', 'snapshot', 'snapshot.json'))) await snapshot()
+    if (!existsSync(path.join(root, 'dist', 'snapshot', 'snapshot.json'))) await snapshotOrPlain()
     return false
   }
   // The stamp's time is taken before tsc reads the sources, so an edit made while it runs is seen next time.
@@ -49,7 +58,7 @@ export async function compile({clean = false} = {}) {
   })
   writeFileSync(stampOf(root), `${started.toISOString()}\n`)
   utimesSync(stampOf(root), started, started)
-  await snapshot()
+  await snapshotOrPlain()
   return true
 }
 
