@@ -102,7 +102,7 @@ export function lastDay(date: PartialDate): IsoDate {
 /** How a language writes dates in words: its month names and forms (templates' `months` and `dates`). */
 export interface DateWords {
   months: readonly string[]
-  dates: {day: string; month: string; firstDay?: string | undefined}
+  dates: {day: string; month: string; firstDay: string}
 }
 
 const fillDate = (form: string, values: Record<string, string>) => form.replace(/\{(day|month|year)\}/g, (_, key: string) => values[key]!)
@@ -113,7 +113,7 @@ export function formatLong(iso: string, words: DateWords): string {
   if (month === undefined) return String(year)
   const values = {year: String(year), month: words.months[month - 1]!}
   if (day === undefined) return fillDate(words.dates.month, values)
-  return fillDate(words.dates.day, {...values, day: day === 1 && words.dates.firstDay ? words.dates.firstDay : String(day)})
+  return fillDate(words.dates.day, {...values, day: day === 1 ? words.dates.firstDay : String(day)})
 }
 
 /** A programme date as lists print it: `24/04/2021` in every language, or in words without a day (`April 2021`). */

@@ -53,7 +53,7 @@ export const Labels = z.object({
   }),
   months: z.array(z.string().min(1)).length(12),
   /** Dates in words: `{day}`, `{month}` and `{year}`; `firstDay` is how the first day of a month is written ("1er"). */
-  dates: z.object({day: z.string().min(1), month: z.string().min(1), firstDay: z.string().min(1).optional()}),
+  dates: z.object({day: z.string().min(1), month: z.string().min(1), firstDay: z.string().min(1)}),
   /** Column titles and field labels in the outputs: one per field, and the annex's own. */
   columns: z.object({
     ...perField(z.string()),

@@ -132,7 +132,7 @@ export const memberNames: Record<string, NameRow> = {
   Japan: {fr: 'du Japon', es: 'del Japón'},
   Jordan: {fr: 'de la Jordanie', es: 'de Jordania'},
   Kazakhstan: {fr: 'du Kazakhstan', es: 'de Kazajstán'},
-  Kenya: {fr: 'du Kenya', es: 'de Kenya', aliases: {es: ['Kenia']}},
+  Kenya: {fr: 'du Kenya', es: 'de Kenya'},
   'Korea, Republic of': {
     fr: ['Corée, République de', 'de la République de Corée'],
     es: ['Corea, República de', 'de la República de Corea'],
