@@ -30,18 +30,21 @@ interface Keyed {
 /**
  * A name folded for matching: case, accents, apostrophes and full stops dropped ("U.S." = "US"), "&" read as "and",
  * other punctuation, dashes and spaces folded to one space, a leading or trailing "the" dropped ("The Gambia",
- * "Gambia, The"), a leading "St" read as "Saint".
+ * "Gambia, The") and so a leading French or Spanish article ("l'Inde", "el Perú", "les Philippines"), a leading "St"
+ * read as "Saint".
  */
 export function normalizeName(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
+    .trim()
+    .replace(/^l['‘’‛ʼ`´]\s*/, '')
     .replace(/['‘’‛ʼ`´.]/g, '')
     .replace(/&/g, ' and ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
-    .replace(/^the |\bthe$/g, '')
+    .replace(/^(?:the|le|la|les|el|los|las) |\bthe$/g, '')
     .replace(/^st /, 'saint ')
     .trim()
 }
