@@ -1,10 +1,13 @@
 // What changes with the output language: requester, original and names; nothing else of the report.
 import {describe, expect, it} from 'vitest'
+import type {ContentText} from 'pdfmake/interfaces.js'
+import {pdfDefinition} from '../pipeline/emit/pdf/index.js'
 import {inLanguage, originalIn, requesterIn} from '../pipeline/language.js'
-import {loadTemplates} from '../pipeline/templates.js'
+import {loadTemplates, templatesFor} from '../pipeline/templates.js'
 import {sampleReport} from './helpers/sample-report.js'
 
-const {labels} = await loadTemplates()
+const set = await loadTemplates()
+const {labels} = set
 const [en, fr, es] = [labels.en!, labels.fr!, labels.es!]
 
 describe('the report in another language', () => {
@@ -41,5 +44,20 @@ describe('the report in another language', () => {
     const described = new Set(french.beneficiaries.map((b) => b.name))
     for (const programme of french.programmes) for (const name of programme.beneficiaries) expect(described).toContain(name)
     expect(inLanguage({...sampleReport, requester: 'the Permanent Mission of Canada'}, en, fr).requester).toBe('the Permanent Mission of Canada')
+  })
+})
+
+describe('the circulation sentence of a draft', () => {
+  /** The circulation sentence of the PDF of `report` in `language`, its runs joined. */
+  const sentence = (language: 'fr' | 'es') => {
+    const report = inLanguage({...sampleReport, date: undefined}, en, labels[language]!)
+    const content = pdfDefinition(report, templatesFor(set, language)).content as ContentText[]
+    const node = content.find((item) => item.style === 'circulation')!
+    return (node.text as ContentText[]).map((run) => run.text).join('')
+  }
+
+  it('has the placeholder of each language where the date goes', () => {
+    expect(sentence('fr')).toBe('La communication ci-après, datée du [date], est distribuée à la demande de la délégation du Canada.')
+    expect(sentence('es')).toBe('La siguiente comunicación, de fecha [fecha], se distribuye a petición de la delegación del Canadá.')
   })
 })
