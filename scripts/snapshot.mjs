@@ -6,9 +6,9 @@
 // pipeline/start.ts starts from it only when all of that still holds, else runs the plain CLI. (A second snapshot
 // with the emitters loaded too crashed V8's handle check at --build-snapshot with exceljs and the CLI inside.)
 import {spawnSync} from 'node:child_process'
-import {mkdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {fileURLToPath, pathToFileURL} from 'node:url'
 import {build} from 'esbuild'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -26,11 +26,23 @@ const realDirname = {
   }
 }
 
-/** Bundle the compiled CLI and make its start-up snapshot, replacing dist/snapshot/. */
+/** Bundle the compiled CLI and make its start-up snapshot, replacing dist/snapshot/ once it is whole. */
 export async function snapshot() {
-  rmSync(dir, {recursive: true, force: true})
-  mkdirSync(dir, {recursive: true})
-  const bundle = path.join(dir, 'art67.cjs')
+  const work = `${dir}.${process.pid}.tmp`
+  rmSync(work, {recursive: true, force: true})
+  mkdirSync(work, {recursive: true})
+  try {
+    await make(work)
+    rmSync(dir, {recursive: true, force: true})
+    renameSync(work, dir)
+  } finally {
+    rmSync(work, {recursive: true, force: true})
+  }
+}
+
+/** The bundle, blob and snapshot.json, made in `work` to be used from `dir`. */
+async function make(work) {
+  const bundle = path.join(work, 'art67.cjs')
   await build({
     // The CLI imported for its effect (cli.js exports `main`, and a snapshot has no `module` to export to).
     stdin: {contents: "import './dist/pipeline/cli.js'", resolveDir: root, sourcefile: 'snapshot-entry.js'},
@@ -39,20 +51,20 @@ export async function snapshot() {
     format: 'cjs',
     target: 'node20',
     outfile: bundle,
-    // import.meta.url of every module is the bundle's (dist/snapshot/ is as deep as dist/pipeline/).
+    // import.meta.url of every module is the bundle's in its final place (dist/snapshot/ is as deep as dist/pipeline/).
     define: {'import.meta.url': 'importMetaUrl'},
-    banner: {js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;"},
+    banner: {js: `const importMetaUrl = ${JSON.stringify(pathToFileURL(path.join(dir, 'art67.cjs')).href)};`},
     plugins: [realDirname],
     logLevel: 'warning'
   })
-  const blob = path.join(dir, 'art67.blob')
+  const blob = path.join(work, 'art67.blob')
   // Node.js warns of built-in modules it has not verified in snapshots: shown only when the snapshot fails.
   const result = spawnSync(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', bundle], {cwd: root, encoding: 'utf8'})
   if (result.status !== 0) throw new Error(`the start-up snapshot failed:\n${result.stderr}`)
   const {size, mtimeMs} = statSync(blob)
   const compiled = statSync(path.join(root, 'dist', '.compiled')).mtimeMs
   const fits = {execPath: process.execPath, version: process.version, platform: process.platform, arch: process.arch, root, compiled}
-  writeFileSync(path.join(dir, 'snapshot.json'), JSON.stringify({...fits, blob: {size, mtimeMs}}, null, 2) + '\n')
+  writeFileSync(path.join(work, 'snapshot.json'), JSON.stringify({...fits, blob: {size, mtimeMs}}, null, 2) + '\n')
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await snapshot()

@@ -1,6 +1,6 @@
 // The two pdfmake 0.3.11 modules style-lookup.ts reads (CommonJS, `exports.default` and named exports, no types).
 declare module 'pdfmake/js/StyleContextStack.js' {
-  const module: {default: unknown}
+  const module: {default?: unknown}
   export default module
 }
 declare module 'pdfmake/js/helpers/variableType.js' {

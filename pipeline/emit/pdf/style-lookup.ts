@@ -23,9 +23,10 @@ interface StackClass {
   getStyleProperty(item: Record<string, unknown>, stack: Stack | undefined, property: string, defaultValue: unknown): unknown
 }
 
-// Imported (not required) so that a bundle holds the very class pdfmake uses.
+// Imported (not required) so that a bundle holds the very class pdfmake uses. Node gives the CommonJS exports
+// (the class is their `default`); loaders that honour `__esModule` (vitest) give the class itself.
 const {isString, isValue} = variableType
-const StyleContextStack = stackModule.default as StackClass
+const StyleContextStack = ((stackModule as {default?: unknown}).default ?? stackModule) as StackClass
 
 /** The SHA-256 of the source of each method replaced (and of `auto`, which the replacement inlines), pdfmake 0.3.11. */
 const replacedSources = {
