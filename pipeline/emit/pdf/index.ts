@@ -54,8 +54,9 @@ export async function emitPdf(report: Report, templates: Templates, options: Emi
 export function pdfDefinition(report: Report, templates: Templates): TDocumentDefinitions {
   const {labels, styles} = templates
   const layout = new Layout(styles)
-  const header = new Header(report, templates, layout)
-  const write = new Writer(templates, layout, report.beneficiaries)
+  const measure = new TextMeasure(locateFont(styles.fonts[styles.font]!).files)
+  const header = new Header(report, templates, layout, measure)
+  const write = new Writer(templates, layout, measure, report.beneficiaries)
   const [left, , right, bottom] = styles.pageMargins
   const content: Content[] = [
     ...header.firstPageTop(),
@@ -120,7 +121,6 @@ class Writer {
   readonly pdfmakeStyles: StyleDictionary
   private readonly uppercased: Set<string>
   private readonly beneficiaries: Map<string, Beneficiary>
-  private readonly measure: TextMeasure
   /** Tables that need a landscape page. */
   private readonly landscape = new WeakSet<object>()
   /** Whether any table needs a landscape page. */
@@ -129,6 +129,7 @@ class Writer {
   constructor(
     private readonly templates: Templates,
     private readonly layout: Layout,
+    private readonly measure: TextMeasure,
     beneficiaries: readonly Beneficiary[]
   ) {
     const entries = Object.entries(templates.styles.styles)
@@ -136,7 +137,6 @@ class Writer {
     this.uppercased = new Set(entries.filter(([, style]) => style.uppercase === true).map(([name]) => name))
     this.pdfmakeStyles = Object.fromEntries(entries.map(([name, {uppercase: _, ...style}]) => [name, style as Style]))
     this.beneficiaries = new Map(beneficiaries.map((beneficiary) => [beneficiary.name, beneficiary]))
-    this.measure = new TextMeasure(locateFont(templates.styles.fonts[templates.styles.font]!).files)
   }
 
   /**
@@ -166,9 +166,12 @@ class Writer {
   }
 
 
-  /** Text in a style, upper-cased when the style asks for it. */
+  /** Text in a style, upper-cased when the style asks for it; a word wider than the page apart from the space after it. */
   text(style: string, text: string): ContentText {
-    return {text: this.case(style, text), style}
+    const {styles} = this.templates
+    const cased = this.case(style, text)
+    const runs = apart([{text: cased}], this.widerThan(contentWidth(styles, 'portrait'), fontSize(styles, style), style))
+    return {text: runs.length === 1 ? cased : runs, style}
   }
 
   /**
@@ -232,7 +235,7 @@ class Writer {
       }
       case 'paragraph': {
         const size = fontSize(styles, 'paragraph')
-        const text = apart(justifiable(this.inlines(block.content)), this.widerThan(lineWidth, size))
+        const text = apart(justifiable(this.inlines(block.content)), this.widerThan(lineWidth, size, 'paragraph'))
         if (block.number === undefined) return {text, style: 'paragraph'}
         const number = {width: tab, text: `${block.number}.`}
         const textWidth = this.starWidth(text, lineWidth - tab, size)
@@ -521,10 +524,14 @@ class Writer {
     return this.measure.measure(this.runs(runs, plain)).longest * size <= width ? '*' : width
   }
 
-  /** Whether a word of `run` may be wider than a line of `lineWidth` points at `size`: first by its length, then measured. */
-  private widerThan(lineWidth: number, size: number): (word: string, run: ContentText) => boolean {
+  /**
+   * Whether a word of a run in `style` may be wider than a line of `lineWidth` points at `size`: first by its length,
+   * then measured.
+   */
+  private widerThan(lineWidth: number, size: number, style: string): (word: string, run: ContentText) => boolean {
     const shortest = lineWidth / (widestGlyph(this.templates.styles) * size)
-    return (word, run) => word.length >= shortest && this.measure.measure(this.runs([{...run, text: word}], plain)).longest * size > lineWidth
+    const base = this.fontStyle(style, plain)
+    return (word, run) => word.length >= shortest && this.measure.measure(this.runs([{...run, text: word}], base)).longest * size > lineWidth
   }
 
   private inlines(runs: readonly Inline[], style?: string): ContentText[] {

@@ -84,6 +84,33 @@ export class TextMeasure {
     return width
   }
 
+  /**
+   * `text` in lines of at most `maxWidth` em in `style`: cut after the last space that fits, else within a word,
+   * never within a character.
+   */
+  lines(text: string, style: FontStyle, maxWidth: number): string[] {
+    const lines: string[] = []
+    let rest = text
+    while (this.width(rest, style) > maxWidth) {
+      const characters = Array.from(rest)
+      // The most characters that fit, at least one.
+      let low = 1
+      let high = characters.length
+      while (low < high) {
+        const middle = Math.ceil((low + high) / 2)
+        if (this.width(characters.slice(0, middle).join(''), style) <= maxWidth) low = middle
+        else high = middle - 1
+      }
+      const start = characters.slice(0, low).join('')
+      const space = start.lastIndexOf(' ')
+      const line = space > 0 && rest[start.length] !== ' ' ? start.slice(0, space + 1) : start
+      lines.push(line.trimEnd())
+      rest = rest.slice(line.length).trimStart()
+    }
+    lines.push(rest)
+    return lines
+  }
+
   /** The widths of `runs` read as one text (a word may span runs); `limit` is the widest `word` counted, in em. */
   measure(runs: readonly Run[], limit = Infinity): TextWidths {
     const widths: TextWidths = {longest: 0, word: 0, line: 0}
