@@ -485,6 +485,17 @@ describe('emitPdf never runs text off the page nor loses it', () => {
     expect(pdf.sizes[after]!.width).toBeLessThan(pdf.sizes[after]!.height)
   })
 
+  it('turns the page for a landscape table with the headings above it', async () => {
+    const header = ['Member', ...Array.from({length: 25}, (_, index) => `W${String(index + 1).padStart(2, '0')}`)]
+    const row = ['Chile', ...Array.from({length: 25}, (_, index) => String(index % 10))]
+    const heading: Block = {type: 'heading', depth: 1, number: '2', content: [{text: 'Fortnights'}]}
+    const pdf = await read({...sampleReport, body: [paragraph(1, 'Before.'), heading, table(header, [row])]})
+    const page = pdf.lines.findIndex((lines) => lines.some((line) => line.text === header.join(' ')))
+    expect(pdf.sizes[page]!.width).toBeGreaterThan(pdf.sizes[page]!.height)
+    expect(pdf.pages[page]).toContain('FORTNIGHTS')
+    expect(pdf.pages[page - 1]).not.toContain('FORTNIGHTS')
+  })
+
   it('keeps a table in a list on the portrait page, within the list', async () => {
     const header = ['Region', 'Q1', 'Q2', 'Q3', 'Q4', 'Total', 'Share', 'Staff', 'Days', 'Notes', 'Partners', 'Status']
     const row = ['Latin America', '3', '4', '2', '5', '14', '40%', '6', '21', 'Online', 'WIPO', 'Done']
