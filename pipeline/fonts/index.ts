@@ -17,6 +17,8 @@ export interface FontTable {
   widestGlyph: number
   /** The widest advance of a digit in any variant, in em; `.` and the space are narrower. */
   widestDigit: number
+  /** The most kerning adds between two glyphs in any variant, in em (the largest pair adjustment of its GPOS table). */
+  widestKerning: number
 }
 
 /** The families styles.json may choose, by the name it gives them. */

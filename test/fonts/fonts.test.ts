@@ -34,6 +34,16 @@ describe('font tables', () => {
       const digits = fonts.flatMap((font) => [...'0123456789'].map((digit) => advance(font, digit.codePointAt(0)!)))
       expect(fontTables[family]!.widestDigit).toBe(Math.max(...digits))
       for (const font of fonts) for (const character of '. ') expect(advance(font, character.codePointAt(0)!)).toBeLessThan(Math.max(...digits))
+      // Kerning adds no more than the bound between any two of the letters and signs it acts on most.
+      const kerned = 'AVWTYLPFKXkvwyoe.,-"\'1/'
+      for (const font of fonts) {
+        for (const first of kerned) {
+          for (const second of kerned) {
+            const added = font.layout(first + second).advanceWidth / font.unitsPerEm - advance(font, first.codePointAt(0)!) - advance(font, second.codePointAt(0)!)
+            expect(added).toBeLessThanOrEqual(fontTables[family]!.widestKerning + 1e-9)
+          }
+        }
+      }
     })
   }
 })

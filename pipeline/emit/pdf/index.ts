@@ -13,7 +13,7 @@ import type {
   TDocumentDefinitions
 } from 'pdfmake/interfaces.js'
 import {formatShort} from '../../dates.js'
-import {glyphsOf, locateFont} from '../../fonts/index.js'
+import {fontTables, glyphsOf, locateFont} from '../../fonts/index.js'
 import {fieldKeys, type FieldKey} from '../../fields.js'
 import type {Beneficiary, Block, Inline, Programme, Report} from '../../model.js'
 import {cellPadding, contentWidth, fontSize, indent, widestGlyph, type Nesting, type Orientation} from '../../page.js'
@@ -54,7 +54,7 @@ export async function emitPdf(report: Report, templates: Templates, options: Emi
 export function pdfDefinition(report: Report, templates: Templates): TDocumentDefinitions {
   const {labels, styles} = templates
   const layout = new Layout(styles)
-  const measure = new TextMeasure(locateFont(styles.fonts[styles.font]!).files)
+  const measure = new TextMeasure(locateFont(styles.fonts[styles.font]!).files, fontTables[styles.font]!.widestKerning)
   const header = new Header(report, templates, layout, measure)
   const write = new Writer(templates, layout, measure, report.beneficiaries)
   const [left, , right, bottom] = styles.pageMargins
@@ -454,28 +454,26 @@ class Writer {
     const sizes = table.body.map((row) => row.map((cell) => this.cellFontSize(cell)))
     const [smallestFont, largestFont] = [Math.min(...sizes.flat()), Math.max(...sizes.flat())]
     const request = (columns: ColumnText[]): TableRequest => ({widths: table.widths, columns, paddings, nesting, smallestFont, largestFont})
-    /** Each column's widths: the largest of its cells'. */
-    const eachColumn = (measure: (cell: StyledCell, size: number) => ColumnText): ColumnText[] =>
-      table.widths.map((_, index) => {
-        const column: ColumnText = {word: 0, longest: 0, line: 0}
-        table.body.forEach((row, rowIndex) => {
-          const cell = measure(row[index]!, sizes[rowIndex]![index]!)
-          column.word = Math.max(column.word, cell.word)
-          column.longest = Math.max(column.longest, cell.longest)
-          column.line = Math.max(column.line, cell.line)
-        })
-        return column
+    const runs = table.body.map((row) => row.map((cell) => this.runs(cell.text as Cell, this.fontStyle(cell.style, plain))))
+    // Each column's widths, the largest of its cells': upper bounds, quick.
+    const bounds = table.widths.map((_, index) => {
+      const column: ColumnText = {word: 0, longest: 0, line: 0}
+      runs.forEach((row, rowIndex) => {
+        const size = sizes[rowIndex]![index]!
+        const {word, longest, line} = this.measure.measure(row[index]!, styles.tables.longWord)
+        column.word = Math.max(column.word, word * size)
+        column.longest = Math.max(column.longest, longest * size)
+        column.line = Math.max(column.line, line * size)
       })
-    // Most tables fit as asked even with every character of their words as wide as the widest glyph: no need to measure.
-    const bounds = eachColumn((cell, size) => {
-      const longest = longestWordLength(cellText(cell.text as Cell)) * widestGlyph(styles) * size
-      return {word: longest, longest, line: longest}
+      return column
     })
+    // Most tables fit as asked even so; else the exact widest words decide, as pdfmake will measure them.
     if (fitsAsAsked(request(bounds), styles)) return {style: 'table', table, layout: layout(1)}
-    const columns = eachColumn((cell, size) => {
-      const {word, longest, line} = this.measure.measure(this.runs(cell.text as Cell, this.fontStyle(cell.style, plain)), styles.tables.longWord)
-      return {word: word * size, longest: longest * size, line: line * size}
-    })
+    const columns = bounds.map((column, index) => ({
+      ...column,
+      longest: this.measure.longest(runs.map((row, rowIndex) => ({runs: row[index]!, size: sizes[rowIndex]![index]!})))
+    }))
+    if (fitsAsAsked(request(columns), styles)) return {style: 'table', table, layout: layout(1)}
     const fit = fitTable(request(columns), styles)
     const body = fit.scale === 1 ? table.body : table.body.map((row, rowIndex) => row.map((cell, index) => ({...cell, fontSize: sizes[rowIndex]![index]! * fit.scale})))
     const node: ContentTable = {style: 'table', table: {...table, widths: fit.widths, body}, layout: layout(fit.padding)}
@@ -521,7 +519,7 @@ class Writer {
   private starWidth(runs: ContentText[], width: number, size: number): Size {
     const text = cellText(runs)
     if (longestWordLength(text) * widestGlyph(this.templates.styles) * size <= width) return '*'
-    return this.measure.measure(this.runs(runs, plain)).longest * size <= width ? '*' : width
+    return this.measure.longest([{runs: this.runs(runs, plain), size}]) <= width ? '*' : width
   }
 
   /**
@@ -531,7 +529,7 @@ class Writer {
   private widerThan(lineWidth: number, size: number, style: string): (word: string, run: ContentText) => boolean {
     const shortest = lineWidth / (widestGlyph(this.templates.styles) * size)
     const base = this.fontStyle(style, plain)
-    return (word, run) => word.length >= shortest && this.measure.measure(this.runs([{...run, text: word}], base)).longest * size > lineWidth
+    return (word, run) => word.length >= shortest && this.measure.longest([{runs: this.runs([{...run, text: word}], base), size}]) > lineWidth
   }
 
   private inlines(runs: readonly Inline[], style?: string): ContentText[] {

@@ -1,5 +1,7 @@
-// Text widths in the PDF's font, to size table columns before pdfmake lays them out: each piece of text is laid out
-// by fontkit as pdfkit lays it out (kerning and ligatures included), so widths are the ones pdfmake will find.
+// Text widths in the PDF's font, to size table columns before pdfmake lays them out. Quick widths are upper bounds:
+// each glyph's advance plus the most kerning adds between two glyphs (ligatures and marks only narrow text, and
+// sources are NFC, so nothing composes into a wider glyph). Where
+// the exact width decides, the words that may be the widest are laid out by fontkit as pdfkit lays them out.
 import {createRequire} from 'node:module'
 import type {Font} from 'fontkit'
 import type {FontFiles, Variant} from '../../fonts/index.js'
@@ -26,6 +28,9 @@ export interface TextWidths {
   /** The widest line, every word of it on one line. */
   line: number
 }
+
+/** A word as its pieces in each run it spans. */
+type Word = Run[]
 
 /**
  * Spaces a line may break at, as pdfmake's line breaker (Unicode line breaking) finds them: the space, tab, line
@@ -62,26 +67,126 @@ export function longestWordLength(text: string): number {
 
 const variantOf = ({bold, italics}: FontStyle): Variant => (bold ? (italics ? 'bolditalics' : 'bold') : italics ? 'italics' : 'normal')
 
-/** Pieces up to this long are measured once (labels and short words repeat). */
+/** Pieces up to this long are laid out once (labels and short words repeat). */
 const remembered = 100
+/** Text is laid out in pieces of at most this many UTF-16 units. */
+const longestLaidOut = 1000
 
 export class TextMeasure {
   private readonly fonts = new Map<Variant, Font>()
-  private readonly widths = new Map<string, number>()
+  private readonly advances = new Map<Variant, Map<number, number>>()
+  private readonly exactWidths = new Map<string, number>()
 
-  constructor(private readonly files: FontFiles) {}
+  /** `widestKerning`: the most, in em, kerning adds between two glyphs (the font table's). */
+  constructor(
+    private readonly files: FontFiles,
+    private readonly widestKerning: number
+  ) {}
 
-  /** The width of `text` in em, laid out in one piece in `style`. */
-  private width(text: string, style: FontStyle): number {
-    const variant = variantOf(style)
-    const key = text.length <= remembered ? `${variant}\u0000${text}` : undefined
-    const known = key === undefined ? undefined : this.widths.get(key)
-    if (known !== undefined) return known
+  private font(variant: Variant): Font {
     let font = this.fonts.get(variant)
     if (!font) this.fonts.set(variant, (font = fontkit.openSync(this.files[variant]) as Font))
-    const width = font.layout(text).advanceWidth / font.unitsPerEm
-    if (key !== undefined) this.widths.set(key, width)
+    return font
+  }
+
+  /** The advance of a character in em. */
+  private advance(code: number, variant: Variant): number {
+    let advances = this.advances.get(variant)
+    if (!advances) this.advances.set(variant, (advances = new Map()))
+    let advance = advances.get(code)
+    if (advance === undefined) {
+      const font = this.font(variant)
+      advances.set(code, (advance = font.glyphForCodePoint(code).advanceWidth / font.unitsPerEm))
+    }
+    return advance
+  }
+
+  /** An upper bound of the width of `text` in em in `style`, set in one piece: quick. */
+  private bound(text: string, style: FontStyle): number {
+    const variant = variantOf(style)
+    let width = 0
+    let characters = 0
+    for (const character of text) {
+      width += this.advance(character.codePointAt(0)!, variant)
+      characters++
+    }
+    return width + this.widestKerning * Math.max(0, characters - 1)
+  }
+
+  /** The width of `text` in em, laid out in one piece in `style`. */
+  private exact(text: string, style: FontStyle): number {
+    const variant = variantOf(style)
+    const key = text.length <= remembered ? `${variant}\u0000${text}` : undefined
+    const known = key === undefined ? undefined : this.exactWidths.get(key)
+    if (known !== undefined) return known
+    const font = this.font(variant)
+    let width = 0
+    // A long word is laid out in pieces, so that time and memory stay linear in its length (kerning between pieces
+    // is left out: such a word is wider than any line and broken anyway).
+    for (let start = 0; start < text.length; ) {
+      let end = Math.min(start + longestLaidOut, text.length)
+      // Never between the two halves of a character.
+      if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1]!)) end--
+      width += font.layout(text.slice(start, end)).advanceWidth / font.unitsPerEm
+      start = end
+    }
+    if (key !== undefined) this.exactWidths.set(key, width)
     return width
+  }
+
+  /** The words of `runs` read as one text (a word may span runs), and the white space between them, in order. */
+  private *words(runs: readonly Run[]): Generator<{word: Word} | {space: Run; newline: boolean}> {
+    let word: Word = []
+    for (const run of runs) {
+      for (const [piece, newline, characters] of run.text.matchAll(pieces)) {
+        if (characters) {
+          word.push({...run, text: characters})
+          continue
+        }
+        if (word.length > 0) yield {word}
+        word = []
+        yield {space: {...run, text: piece}, newline: Boolean(newline)}
+      }
+    }
+    if (word.length > 0) yield {word}
+  }
+
+  /** Upper bounds of the widths of `runs`, in em; `limit` is the widest `word` counted. */
+  measure(runs: readonly Run[], limit = Infinity): TextWidths {
+    const widths: TextWidths = {longest: 0, word: 0, line: 0}
+    let line = 0
+    for (const item of this.words(runs)) {
+      if ('word' in item) {
+        const width = item.word.reduce((sum, piece) => sum + this.bound(piece.text, piece), 0)
+        widths.longest = Math.max(widths.longest, width)
+        if (width <= limit) widths.word = Math.max(widths.word, width)
+        line += width
+      } else if (item.newline) {
+        widths.line = Math.max(widths.line, line)
+        line = 0
+      } else if (item.space.text !== '\u200B') line += this.bound(item.space.text, item.space)
+    }
+    widths.line = Math.max(widths.line, line)
+    return widths
+  }
+
+  /**
+   * The exact width, in points, of the widest word of any of `texts`, each at its font size: only words whose upper
+   * bound exceeds the widest found so far are laid out.
+   */
+  longest(texts: readonly {runs: readonly Run[]; size: number}[]): number {
+    const bounded = texts.flatMap(({runs, size}) =>
+      [...this.words(runs)].flatMap((item) =>
+        'word' in item ? [{word: item.word, size, bound: item.word.reduce((sum, piece) => sum + this.bound(piece.text, piece), 0) * size}] : []
+      )
+    )
+    bounded.sort((a, b) => b.bound - a.bound)
+    let widest = 0
+    for (const {word, size, bound} of bounded) {
+      if (bound <= widest) break
+      widest = Math.max(widest, word.reduce((sum, piece) => sum + this.exact(piece.text, piece), 0) * size)
+    }
+    return widest
   }
 
   /**
@@ -89,16 +194,17 @@ export class TextMeasure {
    * never within a character.
    */
   lines(text: string, style: FontStyle, maxWidth: number): string[] {
+    const fits = (piece: string) => this.bound(piece, style) <= maxWidth || this.exact(piece, style) <= maxWidth
     const lines: string[] = []
     let rest = text
-    while (this.width(rest, style) > maxWidth) {
+    while (!fits(rest)) {
       const characters = Array.from(rest)
       // The most characters that fit, at least one.
       let low = 1
       let high = characters.length
       while (low < high) {
         const middle = Math.ceil((low + high) / 2)
-        if (this.width(characters.slice(0, middle).join(''), style) <= maxWidth) low = middle
+        if (fits(characters.slice(0, middle).join(''))) low = middle
         else high = middle - 1
       }
       const start = characters.slice(0, low).join('')
@@ -109,35 +215,5 @@ export class TextMeasure {
     }
     lines.push(rest)
     return lines
-  }
-
-  /** The widths of `runs` read as one text (a word may span runs); `limit` is the widest `word` counted, in em. */
-  measure(runs: readonly Run[], limit = Infinity): TextWidths {
-    const widths: TextWidths = {longest: 0, word: 0, line: 0}
-    let line = 0
-    let word = 0
-    const endWord = () => {
-      widths.longest = Math.max(widths.longest, word)
-      if (word <= limit) widths.word = Math.max(widths.word, word)
-      word = 0
-    }
-    for (const run of runs) {
-      for (const [piece, newline, characters, space] of run.text.matchAll(pieces)) {
-        if (characters) {
-          const width = this.width(characters, run)
-          word += width
-          line += width
-          continue
-        }
-        endWord()
-        if (newline) {
-          widths.line = Math.max(widths.line, line)
-          line = 0
-        } else if (space !== '\u200B') line += this.width(piece, run)
-      }
-    }
-    endWord()
-    widths.line = Math.max(widths.line, line)
-    return widths
   }
 }
