@@ -165,7 +165,6 @@ class Writer {
     return content
   }
 
-
   /** Text in a style, upper-cased when the style asks for it; a word wider than the page apart from the space after it. */
   text(style: string, text: string): ContentText {
     const {styles} = this.templates
@@ -235,7 +234,9 @@ class Writer {
       }
       case 'paragraph': {
         const size = fontSize(styles, 'paragraph')
-        const text = apart(justifiable(this.inlines(block.content)), this.widerThan(lineWidth, size, 'paragraph'))
+        // Hanging numbers indent every line of the text; inline ones none but the first.
+        const textLineWidth = block.number !== undefined && paragraphNumbers === 'hanging' ? lineWidth - tab : lineWidth
+        const text = apart(justifiable(this.inlines(block.content)), this.widerThan(textLineWidth, size, 'paragraph'))
         if (block.number === undefined) return {text, style: 'paragraph'}
         const number = {width: tab, text: `${block.number}.`}
         const textWidth = this.starWidth(text, lineWidth - tab, size)
