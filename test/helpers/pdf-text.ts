@@ -8,8 +8,8 @@ export interface PdfLine {
   baseline: number
   left: number
   right: number
-  /** The text items of the line, left to right, each with where it starts. */
-  parts: {text: string; left: number}[]
+  /** The text items of the line, left to right, each with where it starts and ends. */
+  parts: {text: string; left: number; right: number}[]
 }
 
 export interface PdfText {
@@ -86,8 +86,8 @@ function groupLines(items: Item[]): PdfLine[] {
     }
     const baseline = Math.max(...row.map((item) => item.baseline))
     const top = baseline - Math.max(...row.map((item) => item.height))
-    const parts = row.map((item) => ({text: item.str, left: item.x}))
-    const right = Math.max(...row.map((item) => item.x + item.width))
+    const parts = row.map((item) => ({text: item.str, left: item.x, right: item.x + item.width}))
+    const right = Math.max(...parts.map((part) => part.right))
     return {text: text.replace(/\s+/g, ' ').trim(), baseline, top, left: row[0]!.x, right, parts}
   })
 }
