@@ -200,9 +200,9 @@ describe('art67 command', () => {
       return ['pdfmake', 'pdfkit', 'exceljs', 'fontkit'].filter((name) => urls.some((url) => url.includes(`/node_modules/${name}/`)))
     }
     expect(await loaded(['check', 'test/fixtures/rules/glyph-missing'])).toEqual([])
-    // The hook sees every import art67 makes (the fast shaper imports pdfkit, the PDF emitter measures table text with
-    // fontkit); `require` calls inside CommonJS packages it does not.
-    expect(await loaded(['build', 'sources', '--out', await mkdtemp(path.join(tmpdir(), 'art67-out-'))])).toEqual(['pdfmake', 'pdfkit', 'exceljs', 'fontkit'])
+    // The hook sees every import art67 makes (the fast shaper imports pdfkit, which loads fontkit); `require` calls
+    // inside CommonJS packages, and the PDF emitter's require of fontkit that pdfkit's already loaded, it does not.
+    expect(await loaded(['build', 'sources', '--out', await mkdtemp(path.join(tmpdir(), 'art67-out-'))])).toEqual(['pdfmake', 'pdfkit', 'exceljs'])
   })
 
 })
