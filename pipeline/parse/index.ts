@@ -109,7 +109,7 @@ function shift(tree: Root, lines: number, offset: number) {
         if (point.offset !== undefined) point.offset += offset
       }
     }
-    if ('children' in node) stack.push(...node.children)
+    if ('children' in node) for (const child of node.children) stack.push(child)
   }
 }
 
