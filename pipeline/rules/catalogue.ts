@@ -542,6 +542,34 @@ export const catalogue = {
     message: ({characters, more, placeholder}) =>
       `The PDF font cannot draw ${characters.join(', ')}${more > 0 ? ` and ${more} more` : ''}; the PDF prints ${code(placeholder)} instead`,
     hint: 'Write these characters another way (e.g. spell out a symbol), or leave them out: the PDF font covers Latin, Greek and Cyrillic text.'
+  }),
+  // Issue 9 item 11: shapes the Markdown parser handles in more than linear time, or with recursion as deep as the
+  // nesting, are refused before parsing (parse/limits.ts), so every file checks and builds in time linear in its size.
+  'nesting-limit': rule<{nesting: number; limit: number}>({
+    severity: 'error',
+    fixed: true,
+    summary: 'a line nested more than 100 levels deep in block quotes and lists: not read',
+    message: ({nesting, limit}) =>
+      `This line is nested ${nesting} levels deep in block quotes and lists, more than the ${limit} art67 reads; its text is not read`,
+    hint: 'Flatten the quotation or list. Each `>` and list marker before the text counts as a level, and so do each two columns of indentation; lists and quotations nested more than 12 deep already print as plain paragraphs.'
+  }),
+  'block-too-long': rule<{kind: 'text' | 'code'; limit: number}>({
+    severity: 'error',
+    fixed: true,
+    summary: 'a paragraph, heading, table row or code block over 50,000 characters: not read',
+    message: ({kind, limit}) =>
+      `This ${kind === 'code' ? 'code block' : 'paragraph'} runs past ${limit} characters here, more than art67 reads in one block; its text is not read`,
+    hint: 'Split it with blank lines into paragraphs (or code blocks) of at most 50,000 characters, about 20 pages of text.'
+  }),
+  'markup-limit': rule<{kind: 'emphasis' | 'brackets'; emphasisMarks: number; brackets: number}>({
+    severity: 'error',
+    fixed: true,
+    summary: 'a paragraph with more than 1,000 marks `*`, `_` or `~`, or more than 100 brackets open at once or closing none: not read',
+    message: ({kind, emphasisMarks, brackets}) =>
+      kind === 'emphasis'
+        ? `This paragraph has more than ${emphasisMarks} emphasis marks (\`*\`, \`_\`, \`~\`), the last here; its text is not read`
+        : `This paragraph has more than ${brackets} brackets open at once, or closing none, the last here; its text is not read`,
+    hint: 'Split the paragraph with blank lines, or write marks meant as text with a backslash (`\\*`, `\\[`): art67 reads at most 1,000 emphasis marks in one paragraph, and 100 brackets `[` open at once or `]` closing none.'
   })
 } as const
 
