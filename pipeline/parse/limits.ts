@@ -2,7 +2,7 @@
 // text, or with recursion as deep as the nesting: refused before parsing, each at its place, by one linear scan.
 // A refused line or paragraph is an error, and is parsed as empty lines so the rest of the file is still checked.
 import type {Nodes} from 'mdast'
-import type {Point} from 'unist'
+import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import {problem} from '../rules/index.js'
 
@@ -92,6 +92,11 @@ export function refuseOverLimits(file: VFile, text: string): {text: string; cuts
     if (paragraph?.refused) refused.push({start: paragraph.start, end})
     paragraph = undefined
   }
+  let deep: {nesting: number; lines: number; place: Position} | undefined
+  const endDeep = () => {
+    if (deep) problem(file, 'nesting-limit', {nesting: deep.nesting, lines: deep.lines, limit: limits.nesting}, deep.place)
+    deep = undefined
+  }
 
   for (let lineStart = 0, lineNumber = 1; lineStart <= text.length; lineNumber++) {
     const newline = text.indexOf('\n', lineStart)
@@ -105,10 +110,13 @@ export function refuseOverLimits(file: VFile, text: string): {text: string; cuts
     const {nesting, item} = nestingOf(prefix)
     if (nesting > limits.nesting) {
       endParagraph(start)
-      problem(file, 'nesting-limit', {nesting, limit: limits.nesting}, {start: at(0), end: at(prefix.length)})
+      // One problem for a run of such lines, at the first.
+      if (deep) deep.lines++
+      else deep = {nesting, lines: 1, place: {start: at(0), end: at(prefix.length)}}
       refused.push({start, end: lineEnd})
       continue
     }
+    endDeep()
 
     // Code in fences is not parsed as Markdown.
     const mark = fenceLine.exec(line)?.[1]
@@ -146,6 +154,7 @@ export function refuseOverLimits(file: VFile, text: string): {text: string; cuts
     previousHadPipe = line.includes('|')
   }
   endParagraph(text.length)
+  endDeep()
   if (fence?.refused) refused.push({start: fence.start, end: text.length})
   if (refused.length === 0) return {text, cuts: []}
   let parsed = ''

@@ -545,12 +545,14 @@ export const catalogue = {
   }),
   // Issue 9 item 11: shapes the Markdown parser handles in more than linear time, or with recursion as deep as the
   // nesting, are refused before parsing (parse/limits.ts), so every file checks and builds in time linear in its size.
-  'nesting-limit': rule<{nesting: number; limit: number}>({
+  'nesting-limit': rule<{nesting: number; lines: number; limit: number}>({
     severity: 'error',
     fixed: true,
     summary: 'a line nested more than 100 levels deep in block quotes and lists: not read',
-    message: ({nesting, limit}) =>
-      `This line is nested ${nesting} levels deep in block quotes and lists, more than the ${limit} art67 reads; its text is not read`,
+    message: ({nesting, lines, limit}) =>
+      `This line is nested ${nesting} levels deep in block quotes and lists, more than the ${limit} art67 reads; its text ${
+        lines > 1 ? `and that of the ${lines - 1} lines after it, nested too deep as well, are` : 'is'
+      } not read`,
     hint: 'Flatten the quotation or list. Each `>` and list marker before the text counts as a level, and so do each two columns of indentation; lists and quotations nested more than 12 deep already print as plain paragraphs.'
   }),
   'block-too-long': rule<{kind: 'text' | 'code'; limit: number}>({
