@@ -58,6 +58,11 @@ export interface BuildOptions extends CheckOptions {
    * by default the report's date, or the start of its period while it has none (never a day after the communication).
    */
   sourceDateEpoch?: number | undefined
+  /**
+   * Languages (template codes such as `fr`) to build the PDF and XLSX in besides the sources' own, from the same
+   * sources: only fixed texts and names are translated. Each is written as `<name>-<code>.pdf` and `.xlsx`.
+   */
+  languages?: readonly string[]
 }
 
 export interface BuildResult extends CheckResult {
@@ -107,12 +112,14 @@ export async function analyse(sources: Sources, options: CheckOptions = {}, timi
 
 export async function build(dir: string, options: BuildOptions = {}): Promise<BuildResult> {
   const epoch = options.sourceDateEpoch === undefined ? undefined : checkedEpoch(options.sourceDateEpoch)
+  const templates = await loadTemplates(options.templates ?? packageTemplates)
+  // A language without templates is a usage error, found before any work.
+  for (const language of options.languages ?? []) templatesFor(templates, language)
   const result = await check(dir, options)
   const {report, timings} = result
   if (!result.ok || !report) return {...result, outputs: []}
-  const templates = templatesFor(await loadTemplates(options.templates ?? packageTemplates), report.language)
   const instant = new Date(epoch === undefined ? utcMillis(report.date ?? report.period.from) : epoch * 1000)
-  const outputs = await emit(report, templates, {instant}, (format, render) => timed(timings, format, render))
+  const outputs = await emit(report, templates, {instant, languages: options.languages}, (format, render) => timed(timings, format, render))
   const written = await timed(timings, 'write', () => write(options.out ?? 'out', outputs))
   return {...result, outputs: written}
 }
