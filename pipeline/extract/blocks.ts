@@ -1,7 +1,9 @@
 // mdast content to the model's blocks and inline runs, keeping emphasis, links, quotes and lists.
 import type {Nodes, PhrasingContent, RootContent, TableRow} from 'mdast'
+import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {Block, Inline} from '../model.js'
+import type {Nesting} from '../page.js'
 import {problem} from '../rules/index.js'
 import {htmlContainer, type Shapes} from './shapes.js'
 
@@ -104,14 +106,29 @@ export function toInlines(file: VFile, nodes: readonly PhrasingContent[]): Inlin
 
 const cells = (file: VFile, row: TableRow) => row.children.map((cell) => toInlines(file, cell.children))
 
+/** A table the PDF prints, with its place, its number of columns and what it sits in: validate checks it fits. */
+export interface PrintedTable {
+  file: VFile
+  place: Position | undefined
+  columns: number
+  nesting: Nesting[]
+}
+
 /**
  * Convert mdast block content. Headings come out without a number; the model numbers them later.
- * Problems (raw HTML, HTML hiding programmes, images, local links, too deep nesting) are reported on `file`.
+ * Problems (raw HTML, HTML hiding programmes, images, local links, too deep nesting) are reported on `file`; every
+ * table is added to `tables`.
  */
-export function toBlocks(file: VFile, nodes: readonly RootContent[], shapes: Shapes, depth = 0): Block[] {
+export function toBlocks(
+  file: VFile,
+  nodes: readonly RootContent[],
+  shapes: Shapes,
+  tables: PrintedTable[],
+  nesting: readonly Nesting[] = []
+): Block[] {
   const blocks: Block[] = []
   for (const node of nodes) {
-    if ((node.type === 'list' || node.type === 'blockquote') && depth >= maxNesting) {
+    if ((node.type === 'list' || node.type === 'blockquote') && nesting.length >= maxNesting) {
       problem(file, 'nesting-too-deep', {limit: maxNesting}, node.position)
       blocks.push({type: 'paragraph', content: [{text: plainText(node)}]})
       continue
@@ -123,16 +140,19 @@ export function toBlocks(file: VFile, nodes: readonly RootContent[], shapes: Sha
       case 'heading':
         blocks.push({type: 'heading', depth: node.depth, number: '', content: toInlines(file, node.children)})
         break
-      case 'list':
+      case 'list': {
+        const start = node.ordered ? (node.start ?? 1) : undefined
+        const inner: Nesting[] = [...nesting, {kind: 'list', last: start === undefined ? 0 : start + node.children.length - 1}]
         blocks.push({
           type: 'list',
           ordered: Boolean(node.ordered),
-          start: node.ordered ? (node.start ?? 1) : undefined,
-          items: node.children.map((item) => toBlocks(file, item.children, shapes, depth + 1))
+          start,
+          items: node.children.map((item) => toBlocks(file, item.children, shapes, tables, inner))
         })
         break
+      }
       case 'blockquote':
-        blocks.push({type: 'quote', children: toBlocks(file, node.children, shapes, depth + 1)})
+        blocks.push({type: 'quote', children: toBlocks(file, node.children, shapes, tables, [...nesting, {kind: 'quote'}])})
         break
       case 'code':
         blocks.push({type: 'code', text: node.value})
@@ -149,6 +169,7 @@ export function toBlocks(file: VFile, nodes: readonly RootContent[], shapes: Sha
         break
       case 'table': {
         const [head, ...rows] = node.children
+        tables.push({file, place: node.position, columns: Math.max(0, ...node.children.map((row) => row.children.length)), nesting: [...nesting]})
         blocks.push({type: 'table', header: head ? cells(file, head) : [], rows: rows.map((row) => cells(file, row))})
         break
       }

@@ -8,7 +8,7 @@ import type {Block} from '../model.js'
 import {span} from '../place.js'
 import {problem} from '../rules/index.js'
 import {collapseWhitespace} from '../text.js'
-import {toBlocks} from './blocks.js'
+import {toBlocks, type PrintedTable} from './blocks.js'
 import type {LabelIndex} from './labels.js'
 import {splitItem, type Shapes} from './shapes.js'
 import {nodeText} from './node-text.js'
@@ -102,7 +102,10 @@ type Leftover = ListItem[]
 export class ProgrammeReader {
   readonly programmes: RawProgramme[] = []
 
-  constructor(private readonly shapes: Shapes) {}
+  constructor(
+    private readonly shapes: Shapes,
+    private readonly tables: PrintedTable[]
+  ) {}
 
   private get labels(): LabelIndex {
     return this.shapes.labels
@@ -131,8 +134,8 @@ export class ProgrammeReader {
     const described = body.filter((node) => node.type !== 'table' || !tables.includes(node))
     this.misplaced(file, described, heading.depth, {afterHeadingOnly: true})
     programme.description = [
-      ...(leftover.length > 0 ? toBlocks(file, [{...fieldList!, children: leftover}], this.shapes) : []),
-      ...toBlocks(file, described, this.shapes)
+      ...(leftover.length > 0 ? toBlocks(file, [{...fieldList!, children: leftover}], this.shapes, this.tables) : []),
+      ...toBlocks(file, described, this.shapes, this.tables)
     ]
     for (const table of tables) this.table(file, table)
   }

@@ -543,6 +543,21 @@ export const catalogue = {
       `The PDF font cannot draw ${characters.join(', ')}${more > 0 ? ` and ${more} more` : ''}; the PDF prints ${code(placeholder)} instead`,
     hint: 'Write these characters another way (e.g. spell out a symbol), or leave them out: the PDF font covers Latin, Greek and Cyrillic text.'
   }),
+  // Issue 9 items 4, 5 and 8: what the PDF and XLSX could not show as written.
+  'table-too-wide': rule<{columns: number; max: number; page: string; minFontSize: number; nested: boolean}>({
+    severity: 'error',
+    summary: 'a table with more columns than the page can hold at the smallest table font, even one character wide',
+    message: ({columns, max, page, minFontSize, nested}) =>
+      `This table has ${columns} columns, but at most ${max} fit ${nested ? `in its list or quotation on a portrait ${page} page` : `across a landscape ${page} page`}, even at ${minFontSize} pt and one character wide`,
+    hint: 'Split it into tables of fewer columns, or turn columns into rows; a table outside lists and quotations may take a landscape page.'
+  }),
+  'date-too-early': rule<{what: string; written: string}>({
+    severity: 'warning',
+    summary: 'a date before 1 March 1900, which Excel cannot show as a date: the XLSX gives it as text',
+    message: ({what, written}) =>
+      `The ${what} ${code(written)} is before 1 March 1900, which Excel cannot show as a date; the XLSX gives it as the text ${code(written)}`,
+    hint: 'Check the year: Article 67 reports cover activities since 1995. A date that is right stays a date in the PDF and JSON.'
+  }),
   // Issue 9 item 11: shapes the Markdown parser handles in more than linear time, or with recursion as deep as the
   // nesting, are refused before parsing (parse/limits.ts), so every file checks and builds in time linear in its size.
   'nesting-limit': rule<{nesting: number; lines: number; limit: number}>({
