@@ -42,20 +42,27 @@ function push(runs: Inline[], run: Inline) {
   else runs.push(run)
 }
 
-function collect(file: VFile, nodes: readonly PhrasingContent[], marks: Marks, runs: Inline[]) {
-  for (const node of nodes) {
+/** Inline nodes to runs, without recursion: emphasis nested any number of times deep is safe. */
+function collect(file: VFile, nodes: readonly PhrasingContent[], runs: Inline[]) {
+  const stack: Array<[node: PhrasingContent, marks: Marks]> = []
+  const pushAll = (children: readonly PhrasingContent[], marks: Marks) => {
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, marks])
+  }
+  pushAll(nodes, {})
+  while (stack.length > 0) {
+    const [node, marks] = stack.pop()!
     switch (node.type) {
       case 'text':
         push(runs, {...marks, text: node.value.replace(/\s*\n\s*/g, ' ')})
         break
       case 'emphasis':
-        collect(file, node.children, {...marks, italic: true}, runs)
+        pushAll(node.children, {...marks, italic: true})
         break
       case 'strong':
-        collect(file, node.children, {...marks, bold: true}, runs)
+        pushAll(node.children, {...marks, bold: true})
         break
       case 'delete':
-        collect(file, node.children, {...marks, strike: true}, runs)
+        pushAll(node.children, {...marks, strike: true})
         break
       case 'inlineCode':
         push(runs, {...marks, code: true, text: node.value})
@@ -63,10 +70,10 @@ function collect(file: VFile, nodes: readonly PhrasingContent[], marks: Marks, r
       case 'link':
       case 'linkReference': {
         const url = node.type === 'link' ? node.url : (file.data.definitions?.get(node.identifier) ?? '')
-        if (isWebLink(url)) collect(file, node.children, {...marks, link: url}, runs)
+        if (isWebLink(url)) pushAll(node.children, {...marks, link: url})
         else {
           problem(file, 'link-local', {url}, node.position)
-          collect(file, node.children, marks, runs)
+          pushAll(node.children, marks)
         }
         break
       }
@@ -93,7 +100,7 @@ function collect(file: VFile, nodes: readonly PhrasingContent[], marks: Marks, r
 
 export function toInlines(file: VFile, nodes: readonly PhrasingContent[]): Inline[] {
   const runs: Inline[] = []
-  collect(file, nodes, {}, runs)
+  collect(file, nodes, runs)
   return runs
 }
 

@@ -557,6 +557,36 @@ export const catalogue = {
     message: ({what, written}) =>
       `The ${what} ${code(written)} is before 1 March 1900, which Excel cannot show as a date; the XLSX gives it as the text ${code(written)}`,
     hint: 'Check the year: Article 67 reports cover activities since 1995. A date that is right stays a date in the PDF and JSON.'
+  }),
+  // Issue 9 item 11: shapes the Markdown parser handles in more than linear time, or with recursion as deep as the
+  // nesting, are refused before parsing (parse/limits.ts), so every file checks and builds in time linear in its size.
+  'nesting-limit': rule<{nesting: number; lines: number; limit: number}>({
+    severity: 'error',
+    fixed: true,
+    summary: 'a line nested more than 100 levels deep in block quotes and lists: not read',
+    message: ({nesting, lines, limit}) =>
+      `This line is nested ${nesting} levels deep in block quotes and lists, more than the ${limit} art67 reads; its text ${
+        lines > 1 ? `and that of the ${lines - 1} lines after it, nested too deep as well, are` : 'is'
+      } not read`,
+    hint: 'Flatten the quotation or list. Each `>` and list marker before the text counts as a level, and so do each two columns of indentation; lists and quotations nested more than 12 deep already print as plain paragraphs.'
+  }),
+  'block-too-long': rule<{kind: 'text' | 'code'; limit: number}>({
+    severity: 'error',
+    fixed: true,
+    summary: 'a paragraph, heading, table row or code block over 50,000 characters: not read',
+    message: ({kind, limit}) =>
+      `This ${kind === 'code' ? 'code block' : 'paragraph'} runs past ${limit} characters here, more than art67 reads in one block; its text is not read`,
+    hint: 'Split it with blank lines into paragraphs (or code blocks) of at most 50,000 characters, about 20 pages of text.'
+  }),
+  'markup-limit': rule<{kind: 'emphasis' | 'brackets'; emphasisMarks: number; brackets: number}>({
+    severity: 'error',
+    fixed: true,
+    summary: 'a paragraph with more than 1,000 marks `*`, `_` or `~`, or more than 100 brackets open at once or closing none: not read',
+    message: ({kind, emphasisMarks, brackets}) =>
+      kind === 'emphasis'
+        ? `This paragraph has more than ${emphasisMarks} emphasis marks (\`*\`, \`_\`, \`~\`), the last here; its text is not read`
+        : `This paragraph has more than ${brackets} brackets open at once, or closing none, the last here; its text is not read`,
+    hint: 'Split the paragraph with blank lines, or write marks meant as text with a backslash (`\\*`, `\\[`): art67 reads at most 1,000 emphasis marks in one paragraph, and 100 brackets `[` open at once or `]` closing none.'
   })
 } as const
 

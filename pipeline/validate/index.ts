@@ -20,7 +20,7 @@ export {programmeId} from './programmes.js'
  */
 function numberBody(blocks: readonly Block[]): Block[] {
   const depths = blocks.flatMap((block) => (block.type === 'heading' ? [block.depth] : []))
-  const base = Math.min(...depths, 6) - 1
+  const base = depths.reduce((least, depth) => Math.min(least, depth), 6) - 1
   const counters: number[] = []
   let paragraphs = 0
   return blocks.map((block) => {

@@ -458,7 +458,9 @@ class Writer {
   ): ContentTable {
     const {styles} = this.templates
     const sizes = table.body.map((row) => row.map((cell) => this.cellFontSize(cell)))
-    const [smallestFont, largestFont] = [Math.min(...sizes.flat()), Math.max(...sizes.flat())]
+    // Without spreading the cells into arguments, which a table of 200,000 cells would overflow.
+    const flat = sizes.flat()
+    const [smallestFont, largestFont] = [flat.reduce((a, b) => Math.min(a, b), Infinity), flat.reduce((a, b) => Math.max(a, b), -Infinity)]
     const request = (columns: ColumnText[]): TableRequest => ({widths: table.widths, columns, paddings, nesting, smallestFont, largestFont})
     const runs = table.body.map((row) => row.map((cell) => this.runs(cell.text as Cell, this.fontStyle(cell.style, plain))))
     // Each column's widths, the largest of its cells': upper bounds, quick.
