@@ -19,7 +19,7 @@ class DateCell {
 }
 
 /** A cell's value. Strings are always written as text: exceljs only makes formulas from `{formula}` values. */
-type Value = string | number | DateCell | null
+export type Value = string | number | DateCell | null
 
 const dateFormats: Record<PartialDate['precision'], string> = {day: 'dd/mm/yyyy', month: 'mmm yyyy', year: 'yyyy'}
 const percentFormat = '0%'
@@ -52,7 +52,7 @@ const otherLines = (programme: Programme): Value =>
   programme.other.map(({label, value}) => (label ? `${label}: ${value}` : value)).join('\n') || null
 
 /** The Programmes sheet's columns: number, ID and title, the other fields in the field table's order, the rest. */
-const programmeColumns: [keyof Labels['columns'], (programme: Programme) => Value][] = [
+export const programmeColumns: [keyof Labels['columns'], (programme: Programme) => Value][] = [
   ['no', (p) => p.no],
   ['id', (p) => p.id],
   ['title', (p) => p.title],
@@ -99,7 +99,7 @@ function fitColumns(sheet: ExcelJS.Worksheet): void {
 const printSetup: Partial<ExcelJS.PageSetup> = {orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0}
 
 /** A sheet with a bold, frozen, filtered header row, repeated on every printed page, and fitted widths. */
-function addSheet(workbook: ExcelJS.Workbook, name: string, headers: string[], rows: Value[][]): void {
+export function addSheet(workbook: ExcelJS.Workbook, name: string, headers: string[], rows: Value[][]): void {
   const sheet = workbook.addWorksheet(name, {views: [{state: 'frozen', ySplit: 1}], pageSetup: {...printSetup, printTitlesRow: '1:1'}})
   sheet.addRow(headers).font = {bold: true}
   for (const values of rows) {

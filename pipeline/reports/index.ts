@@ -1,0 +1,137 @@
+// Many reports in one run: `check` or `build` each report folder found (find.ts), one listing of problems for all.
+// Checking runs here; the outputs render in parallel (pool.ts). Each report's outputs are written all or none as soon
+// as they are rendered, so a failed report leaves the others' written and its own previous outputs untouched.
+import path from 'node:path'
+import {outputName} from '../emit/index.js'
+import {build, check, type BuildOptions, type BuildResult, type CheckOptions, type CheckResult, type ParseCache} from '../index.js'
+import {utcMillis} from '../dates.js'
+import type {Report} from '../model.js'
+import {loadTemplates, packageTemplates, templatesFor} from '../templates.js'
+import {write} from '../write/index.js'
+import {findReports} from './find.js'
+import {renderAll} from './pool.js'
+
+export {findReports, isReport} from './find.js'
+export {Progress, showProgress} from './progress.js'
+
+/** What a run tells as it goes: for a progress line. */
+export interface Hooks {
+  /** The report folders found, before any is checked. */
+  found?: (dirs: readonly string[]) => void
+  start?: (dir: string) => void
+  finish?: (dir: string) => void
+}
+
+export interface ReportResult<Result extends CheckResult> {
+  /** The report's folder. */
+  dir: string
+  result: Result
+  /** Why its outputs could not be made or written (a setup or internal error), if so. */
+  error?: string
+}
+
+export interface ManyResult<Result extends CheckResult> {
+  reports: ReportResult<Result>[]
+  /** Every report ok and no error. */
+  ok: boolean
+}
+
+export interface ManyBuildResult extends ManyResult<BuildResult> {
+  /** The combined workbook written, if asked for and every report was built. */
+  combined?: string
+}
+
+export interface ManyOptions extends CheckOptions {
+  /** The parse cache of each report folder (watching). */
+  parseCacheFor?: ((dir: string) => ParseCache) | undefined
+}
+
+export interface ManyBuildOptions extends BuildOptions, ManyOptions {
+  /** Also write one XLSX of every report's programmes (`art67-combined.xlsx` in `out`). */
+  combined?: boolean
+  /** Worker threads rendering outputs; default one per core. */
+  workers?: number
+}
+
+const isOk = (report: ReportResult<CheckResult>) => report.result.ok && report.error === undefined
+
+/** Check every report of `dirs` (folders, or parents of report folders). */
+export async function checkMany(dirs: readonly string[], options: ManyOptions = {}, hooks: Hooks = {}): Promise<ManyResult<CheckResult>> {
+  const reports: ReportResult<CheckResult>[] = []
+  const found = await findReports(dirs)
+  hooks.found?.(found)
+  for (const dir of found) {
+    hooks.start?.(dir)
+    reports.push({dir, result: await check(dir, {...options, parseCache: options.parseCacheFor?.(dir)})})
+    hooks.finish?.(dir)
+  }
+  return {reports, ok: reports.every(isOk)}
+}
+
+/**
+ * Each report's output folder: `out`, or a subfolder named after the report's folder (relative to the reports'
+ * common parent) for reports whose outputs would have the same names.
+ */
+export function outputFolders(reports: ReadonlyArray<{dir: string; report: Report}>, out: string): string[] {
+  const names = reports.map(({report}) => outputName(report))
+  const resolved = reports.map(({dir}) => path.resolve(dir))
+  let common = resolved.length > 1 ? resolved[0]! : path.dirname(resolved[0] ?? '.')
+  while (!resolved.every((dir) => dir === common || dir.startsWith(common + path.sep))) common = path.dirname(common)
+  return reports.map((_, index) => {
+    const collides = names.some((name, other) => other !== index && name === names[index])
+    const sub = path.relative(common, resolved[index]!) || path.basename(resolved[index]!)
+    return collides ? path.join(out, sub) : out
+  })
+}
+
+/** Build every report of `dirs`; one report alone builds as `build` does. */
+export async function buildMany(dirs: readonly string[], options: ManyBuildOptions = {}, hooks: Hooks = {}): Promise<ManyBuildResult> {
+  const out = options.out ?? 'out'
+  const found = await findReports(dirs)
+  hooks.found?.(found)
+  if (found.length === 1 && !options.combined) {
+    const [dir] = found as [string]
+    hooks.start?.(dir)
+    const result = await build(dir, {...options, parseCache: options.parseCacheFor?.(dir)})
+    hooks.finish?.(dir)
+    return {reports: [{dir, result}], ok: result.ok}
+  }
+  const reports: ReportResult<BuildResult>[] = []
+  for (const dir of found) {
+    hooks.start?.(dir)
+    const result = await check(dir, {...options, parseCache: options.parseCacheFor?.(dir)})
+    reports.push({dir, result: {...result, outputs: []}})
+    if (!result.report || !result.ok) hooks.finish?.(dir)
+  }
+  const valid = reports.filter((entry) => entry.result.ok && entry.result.report)
+  const folders = outputFolders(valid.map(({dir, result}) => ({dir, report: result.report!})), out)
+  const renderOptions = {templates: options.templates, sourceDateEpoch: options.sourceDateEpoch, overview: options.overview}
+  await renderAll(
+    valid.map((entry) => ({report: entry.result.report!, options: renderOptions})),
+    async (index, rendered) => {
+      const entry = valid[index]!
+      hooks.start?.(entry.dir)
+      try {
+        if ('error' in rendered) throw new Error(rendered.error)
+        entry.result.outputs = await write(folders[index]!, rendered.outputs, {skipUnchanged: options.skipUnchanged})
+      } catch (error) {
+        entry.error = (error as Error).message
+      }
+      hooks.finish?.(entry.dir)
+    },
+    options.workers
+  )
+  const ok = reports.every(isOk)
+  if (!options.combined || !ok) return {reports, ok}
+  return {reports, ok, combined: await writeCombined(reports.map((entry) => entry.result.report!), out, options)}
+}
+
+/** The combined workbook of `reports`, in the language of the first, dated with the latest report's instant. */
+async function writeCombined(reports: readonly Report[], out: string, options: ManyBuildOptions): Promise<string> {
+  const {emitCombinedXlsx, combinedName} = await import('../emit/xlsx/combined.js')
+  const templates = templatesFor(await loadTemplates(options.templates ?? packageTemplates), reports[0]?.language ?? 'en')
+  const latest = Math.max(...reports.map((report) => utcMillis(report.date ?? report.period.from)))
+  const instant = new Date(options.sourceDateEpoch === undefined ? latest : options.sourceDateEpoch * 1000)
+  const [written] = await write(out, [{name: combinedName, data: await emitCombinedXlsx(reports, templates, instant)}], {skipUnchanged: options.skipUnchanged})
+  return written!
+}
