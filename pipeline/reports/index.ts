@@ -108,16 +108,18 @@ export async function buildMany(dirs: readonly string[], options: ManyBuildOptio
   const renderOptions = {templates: options.templates, sourceDateEpoch: options.sourceDateEpoch, overview: options.overview}
   await renderAll(
     valid.map((entry) => ({report: entry.result.report!, options: renderOptions})),
-    async (index, rendered) => {
-      const entry = valid[index]!
-      hooks.start?.(entry.dir)
-      try {
-        if ('error' in rendered) throw new Error(rendered.error)
-        entry.result.outputs = await write(folders[index]!, rendered.outputs, {skipUnchanged: options.skipUnchanged})
-      } catch (error) {
-        entry.error = (error as Error).message
+    {
+      started: (index) => hooks.start?.(valid[index]!.dir),
+      done: async (index, rendered) => {
+        const entry = valid[index]!
+        try {
+          if ('error' in rendered) throw new Error(rendered.error)
+          entry.result.outputs = await write(folders[index]!, rendered.outputs, {skipUnchanged: options.skipUnchanged})
+        } catch (error) {
+          entry.error = (error as Error).message
+        }
+        hooks.finish?.(entry.dir)
       }
-      hooks.finish?.(entry.dir)
     },
     options.workers
   )

@@ -19,13 +19,18 @@ const compiled = !import.meta.url.endsWith('.ts')
 
 export const workersFor = (jobs: number) => Math.max(1, Math.min(jobs, availableParallelism()))
 
-/**
- * Render every job, calling `done` with each result as it comes (in any order); resolves once every `done` has.
- * `workers`: how many threads; 1 renders in this thread.
- */
-export async function renderAll(jobs: readonly Job[], done: (index: number, rendered: Rendered) => Promise<void>, workers = workersFor(jobs.length)): Promise<void> {
+export interface Callbacks {
+  /** A job's rendering starts. */
+  started?: (index: number) => void
+  /** A job's result, as it comes (in any order). */
+  done: (index: number, rendered: Rendered) => Promise<void>
+}
+
+/** Render every job; resolves once every `done` has. `workers`: how many threads; 1 renders in this thread. */
+export async function renderAll(jobs: readonly Job[], {started, done}: Callbacks, workers = workersFor(jobs.length)): Promise<void> {
   if (workers <= 1 || !compiled) {
     for (const [index, job] of jobs.entries()) {
+      started?.(index)
       const rendered = await render(job.report, job.options).then(
         (outputs): Rendered => ({outputs}),
         (error: unknown): Rendered => ({error: error instanceof Error ? error.message : String(error)})
@@ -53,6 +58,7 @@ export async function renderAll(jobs: readonly Job[], done: (index: number, rend
           return
         }
         current = next++
+        started?.(current)
         worker.postMessage({index: current, ...jobs[current]!})
       }
       worker.on('message', (message: Rendered & {index: number}) => {
