@@ -61,6 +61,26 @@ describe('art67 build with many reports', () => {
   })
 })
 
+describe('art67 check with many reports', () => {
+  it('lists the problems checked in worker threads as one report alone lists them, related places included', async () => {
+    const root = await writeSources({'other/report.md': frontMatter + table('Other')})
+    const fixtures = ['merge-conflict', 'duplicate-id', 'frontmatter-yaml'].map((name) => path.resolve('test/fixtures/rules', name))
+    // The reporter aligns its columns over all the files it lists: compare with runs of spaces as one.
+    const spaced = (text: string) => text.replace(/ +/g, ' ')
+    const alone = fixtures.map((dir) => spaced(art67(['check', dir], env).stderr))
+    const together = art67(['check', ...fixtures, path.join(root, 'other')], env)
+    together.stderr = spaced(together.stderr)
+    expect(together.code).toBe(1)
+    for (const listing of alone) {
+      // The listing of one report, less its summary lines, appears whole in the listing of all.
+      const problems = listing.slice(0, listing.lastIndexOf('\n\n')).split('\n\n')[0]!
+      expect(problems).toMatch(/\d+:\d+/)
+      expect(together.stderr).toContain(problems)
+    }
+    expect(together.stderr).toContain('4 reports, 3 failed')
+  })
+})
+
 describe('art67 build --watch', () => {
   it('builds, rebuilds on a change, and ends cleanly on Ctrl-C with no temporary file', async () => {
     const root = await writeSources({'report.md': frontMatter + table('First')})

@@ -1,6 +1,6 @@
 // Many reports in one run: `check` or `build` each report folder found (find.ts), one listing of problems for all.
-// Checking runs here; the outputs render in parallel (pool.ts). Each report's outputs are written all or none as soon
-// as they are rendered, so a failed report leaves the others' written and its own previous outputs untouched.
+// Reports are checked and their outputs rendered in parallel (pool.ts). Each report's outputs are written all or none
+// as soon as they are rendered, so a failed report leaves the others' written and its own previous outputs untouched.
 import path from 'node:path'
 import {outputName} from '../emit/index.js'
 import {build, check, type BuildOptions, type BuildResult, type CheckOptions, type CheckResult, type ParseCache} from '../index.js'
@@ -9,7 +9,7 @@ import type {Report} from '../model.js'
 import {loadTemplates, packageTemplates, templatesFor} from '../templates.js'
 import {write} from '../write/index.js'
 import {findReports} from './find.js'
-import {renderAll} from './pool.js'
+import {Pool, workersFor} from './pool.js'
 
 export {findReports, isReport} from './find.js'
 export {Progress, showProgress} from './progress.js'
@@ -42,30 +42,45 @@ export interface ManyBuildResult extends ManyResult<BuildResult> {
 }
 
 export interface ManyOptions extends CheckOptions {
-  /** The parse cache of each report folder (watching). */
+  /** The parse cache of each report folder (watching): reports are then checked in this thread. */
   parseCacheFor?: ((dir: string) => ParseCache) | undefined
+  /** Worker threads checking reports and rendering outputs; default one per core, at most one per report. */
+  workers?: number | undefined
 }
 
 export interface ManyBuildOptions extends BuildOptions, ManyOptions {
   /** Also write one XLSX of every report's programmes (`art67-combined.xlsx` in `out`). */
   combined?: boolean
-  /** Worker threads rendering outputs; default one per core. */
-  workers?: number
 }
 
 const isOk = (report: ReportResult<CheckResult>) => report.result.ok && report.error === undefined
 
-/** Check every report of `dirs` (folders, or parents of report folders). */
+/** Check every report of `dirs` (folders, or parents of report folders), in parallel. */
 export async function checkMany(dirs: readonly string[], options: ManyOptions = {}, hooks: Hooks = {}): Promise<ManyResult<CheckResult>> {
-  const reports: ReportResult<CheckResult>[] = []
   const found = await findReports(dirs)
   hooks.found?.(found)
-  for (const dir of found) {
-    hooks.start?.(dir)
-    reports.push({dir, result: await check(dir, {...options, parseCache: options.parseCacheFor?.(dir)})})
-    hooks.finish?.(dir)
+  const pool = new Pool(options.parseCacheFor ? 1 : (options.workers ?? workersFor(found.length)))
+  try {
+    const reports = await Promise.all(
+      found.map(async (dir) => {
+        const checked = await checkOne(pool, dir, options, hooks)
+        hooks.finish?.(dir)
+        return checked
+      })
+    )
+    return {reports, ok: reports.every(isOk)}
+  } finally {
+    await pool.close()
   }
-  return {reports, ok: reports.every(isOk)}
+}
+
+/** Check one report in the pool, or in this thread with its parse cache (which cannot cross to a worker). */
+async function checkOne(pool: Pool, dir: string, options: ManyOptions, hooks: Hooks): Promise<ReportResult<CheckResult>> {
+  const {parseCacheFor, workers, ...rest} = options
+  const result = parseCacheFor
+    ? (hooks.start?.(dir), await check(dir, {...rest, parseCache: parseCacheFor(dir)}))
+    : await pool.check(dir, rest, () => hooks.start?.(dir))
+  return {dir, result}
 }
 
 /**
@@ -96,33 +111,37 @@ export async function buildMany(dirs: readonly string[], options: ManyBuildOptio
     hooks.finish?.(dir)
     return {reports: [{dir, result}], ok: result.ok}
   }
-  const reports: ReportResult<BuildResult>[] = []
-  for (const dir of found) {
-    hooks.start?.(dir)
-    const result = await check(dir, {...options, parseCache: options.parseCacheFor?.(dir)})
-    reports.push({dir, result: {...result, outputs: []}})
-    if (!result.report || !result.ok) hooks.finish?.(dir)
-  }
-  const valid = reports.filter((entry) => entry.result.ok && entry.result.report)
-  const folders = outputFolders(valid.map(({dir, result}) => ({dir, report: result.report!})), out)
-  const renderOptions = {templates: options.templates, sourceDateEpoch: options.sourceDateEpoch, overview: options.overview}
-  await renderAll(
-    valid.map((entry) => ({report: entry.result.report!, options: renderOptions})),
-    {
-      started: (index) => hooks.start?.(valid[index]!.dir),
-      done: async (index, rendered) => {
-        const entry = valid[index]!
+  // Checking and rendering share one pool of threads; each report is written as soon as it is rendered.
+  const pool = new Pool(options.workers ?? workersFor(found.length))
+  let reports: ReportResult<BuildResult>[]
+  try {
+    const checked = await Promise.all(
+      found.map(async (dir) => {
+        const checked = await checkOne(pool, dir, options, hooks)
+        // A report that cannot be built is done; the others when written.
+        if (!checked.result.ok || !checked.result.report) hooks.finish?.(dir)
+        return checked
+      })
+    )
+    reports = checked.map(({dir, result}) => ({dir, result: {...result, outputs: []}}))
+    const valid = reports.filter((entry) => entry.result.ok && entry.result.report)
+    const folders = outputFolders(valid.map(({dir, result}) => ({dir, report: result.report!})), out)
+    const renderOptions = {templates: options.templates, sourceDateEpoch: options.sourceDateEpoch, overview: options.overview}
+    await Promise.all(
+      valid.map(async (entry, index) => {
+        const rendered = await pool.render(entry.result.report!, renderOptions, () => hooks.start?.(entry.dir))
         try {
-          if ('error' in rendered) throw new Error(rendered.error)
+          if ('error' in rendered) throw new Error(rendered.forUser ? rendered.error : `internal error: ${rendered.error}`)
           entry.result.outputs = await write(folders[index]!, rendered.outputs, {skipUnchanged: options.skipUnchanged})
         } catch (error) {
           entry.error = (error as Error).message
         }
         hooks.finish?.(entry.dir)
-      }
-    },
-    options.workers
-  )
+      })
+    )
+  } finally {
+    await pool.close()
+  }
   const ok = reports.every(isOk)
   if (!options.combined || !ok) return {reports, ok}
   return {reports, ok, combined: await writeCombined(reports.map((entry) => entry.result.report!), out, options)}

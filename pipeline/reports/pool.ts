@@ -1,84 +1,123 @@
-// Render many reports' outputs in parallel: one worker thread per core (at most one per report), each rendering one
-// report at a time. A report whose rendering fails, or whose worker dies, fails alone; the others go on.
+// Work on many reports in parallel: one worker thread per core (at most one per report), each doing one task at a
+// time, checking a report or rendering its outputs. A task that fails, or whose worker dies, fails alone.
 import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
-import {render, type RenderOptions} from '../index.js'
+import {Art67Error} from '../errors.js'
+import {check, render, type CheckOptions, type CheckResult, type RenderOptions} from '../index.js'
 import type {Report} from '../model.js'
 import type {Output} from '../write/index.js'
+import {fromPlain, toPlain, type PlainCheck} from './transfer.js'
 
-export interface Job {
-  report: Report
-  options: RenderOptions
+export type Task = {kind: 'check'; dir: string; options: CheckOptions} | {kind: 'render'; report: Report; options: RenderOptions}
+/** What a worker sends back: the task's answer, or why it failed. */
+export type Answer = {check: PlainCheck} | {outputs: Output[]} | Failure
+/** Why a task failed; `forUser` for a problem of setup (an `Art67Error`), not a bug. */
+export interface Failure {
+  error: string
+  forUser?: boolean
 }
 
-export type Rendered = {outputs: Output[]} | {error: string}
+/** Do a task in this thread: also what a worker does. */
+export async function perform(task: Task): Promise<Answer> {
+  try {
+    if (task.kind === 'check') return {check: toPlain(await check(task.dir, task.options))}
+    return {outputs: await render(task.report, task.options)}
+  } catch (error) {
+    return {error: error instanceof Error ? error.message : String(error), forUser: error instanceof Art67Error}
+  }
+}
 
-/** Compiled, the pool runs workers; run from the TypeScript sources (tests), it renders in this thread. */
+/** Compiled, the pool runs workers; run from the TypeScript sources (tests), it works in this thread. */
 const workerFile = new URL('./worker.js', import.meta.url)
 const compiled = !import.meta.url.endsWith('.ts')
 
-export const workersFor = (jobs: number) => Math.max(1, Math.min(jobs, availableParallelism()))
+export const workersFor = (reports: number) => Math.max(1, Math.min(reports, availableParallelism()))
 
-export interface Callbacks {
-  /** A job's rendering starts. */
-  started?: (index: number) => void
-  /** A job's result, as it comes (in any order). */
-  done: (index: number, rendered: Rendered) => Promise<void>
+interface Queued {
+  task: Task
+  started: (() => void) | undefined
+  resolve: (answer: Answer) => void
 }
 
-/** Render every job; resolves once every `done` has. `workers`: how many threads; 1 renders in this thread. */
-export async function renderAll(jobs: readonly Job[], {started, done}: Callbacks, workers = workersFor(jobs.length)): Promise<void> {
-  if (workers <= 1 || !compiled) {
-    for (const [index, job] of jobs.entries()) {
-      started?.(index)
-      const rendered = await render(job.report, job.options).then(
-        (outputs): Rendered => ({outputs}),
-        (error: unknown): Rendered => ({error: error instanceof Error ? error.message : String(error)})
-      )
-      await done(index, rendered)
-    }
-    return
+interface Thread {
+  worker: Worker
+  current: Queued | undefined
+}
+
+export class Pool {
+  private readonly queue: Queued[] = []
+  private readonly threads = new Set<Thread>()
+  private closed = false
+
+  /** `size` threads at most; 1 (or running from the sources) works in this thread. */
+  constructor(private readonly size: number) {}
+
+  get parallel(): boolean {
+    return this.size > 1 && compiled
   }
-  let next = 0
-  const pending: Promise<void>[] = []
-  await new Promise<void>((resolve) => {
-    let running = 0
-    const start = () => {
-      if (next >= jobs.length) {
-        if (running === 0) resolve()
-        return
-      }
-      running++
-      const worker = new Worker(workerFile)
-      let current = -1
-      const give = () => {
-        if (next >= jobs.length) {
-          current = -1
-          void worker.terminate()
-          return
-        }
-        current = next++
-        started?.(current)
-        worker.postMessage({index: current, ...jobs[current]!})
-      }
-      worker.on('message', (message: Rendered & {index: number}) => {
-        const {index, ...rendered} = message
-        pending.push(done(index, rendered))
-        give()
-      })
-      // A worker that dies fails its report; another takes the rest.
-      worker.on('error', (error) => {
-        if (current >= 0) pending.push(done(current, {error: `internal error: ${error.message}`}))
-        current = -1
-      })
-      worker.on('exit', () => {
-        running--
-        if (current >= 0) pending.push(done(current, {error: 'internal error: the worker rendering it stopped'}))
-        start()
-      })
-      give()
+
+  private async run(task: Task, started?: () => void): Promise<Answer> {
+    if (!this.parallel) {
+      started?.()
+      return perform(task)
     }
-    for (let count = 0; count < Math.min(workers, jobs.length); count++) start()
-  })
-  await Promise.all(pending)
+    return new Promise((resolve) => {
+      this.queue.push({task, started, resolve})
+      this.dispatch()
+    })
+  }
+
+  /** Check a report folder; a setup error (such as templates that cannot be read) is thrown, as by `check`. */
+  async check(dir: string, options: CheckOptions, started?: () => void): Promise<CheckResult> {
+    const answer = await this.run({kind: 'check', dir, options}, started)
+    if ('error' in answer) throw answer.forUser ? new Art67Error(answer.error) : new Error(answer.error)
+    return fromPlain((answer as {check: PlainCheck}).check)
+  }
+
+  /** Render a valid report's outputs; why it failed, if it did. */
+  async render(report: Report, options: RenderOptions, started?: () => void): Promise<{outputs: Output[]} | Failure> {
+    return (await this.run({kind: 'render', report, options}, started)) as {outputs: Output[]} | Failure
+  }
+
+  /** Give queued tasks to idle threads, starting threads up to the pool's size. */
+  private dispatch(): void {
+    for (const thread of this.threads) if (!thread.current) this.give(thread)
+    while (this.queue.length > 0 && this.threads.size < this.size && !this.closed) this.give(this.spawn())
+  }
+
+  private give(thread: Thread): void {
+    const next = this.queue.shift()
+    if (!next) return
+    thread.current = next
+    next.started?.()
+    thread.worker.postMessage(next.task)
+  }
+
+  private spawn(): Thread {
+    const thread: Thread = {worker: new Worker(workerFile), current: undefined}
+    this.threads.add(thread)
+    const settle = (answer: Answer) => {
+      const current = thread.current
+      thread.current = undefined
+      current?.resolve(answer)
+    }
+    thread.worker.on('message', (answer: Answer) => {
+      settle(answer)
+      this.give(thread)
+    })
+    // A thread that dies fails its task; the queue goes to the others, or to a new thread.
+    thread.worker.on('error', (error) => settle({error: `internal error: ${error.message}`}))
+    thread.worker.on('exit', () => {
+      settle({error: 'internal error: the worker thread stopped'})
+      this.threads.delete(thread)
+      if (!this.closed) this.dispatch()
+    })
+    return thread
+  }
+
+  /** End the threads once their tasks are done. */
+  async close(): Promise<void> {
+    this.closed = true
+    await Promise.all([...this.threads].map((thread) => thread.worker.terminate()))
+  }
 }

@@ -1,11 +1,7 @@
-// A worker thread of `pool.ts`: renders the outputs of the reports it is sent, one at a time.
+// A worker thread of `pool.ts`: does the tasks it is sent, one at a time.
 import {parentPort} from 'node:worker_threads'
-import {render} from '../index.js'
-import type {Job, Rendered} from './pool.js'
+import {perform, type Task} from './pool.js'
 
-parentPort!.on('message', (job: Job & {index: number}) => {
-  render(job.report, job.options).then(
-    (outputs): Rendered => ({outputs}),
-    (error: unknown): Rendered => ({error: error instanceof Error ? error.message : String(error)})
-  ).then((rendered) => parentPort!.postMessage({index: job.index, ...rendered}))
+parentPort!.on('message', (task: Task) => {
+  void perform(task).then((answer) => parentPort!.postMessage(answer))
 })
