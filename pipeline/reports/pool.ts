@@ -1,5 +1,6 @@
-// Work on many reports in parallel: one worker thread per core (at most one per report), each doing one task at a
-// time, checking a report or rendering its outputs. A task that fails, or whose worker dies, fails alone.
+// Work on many reports in parallel: one thread per core (at most one per report), this one and worker threads, each
+// doing one task at a time, checking a report or rendering its outputs. A task that fails, or whose worker dies,
+// fails alone.
 import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
 import {Art67Error} from '../errors.js'
@@ -48,6 +49,7 @@ export class Pool {
   private readonly queue: Queued[] = []
   private readonly threads = new Set<Thread>()
   private closed = false
+  private localBusy = false
 
   /** `size` threads at most; 1 (or running from the sources) works in this thread. */
   constructor(private readonly size: number) {}
@@ -79,10 +81,22 @@ export class Pool {
     return (await this.run({kind: 'render', report, options}, started)) as {outputs: Output[]} | Failure
   }
 
-  /** Give queued tasks to idle threads, starting threads up to the pool's size. */
+  /**
+   * Give queued tasks to idle workers, starting workers up to the pool's size less one: this thread, which has its
+   * modules loaded already, does tasks too.
+   */
   private dispatch(): void {
     for (const thread of this.threads) if (!thread.current) this.give(thread)
-    while (this.queue.length > 0 && this.threads.size < this.size && !this.closed) this.give(this.spawn())
+    while (this.queue.length > 0 && this.threads.size < this.size - 1 && !this.closed) this.give(this.spawn())
+    const next = this.localBusy ? undefined : this.queue.shift()
+    if (!next) return
+    this.localBusy = true
+    next.started?.()
+    void perform(next.task).then((answer) => {
+      this.localBusy = false
+      next.resolve(answer)
+      this.dispatch()
+    })
   }
 
   private give(thread: Thread): void {
