@@ -43,6 +43,10 @@ Options:
   --color, --no-color
                 colour the text format or not (default: on a terminal,
                 or as FORCE_COLOR and NO_COLOR say)
+  --language <codes>
+                build the PDF and XLSX in these languages too, e.g. fr or
+                en,fr,es: fixed texts and names translated, the body kept
+                (written as <name>-fr.pdf beside the sources' own language)
   --templates <dir>
                 use this templates folder instead of the package's own
   -h, --help    show this help
@@ -66,7 +70,7 @@ function summary(result: CheckResult, dir: string, maxWarnings: number | undefin
   return `${printablePath(dir)}: ${result.files.length} files${programmes}, ${errors} errors, ${warnings} warnings${tooMany}`
 }
 
-type Values = {out?: string; strict?: boolean; 'max-warnings'?: string; format?: string; member?: string; watch?: boolean; overview?: boolean; combined?: boolean}
+type Values = {out?: string; strict?: boolean; 'max-warnings'?: string; format?: string; member?: string; overview?: boolean; combined?: boolean; language?: string}
 
 /** What is wrong with the command line, if anything. */
 function mistakeIn(positionals: string[], values: Values): string | undefined {
@@ -79,7 +83,12 @@ function mistakeIn(positionals: string[], values: Values): string | undefined {
     return undefined
   }
   if (command === 'check' && values.out !== undefined) return '--out goes with build, not check'
-  for (const option of ['overview', 'combined'] as const) if (command === 'check' && values[option]) return `--${option} goes with build, not check`
+  for (const option of ['overview', 'combined', 'language'] as const) {
+    if (command === 'check' && values[option] !== undefined) return `--${option} goes with build, not check`
+  }
+  if (values.language !== undefined && !/^[a-z]{2,3}(,[a-z]{2,3})*$/.test(values.language)) {
+    return `--language takes language codes separated by commas, such as en,fr,es, not \`${values.language}\``
+  }
   if (values['max-warnings'] !== undefined && !/^\d+$/.test(values['max-warnings'])) {
     return `--max-warnings takes a whole number of warnings, not \`${values['max-warnings']}\``
   }
@@ -180,6 +189,7 @@ export async function main(argv: string[]): Promise<number> {
     out: values.out,
     overview: values.overview,
     combined: values.combined,
+    languages: values.language?.split(','),
     sourceDateEpoch: command === 'build' ? epochFromEnv(process.env.SOURCE_DATE_EPOCH) : undefined
   }
   if (values.watch) return watchUntilInterrupted(dirs, {...options, command: command as 'build' | 'check'}, printing)

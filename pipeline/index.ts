@@ -61,6 +61,11 @@ export interface BuildOptions extends CheckOptions {
    * by default the report's date, or the start of its period while it has none (never a day after the communication).
    */
   sourceDateEpoch?: number | undefined
+  /**
+   * Languages (template codes such as `fr`) to build the PDF and XLSX in besides the sources' own, from the same
+   * sources: only fixed texts and names are translated. Each is written as `<name>-<code>.pdf` and `.xlsx`.
+   */
+  languages?: readonly string[] | undefined
   /** Also write `<name>-overview.pdf` and the overview's charts as SVG files. */
   overview?: boolean | undefined
   /** Leave in place an output whose bytes are those already written (for watching). */
@@ -112,20 +117,26 @@ export async function analyse(sources: Sources, options: CheckOptions = {}, timi
   }
 }
 
-export interface RenderOptions extends Pick<BuildOptions, 'templates' | 'sourceDateEpoch' | 'overview'> {}
+export interface RenderOptions extends Pick<BuildOptions, 'templates' | 'sourceDateEpoch' | 'overview' | 'languages'> {}
 
 /** The outputs of a valid report, in memory: the emitters' files, and the overview's when asked for. */
 export async function render(report: Report, options: RenderOptions = {}, timings: Timings = {}): Promise<Output[]> {
   const epoch = options.sourceDateEpoch === undefined ? undefined : checkedEpoch(options.sourceDateEpoch)
-  const templates = templatesFor(await loadTemplates(options.templates ?? packageTemplates), report.language)
+  const templates = await loadTemplates(options.templates ?? packageTemplates)
   const instant = new Date(epoch === undefined ? utcMillis(report.date ?? report.period.from) : epoch * 1000)
-  const outputs = await emit(report, templates, {instant}, (format, render) => timed(timings, format, render))
-  if (options.overview) outputs.push(...(await timed(timings, 'overview', async () => (await import('./overview/index.js')).overview(report, templates, {instant}))))
+  const outputs = await emit(report, templates, {instant, languages: options.languages}, (format, render) => timed(timings, format, render))
+  if (options.overview) {
+    const own = templatesFor(templates, report.language)
+    outputs.push(...(await timed(timings, 'overview', async () => (await import('./overview/index.js')).overview(report, own, {instant}))))
+  }
   return outputs
 }
 
 export async function build(dir: string, options: BuildOptions = {}): Promise<BuildResult> {
   if (options.sourceDateEpoch !== undefined) checkedEpoch(options.sourceDateEpoch)
+  const templates = await loadTemplates(options.templates ?? packageTemplates)
+  // A language without templates is a usage error, found before any work.
+  for (const language of options.languages ?? []) templatesFor(templates, language)
   const result = await check(dir, options)
   const {report, timings} = result
   if (!result.ok || !report) return {...result, outputs: []}

@@ -5,6 +5,7 @@ import path from 'node:path'
 import {firstDay, lastDay, parseDate} from './dates.js'
 import {Art67Error} from './errors.js'
 import {printablePath} from './read/index.js'
+import {sentenceName} from './registry/index.js'
 import {resolveMember} from './registry/resolve.js'
 import {loadTemplates, packageTemplates, type Labels} from './templates.js'
 
@@ -24,34 +25,34 @@ export interface InitOptions {
   now?: Date
 }
 
-/** The texts of the skeleton that are not labels, per language. */
+/** The texts of the skeleton that are not labels, per language; `{of}` is the member's name after "of". */
 const skeletons: Record<string, {outline: string; intro: string; activities: string; details: string; listIntro: string; example: string; exampleText: string; agency: string}> = {
   en: {
     outline: 'Brief outline of technical cooperation activities',
-    intro: 'Describe here the technical and financial cooperation of {member} in favour of developing and least-developed country Members during the {period} period.',
+    intro: 'Describe here the technical and financial cooperation {of} in favour of developing and least-developed country Members during the {period} period.',
     activities: 'Activities by agency',
     details: 'Details of technical cooperation activities are provided in the Annex.',
-    listIntro: 'The list below gives the programmes and activities of {member} for the {period} period.',
+    listIntro: 'The list below gives the programmes and activities {of} for the {period} period.',
     example: 'Example workshop on patent examination (replace or delete this row)',
     exampleText: 'Describe the programme here: its objectives, what was done and its results.',
     agency: 'Intellectual Property Office'
   },
   fr: {
     outline: 'Aperçu des activités de coopération technique',
-    intro: 'Décrire ici la coopération technique et financière de {member} en faveur des pays en développement et des pays les moins avancés Membres pendant la période {period}.',
+    intro: 'Décrire ici la coopération technique et financière {of} en faveur des pays en développement et des pays les moins avancés Membres pendant la période {period}.',
     activities: 'Activités par organisme',
     details: "Les détails des activités de coopération technique figurent dans l'annexe.",
-    listIntro: 'La liste ci-dessous présente les programmes et activités de {member} pour la période {period}.',
+    listIntro: 'La liste ci-dessous présente les programmes et activités {of} pour la période {period}.',
     example: "Exemple d'atelier sur l'examen des brevets (remplacer ou supprimer cette ligne)",
     exampleText: 'Décrire ici le programme: ses objectifs, ce qui a été fait et ses résultats.',
     agency: 'Office de la propriété intellectuelle'
   },
   es: {
     outline: 'Breve reseña de las actividades de cooperación técnica',
-    intro: 'Describa aquí la cooperación técnica y financiera de {member} en favor de los países en desarrollo y menos adelantados Miembros durante el período {period}.',
+    intro: 'Describa aquí la cooperación técnica y financiera {of} en favor de los países en desarrollo y menos adelantados Miembros durante el período {period}.',
     activities: 'Actividades por organismo',
     details: 'Los detalles de las actividades de cooperación técnica figuran en el anexo.',
-    listIntro: 'La lista que figura a continuación recoge los programas y actividades de {member} para el período {period}.',
+    listIntro: 'La lista que figura a continuación recoge los programas y actividades {of} para el período {period}.',
     example: 'Ejemplo de taller sobre examen de patentes (sustituya o suprima esta fila)',
     exampleText: 'Describa aquí el programa: sus objetivos, lo que se hizo y sus resultados.',
     agency: 'Oficina de Propiedad Intelectual'
@@ -110,7 +111,8 @@ export async function initFiles(options: InitOptions): Promise<Record<string, st
   }
   const member = resolved.entry.name
   const {yaml, label, first} = period(options)
-  const values = {member, period: label}
+  // "of Japan", "de la Suisse", "del Japón": the registry's forms, never made up here.
+  const values = {of: sentenceName(member, language)?.of ?? `of ${member}`, period: label}
   const {sources} = labels
   const field = (key: keyof typeof sources.fields) => sources.fields[key][0]!
   const title = skeleton.example

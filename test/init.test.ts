@@ -59,3 +59,16 @@ describe('init', () => {
     await expect(initFiles({member: 'Canada', period: '2022', language: 'xx'})).rejects.toThrow(/no templates for the language `xx`/)
   })
 })
+
+describe('init in another language', () => {
+  it.each(['fr', 'es'])('writes a %s report that builds with a draft’s warnings only', async (language) => {
+    const target = path.join(dir, language)
+    await init(target, {member: 'Switzerland', period: '2022', language})
+    const report = await readFile(path.join(target, 'report.md'), 'utf8')
+    expect(report).toContain(`language: ${language}\n`)
+    const result = await check(target)
+    expect(ruleIds(result.files)).toEqual(['warning date-missing'])
+    expect(result.report?.language).toBe(language)
+    expect(result.report?.programmes[0]?.agency).toBe(language === 'fr' ? 'Office de la propriété intellectuelle' : 'Oficina de Propiedad Intelectual')
+  })
+})

@@ -102,6 +102,9 @@ export function outputFolders(reports: ReadonlyArray<{dir: string; report: Repor
 /** Build every report of `dirs`; one report alone builds as `build` does. */
 export async function buildMany(dirs: readonly string[], options: ManyBuildOptions = {}, hooks: Hooks = {}): Promise<ManyBuildResult> {
   const out = options.out ?? 'out'
+  // A language without templates is a usage error, found before any work.
+  const templates = await loadTemplates(options.templates ?? packageTemplates)
+  for (const language of options.languages ?? []) templatesFor(templates, language)
   const found = await findReports(dirs)
   hooks.found?.(found)
   if (found.length === 1 && !options.combined) {
@@ -126,7 +129,7 @@ export async function buildMany(dirs: readonly string[], options: ManyBuildOptio
     reports = checked.map(({dir, result}) => ({dir, result: {...result, outputs: []}}))
     const valid = reports.filter((entry) => entry.result.ok && entry.result.report)
     const folders = outputFolders(valid.map(({dir, result}) => ({dir, report: result.report!})), out)
-    const renderOptions = {templates: options.templates, sourceDateEpoch: options.sourceDateEpoch, overview: options.overview}
+    const renderOptions = {templates: options.templates, sourceDateEpoch: options.sourceDateEpoch, overview: options.overview, languages: options.languages}
     await Promise.all(
       valid.map(async (entry, index) => {
         const rendered = await pool.render(entry.result.report!, renderOptions, () => hooks.start?.(entry.dir))
