@@ -214,7 +214,8 @@ function watchUntilInterrupted(dirs: string[], options: WatchOptions, printing: 
       (run) => {
         print(run, printing)
         const changed = run.changed.length > 0 ? `${run.changed.length} changed, ` : ''
-        process.stderr.write(`[watch] ${changed}${run.parsed} files parsed, ${run.ok ? 'ok' : 'failed'}; waiting for changes (Ctrl-C to stop)\n`)
+        const rendered = options.command === 'build' ? `, ${run.rendered} of ${run.reports.length} reports rendered` : ''
+        process.stderr.write(`[watch] ${changed}${run.parsed} files parsed${rendered}, ${run.ok ? 'ok' : 'failed'}; waiting for changes (Ctrl-C to stop)\n`)
       },
       (error) => process.stderr.write(`art67: ${error instanceof Error ? error.message : String(error)}\n`)
     )

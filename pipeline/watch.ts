@@ -1,11 +1,12 @@
 // `--watch`: check or build, then again whenever a source, the config or a template changes. Files are re-parsed only
-// when their text changed (a parse cache per report, by content digest), and only outputs whose bytes changed are
-// written again. Runs never overlap: changes during a run start one more run after it.
+// when their text changed (a parse cache per report, by content digest), a report is rendered again only when its
+// model changed, and only outputs whose bytes changed are written again. Runs never overlap: changes during a run
+// start one more run after it.
 import {watch as watchFolder, type FSWatcher} from 'node:fs'
 import path from 'node:path'
 import type {BuildResult, CheckResult} from './index.js'
 import {ParseCache} from './parse/index.js'
-import {buildMany, checkMany, type ManyBuildOptions, type ManyResult} from './reports/index.js'
+import {buildMany, checkMany, type ManyBuildOptions, type ManyResult, type Renders} from './reports/index.js'
 import {forgetTemplates, packageTemplates} from './templates.js'
 
 export interface WatchOptions extends ManyBuildOptions {
@@ -17,6 +18,8 @@ export interface WatchOptions extends ManyBuildOptions {
 export type Run = ManyResult<CheckResult | BuildResult> & {
   /** Files parsed in this run; the others came from the cache. */
   parsed: number
+  /** Reports whose outputs were rendered in this run (building); the others' model had not changed. */
+  rendered: number
   /** Paths that changed since the previous run; empty for the first. */
   changed: string[]
 }
@@ -42,6 +45,7 @@ function relevant(folder: string, name: string, out: string): boolean {
  */
 export function watch(dirs: readonly string[], options: WatchOptions, onRun: (run: Run) => void, onError: (error: unknown) => void): Watcher {
   const caches = new Map<string, ParseCache>()
+  const renders: Renders = new Map()
   const cacheFor = (dir: string) => {
     const key = path.resolve(dir)
     let cache = caches.get(key)
@@ -58,13 +62,18 @@ export function watch(dirs: readonly string[], options: WatchOptions, onRun: (ru
   const run = async () => {
     const files = [...changed].sort()
     changed = new Set()
-    if (files.some((file) => file.startsWith(templates + path.sep))) forgetTemplates()
+    if (files.some((file) => file.startsWith(templates + path.sep))) {
+      forgetTemplates()
+      renders.clear()
+    }
     const before = [...caches.values()].reduce((sum, cache) => sum + cache.parsed, 0)
+    let rendered = 0
     try {
-      const many = {...options, parseCacheFor: cacheFor, skipUnchanged: true}
-      const result = options.command === 'build' ? await buildMany(dirs, many) : await checkMany(dirs, many)
+      // All in this thread, which keeps the caches: unchanged files are not parsed, unchanged reports not rendered.
+      const many = {...options, parseCacheFor: cacheFor, renders, skipUnchanged: true, workers: 1}
+      const result = options.command === 'build' ? await buildMany(dirs, many, {rendering: () => rendered++}) : await checkMany(dirs, many)
       const parsed = [...caches.values()].reduce((sum, cache) => sum + cache.parsed, 0) - before
-      onRun({...result, parsed, changed: files})
+      onRun({...result, parsed, rendered, changed: files})
     } catch (error) {
       onError(error)
     }

@@ -42,24 +42,41 @@ describe('watch', () => {
       throw error
     })
     const first = await next()
-    expect(first).toMatchObject({ok: true, parsed: 2, changed: []})
+    expect(first).toMatchObject({ok: true, parsed: 2, rendered: 1, changed: []})
     const mtimes = async () => Object.fromEntries(await Promise.all((await readdir(out)).map(async (name) => [name, (await stat(path.join(out, name))).mtimeMs])))
     const before = await mtimes()
 
     // The same text saved again: nothing to parse, no output written.
     await writeFile(path.join(root, 'programmes/cipo.md'), '## First\n\n- Type of activity: Workshop\n')
     const same = await next()
-    expect(same).toMatchObject({ok: true, parsed: 0, changed: [path.join(root, 'programmes/cipo.md')]})
+    expect(same).toMatchObject({ok: true, parsed: 0, rendered: 0, changed: [path.join(root, 'programmes/cipo.md')]})
     expect(await mtimes()).toEqual(before)
 
     // A change to the agency file only: that file parsed again; the JSON model changes, so the outputs do too.
     await writeFile(path.join(root, 'programmes/cipo.md'), '## First\n\n- Type of activity: Seminar\n')
     const changed = await until((run) => run.parsed > 0)
-    expect(changed).toMatchObject({ok: true, parsed: 1})
+    expect(changed).toMatchObject({ok: true, parsed: 1, rendered: 1})
     expect(changed.reports[0]!.result.report?.programmes[0]?.type).toBe('Seminar')
     const after = await mtimes()
     expect(after['canada-2020-2021.json']).not.toBe(before['canada-2020-2021.json'])
     expect((await readdir(out)).filter((name) => name.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('watches a parent of reports, parsing and rendering again only the report that changed', async () => {
+    const root = await writeSources({
+      'reports/a/report.md': frontMatter + table('A'),
+      'reports/b/report.md': frontMatter.replace('Canada', 'Japan') + table('B')
+    })
+    const out = path.join(root, 'out')
+    const {onRun, next, until} = runs()
+    watcher = watch([path.join(root, 'reports')], {command: 'build', out, settle: 50}, onRun, (error) => {
+      throw error
+    })
+    expect(await next()).toMatchObject({ok: true, parsed: 2, rendered: 2})
+    await writeFile(path.join(root, 'reports/b/report.md'), frontMatter.replace('Canada', 'Japan') + table('B, changed'))
+    const run = await until((each) => each.parsed > 0)
+    expect(run).toMatchObject({ok: true, parsed: 1, rendered: 1})
+    expect(run.reports.map((entry) => entry.result.outputs.length)).toEqual([3, 3])
   })
 
   it('checks again on a change, reporting the new problems', async () => {

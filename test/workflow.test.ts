@@ -97,9 +97,9 @@ describe('art67 build --watch', () => {
       while (!test()) await new Promise<void>((resolve) => waiters.push(resolve))
     }
     await waitFor(() => runs() >= 1)
-    expect(stderr).toContain('[watch] 1 files parsed, ok; waiting for changes (Ctrl-C to stop)')
+    expect(stderr).toContain('[watch] 1 files parsed, 1 of 1 reports rendered, ok; waiting for changes (Ctrl-C to stop)')
     await writeFile(path.join(root, 'report.md'), frontMatter + table('Second'))
-    await waitFor(() => /\[watch\] \d+ changed, 1 files parsed, ok/.test(stderr))
+    await waitFor(() => /\[watch\] \d+ changed, 1 files parsed, 1 of 1 reports rendered, ok/.test(stderr))
     expect(JSON.parse(await readFile(path.join(out, 'canada-2020-2021.json'), 'utf8')).programmes[0].title).toBe('Second')
     const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
     child.kill('SIGINT')

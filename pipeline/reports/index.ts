@@ -1,13 +1,14 @@
 // Many reports in one run: `check` or `build` each report folder found (find.ts), one listing of problems for all.
 // Reports are checked and their outputs rendered in parallel (pool.ts). Each report's outputs are written all or none
 // as soon as they are rendered, so a failed report leaves the others' written and its own previous outputs untouched.
+import {createHash} from 'node:crypto'
 import path from 'node:path'
 import {outputName} from '../emit/index.js'
-import {build, check, type BuildOptions, type BuildResult, type CheckOptions, type CheckResult, type ParseCache} from '../index.js'
+import {build, check, type BuildOptions, type BuildResult, type CheckOptions, type CheckResult, type ParseCache, type RenderOptions} from '../index.js'
 import {utcMillis} from '../dates.js'
 import type {Report} from '../model.js'
 import {loadTemplates, packageTemplates, templatesFor} from '../templates.js'
-import {write} from '../write/index.js'
+import {write, type Output} from '../write/index.js'
 import {findReports} from './find.js'
 import {Pool, workersFor} from './pool.js'
 
@@ -19,6 +20,8 @@ export interface Hooks {
   /** The report folders found, before any is checked. */
   found?: (dirs: readonly string[]) => void
   start?: (dir: string) => void
+  /** A report's outputs are being rendered (not taken from `renders`). */
+  rendering?: (dir: string) => void
   finish?: (dir: string) => void
 }
 
@@ -48,7 +51,12 @@ export interface ManyOptions extends CheckOptions {
   workers?: number | undefined
 }
 
+/** The last outputs rendered of each report folder, by a digest of what they were rendered from (watching). */
+export type Renders = Map<string, {key: string; outputs: Output[]}>
+
 export interface ManyBuildOptions extends BuildOptions, ManyOptions {
+  /** Outputs kept between runs: a report whose model and options are unchanged is not rendered again. */
+  renders?: Renders | undefined
   /** Also write one XLSX of every report's programmes (`art67-combined.xlsx` in `out`). */
   combined?: boolean
 }
@@ -107,7 +115,7 @@ export async function buildMany(dirs: readonly string[], options: ManyBuildOptio
   for (const language of options.languages ?? []) templatesFor(templates, language)
   const found = await findReports(dirs)
   hooks.found?.(found)
-  if (found.length === 1 && !options.combined) {
+  if (found.length === 1 && !options.combined && !options.renders) {
     const [dir] = found as [string]
     hooks.start?.(dir)
     const result = await build(dir, {...options, parseCache: options.parseCacheFor?.(dir)})
@@ -132,7 +140,10 @@ export async function buildMany(dirs: readonly string[], options: ManyBuildOptio
     const renderOptions = {templates: options.templates, sourceDateEpoch: options.sourceDateEpoch, overview: options.overview, languages: options.languages}
     await Promise.all(
       valid.map(async (entry, index) => {
-        const rendered = await pool.render(entry.result.report!, renderOptions, () => hooks.start?.(entry.dir))
+        const rendered = await renderKept(pool, entry.dir, entry.result.report!, renderOptions, options.renders, () => {
+          hooks.start?.(entry.dir)
+          hooks.rendering?.(entry.dir)
+        })
         try {
           if ('error' in rendered) throw new Error(rendered.forUser ? rendered.error : `internal error: ${rendered.error}`)
           entry.result.outputs = await write(folders[index]!, rendered.outputs, {skipUnchanged: options.skipUnchanged})
@@ -148,6 +159,17 @@ export async function buildMany(dirs: readonly string[], options: ManyBuildOptio
   const ok = reports.every(isOk)
   if (!options.combined || !ok) return {reports, ok}
   return {reports, ok, combined: await writeCombined(reports.map((entry) => entry.result.report!), out, options)}
+}
+
+/** A report's outputs: those kept in `renders` when rendered from the same model and options, else rendered. */
+async function renderKept(pool: Pool, dir: string, report: Report, options: RenderOptions, renders: Renders | undefined, started: () => void) {
+  if (!renders) return pool.render(report, options, started)
+  const key = createHash('sha256').update(JSON.stringify({report, options})).digest('hex')
+  const kept = renders.get(path.resolve(dir))
+  if (kept?.key === key) return {outputs: kept.outputs, kept: true}
+  const rendered = await pool.render(report, options, started)
+  if ('outputs' in rendered) renders.set(path.resolve(dir), {key, outputs: rendered.outputs})
+  return rendered
 }
 
 /** The combined workbook of `reports`, in the language of the first, dated with the latest report's instant. */
