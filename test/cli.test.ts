@@ -23,7 +23,10 @@ describe('art67 command', () => {
   it.each([
     [[], 'missing command'],
     [['publish'], 'unknown command `publish`'],
-    [['check', 'a', 'b'], 'unexpected argument `b`'],
+    [['init'], 'init needs the folder'],
+    [['init', 'x', 'y'], 'unexpected argument `y`'],
+    [['init', 'x'], 'init needs the reporting Member'],
+    [['check', '--overview'], '--overview goes with build'],
     [['check', '--bogus'], "Unknown option '--bogus'"],
     [['check', '--out', 'x'], '--out goes with build'],
     [['check', '--templates', '/nonexistent'], 'Cannot read the templates folder /nonexistent'],

@@ -34,7 +34,7 @@ useFastStyleLookup(true)
  * pdfmake is a process-wide singleton: give it the families of the styles and shut every other door. Set on every
  * call, since another templates folder may name other fonts; reading only the files it is given.
  */
-async function configurePdfmake(templates: Templates): Promise<void> {
+export async function configurePdfmake(templates: Templates): Promise<void> {
   const fonts = Object.fromEntries(Object.entries(templates.styles.fonts).map(([family, source]) => [family, locateFont(source).files]))
   const fontFiles = new Set(Object.values(fonts).flatMap((files) => Object.values(files)))
   pdfmake.setFonts(fonts)

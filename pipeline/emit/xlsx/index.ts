@@ -19,7 +19,7 @@ class DateCell {
 }
 
 /** A cell's value. Strings are always written as text: exceljs only makes formulas from `{formula}` values. */
-type Value = string | number | DateCell | null
+export type Value = string | number | DateCell | null
 
 const dateFormats: Record<PartialDate['precision'], string> = {day: 'dd/mm/yyyy', month: 'mmm yyyy', year: 'yyyy'}
 const percentFormat = '0%'
@@ -104,7 +104,7 @@ const otherLines = (programme: Programme): Value =>
   programme.other.map(({label, value}) => (label ? `${label}: ${value}` : value)).join('\n') || null
 
 /** The Programmes sheet's columns: number, ID and title, the other fields in the field table's order, the rest. */
-const programmeColumns: [keyof Labels['columns'], (programme: Programme) => Value][] = [
+export const programmeColumns: [keyof Labels['columns'], (programme: Programme) => Value][] = [
   ['no', (p) => p.no],
   ['id', (p) => p.id],
   ['title', (p) => p.title],
@@ -154,7 +154,7 @@ const printSetup: Partial<ExcelJS.PageSetup> = {orientation: 'landscape', paperS
  * A sheet with a bold, frozen, filtered header row, repeated on every printed page, and fitted widths; text longer
  * than a cell holds continues in more columns.
  */
-function addSheet(workbook: ExcelJS.Workbook, name: string, allHeaders: string[], allRows: Value[][]): void {
+export function addSheet(workbook: ExcelJS.Workbook, name: string, allHeaders: string[], allRows: Value[][]): void {
   const {headers, rows} = continued(allHeaders, allRows)
   const sheet = workbook.addWorksheet(name, {views: [{state: 'frozen', ySplit: 1}], pageSetup: {...printSetup, printTitlesRow: '1:1'}})
   sheet.addRow(headers).font = {bold: true}
