@@ -1,0 +1,90 @@
+// An e-TRIPS page as copied from the browser, cut into its parts: the numbered paragraphs and the rows of the list
+// of programmes, each with its line. The interface's own texts (title, list heading, column titles) are left out.
+import {interfaceLine, type Interface} from './interfaces.js'
+
+/** A line of the page: its text without the line end, its number from 1, and the offset of its start. */
+export interface Line {
+  text: string
+  line: number
+  offset: number
+}
+
+/** Text of the page and where it starts. */
+export interface Piece {
+  text: string
+  /** Offset of the text's first character in the page. */
+  offset: number
+  line: number
+}
+
+export interface Row {
+  /** The row number as e-TRIPS prints it. */
+  number: number
+  /** The rest of the row: title, start date and beneficiaries separated by spaces only. */
+  text: string
+  /** The row's line. */
+  at: Line
+  /** Lines that did not start with a row number, read as the end of this row. */
+  continued: Line[]
+}
+
+export interface Page {
+  /** The interface recognised from its texts, if any. */
+  ui: Interface | undefined
+  /** The body's paragraphs, numbers and the trailing `;;` removed. */
+  paragraphs: Piece[]
+  /** Text between the list heading and the first row that is not one of the interface's texts. */
+  listIntro: Piece[]
+  /** Whether the list of programmes (its heading or column titles) was found. */
+  hasList: boolean
+  rows: Row[]
+}
+
+export function lines(text: string): Line[] {
+  const found: Line[] = []
+  let offset = 0
+  text.split('\n').forEach((line, index) => {
+    found.push({text: line, line: index + 1, offset})
+    offset += line.length + 1
+  })
+  return found
+}
+
+const numberedParagraph = /^(\s*\d{1,4}\.\s+)(.*?)(?:\s*;;)?\s*$/u
+const row = /^(\s*(\d{1,4})\s+)(\S.*?)\s*$/u
+const blank = /^[\s\u00A0]*$/u
+
+/** The piece of `line` from `start`, trimmed at the end, with its place. */
+function piece(line: Line, start: number, text: string): Piece {
+  return {text, offset: line.offset + start, line: line.line}
+}
+
+export function readPage(text: string): Page {
+  const page: Page = {ui: undefined, paragraphs: [], listIntro: [], hasList: false, rows: []}
+  for (const line of lines(text)) {
+    if (blank.test(line.text)) continue
+    const known = interfaceLine(line.text)
+    if (known) {
+      page.ui ??= known.ui
+      if (known.kind === 'listHeading' || known.kind === 'columns') page.hasList = true
+      continue
+    }
+    if (!page.hasList) {
+      const numbered = numberedParagraph.exec(line.text)
+      // A line without a number is a paragraph of its own: nothing written is left out.
+      const [start, body] = numbered ? [numbered[1]!.length, numbered[2]!] : [line.text.length - line.text.trimStart().length, line.text.trim().replace(/\s*;;$/u, '')]
+      if (body) page.paragraphs.push(piece(line, start, body))
+      continue
+    }
+    const match = row.exec(line.text)
+    if (match) {
+      page.rows.push({number: Number(match[2]), text: match[3]!, at: line, continued: []})
+    } else if (page.rows.length > 0) {
+      page.rows.at(-1)!.continued.push(line)
+    } else {
+      const start = line.text.length - line.text.trimStart().length
+      page.listIntro.push(piece(line, start, line.text.trim()))
+    }
+  }
+  return page
+}
