@@ -6,6 +6,9 @@ import {parseArgs} from 'node:util'
 import {configName, epochFromEnv} from './config.js'
 import {Art67Error} from './errors.js'
 import {useColor} from './format/color.js'
+import {anyChange, diffFormats, diffReport, type DiffFormat} from './diff/index.js'
+import {importFile} from './import/index.js'
+import {count} from './format/index.js'
 import {build, check, format as formatProblems, formats, type CheckResult, type Format} from './index.js'
 import {printablePath} from './read/index.js'
 import {cleanupOnSignal} from './write/index.js'
@@ -15,6 +18,14 @@ const usage = `Usage: art67 <command> [sources] [options]
 Commands:
   build [dir]   validate the sources (default: sources) and write the PDF, XLSX and JSON
   check [dir]   validate the sources only
+  import <file> [--out dir] [--member m] [--period p] [--force]
+                turn an e-TRIPS "view details" page saved as text into a
+                sources folder (default: sources; never an existing one
+                unless --force, which replaces its report.md)
+  diff <old> <new> [--format text|json|markdown] [--exit-code]
+                what changed between two reports, each a sources folder,
+                a JSON model written by build, or REV:path in git;
+                --exit-code exits 1 when anything changed
 
 Options:
   -o, --out <dir>
@@ -30,6 +41,8 @@ Options:
                 or as FORCE_COLOR and NO_COLOR say)
   --templates <dir>
                 use this templates folder instead of the package's own
+  --since <old> build: add a Changes sheet to the XLSX, listing what changed
+                since <old> (as diff reads it)
   -h, --help    show this help
   -v, --version show the version
 
@@ -52,12 +65,13 @@ function summary(result: CheckResult, dir: string, maxWarnings: number | undefin
 }
 
 /** What is wrong with the command line, if anything. */
-function mistakeIn(positionals: string[], values: {out?: string; strict?: boolean; 'max-warnings'?: string; format?: string}): string | undefined {
+function mistakeIn(positionals: string[], values: {out?: string; since?: string; strict?: boolean; 'max-warnings'?: string; format?: string}): string | undefined {
   const [command, , ...extra] = positionals
   if (command === undefined) return 'missing command'
   if (command !== 'build' && command !== 'check') return `unknown command \`${command}\``
   if (extra.length > 0) return `unexpected argument \`${extra.join(' ')}\``
   if (command === 'check' && values.out !== undefined) return '--out goes with build, not check'
+  if (command === 'check' && values.since !== undefined) return '--since goes with build, not check'
   if (values['max-warnings'] !== undefined && !/^\d+$/.test(values['max-warnings'])) {
     return `--max-warnings takes a whole number of warnings, not \`${values['max-warnings']}\``
   }
@@ -66,7 +80,61 @@ function mistakeIn(positionals: string[], values: {out?: string; strict?: boolea
   return undefined
 }
 
+function usageError(message: string): number {
+  process.stderr.write(`art67: ${message}\n\n${usage}\n`)
+  return 2
+}
+
+/** `art67 import <file>`: the page's problems in the chosen format, then the files written. */
+async function importCommand(args: string[]): Promise<number> {
+  const {values, positionals} = parseArgs({
+    args,
+    allowPositionals: true,
+    allowNegative: true,
+    options: {out: {type: 'string', short: 'o'}, member: {type: 'string'}, period: {type: 'string'}, force: {type: 'boolean'}, format: {type: 'string', default: 'text'}, color: {type: 'boolean'}}
+  })
+  if (positionals.length !== 1) return usageError(positionals.length === 0 ? 'import needs the file of an e-TRIPS page' : `unexpected argument \`${positionals.slice(1).join(' ')}\``)
+  if (!formats.includes(values.format as Format)) return usageError(`unknown format \`${values.format}\`; use one of ${formats.join(', ')}`)
+  const result = await importFile(positionals[0]!, values)
+  const color = useColor(values.color, process.env, Boolean(process.stderr.isTTY))
+  const problems = formatProblems([result.file], values.format as Format, {color, outputs: result.outputs})
+  if (problems) (values.format === 'text' ? process.stderr : process.stdout).write(problems + '\n')
+  if (values.format !== 'json') for (const output of result.outputs) process.stdout.write(`wrote ${output}\n`)
+  const {errors, warnings} = count([result.file])
+  const read = result.report ? `, ${result.report.paragraphs.length} paragraphs, ${result.report.rows.length} programmes` : ''
+  process.stderr.write(`${printablePath(positionals[0]!)}${read}, ${errors} errors, ${warnings} warnings\n`)
+  return result.outputs.length > 0 ? 0 : 1
+}
+
+/** `art67 diff <old> <new>`: the changes on stdout; with `--exit-code`, 1 when there are any. */
+async function diffCommand(args: string[]): Promise<number> {
+  const {values, positionals} = parseArgs({
+    args,
+    allowPositionals: true,
+    allowNegative: true,
+    options: {format: {type: 'string', default: 'text'}, 'exit-code': {type: 'boolean'}, color: {type: 'boolean'}, templates: {type: 'string'}}
+  })
+  if (positionals.length !== 2) return usageError(positionals.length < 2 ? 'diff needs two reports: <old> <new>' : `unexpected argument \`${positionals.slice(2).join(' ')}\``)
+  if (!diffFormats.includes(values.format as DiffFormat)) return usageError(`unknown format \`${values.format}\`; use one of ${diffFormats.join(', ')}`)
+  const color = useColor(values.color, process.env, Boolean(process.stdout.isTTY))
+  const {changes, output} = await diffReport(positionals[0]!, positionals[1]!, values.format as DiffFormat, {templates: values.templates, color})
+  process.stdout.write(output + '\n')
+  return values['exit-code'] && anyChange(changes) ? 1 : 0
+}
+
+/** Commands with options of their own, each a small function over the library. */
+const commands: Record<string, (args: string[]) => Promise<number>> = {import: importCommand, diff: diffCommand}
+
 export async function main(argv: string[]): Promise<number> {
+  const own = argv[0] !== undefined && Object.hasOwn(commands, argv[0]) ? commands[argv[0]] : undefined
+  if (own && !argv.includes('--help') && !argv.includes('-h')) {
+    try {
+      return await own(argv.slice(1))
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) return usageError((error as Error).message)
+      throw error
+    }
+  }
   let parsed
   try {
     parsed = parseArgs({
@@ -80,6 +148,7 @@ export async function main(argv: string[]): Promise<number> {
         quiet: {type: 'boolean'},
         color: {type: 'boolean'},
         templates: {type: 'string'},
+        since: {type: 'string'},
         format: {type: 'string', default: 'text'},
         help: {type: 'boolean', short: 'h'},
         version: {type: 'boolean', short: 'v'}
@@ -110,7 +179,7 @@ export async function main(argv: string[]): Promise<number> {
   const options = {maxWarnings, templates: values.templates}
   const result: CheckResult & {outputs?: string[]} =
     command === 'build'
-      ? await build(dir, {...options, out: values.out, sourceDateEpoch: epochFromEnv(process.env.SOURCE_DATE_EPOCH)})
+      ? await build(dir, {...options, out: values.out, since: values.since, sourceDateEpoch: epochFromEnv(process.env.SOURCE_DATE_EPOCH)})
       : await check(dir, options)
   const outputs = result.outputs ?? []
   // JSON and GitHub commands are for machines, on stdout; text is for people, on stderr like compilers.

@@ -58,6 +58,11 @@ export interface BuildOptions extends CheckOptions {
    * by default the report's date, or the start of its period while it has none (never a day after the communication).
    */
   sourceDateEpoch?: number | undefined
+  /**
+   * An earlier report to list changes since, in a Changes sheet of the XLSX: a sources folder, a JSON model written
+   * by `build`, or `REV:path` in the git repository of the current directory (see `art67 diff`).
+   */
+  since?: string | undefined
 }
 
 export interface BuildResult extends CheckResult {
@@ -105,6 +110,12 @@ export async function analyse(sources: Sources, options: CheckOptions = {}, timi
   }
 }
 
+/** The changes from the report `since` names to `report`; the diff stage is loaded only when asked for. */
+async function changesSince(since: string, report: Report, templates: string | undefined) {
+  const {compare, loadReport} = await import('./diff/index.js')
+  return compare(await loadReport(since, {templates}), report)
+}
+
 export async function build(dir: string, options: BuildOptions = {}): Promise<BuildResult> {
   const epoch = options.sourceDateEpoch === undefined ? undefined : checkedEpoch(options.sourceDateEpoch)
   const result = await check(dir, options)
@@ -112,7 +123,8 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
   if (!result.ok || !report) return {...result, outputs: []}
   const templates = templatesFor(await loadTemplates(options.templates ?? packageTemplates), report.language)
   const instant = new Date(epoch === undefined ? utcMillis(report.date ?? report.period.from) : epoch * 1000)
-  const outputs = await emit(report, templates, {instant}, (format, render) => timed(timings, format, render))
+  const changes = options.since === undefined ? undefined : await changesSince(options.since, report, options.templates)
+  const outputs = await emit(report, templates, {instant, changes}, (format, render) => timed(timings, format, render))
   const written = await timed(timings, 'write', () => write(options.out ?? 'out', outputs))
   return {...result, outputs: written}
 }

@@ -1,5 +1,6 @@
 // The imported report as Markdown a person would write: front matter, the paragraphs, and the list of programmes as
 // a compact table. Text is escaped only where Markdown would read it otherwise.
+import {markdownCell, markdownInline} from '../text.js'
 import type {Cells} from './rows.js'
 
 export interface ImportedReport {
@@ -15,17 +16,10 @@ export interface ImportedReport {
   rows: Array<Cells & {number: number}>
 }
 
-/** Characters Markdown (with GFM) reads as markup inside a line: emphasis, code, HTML, strikethrough, escapes. */
-const inline = (text: string) =>
-  text
-    .replace(/[\\`*_<~]/g, '\\$&')
-    .replace(/\]\(/g, '\\](')
-    .replace(/&(?=#?\w+;)/g, '\\&')
-
 /** A paragraph's text, its first character escaped where it would start a heading, list, quote or rule. */
-const paragraph = (text: string) => inline(text).replace(/^([#>+=-]|\d+(?=[.)]))/u, '\\$1')
+const paragraph = (text: string) => markdownInline(text).replace(/^([#>+=-]|\d+(?=[.)]))/u, '\\$1')
 
-const cell = (text: string) => inline(text).replaceAll('|', '\\|')
+const cell = markdownCell
 
 /** A front matter value: plain when YAML reads it back as the same text, else double-quoted. */
 const yamlValue = (text: string) => (/^[\p{L}\p{N}][\p{L}\p{N} ,.'’()-]*$/u.test(text) && !/\s$/.test(text) ? text : JSON.stringify(text))
