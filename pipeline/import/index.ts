@@ -38,9 +38,10 @@ const rowPlace = (file: VFile, row: Row) => span(file, row.at.offset, row.at.tex
 /** Import the page held by `file` (its text as read), reporting problems on it. No I/O. */
 export function importPage(file: VFile, options: ImportOptions = {}): Imported {
   const page = readPage(String(file.value))
-  if (page.paragraphs.length === 0 && page.rows.length === 0) {
+  // Neither the interface's texts nor numbered paragraphs: not a page of e-TRIPS.
+  if (!page.ui && !page.numbered) {
     problem(file, 'import-not-etrips', {}, undefined)
-    return {markdown: undefined, language: page.ui?.language, report: undefined}
+    return {markdown: undefined, language: undefined, report: undefined}
   }
   let {member, period} = options
   if (!member) {

@@ -37,6 +37,8 @@ export interface Page {
   listIntro: Piece[]
   /** Whether the list of programmes (its heading or column titles) was found. */
   hasList: boolean
+  /** Whether any paragraph was numbered, as e-TRIPS numbers them. */
+  numbered: boolean
   rows: Row[]
 }
 
@@ -60,7 +62,7 @@ function piece(line: Line, start: number, text: string): Piece {
 }
 
 export function readPage(text: string): Page {
-  const page: Page = {ui: undefined, paragraphs: [], listIntro: [], hasList: false, rows: []}
+  const page: Page = {ui: undefined, paragraphs: [], listIntro: [], hasList: false, numbered: false, rows: []}
   for (const line of lines(text)) {
     if (blank.test(line.text)) continue
     const known = interfaceLine(line.text)
@@ -71,6 +73,7 @@ export function readPage(text: string): Page {
     }
     if (!page.hasList) {
       const numbered = numberedParagraph.exec(line.text)
+      if (numbered) page.numbered = true
       // A line without a number is a paragraph of its own: nothing written is left out.
       const [start, body] = numbered ? [numbered[1]!.length, numbered[2]!] : [line.text.length - line.text.trimStart().length, line.text.trim().replace(/\s*;;$/u, '')]
       if (body) page.paragraphs.push(piece(line, start, body))

@@ -84,7 +84,7 @@ export function splitRow(text: string, report: Report): Cells {
     if (!found) continue
     const title = [...segments.slice(0, k - 1), found.head].join('; ')
     if (names.length === 0 && endsTitle(found.head, found.name)) {
-      report('import-title-name-kept', {name: found.name})
+      report('import-title-name-kept', {name: found.name.replace(/[.,;:]+$/u, '')})
       return {title: text.trim(), start: undefined, beneficiaries: []}
     }
     const all = [found.name, ...names]

@@ -547,8 +547,8 @@ export const catalogue = {
   // wrong is a warning, so that the person importing checks it against e-TRIPS.
   'import-not-etrips': rule({
     severity: 'error',
-    summary: 'a file given to `art67 import` with neither numbered paragraphs nor an e-TRIPS list of programmes',
-    message: () => 'This text has neither numbered paragraphs nor an e-TRIPS list of programmes, so nothing was imported',
+    summary: 'a file given to `art67 import` with neither numbered paragraphs nor the texts of an e-TRIPS page (list of programmes, column titles)',
+    message: () => 'This text has neither numbered paragraphs nor the texts of an e-TRIPS page, so nothing was imported',
     hint: 'Open the report in the e-TRIPS Submission System (“View details”), select the whole page, copy it and save it as a text file: art67 reads the English, French and Spanish pages.'
   }),
   'import-member-missing': rule({
