@@ -49,9 +49,11 @@ export async function readRevision(spec: string, cwd: string): Promise<Sources> 
   const text = async (args: string[], where: string) => (await git(args, where)).toString('utf8').trim()
   // The tree's id, resolved where the user is (`HEAD:./sources` is relative to it); listed from the top of the
   // repository, where git applies no folder of the user's to the listing.
-  const tree = await text(['rev-parse', '--verify', '--quiet', '--end-of-options', `${spec}^{tree}`], cwd).catch(() => {
-    throw new Art67Error(`${spec} is not a folder at a git revision here (the revision \`${found.revision}\` and the path \`${found.path}\` inside it)`)
+  const notFound = () => new Art67Error(`${spec} is not a folder at a git revision here (the revision \`${found.revision}\` and the path \`${found.path}\` inside it)`)
+  const tree = await text(['rev-parse', '--verify', '--quiet', '--end-of-options', spec], cwd).catch(() => {
+    throw notFound()
   })
+  if ((await text(['cat-file', '-t', tree], cwd)) !== 'tree') throw notFound()
   const inside = await blobs(tree, await text(['rev-parse', '--show-toplevel'], cwd))
   const ignoreBlob = inside.find((blob) => blob.path === ignoreFile)
   const ignored = ignore().add(ignoreBlob ? await text(['cat-file', 'blob', ignoreBlob.id], cwd) : '')
