@@ -187,4 +187,14 @@ describe('build --since', () => {
     ])
     expect(formatDiff(changes, 'text', labels, {old, new: now})).toContain('Changed programmes (3)')
   })
+
+  it('is a build option of the command, not a check one', async () => {
+    const out = path.join(root, 'out-cli')
+    const built = art67(['build', now, '--out', out, '--since', old])
+    expect(built.code).toBe(0)
+    const xlsx = built.stdout.split('\n').find((line) => line.endsWith('.xlsx'))!.slice('wrote '.length)
+    expect(Object.keys((await readXlsx(await readFile(xlsx))).sheets)).toEqual(['Programmes', 'Beneficiaries', 'Summary', 'Changes'])
+    expect(art67(['check', now, '--since', old])).toMatchObject({code: 2, stderr: expect.stringContaining('--since goes with build, not check')})
+    expect(art67(['build', now, '--out', out, '--since', path.join(root, 'nowhere')])).toMatchObject({code: 2, stderr: expect.stringContaining('is not a sources folder, a JSON model or a git revision')})
+  })
 })

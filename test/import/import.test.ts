@@ -7,6 +7,7 @@ import {describe, expect, it} from 'vitest'
 import {Art67Error, build, check} from '../../pipeline/index.js'
 import {importFile} from '../../pipeline/import/index.js'
 import type {Report} from '../../pipeline/model.js'
+import {art67} from '../helpers/run-cli.js'
 import {englishPage, spanishPage} from './pages.js'
 
 const seed = path.resolve(import.meta.dirname, '../../../shared/seeds/002_05d88512103c0841.txt')
@@ -153,5 +154,31 @@ describe('art67 import', () => {
     const result = await importText('Minutes of the meeting.\n')
     expect(result.problems).toEqual(['- import-not-etrips'])
     expect(result.outputs).toEqual([])
+  })
+
+  it('runs as a command: problems on stderr or as JSON, the files written, exit codes', async () => {
+    const dir = await temporary()
+    const plain = {FORCE_COLOR: undefined, NO_COLOR: undefined}
+    const first = art67(['import', seed, '--out', 'sources', '--member', 'Canada', '--period', '2020-2021'], plain, [], dir)
+    expect(first.code).toBe(0)
+    expect(first.stdout).toBe('wrote sources/report.md\n')
+    expect(first.stderr).toMatch(/20:1-20:78 +warning This row has no start date and ends in `developing countries`/)
+    expect(first.stderr).toMatch(/002_05d88512103c0841\.txt, 3 paragraphs, 10 programmes, 0 errors, 1 warnings\n$/)
+    expect(art67(['check', 'sources'], plain, [], dir).code).toBe(0)
+
+    const again = art67(['import', seed, '--out', 'sources'], plain, [], dir)
+    expect(again.code).toBe(2)
+    expect(again.stderr).toContain('sources already exists: art67 import never writes into an existing folder')
+    const forced = art67(['import', seed, '--out', 'sources', '--force', '--format', 'json'], plain, [], dir)
+    expect(forced.code).toBe(0)
+    const document = JSON.parse(forced.stdout) as {problems: Array<{ruleId: string; line: number}>; outputs: string[]}
+    expect(document.problems.map((problem) => `${problem.line} ${problem.ruleId}`)).toEqual(['5 import-member-guessed', '5 import-period-guessed', '20 import-title-name-kept'])
+    expect(document.outputs).toEqual(['sources/report.md'])
+
+    await writeFile(path.join(dir, 'notes.txt'), 'Minutes of the meeting.\n')
+    expect(art67(['import', 'notes.txt', '--out', 'other'], plain, [], dir).code).toBe(1)
+    expect(art67(['import'], plain, [], dir)).toMatchObject({code: 2, stderr: expect.stringContaining('import needs the file of an e-TRIPS page')})
+    expect(art67(['import', 'a.txt', '--bogus'], plain, [], dir)).toMatchObject({code: 2, stderr: expect.stringContaining("Unknown option '--bogus'")})
+    expect(art67(['import', 'missing.txt', '--out', 'x'], plain, [], dir)).toMatchObject({code: 2, stderr: 'art67: Cannot read missing.txt: there is no such file\n'})
   })
 })
