@@ -1,13 +1,13 @@
 // `art67 import`: the text of an e-TRIPS "view details" page turned into a sources folder (report.md). Reading the
 // page (page.ts), splitting its rows (rows.ts), recognising member and period (meta.ts) and writing Markdown
 // (markdown.ts) are each a module; problems are catalogue rules placed in the page's text.
-import {lstat, readFile} from 'node:fs/promises'
+import {lstat, readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {Art67Error} from '../errors.js'
 import {setSavedText, span} from '../place.js'
 import {decode} from '../read/decode.js'
-import {printablePath} from '../read/index.js'
+import {maxFileBytes, printablePath} from '../read/index.js'
 import {sourceText} from '../read/text.js'
 import {problem, type RuleArgs} from '../rules/index.js'
 import {write} from '../write/index.js'
@@ -95,15 +95,21 @@ export interface ImportResult extends Imported {
 /** Read the page at `input` and write its sources folder; never into an existing folder without `force`. */
 export async function importFile(input: string, options: ImportFileOptions = {}): Promise<ImportResult> {
   const out = options.out ?? 'sources'
-  const bytes = await readFile(input).catch((error: NodeJS.ErrnoException) => {
+  const cannotRead = (error: NodeJS.ErrnoException) => {
     throw new Art67Error(`Cannot read ${printablePath(input)}: ${error.code === 'ENOENT' ? 'there is no such file' : error.message}`)
-  })
+  }
+  const {size} = await stat(input).catch(cannotRead)
   if (!options.force && (await lstat(out).catch(() => undefined))) {
     throw new Art67Error(`${printablePath(out)} already exists: art67 import never writes into an existing folder; choose another --out, or give --force to replace its report.md`)
   }
   const file = new VFile({path: input})
-  const raw = decode(file, bytes)
-  if (raw === undefined) return {file, outputs: [], markdown: undefined, language: undefined, report: undefined}
+  const nothing = {file, outputs: [], markdown: undefined, language: undefined, report: undefined}
+  if (size > maxFileBytes) {
+    problem(file, 'file-too-large', {bytes: size, limit: maxFileBytes}, undefined)
+    return nothing
+  }
+  const raw = decode(file, await readFile(input).catch(cannotRead))
+  if (raw === undefined) return nothing
   const {text, saved} = sourceText(raw)
   file.value = text
   if (saved) setSavedText(file, saved)

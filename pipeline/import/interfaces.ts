@@ -63,7 +63,9 @@ export function interfaceLine(line: string): {ui: Interface; kind: 'listHeading'
   for (const ui of interfaces) {
     if (folded === fold(ui.listHeading)) return {ui, kind: 'listHeading'}
     if (folded === fold(ui.moreInformation)) return {ui, kind: 'moreInformation'}
-    if (folded.startsWith('#') && folded.includes(fold(ui.columns.title)) && folded.includes(fold(ui.columns.start))) return {ui, kind: 'columns'}
+    if ((folded.startsWith('#') || folded.startsWith(fold(ui.columns.title))) && folded.includes(fold(ui.columns.title)) && folded.includes(fold(ui.columns.start))) {
+      return {ui, kind: 'columns'}
+    }
     if (/\b67\b/.test(folded) && folded.endsWith(fold(ui.viewDetails))) return {ui, kind: 'title'}
   }
   return undefined

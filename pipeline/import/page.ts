@@ -53,7 +53,8 @@ export function lines(text: string): Line[] {
 }
 
 const numberedParagraph = /^(\s*\d{1,4}\.\s+)(.*?)(?:\s*;;)?\s*$/u
-const row = /^(\s*(\d{1,4})\s+)(\S.*?)\s*$/u
+// Tabs stay: a row copied with its cells separated by tabs keeps its empty cells.
+const row = /^(\s*(\d{1,4})[ \t])(.*?\S.*?)[ \u00A0]*$/u
 const blank = /^[\s\u00A0]*$/u
 
 /** The piece of `line` from `start`, trimmed at the end, with its place. */

@@ -62,7 +62,19 @@ const beneficiary = (name: string, report: Report) => {
   return {name, free: true}
 }
 
-export function splitRow(text: string, report: Report): Cells {
+/** A row copied with its cells separated by tabs, as some browsers copy tables: no guess needed. */
+function tabbed(text: string, report: Report): Cells {
+  const [title = '', start = '', names = '', ...rest] = text.split('\t').map((cell) => cell.trim())
+  return {
+    title: [title, ...rest].filter(Boolean).join(' '),
+    start: start || undefined,
+    beneficiaries: names ? names.split(/\s*;\s*/u).filter(Boolean).map((name) => beneficiary(name, report)) : []
+  }
+}
+
+export function splitRow(row: string, report: Report): Cells {
+  if (row.includes('\t')) return tabbed(row, report)
+  const text = row.trim()
   const dates = [...text.matchAll(date)]
   const last = dates.at(-1)
   if (last) {
@@ -77,9 +89,10 @@ export function splitRow(text: string, report: Report): Cells {
   }
   const segments = text.split(separator)
   // The longest tail first: segments k… all names, and a name ending segment k - 1.
-  for (let k = 1; k <= segments.length; k++) {
+  let allNames = segments.length
+  while (allNames > 1 && known(segments[allNames - 1]!)) allNames--
+  for (let k = Math.max(1, allNames); k <= segments.length; k++) {
     const names = segments.slice(k)
-    if (!names.every(known)) continue
     const found = nameAtEnd(segments[k - 1]!)
     if (!found) continue
     const title = [...segments.slice(0, k - 1), found.head].join('; ')

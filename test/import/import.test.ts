@@ -142,6 +142,16 @@ describe('art67 import', () => {
     expect(checked.report!.programmes[0]).toMatchObject({title: 'Use of *stars*, <tags> | pipes & `code`', beneficiaries: ['Global South', 'Kenya']})
   })
 
+  it('reads rows copied with tabs between the cells, and column titles without the `#`', async () => {
+    const page = '  1. Text.;;\n\nList of programmes/projects\nTitle of programme or activity\tStart date\tBeneficiary Members or observers\n1\tPatent drafting workshop Kenya\t\t\n2\tSeminar\t01/03/2022\tKenya; Uganda\n'
+    const result = await importText(page, {member: 'Norway', period: '2021-2022'})
+    expect(cells(result.report!.rows)).toEqual([
+      {number: 1, title: 'Patent drafting workshop Kenya', start: undefined, beneficiaries: []},
+      {number: 2, title: 'Seminar', start: '01/03/2022', beneficiaries: ['Kenya', 'Uganda']}
+    ])
+    expect(result.problems).toEqual([])
+  })
+
   it('never writes into an existing folder unless forced', async () => {
     const first = await importText(englishPage)
     await expect(importFile(path.join(first.dir, 'page.txt'), {out: first.sources})).rejects.toThrow(Art67Error)
