@@ -1,7 +1,7 @@
 // A row of the e-TRIPS list as copied, "title start-date beneficiaries" separated by spaces only, split into its
 // cells. Split on the DD/MM/YYYY date where there is one; without one, the longest tail of `; `-separated names the
 // registry knows is the beneficiaries. Each guess that could be wrong is reported through `report`.
-import {resolveBeneficiary} from '../registry/resolve.js'
+import {isKnownName} from '../registry/resolve.js'
 import type {RuleArgs} from '../rules/index.js'
 
 export interface Cells {
@@ -19,10 +19,7 @@ const date = /(?<![\d/])\d{1,2}\/\d{1,2}\/\d{4}(?![\d/])/gu
 const separator = /\s*;\s+/u
 
 /** A name the registry resolves: a Member, an observer, an organisation or a named group. */
-function known(name: string): boolean {
-  const kind = resolveBeneficiary(name).kind
-  return kind === 'entity' || kind === 'group'
-}
+const known = isKnownName
 
 /**
  * Words after which a name reads as the end of a title ("… for developing countries", "… hosted by Interpol"), in
