@@ -71,4 +71,7 @@ export const markdownInline = (text: string) =>
     .replace(/&(?=#?\w+;)/g, '\\&')
 
 /** Text as a Markdown (GFM) table cell shows it: escaped inside the line, pipes too, line ends as spaces. */
-export const markdownCell = (text: string) => markdownInline(text.replace(/\s*\n\s*/g, ' ')).replaceAll('|', '\\|')
+export function markdownCell(text: string): string {
+  const lines = text.split('\n')
+  return markdownInline(lines.length > 1 ? lines.map((line) => line.trim()).join(' ') : text).replaceAll('|', '\\|')
+}

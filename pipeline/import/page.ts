@@ -52,10 +52,12 @@ export function lines(text: string): Line[] {
   return found
 }
 
-const numberedParagraph = /^(\s*\d{1,4}\.\s+)(.*?)(?:\s*;;)?\s*$/u
-// Tabs stay: a row copied with its cells separated by tabs keeps its empty cells.
-const row = /^(\s*(\d{1,4})[ \t])(.*?\S.*?)[ \u00A0]*$/u
-const blank = /^[\s\u00A0]*$/u
+// Patterns of the start of a line only, the rest trimmed in code: no pattern backtracks over a long line.
+const numberedParagraph = /^\s*\d{1,4}\.\s/u
+const row = /^\s*(\d{1,4})[ \t]/u
+const blank = /^\s*$/u
+/** A paragraph's text without the trailing `;;` e-TRIPS adds to the last one. */
+const withoutSemicolons = (text: string) => (text.endsWith(';;') ? text.slice(0, -2).trimEnd() : text)
 
 /** The piece of `line` from `start`, trimmed at the end, with its place. */
 function piece(line: Line, start: number, text: string): Piece {
@@ -76,13 +78,17 @@ export function readPage(text: string): Page {
       const numbered = numberedParagraph.exec(line.text)
       if (numbered) page.numbered = true
       // A line without a number is a paragraph of its own: nothing written is left out.
-      const [start, body] = numbered ? [numbered[1]!.length, numbered[2]!] : [line.text.length - line.text.trimStart().length, line.text.trim().replace(/\s*;;$/u, '')]
+      const rest = numbered ? line.text.slice(numbered[0].length) : line.text
+      const start = line.text.length - rest.trimStart().length
+      const body = withoutSemicolons(rest.trim())
       if (body) page.paragraphs.push(piece(line, start, body))
       continue
     }
     const match = row.exec(line.text)
-    if (match) {
-      page.rows.push({number: Number(match[2]), text: match[3]!, at: line, continued: []})
+    // Tabs stay inside: a row copied with its cells separated by tabs keeps its empty cells.
+    const text = match ? line.text.slice(match[0].length).trimEnd() : ''
+    if (match && text.trim()) {
+      page.rows.push({number: Number(match[1]), text, at: line, continued: []})
     } else if (page.rows.length > 0) {
       page.rows.at(-1)!.continued.push(line)
     } else {

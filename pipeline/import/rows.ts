@@ -16,7 +16,8 @@ type RowRule = 'import-dates-in-row' | 'import-beneficiaries-guessed' | 'import-
 export type Report = <Id extends RowRule>(id: Id, args: RuleArgs<Id>) => void
 
 const date = /(?<![\d/])\d{1,2}\/\d{1,2}\/\d{4}(?![\d/])/gu
-const separator = /\s*;\s+/u
+/** `; ` between names: split on the semicolon, each piece trimmed (no pattern backtracks over long white space). */
+const separated = (text: string) => text.split(/;(?=\s)/u).map((piece) => piece.trim())
 
 /** A name the registry resolves: a Member, an observer, an organisation or a named group. */
 const known = isKnownName
@@ -34,7 +35,8 @@ const functionWords = new Set(
 )
 const articles = new Set(['the', 'le', 'la', 'les', 'el', 'los', 'las'])
 
-const wordOf = (word: string | undefined) => (word ?? '').toLowerCase().replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')
+/** A word without the punctuation around it; a long run of characters is no function word. */
+const wordOf = (word: string | undefined) => (!word || word.length > 40 ? '' : word.toLowerCase().replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''))
 
 /** Whether a single name ending a row without a date reads as the end of its title. */
 function endsTitle(head: string, name: string): boolean {
@@ -81,10 +83,10 @@ export function splitRow(row: string, report: Report): Cells {
     return {
       title: text.slice(0, last.index).trim(),
       start: last[0],
-      beneficiaries: tail ? tail.split(separator).filter(Boolean).map((name) => beneficiary(name, report)) : []
+      beneficiaries: tail.split(';').map((name) => name.trim()).filter(Boolean).map((name) => beneficiary(name, report))
     }
   }
-  const segments = text.split(separator)
+  const segments = separated(text)
   // The longest tail first: segments k… all names, and a name ending segment k - 1.
   let allNames = segments.length
   while (allNames > 1 && known(segments[allNames - 1]!)) allNames--
