@@ -39,6 +39,10 @@ Options:
   --color, --no-color
                 colour the text format or not (default: on a terminal,
                 or as FORCE_COLOR and NO_COLOR say)
+  --language <codes>
+                build the PDF and XLSX in these languages too, e.g. fr or
+                en,fr,es: fixed texts and names translated, the body kept
+                (written as <name>-fr.pdf beside the sources' own language)
   --templates <dir>
                 use this templates folder instead of the package's own
   --since <old> build: add a Changes sheet to the XLSX, listing what changed
@@ -65,13 +69,20 @@ function summary(result: CheckResult, dir: string, maxWarnings: number | undefin
 }
 
 /** What is wrong with the command line, if anything. */
-function mistakeIn(positionals: string[], values: {out?: string; since?: string; strict?: boolean; 'max-warnings'?: string; format?: string}): string | undefined {
+function mistakeIn(
+  positionals: string[],
+  values: {out?: string; since?: string; strict?: boolean; 'max-warnings'?: string; format?: string; language?: string}
+): string | undefined {
   const [command, , ...extra] = positionals
   if (command === undefined) return 'missing command'
   if (command !== 'build' && command !== 'check') return `unknown command \`${command}\``
   if (extra.length > 0) return `unexpected argument \`${extra.join(' ')}\``
   if (command === 'check' && values.out !== undefined) return '--out goes with build, not check'
   if (command === 'check' && values.since !== undefined) return '--since goes with build, not check'
+  if (command === 'check' && values.language !== undefined) return '--language goes with build, not check'
+  if (values.language !== undefined && !/^[a-z]{2,3}(,[a-z]{2,3})*$/.test(values.language)) {
+    return `--language takes language codes separated by commas, such as en,fr,es, not \`${values.language}\``
+  }
   if (values['max-warnings'] !== undefined && !/^\d+$/.test(values['max-warnings'])) {
     return `--max-warnings takes a whole number of warnings, not \`${values['max-warnings']}\``
   }
@@ -149,6 +160,7 @@ export async function main(argv: string[]): Promise<number> {
         color: {type: 'boolean'},
         templates: {type: 'string'},
         since: {type: 'string'},
+        language: {type: 'string'},
         format: {type: 'string', default: 'text'},
         help: {type: 'boolean', short: 'h'},
         version: {type: 'boolean', short: 'v'}
@@ -179,7 +191,13 @@ export async function main(argv: string[]): Promise<number> {
   const options = {maxWarnings, templates: values.templates}
   const result: CheckResult & {outputs?: string[]} =
     command === 'build'
-      ? await build(dir, {...options, out: values.out, since: values.since, sourceDateEpoch: epochFromEnv(process.env.SOURCE_DATE_EPOCH)})
+      ? await build(dir, {
+          ...options,
+          out: values.out,
+          since: values.since,
+          sourceDateEpoch: epochFromEnv(process.env.SOURCE_DATE_EPOCH),
+          languages: values.language?.split(',')
+        })
       : await check(dir, options)
   const outputs = result.outputs ?? []
   // JSON and GitHub commands are for machines, on stdout; text is for people, on stderr like compilers.

@@ -2,10 +2,31 @@
 import type {IsoDate, PartialDate} from './model.js'
 import type {DateProblem} from './rules/catalogue.js'
 
-const monthNames = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december'
+/** Month names read in the WTO's three languages, without accents, each language's months in order. */
+const monthNames: readonly (readonly string[])[] = [
+  ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'],
+  ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'],
+  ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
+  // Spanish also writes "setiembre".
+  ['', '', '', '', '', '', '', '', 'setiembre', '', '', '']
 ]
+
+const withoutAccents = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+
+/**
+ * The month `written` names in any of the three languages, whole or cut short from 3 letters ("Sept", "févr",
+ * "dic"), or undefined when it names none or could be two ("ju").
+ */
+function monthOf(written: string): number | undefined {
+  const name = withoutAccents(written)
+  const found = new Set<number>()
+  for (const months of monthNames) {
+    months.forEach((month, index) => {
+      if (month && (month === name || (name.length >= 3 && month.startsWith(name)))) found.add(index + 1)
+    })
+  }
+  return found.size === 1 ? [...found][0] : undefined
+}
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
@@ -36,7 +57,8 @@ function make(written: string, yearDigits: string, month?: number, day?: number)
 }
 
 /**
- * Parse `2021-04-24`, `24/04/2021` (day first), `2021-04`, `April 2021` or `2021`.
+ * Parse `2021-04-24`, `24/04/2021` (day first), `2021-04`, `2021`, or a date in words in English, French or Spanish:
+ * `6 June 2022`, `June 2022`, `1er mars 2018`, `mars 2018`, `16 de septiembre de 2021`, `septiembre de 2021`.
  */
 export function parseDate(text: string): DateResult {
   const written = text.trim()
@@ -50,11 +72,11 @@ export function parseDate(text: string): DateResult {
   if ((match = /^(\d{4})-(\d{1,2})$/.exec(written))) {
     return make(written, match[1]!, Number(match[2]))
   }
-  if ((match = /^([A-Za-z]+)\.?\s+(\d{4})$/.exec(written))) {
-    const name = match[1]!.toLowerCase()
-    const index = monthNames.findIndex((month) => month === name || (name.length >= 3 && month.startsWith(name)))
-    if (index === -1) return {ok: false, reason: {problem: 'month-name', name: match[1]!}}
-    return make(written, match[2]!, index + 1)
+  // A day (French "1er"), "de", a month name and an optional full stop, "de" or "del", a year.
+  if ((match = /^(?:(\d{1,2})(?:er|ᵉʳ)?\s+(?:de\s+)?)?(\p{L}+)\.?\s+(?:del?\s+)?(\d{4})$/iu.exec(written))) {
+    const month = monthOf(match[2]!)
+    if (month === undefined) return {ok: false, reason: {problem: 'month-name', name: match[2]!}}
+    return make(written, match[3]!, month, match[1] === undefined ? undefined : Number(match[1]))
   }
   if ((match = /^(\d{4})$/.exec(written))) {
     return make(written, match[1]!)
@@ -77,19 +99,28 @@ export function lastDay(date: PartialDate): IsoDate {
   return `${date.iso}-${pad(daysInMonth(year, month))}`
 }
 
-/** `16 September 2024` style, with the template's month names. */
-export function formatLong(iso: string, months: readonly string[]): string {
-  const [year, month, day] = iso.split('-').map(Number)
-  if (day !== undefined && month !== undefined) return `${day} ${months[month - 1]} ${year}`
-  if (month !== undefined) return `${months[month - 1]} ${year}`
-  return String(year)
+/** How a language writes dates in words: its month names and forms (templates' `months` and `dates`). */
+export interface DateWords {
+  months: readonly string[]
+  dates: {day: string; month: string; firstDay: string}
 }
 
-/** A programme date as lists print it: `24/04/2021`, `April 2021` or `2021`. */
-export function formatShort(date: PartialDate, months: readonly string[]): string {
+const fillDate = (form: string, values: Record<string, string>) => form.replace(/\{(day|month|year)\}/g, (_, key: string) => values[key]!)
+
+/** A date in words: `16 September 2024`, `1er juin 2021`, `16 de septiembre de 2021`; `September 2024`; `2024`. */
+export function formatLong(iso: string, words: DateWords): string {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number | undefined, number | undefined]
+  if (month === undefined) return String(year)
+  const values = {year: String(year), month: words.months[month - 1]!}
+  if (day === undefined) return fillDate(words.dates.month, values)
+  return fillDate(words.dates.day, {...values, day: day === 1 ? words.dates.firstDay : String(day)})
+}
+
+/** A programme date as lists print it: `24/04/2021` in every language, or in words without a day (`April 2021`). */
+export function formatShort(date: PartialDate, words: DateWords): string {
   const [year, month, day] = date.iso.split('-')
   if (date.precision === 'day') return `${day}/${month}/${year}`
-  return formatLong(date.iso, months)
+  return formatLong(date.iso, words)
 }
 
 /**

@@ -59,6 +59,11 @@ export interface BuildOptions extends CheckOptions {
    */
   sourceDateEpoch?: number | undefined
   /**
+   * Languages (template codes such as `fr`) to build the PDF and XLSX in besides the sources' own, from the same
+   * sources: only fixed texts and names are translated. Each is written as `<name>-<code>.pdf` and `.xlsx`.
+   */
+  languages?: readonly string[]
+  /**
    * An earlier report to list changes since, in a Changes sheet of the XLSX: a sources folder, a JSON model written
    * by `build`, or `REV:path` in the git repository of the current directory (see `art67 diff`).
    */
@@ -118,13 +123,15 @@ async function changesSince(since: string, report: Report, templates: string | u
 
 export async function build(dir: string, options: BuildOptions = {}): Promise<BuildResult> {
   const epoch = options.sourceDateEpoch === undefined ? undefined : checkedEpoch(options.sourceDateEpoch)
+  const templates = await loadTemplates(options.templates ?? packageTemplates)
+  // A language without templates is a usage error, found before any work.
+  for (const language of options.languages ?? []) templatesFor(templates, language)
   const result = await check(dir, options)
   const {report, timings} = result
   if (!result.ok || !report) return {...result, outputs: []}
-  const templates = templatesFor(await loadTemplates(options.templates ?? packageTemplates), report.language)
   const instant = new Date(epoch === undefined ? utcMillis(report.date ?? report.period.from) : epoch * 1000)
   const changes = options.since === undefined ? undefined : await changesSince(options.since, report, options.templates)
-  const outputs = await emit(report, templates, {instant, changes}, (format, render) => timed(timings, format, render))
+  const outputs = await emit(report, templates, {instant, changes, languages: options.languages}, (format, render) => timed(timings, format, render))
   const written = await timed(timings, 'write', () => write(options.out ?? 'out', outputs))
   return {...result, outputs: written}
 }

@@ -23,13 +23,22 @@ const changeKinds = {
 
 export const Labels = z.object({
   language: z.string().min(2),
-  languageName: z.string().min(1),
+  /**
+   * Names of languages in this one, by code, as "Original:" prints them ("anglais"): the sources' own language, and
+   * those of reports whose outputs are built in this language.
+   */
+  languageNames: z.record(z.string(), z.string().min(1)),
   /** Lines printed top left on page 1, above the body's name; none by default (never the WTO emblem). */
   organisation: z.array(z.string().min(1)),
   /** The body's name in the header, as the lines it is printed in ("…Aspects of" / "Intellectual Property Rights"). */
   council: z.array(z.string().min(1)).min(1),
   title: z.array(z.string()).min(1),
+  /** The circulation sentence: `{date}` (a draft's is the `draft.date` placeholder) and `{requester}`. */
   circulation: z.string().min(1),
+  /**
+   * Who asks: `{member}`, the name as a sentence writes it (English with its article, "the United States of
+   * America"), or `{of}`, with "of" and its article as the language needs ("des États-Unis d'Amérique").
+   */
   requester: z.string().min(1),
   /** For a Member that asks in its own name, not through a delegation: the European Union. */
   requesterOwnName: z.string().min(1),
@@ -53,6 +62,8 @@ export const Labels = z.object({
     description: z.string()
   }),
   months: z.array(z.string().min(1)).length(12),
+  /** Dates in words: `{day}`, `{month}` and `{year}`; `firstDay` is how the first day of a month is written ("1er"). */
+  dates: z.object({day: z.string().min(1), month: z.string().min(1), firstDay: z.string().min(1)}),
   /** Column titles and field labels in the outputs: one per field, and the annex's own. */
   columns: z.object({
     ...perField(z.string()),
@@ -110,6 +121,9 @@ export const Labels = z.object({
     /** The report's own fields a change can name. */
     fields: z.object({member: z.string(), period: z.string(), date: z.string(), symbol: z.string()})
   })
+}).refine((labels) => labels.languageNames[labels.language] !== undefined, {
+  message: 'languageNames must name the template’s own language',
+  path: ['languageNames']
 })
 export type Labels = z.infer<typeof Labels>
 
@@ -196,7 +210,7 @@ async function loadJson<T>(file: string, schema: z.ZodType<T>): Promise<T> {
 /** The templates of `language` from a set that has them. */
 export function templatesFor(set: TemplateSet, language: string): Templates {
   const labels = set.labels[language]
-  if (!labels) throw new TemplateError(`There are no templates for language ${language}`)
+  if (!labels) throw new TemplateError(`There are no templates for language \`${language}\`; the templates have ${Object.keys(set.labels).join(', ')}`)
   return {labels, styles: set.styles}
 }
 

@@ -1,7 +1,10 @@
 import {describe, expect, it} from 'vitest'
 import {firstDay, formatLong, formatShort, lastDay, parseDate, utcMillis} from '../pipeline/dates.js'
 
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+import {loadTemplates} from '../pipeline/templates.js'
+
+const {labels} = await loadTemplates()
+const english = labels.en!
 
 describe('parseDate', () => {
   it.each([
@@ -13,7 +16,20 @@ describe('parseDate', () => {
     ['April 2021', '2021-04', 'month'],
     ['apr. 2021', '2021-04', 'month'],
     ['2021', '2021', 'year'],
-    ['  29/02/2024 ', '2024-02-29', 'day']
+    ['  29/02/2024 ', '2024-02-29', 'day'],
+    // In words, as the outputs print dates, in the three languages.
+    ['6 June 2022', '2022-06-06', 'day'],
+    ['June 2022', '2022-06', 'month'],
+    ['1er mars 2018', '2018-03-01', 'day'],
+    ['1 mars 2018', '2018-03-01', 'day'],
+    ['mars 2018', '2018-03', 'month'],
+    ['16 septembre 2021', '2021-09-16', 'day'],
+    ['Août 2019', '2019-08', 'month'],
+    ['févr. 2020', '2020-02', 'month'],
+    ['16 de septiembre de 2021', '2021-09-16', 'day'],
+    ['septiembre de 2021', '2021-09', 'month'],
+    ['1 de enero del 2020', '2020-01-01', 'day'],
+    ['setiembre 2021', '2021-09', 'month']
   ])('reads %j as %s (%s)', (written, iso, precision) => {
     expect(parseDate(written)).toEqual({ok: true, date: {iso, precision, written: written.trim()}})
   })
@@ -24,6 +40,9 @@ describe('parseDate', () => {
     ['2021-13', {problem: 'month', month: 13}],
     ['00/01/2021', {problem: 'day', year: 2021, month: 1, day: 0}],
     ['Smarch 2021', {problem: 'month-name', name: 'Smarch'}],
+    // "ju" could be June or July in any of the languages.
+    ['ju 2021', {problem: 'month-name', name: 'ju'}],
+    ['31 avril 2021', {problem: 'day', year: 2021, month: 4, day: 31}],
     ['04/24/2021', {problem: 'month', month: 24}],
     ['30/04/0202', {problem: 'year', year: '0202'}],
     ['0999', {problem: 'year', year: '0999'}],
@@ -50,10 +69,31 @@ describe('date ranges and formats', () => {
   })
 
   it('formats dates the way WTO documents print them', () => {
-    expect(formatLong('2024-09-16', months)).toBe('16 September 2024')
-    expect(formatShort(date('2021-04-24'), months)).toBe('24/04/2021')
-    expect(formatShort(date('2021-04'), months)).toBe('April 2021')
-    expect(formatShort(date('2021'), months)).toBe('2021')
+    expect(formatLong('2024-09-16', english)).toBe('16 September 2024')
+    expect(formatLong('2021-06-01', english)).toBe('1 June 2021')
+    expect(formatShort(date('2021-04-24'), english)).toBe('24/04/2021')
+    expect(formatShort(date('2021-04'), english)).toBe('April 2021')
+    expect(formatShort(date('2021'), english)).toBe('2021')
+  })
+
+  it('writes dates in words in French and Spanish, lists keeping DD/MM/YYYY', () => {
+    expect(formatLong('2021-09-16', labels.fr!)).toBe('16 septembre 2021')
+    expect(formatLong('2021-06-01', labels.fr!)).toBe('1er juin 2021')
+    expect(formatLong('2021-03', labels.fr!)).toBe('mars 2021')
+    expect(formatLong('2021-09-16', labels.es!)).toBe('16 de septiembre de 2021')
+    expect(formatLong('2021-06-01', labels.es!)).toBe('1 de junio de 2021')
+    expect(formatLong('2021-09', labels.es!)).toBe('septiembre de 2021')
+    expect(formatShort(date('2021-04-24'), labels.fr!)).toBe('24/04/2021')
+    expect(formatShort(date('2021-04-24'), labels.es!)).toBe('24/04/2021')
+  })
+
+  it('reads back every date it prints in words, in every language', () => {
+    for (const words of Object.values(labels)) {
+      for (const iso of ['2021-06-01', '2024-09-16', '2020-02-29', '2019-12']) {
+        const result = parseDate(formatLong(iso, words))
+        expect(result.ok && result.date.iso).toBe(iso)
+      }
+    }
   })
 
   it('builds full dates as UTC midnights', () => {

@@ -57,3 +57,45 @@ describe('styles.json', () => {
     expect(rules(await analyse(sources(), {templates: roboto}))).toEqual(['glyph-missing'])
   })
 })
+
+describe('the three languages’ templates', () => {
+  /** Every path to a value in `value`, arrays as leaves. */
+  const keyPaths = (value: unknown, prefix = ''): string[] =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.entries(value).flatMap(([key, inner]) => keyPaths(inner, prefix ? `${prefix}.${key}` : key))
+      : [prefix]
+  const raw = async (language: string) => JSON.parse(await readFile(path.join(packageTemplates, `${language}.json`), 'utf8')) as unknown
+
+  it.each(['fr', 'es'])('%s.json has every key of en.json, and no other', async (language) => {
+    expect(keyPaths(await raw(language)).sort()).toEqual(keyPaths(await raw('en')).sort())
+  })
+
+  it('loads English, French and Spanish, each naming the three languages and its own', async () => {
+    const {labels} = await loadTemplates()
+    expect(Object.keys(labels)).toEqual(['en', 'es', 'fr'])
+    for (const [language, words] of Object.entries(labels)) {
+      expect(words.language).toBe(language)
+      expect(Object.keys(words.languageNames).sort()).toEqual(['en', 'es', 'fr'])
+    }
+    expect([labels.fr!.languageNames.en, labels.es!.languageNames.en]).toEqual(['anglais', 'inglés'])
+  })
+
+  it('gives the fixed texts domain.md lists for each language', async () => {
+    const {labels} = await loadTemplates()
+    const {fr, es} = labels as Record<'fr' | 'es', NonNullable<(typeof labels)[string]>>
+    expect(fr.council.join(' ')).toBe('Conseil des aspects des droits de propriété intellectuelle qui touchent au commerce')
+    expect(es.council.join(' ')).toBe('Consejo de los Aspectos de los Derechos de Propiedad Intelectual relacionados con el Comercio')
+    expect(fr.title).toEqual(['ACTIVITÉS DE COOPÉRATION TECHNIQUE:', 'RENSEIGNEMENTS COMMUNIQUÉS PAR LES MEMBRES'])
+    expect(es.title).toEqual(['ACTIVIDADES DE COOPERACIÓN TÉCNICA:', 'INFORMACIÓN FACILITADA POR LOS MIEMBROS'])
+    expect([fr.page, es.page]).toEqual(['Page: {page}/{pages}', 'Página: {page}/{pages}'])
+    expect([fr.annex.heading, es.annex.heading]).toEqual(['ANNEXE', 'ANEXO'])
+    expect(fr.circulation).toBe('La communication ci-après, datée du {date}, est distribuée à la demande {requester}.')
+    expect(es.circulation).toBe('La siguiente comunicación, de fecha {date}, se distribuye a petición {requester}.')
+    // The e-TRIPS list's columns, and its French misspelling accepted in sources.
+    expect([fr.columns.title, fr.columns.start]).toEqual(["Titre du programme ou de l'activité", 'Date de début'])
+    expect([es.columns.title, es.columns.start, es.columns.beneficiaries]).toEqual(['Título del programa o actividad', 'Fecha de inicio', 'Miembros u observadores beneficiarios'])
+    expect(fr.sources.fields.beneficiaries).toContain('Membres ou observateurs bénéficiares')
+    expect(fr.sources.programmesHeadings).toContain('Programmes')
+    expect(es.sources.programmesHeadings).toContain('Programas')
+  })
+})

@@ -1,8 +1,9 @@
 // Stage 5, emit: the outputs of a report, one module each. A new output is one module and one line in `emitters`.
 // Each emitter is loaded only when a build runs, so checking never pays for pdfmake or exceljs.
 import type {Changes} from '../diff/compare.js'
+import {inLanguage} from '../language.js'
 import type {Report} from '../model.js'
-import type {Templates} from '../templates.js'
+import {templatesFor, type Templates, type TemplateSet} from '../templates.js'
 import {slug} from '../text.js'
 import type {Output} from '../write/index.js'
 
@@ -58,13 +59,36 @@ export function outputName(report: Report): string {
 /** Runs one emitter; the library passes one that times it. */
 export type Run = <T>(format: Emitter['format'], render: () => Promise<T>) => Promise<T>
 
-/** Every output of `report`, named after it, in the order of `emitters`. */
-export async function emit(report: Report, templates: Templates, options: EmitOptions, run: Run = (_, render) => render()): Promise<Output[]> {
-  const name = outputName(report)
+/**
+ * Every output of `report`, named after it, in the order of `emitters`: in the report's own language, then the PDF
+ * and XLSX in each other language of `languages`, named with its code (`canada-2020-2021-fr.pdf`). The JSON is the
+ * model, written once, in the report's language: another language would change only the names it prints.
+ */
+export async function emit(
+  report: Report,
+  templates: TemplateSet,
+  options: EmitOptions & {languages?: readonly string[]},
+  run: Run = (_, render) => render()
+): Promise<Output[]> {
+  const own = templatesFor(templates, report.language)
+  const others = (options.languages ?? []).filter((language) => language !== report.language)
+  // Checked before any rendering, so that an unknown language writes nothing.
+  const versions: Array<{suffix: string; report: Report; templates: Templates}> = [
+    {suffix: '', report: inLanguage(report, own.labels, own.labels), templates: own},
+    ...others.map((language) => {
+      const other = templatesFor(templates, language)
+      return {suffix: `-${language}`, report: inLanguage(report, own.labels, other.labels), templates: other}
+    })
+  ]
+  const name = outputName(versions[0]!.report)
   const outputs: Output[] = []
-  for (const emitter of emitters) {
-    const render = await emitter.load()
-    outputs.push({name: `${name}.${emitter.format}`, data: await run(emitter.format, async () => render(report, templates, options))})
+  for (const version of versions) {
+    for (const emitter of emitters) {
+      if (version.suffix && emitter.format === 'json') continue
+      const render = await emitter.load()
+      const data = await run(emitter.format, async () => render(version.report, version.templates, options))
+      outputs.push({name: `${name}${version.suffix}.${emitter.format}`, data})
+    }
   }
   return outputs
 }

@@ -5,6 +5,8 @@ import type {GroupInput} from './schema.js'
 export const groups = [
   {
     name: 'Central America',
+    fr: {name: 'Amérique centrale', aliases: ['Pays d’Amérique centrale']},
+    es: {name: 'Centroamérica', aliases: ['América Central', 'Países centroamericanos']},
     aliases: ['Central American countries', 'Central American Members'],
     expand: true,
     members: ['Costa Rica', 'El Salvador', 'Guatemala', 'Honduras', 'Nicaragua', 'Panama'],
@@ -14,6 +16,8 @@ export const groups = [
   },
   {
     name: 'ASEAN Member States',
+    fr: {name: "États membres de l'ASEAN", aliases: ["Pays de l'ASEAN"]},
+    es: {name: 'Estados miembros de la ASEAN', aliases: ['Países de la ASEAN']},
     aliases: ['ASEAN countries', 'ASEAN Member Countries', 'ASEAN members'],
     expand: true,
     members: [
@@ -34,6 +38,8 @@ export const groups = [
   },
   {
     name: 'Andean Community countries',
+    fr: {name: 'Pays de la Communauté andine'},
+    es: {name: 'Países de la Comunidad Andina'},
     aliases: ['Andean Community Member Countries', 'Member Countries of the Andean Community'],
     expand: true,
     members: ['Bolivia, Plurinational State of', 'Colombia', 'Ecuador', 'Peru'],
@@ -43,6 +49,8 @@ export const groups = [
   },
   {
     name: 'APEC economies',
+    fr: {name: "Économies de l'APEC"},
+    es: {name: 'Economías del APEC'},
     aliases: ['APEC', 'APEC member economies'],
     expand: false,
     sources: ['domain-beneficiaries', 'groups'],
@@ -50,6 +58,8 @@ export const groups = [
   },
   {
     name: 'LDC Members',
+    fr: {name: 'PMA Membres', aliases: ['PMA', 'pays les moins avancés', 'pays les moins avancés Membres']},
+    es: {name: 'PMA Miembros', aliases: ['países menos adelantados', 'países menos adelantados Miembros']},
     aliases: ['LDCs', 'least-developed countries', 'least-developed country Members'],
     expand: false,
     computed: 'ldc-members',
@@ -58,6 +68,8 @@ export const groups = [
   },
   {
     name: 'Developing country Members',
+    fr: {name: 'Pays en développement Membres', aliases: ['pays en développement']},
+    es: {name: 'Países en desarrollo Miembros', aliases: ['países en desarrollo']},
     aliases: ['developing countries', 'developing Members'],
     expand: false,
     sources: ['groups'],
@@ -65,6 +77,8 @@ export const groups = [
   },
   {
     name: 'Pacific Island countries',
+    fr: {name: 'Pays insulaires du Pacifique'},
+    es: {name: 'Países insulares del Pacífico'},
     aliases: ['Pacific Islands', 'Pacific Island countries and territories'],
     expand: false,
     sources: ['groups'],
@@ -73,6 +87,8 @@ export const groups = [
   },
   {
     name: 'African Union Member States',
+    fr: {name: "États membres de l'Union africaine"},
+    es: {name: 'Estados miembros de la Unión Africana'},
     aliases: ['AU Member States', 'African Union countries'],
     expand: false,
     sources: ['domain-beneficiaries', 'groups'],

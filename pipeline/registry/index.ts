@@ -3,20 +3,47 @@ import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {Beneficiary, Period} from '../model.js'
 import {problem} from '../rules/index.js'
+import {entryNamed, groupNamed, isRegistryLanguage, nameIn} from './registry.js'
 import {isLdc, resolveBeneficiary} from './resolve.js'
 import type {Entry, Group} from './schema.js'
 
+export {resolveBeneficiary, resolveMember} from './resolve.js'
+
 type Known = {kind: 'entry'; entry: Entry} | {kind: 'group'; group: Group} | {kind: 'free'}
 
+export interface SentenceName {
+  /** The name as a sentence writes it: English with its article ("the Republic of Korea"), French and Spanish without. */
+  member: string
+  /** "Of" and the name: "of the United States of America", "des États-Unis d'Amérique", "del Japón". */
+  of: string
+  /** False for a Member that asks in its own name, not through a delegation (the European Union). */
+  delegation: boolean
+}
+
 /**
- * How a sentence names the Member `written` ("the United States of America", "the Republic of Korea"), and whether it
- * speaks through a delegation (the European Union does not); undefined when the registry does not know it as a Member.
+ * How a sentence in `language` names the reporting Member (or observer, or organisation) `written`; undefined when
+ * the registry does not know it. A language the registry has no names in gets the English ones.
  */
-export function sentenceName(written: string): {name: string; delegation: boolean} | undefined {
+export function sentenceName(written: string, language = 'en'): SentenceName | undefined {
   const resolution = resolveBeneficiary(written)
-  if (resolution.kind !== 'entity' || resolution.entry.kind !== 'member') return undefined
-  const {article, inSentence, name, delegation} = resolution.entry
-  return {name: article ? `${article} ${inSentence ?? name}` : (inSentence ?? name), delegation}
+  if (resolution.kind !== 'entity') return undefined
+  const {entry} = resolution
+  if (!isRegistryLanguage(language) || language === 'en') {
+    const member = `${entry.article ? `${entry.article} ` : ''}${entry.inSentence ?? entry.name}`
+    return {member, of: `of ${member}`, delegation: entry.delegation}
+  }
+  const local = entry[language]
+  const member = local.inSentence ?? local.name
+  return {member, of: local.of.endsWith("'") ? `${local.of}${member}` : `${local.of} ${member}`, delegation: entry.delegation}
+}
+
+/** A beneficiary or Member by its registry name, as outputs in `language` print it; free text stays as written. */
+export function printedName(name: string, language: string): string {
+  const entry = entryNamed(name)
+  if (entry) return nameIn(entry, language)
+  const group = groupNamed(name)
+  if (group && (language === 'fr' || language === 'es')) return group[language]?.name ?? name
+  return name
 }
 
 /** Resolves the beneficiaries of one report, remembering every name it hands out. */

@@ -2,7 +2,7 @@
 import type {IsoDate} from '../model.js'
 import {editDistance} from '../suggest.js'
 import {regions} from './regions.js'
-import {entries, entryNamed, groups} from './registry.js'
+import {entries, entryNamed, groups, nameIn, writtenNames} from './registry.js'
 import type {Entry, Group} from './schema.js'
 
 export type Resolution =
@@ -16,48 +16,65 @@ export type Resolution =
   | {kind: 'region'}
   /** Several names separated by `,` or "and": each of `names` as written, at least two of them known. */
   | {kind: 'list'; names: string[]}
-  /** At most three registry names, nearest first. */
+  /** At most three registry names, nearest first, each in the language of the name or alias it is near. */
   | {kind: 'unknown'; suggestions: string[]}
 
 type Known = Extract<Resolution, {kind: 'entity' | 'group'}>
 
+/** What a normalised name stands for, and the name a suggestion shows for it: the entry's name in the key's language. */
+interface Keyed {
+  known: Known
+  shown: string
+}
+
 /**
  * A name folded for matching: case, accents, apostrophes and full stops dropped ("U.S." = "US"), "&" read as "and",
  * other punctuation, dashes and spaces folded to one space, a leading or trailing "the" dropped ("The Gambia",
- * "Gambia, The"), a leading "St" read as "Saint".
+ * "Gambia, The") and so a leading French or Spanish article ("l'Inde", "el Perú", "les Philippines"), a leading "St"
+ * read as "Saint".
  */
 export function normalizeName(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
+    .trim()
+    .replace(/^l['‘’‛ʼ`´]\s*/, '')
     .replace(/['‘’‛ʼ`´.]/g, '')
     .replace(/&/g, ' and ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
-    .replace(/^the |\bthe$/g, '')
+    .replace(/^(?:the|le|la|les|el|los|las) |\bthe$/g, '')
     .replace(/^st /, 'saint ')
     .trim()
 }
 
-let index: Map<string, Known> | undefined
+let index: Map<string, Keyed> | undefined
 
-/** Every normalised name and alias, with what it resolves to; built on first use. */
-function lookup(): Map<string, Known> {
+/**
+ * Every normalised name and alias in English, French and Spanish, with what it resolves to; built on first use. A
+ * name the languages share ("Canada") is one key; a key that would stand for two entries is a registry error.
+ */
+function lookup(): Map<string, Keyed> {
   if (index) return index
-  const built = new Map<string, Known>()
-  const add = (written: string, known: Known) => {
+  const built = new Map<string, Keyed>()
+  const add = (written: string, known: Known, shown: string) => {
     const key = normalizeName(written)
     const taken = built.get(key)
-    if (taken) throw new Error(`Beneficiary registry: “${written}” is also ${canonical(taken)}`)
-    built.set(key, known)
+    if (taken && canonical(taken.known) !== canonical(known)) throw new Error(`Beneficiary registry: “${written}” is also ${canonical(taken.known)}`)
+    if (!taken) built.set(key, {known, shown})
   }
   for (const entry of entries) {
-    for (const written of [entry.name, ...entry.aliases]) add(written, {kind: 'entity', entry})
+    const known: Known = {kind: 'entity', entry}
+    for (const {written, language} of writtenNames(entry)) add(written, known, nameIn(entry, language))
   }
   for (const group of groups) {
-    const members = group.expand ? group.members.map(named) : []
-    for (const written of [group.name, ...group.aliases]) add(written, {kind: 'group', group, members})
+    const known: Known = {kind: 'group', group, members: group.expand ? group.members.map(named) : []}
+    for (const written of [group.name, ...group.aliases]) add(written, known, group.name)
+    for (const language of ['fr', 'es'] as const) {
+      const local = group[language]
+      if (local) for (const written of [local.name, ...local.aliases]) add(written, known, local.name)
+    }
   }
   return (index = built)
 }
@@ -85,7 +102,7 @@ export function resolveBeneficiary(text: string): Resolution {
   const quoted = /^["“”„](.+)["“”]$/su.exec(written)
   if (quoted) return {kind: 'free', text: quoted[1]!}
   const key = normalizeName(written)
-  const known = lookup().get(key)
+  const known = lookup().get(key)?.known
   if (known) return written === canonical(known) ? {...known} : {...known, alias: written}
   if (isRegion(written)) return {kind: 'region'}
   const names = listed(written)
@@ -96,7 +113,7 @@ export function resolveBeneficiary(text: string): Resolution {
 /** The reporting Member (or observer, or organisation) as written, by its registry entry. */
 export function resolveMember(text: string): {kind: 'entity'; entry: Entry} | {kind: 'unknown'; suggestions: string[]} {
   const key = normalizeName(text)
-  const known = lookup().get(key)
+  const known = lookup().get(key)?.known
   if (known?.kind === 'entity') return {kind: 'entity', entry: known.entry}
   return {kind: 'unknown', suggestions: suggest(key, (candidate) => candidate.kind === 'entity')}
 }
@@ -108,7 +125,7 @@ export function resolveMember(text: string): {kind: 'entity'; entry: Entry} | {k
  */
 function listed(written: string): string[] | undefined {
   // Pieces at even indexes, the separators between them at odd ones.
-  const tokens = written.split(/(\s*,\s*|\s+and\s+|\s*&\s*)/i)
+  const tokens = written.split(/(\s*,\s*|\s+(?:and|et|y)\s+|\s*&\s*)/i)
   const pieces = (tokens.length + 1) / 2
   if (pieces < 2) return undefined
   const recognised = (name: string) => lookup().has(normalizeName(name)) || isRegion(name)
@@ -163,19 +180,21 @@ function suggest(input: string, accept: (candidate: Known) => boolean): string[]
   if (!input) return []
   const limit = Math.max(1, Math.floor(input.length / 3))
   const words = wordsOf(input)
-  const best = new Map<string, number>()
-  for (const [key, known] of lookup()) {
+  // Per entity or group, its best score and the name shown for the key that gave it.
+  const best = new Map<string, {score: number; shown: string}>()
+  for (const [key, {known, shown}] of lookup()) {
     if (!accept(known)) continue
     // The distance is at least the difference in length: only near lengths are worth measuring.
     const distance = Math.abs(input.length - key.length) <= limit ? editDistance(input, key) : Infinity
     const score = Math.min(distance <= limit ? distance : Infinity, wordGap(words, wordsOf(key)))
+    if (score === Infinity) continue
     const name = canonical(known)
-    if (score < (best.get(name) ?? Infinity)) best.set(name, score)
+    if (score < (best.get(name)?.score ?? Infinity)) best.set(name, {score, shown})
   }
-  return [...best]
-    .sort(([a, sa], [b, sb]) => sa - sb || a.localeCompare(b, 'en'))
+  return [...best.values()]
+    .sort((a, b) => a.score - b.score || a.shown.localeCompare(b.shown, 'en'))
     .slice(0, 3)
-    .map(([name]) => name)
+    .map(({shown}) => shown)
 }
 
 /**

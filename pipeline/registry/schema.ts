@@ -16,7 +16,11 @@ export const SourceId = z.enum([
   'organisations',
   'groups',
   'usage',
-  'circulation'
+  'circulation',
+  'domain-fr-es',
+  'wto-fr-es',
+  'organisations-fr-es',
+  'circulation-fr-es'
 ])
 export type SourceId = z.infer<typeof SourceId>
 
@@ -53,6 +57,38 @@ export const LdcSpan = z
   .refine((span) => !span.from || !span.to || span.from < span.to, 'An LDC span must end after it starts')
 export type LdcSpan = z.infer<typeof LdcSpan>
 
+/** The languages the registry names every entry in: the WTO's three. */
+export const registryLanguages = ['en', 'fr', 'es'] as const
+export type RegistryLanguage = (typeof registryLanguages)[number]
+
+/**
+ * "Of" and the article a sentence puts before a name, as one form: French "du Canada", "de la Suisse", "de l'Australie",
+ * "des États-Unis d'Amérique", "de Cuba", "d'Israël"; Spanish "del Japón" (WTO Spanish "el Japón"), "de la India",
+ * "de los Estados Unidos de América", "de las Comoras", "de Suiza".
+ */
+export const ofForms = {
+  fr: ['du', 'de la', "de l'", 'des', "d'", 'de'],
+  es: ['del', 'de la', 'de los', 'de las', 'de']
+} as const
+
+const localName = <const Forms extends readonly [string, ...string[]]>(forms: Forms) =>
+  z.object({
+    /** The WTO name in this language, as lists print it ("Corée, République de"). */
+    name: z.string().min(1),
+    /** The name as a sentence writes it, where the list form is inverted ("République de Corée"). */
+    inSentence: z.string().min(1).optional(),
+    /** "Of" with the name's article in a sentence: "de la" gives "de la délégation de la Suisse". */
+    of: z.enum(forms),
+    /** Other ways reports in this language write the name. */
+    aliases: z.array(z.string().min(1)).default([]),
+    /** Sources of the name; those of `of` are `circulation-fr-es` (sources.ts `factSources`). */
+    sources: z.array(SourceId).min(1)
+  })
+
+export const FrenchName = localName(ofForms.fr)
+export const SpanishName = localName(ofForms.es)
+export type LocalName = z.infer<typeof FrenchName> | z.infer<typeof SpanishName>
+
 export const Entry = z.object({
   /** The WTO name for Members and observers, the official English name for organisations. */
   name: z.string().min(1),
@@ -77,14 +113,24 @@ export const Entry = z.object({
   aliases: z.array(z.string().min(1)).default([]),
   /** Sources of the name and kind; those of other facts are in `factSources` (sources.ts) or on the fact. */
   sources: z.array(SourceId).min(1),
-  note: z.string().optional()
+  note: z.string().optional(),
+  /** The WTO names in French and Spanish (names.ts). */
+  fr: FrenchName,
+  es: SpanishName
 })
 export type Entry = z.infer<typeof Entry>
-export type EntryInput = z.input<typeof Entry>
+/** An entry as members.ts, observers.ts and organisations.ts write it: its French and Spanish names are in names.ts. */
+export type EntryInput = Omit<z.input<typeof Entry>, 'fr' | 'es'>
+
+/** A group's name in another language, and other ways reports in that language write it. */
+const GroupName = z.object({name: z.string().min(1), aliases: z.array(z.string().min(1)).default([])})
 
 const GroupBase = z.object({
   name: z.string().min(1),
   aliases: z.array(z.string().min(1)).default([]),
+  /** The group's name in French and Spanish (source `groups`), printed by outputs in those languages. */
+  fr: GroupName.optional(),
+  es: GroupName.optional(),
   sources: z.array(SourceId).min(1),
   /** What the group covers and why it is expanded or kept. */
   note: z.string().min(1)

@@ -25,7 +25,14 @@ export const sources = {
   groups: 'Compositions of named groups and the choice to expand or keep each, stated in its note. Well-established knowledge, [I].',
   usage: 'Aliases: common and former names people write (Vietnam, Swaziland, Turkey…). Well-established knowledge, [I].',
   circulation:
-    'How a circulation sentence names the requesting Member: "the delegation of the United States of America" and "at the request of the European Union" (no delegation) are [C] in shared/domain.md; the article and sentence order of the other Members ("the Philippines", "the Republic of Korea") follow English usage for their names. Well-established knowledge, [I].'
+    'How a circulation sentence names the requesting Member: "the delegation of the United States of America" and "at the request of the European Union" (no delegation) are [C] in shared/domain.md; the article and sentence order of the other Members ("the Philippines", "the Republic of Korea") follow English usage for their names. Well-established knowledge, [I].',
+  'domain-fr-es':
+    'French and Spanish WTO names that shared/domain.md lists as seen on WTO pages [C]: États-Unis d\'Amérique / Estados Unidos de América; Union européenne / Unión Europea; Corée, République de / Corea, República de; Venezuela, République bolivarienne du / Venezuela, República Bolivariana de; Bolivie, État plurinational de; Hong Kong, China (Spanish); Afrique du Sud.',
+  'wto-fr-es':
+    'French and Spanish WTO names of the other Members and observers, following the WTO\'s lists of Members and observers in French and Spanish as domain.md says [I] (its examples: Taipei chinois / Taipei Chino; République démocratique populaire lao / República Democrática Popular Lao; Fédération de Russie / Federación de Rusia; Tanzanie / Tanzanía; Kenya, Rwanda, Malawi, Botswana unchanged in Spanish). Written from knowledge of those lists, not checked against them here; never ISO 3166 names.',
+  'organisations-fr-es': 'Official French and Spanish names of the intergovernmental organisations. Well-established knowledge, [I].',
+  'circulation-fr-es':
+    'The form of "of" and the article before each French and Spanish name in a circulation sentence (du/de la/de l\'/des/de/d\'; del/de la/de los/de las/de): domain.md gives the usage [C] ("la délégation du Canada", WTO Spanish "el Japón", "el Brasil") and examples of forms [I]; the forms of the other names follow French and WTO Spanish usage, [I].'
 } satisfies Sources
 
 /** Sources of facts that come from one place for every entry. */
@@ -36,5 +43,8 @@ export const factSources = {
   aliases: ['usage'],
   article: ['circulation'],
   inSentence: ['circulation'],
-  delegation: ['circulation']
+  delegation: ['circulation'],
+  // The forms of "of" in French and Spanish; each name carries its own sources.
+  fr: ['circulation-fr-es'],
+  es: ['circulation-fr-es']
 } as const satisfies Partial<Record<keyof Entry, readonly SourceId[]>>

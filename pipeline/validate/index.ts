@@ -5,8 +5,9 @@ import type {Block, Report as ReportType} from '../model.js'
 import {Report} from '../model.js'
 import type {Extracted} from '../extract/index.js'
 import {glyphsOf} from '../fonts/index.js'
-import {BeneficiaryResolver, sentenceName} from '../registry/index.js'
-import {fill, type Labels, type TemplateSet} from '../templates.js'
+import {requesterIn} from '../language.js'
+import {BeneficiaryResolver} from '../registry/index.js'
+import type {TemplateSet} from '../templates.js'
 import {readFrontMatter} from './frontmatter.js'
 import {validateProgrammes} from './programmes.js'
 
@@ -34,14 +35,6 @@ function numberBody(blocks: readonly Block[]): Block[] {
   })
 }
 
-/** Who asked for circulation: the front matter's `requester`, else the Member as the registry names it in a sentence. */
-function requester(member: string, written: string | undefined, labels: Labels): string {
-  if (written) return written
-  const named = sentenceName(member)
-  if (!named) return fill(labels.requester, {member})
-  return fill(named.delegation ? labels.requester : labels.requesterOwnName, {member: named.name})
-}
-
 export function validate(extracted: Extracted, templates: TemplateSet): ReportType | undefined {
   const {frontMatter} = extracted
   const meta = frontMatter && readFrontMatter(frontMatter.file, frontMatter.node, Object.keys(templates.labels), glyphsOf(templates.styles.font))
@@ -56,9 +49,10 @@ export function validate(extracted: Extracted, templates: TemplateSet): ReportTy
     date: meta.date,
     symbol: meta.symbol,
     job: meta.job,
-    original: meta.original ?? labels.languageName,
+    original: meta.original ?? labels.languageNames[meta.language]!,
     language: meta.language,
-    requester: requester(meta.member, meta.requester, labels),
+    // Who asked for circulation: the front matter's `requester`, else the Member as the registry names it.
+    requester: meta.requester ?? requesterIn(meta.member, labels),
     body: numberBody(extracted.narrative),
     annexIntro: extracted.annexIntro,
     programmes,

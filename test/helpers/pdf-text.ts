@@ -8,8 +8,8 @@ export interface PdfLine {
   baseline: number
   left: number
   right: number
-  /** The text items of the line, left to right, each with where it starts. */
-  parts: {text: string; left: number}[]
+  /** The text items of the line, left to right, each with where it starts and ends. */
+  parts: {text: string; left: number; right: number}[]
 }
 
 export interface PdfText {
@@ -86,7 +86,7 @@ function groupLines(items: Item[]): PdfLine[] {
     }
     const baseline = Math.max(...row.map((item) => item.baseline))
     const top = baseline - Math.max(...row.map((item) => item.height))
-    const parts = row.map((item) => ({text: item.str, left: item.x}))
+    const parts = row.map((item) => ({text: item.str, left: item.x, right: item.x + item.width}))
     return {text: text.replace(/\s+/g, ' ').trim(), baseline, top, left: row[0]!.x, right: end, parts}
   })
 }

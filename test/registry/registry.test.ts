@@ -184,14 +184,15 @@ describe('beneficiary registry', () => {
   })
 
   test('names Members in a sentence as WTO documents do: with their article, in sentence order, the EU without a delegation', () => {
-    expect(sentenceName('United States of America')).toEqual({name: 'the United States of America', delegation: true})
-    expect(sentenceName('USA')).toEqual({name: 'the United States of America', delegation: true})
-    expect(sentenceName('Korea, Republic of')).toEqual({name: 'the Republic of Korea', delegation: true})
-    expect(sentenceName('Philippines')).toEqual({name: 'the Philippines', delegation: true})
-    expect(sentenceName('Canada')).toEqual({name: 'Canada', delegation: true})
-    expect(sentenceName('European Union')).toEqual({name: 'the European Union', delegation: false})
-    // Not a Member: the caller falls back to the template.
-    expect(sentenceName('ARIPO')).toBeUndefined()
+    const named = (written: string) => sentenceName(written)?.member
+    expect(sentenceName('United States of America')).toEqual({member: 'the United States of America', of: 'of the United States of America', delegation: true})
+    expect(named('USA')).toBe('the United States of America')
+    expect(named('Korea, Republic of')).toBe('the Republic of Korea')
+    expect(named('Philippines')).toBe('the Philippines')
+    expect(sentenceName('Canada')).toEqual({member: 'Canada', of: 'of Canada', delegation: true})
+    expect(sentenceName('European Union')).toEqual({member: 'the European Union', of: 'of the European Union', delegation: false})
+    // An organisation reporting is named as the registry writes it; an unknown name is left to the caller.
+    expect(named('ARIPO')).toBe('African Regional Intellectual Property Organization')
     expect(sentenceName('Freedonia')).toBeUndefined()
     // A sentence name is only given where the WTO name is inverted, and then keeps its words.
     for (const entry of entries.filter((e) => e.inSentence)) {
@@ -203,19 +204,30 @@ describe('beneficiary registry', () => {
   test('every source is described and every described source is cited', () => {
     const cited = new Set<SourceId>([
       ...Object.values(factSources).flat(),
-      ...entries.flatMap((e) => [...e.sources, ...e.ldc.flatMap((span) => span.sources)]),
+      ...entries.flatMap((e) => [...e.sources, ...e.ldc.flatMap((span) => span.sources), ...e.fr.sources, ...e.es.sources]),
       ...groups.flatMap((g) => g.sources)
     ])
     expect([...cited].sort()).toEqual(Object.keys(sources).sort())
   })
 
-  const valid = {name: 'Canada', kind: 'member', iso3: 'CAN', region: 'North America', sources: ['domain-members']}
+  const valid = {
+    name: 'Canada',
+    kind: 'member',
+    iso3: 'CAN',
+    region: 'North America',
+    sources: ['domain-members'],
+    fr: {name: 'Canada', of: 'du', sources: ['wto-fr-es']},
+    es: {name: 'Canadá', of: 'del', sources: ['wto-fr-es']}
+  }
   test.each([
     ['an ISO code not in capitals', {...valid, iso3: 'Can'}],
     ['a region outside the scheme', {...valid, region: 'Oceania'}],
     ['a source not in the table', {...valid, sources: ['wikipedia']}],
     ['no source', {...valid, sources: []}],
-    ['an LDC span ending before it starts', {...valid, ldc: [{from: '2020-01-01', to: '2019-01-01', sources: ['un-ldc']}]}]
+    ['an LDC span ending before it starts', {...valid, ldc: [{from: '2020-01-01', to: '2019-01-01', sources: ['un-ldc']}]}],
+    ['no French name', {...valid, fr: undefined}],
+    ['a Spanish form of "of" that is not Spanish', {...valid, es: {...valid.es, of: 'du'}}],
+    ['a French name without its source', {...valid, fr: {...valid.fr, sources: []}}]
   ])('the entry schema refuses %s', (_, data) => {
     expect(Entry.safeParse(valid).success).toBe(true)
     expect(Entry.safeParse(data).success).toBe(false)

@@ -52,7 +52,7 @@ export class Header {
     const {labels} = templates
     this.draft = !report.date || !report.symbol || !report.job
     this.symbol = report.symbol ?? labels.draft.symbol
-    this.date = report.date ? formatLong(report.date, labels.months) : labels.draft.date
+    this.date = report.date ? formatLong(report.date, labels) : labels.draft.date
     this.job = fill(labels.job, {job: report.job ?? labels.draft.job})
     this.original = fill(labels.original, {original: report.original})
   }

@@ -281,8 +281,8 @@ class Writer {
    * rows may break across pages, so nothing is dropped.
    */
   programmeList(programmes: readonly Programme[]): ContentTable {
-    const {columns, months} = this.templates.labels
-    const date = (value: Programme['start']) => (value ? formatShort(value, months) : '')
+    const {columns} = this.templates.labels
+    const date = (value: Programme['start']) => (value ? formatShort(value, this.templates.labels) : '')
     const ends = programmes.some((programme) => programme.end)
     const rows = programmes.map((programme) => [
       String(programme.no),
@@ -332,7 +332,7 @@ class Writer {
     const value = programme[key]
     if (value === undefined || value === '') return undefined
     if (Array.isArray(value)) return value.length === 0 ? undefined : (key === 'beneficiaries' ? value.map((name) => this.name(name)) : value).join('; ')
-    return typeof value === 'object' ? formatShort(value, this.templates.labels.months) : value
+    return typeof value === 'object' ? formatShort(value, this.templates.labels) : value
   }
 
   /** A two-column table of labels and their values, without a header row. */
