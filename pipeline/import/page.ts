@@ -56,6 +56,13 @@ export function lines(text: string): Line[] {
 const numberedParagraph = /^\s*\d{1,4}\.\s/u
 const row = /^\s*(\d{1,4})[ \t]/u
 const blank = /^\s*$/u
+/** `text` without the spaces (no-break ones too) at its end; tabs, which separate cells, stay. */
+function spacesTrimmed(text: string): string {
+  let end = text.length
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\u00A0')) end--
+  return text.slice(0, end)
+}
+
 /** A paragraph's text without the trailing `;;` e-TRIPS adds to the last one. */
 const withoutSemicolons = (text: string) => (text.endsWith(';;') ? text.slice(0, -2).trimEnd() : text)
 
@@ -86,7 +93,7 @@ export function readPage(text: string): Page {
     }
     const match = row.exec(line.text)
     // Tabs stay inside: a row copied with its cells separated by tabs keeps its empty cells.
-    const text = match ? line.text.slice(match[0].length).trimEnd() : ''
+    const text = match ? spacesTrimmed(line.text.slice(match[0].length)) : ''
     if (match && text.trim()) {
       page.rows.push({number: Number(match[1]), text, at: line, continued: []})
     } else if (page.rows.length > 0) {
