@@ -84,6 +84,12 @@ export function parseDate(text: string): DateResult {
   return {ok: false, reason: {problem: 'form'}}
 }
 
+/**
+ * The first day Excel shows as itself: its 1900 date system has no day before 1 January 1900 and counts a
+ * 29 February 1900 that never was, so every day before March 1900 would show a day off.
+ */
+export const firstExcelDate: IsoDate = '1900-03-01'
+
 /** First day covered by a partial date. */
 export function firstDay(date: PartialDate): IsoDate {
   if (date.precision === 'day') return date.iso

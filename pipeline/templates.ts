@@ -6,6 +6,7 @@ import {z} from 'zod'
 import {Art67Error} from './errors.js'
 import {fieldKeys, type FieldKey} from './fields.js'
 import {fontTables, locateFont} from './fonts/index.js'
+import {pageSizes, type PageSizeName} from './page.js'
 
 const labels = z.array(z.string().min(1)).min(1)
 /** One entry per field of the field table. */
@@ -146,7 +147,7 @@ export const Styles = z.object({
     z.string(),
     z.strictObject({package: z.string().min(1), normal: z.string().min(1), bold: z.string().min(1), italics: z.string().min(1), bolditalics: z.string().min(1)})
   ),
-  pageSize: z.string(),
+  pageSize: z.enum(Object.keys(pageSizes) as [PageSizeName, ...PageSizeName[]]),
   /** Left, top, right, bottom. The top is where the page's header starts; the body starts below the header. */
   pageMargins: z.tuple([z.number(), z.number(), z.number(), z.number()]),
   /** The header's font size and the space between the header (page 1's block, or the running head) and the body. */
@@ -161,6 +162,11 @@ export const Styles = z.object({
   noBreakNames: z.number().int().min(0),
   /** Whether the PDF annex opens with the summary (counts, regions, LDC share); the XLSX always has it. */
   annexSummary: z.boolean(),
+  /**
+   * A table too wide for the page gets a smaller font, down to `minFontSize` points, then a landscape page. Words
+   * wider than `longWord` em (addresses, codes) are broken across lines rather than shrinking the table for them.
+   */
+  tables: z.object({minFontSize: fontSize, longWord: z.number().positive()}),
   defaultStyle: PdfStyle,
   styles: z.record(z.string(), PdfStyle)
 })

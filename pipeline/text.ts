@@ -15,7 +15,7 @@ export function blocksText(blocks: readonly Block[], indent = ''): string {
         lines.push(indent + inlineText(block.content))
         break
       case 'code':
-        lines.push(...block.text.split('\n').map((line) => indent + line))
+        for (const line of block.text.split('\n')) lines.push(indent + line)
         break
       case 'rule':
         break

@@ -32,10 +32,17 @@ describe('a failed build', () => {
   it.each([
     ['validation', async () => ['test/fixtures/rules/merge-conflict'], 1, 'merge-conflict'],
     [
-      'the PDF stage',
+      'the templates',
       async () => ['sources', '--templates', await brokenTemplates('styles.json', (styles) => (styles.pageSize = 'A99'))],
       2,
-      'Page size A99 not recognized'
+      'styles.json is invalid at pageSize'
+    ],
+    [
+      'the PDF stage',
+      // A margin pdfmake cannot read: styles.json checks only what art67 itself reads of a style.
+      async () => ['sources', '--templates', await brokenTemplates('styles.json', (styles) => (styles.styles.paragraph.margin = 'x'))],
+      2,
+      'internal error'
     ],
     [
       'the XLSX stage',

@@ -99,6 +99,9 @@ describe('date ranges and formats', () => {
   it('builds full dates as UTC midnights', () => {
     expect(new Date(utcMillis('2021-04-24')).toISOString()).toBe('2021-04-24T00:00:00.000Z')
     expect(new Date(utcMillis('1000-01-01')).getUTCFullYear()).toBe(1000)
+    // Date.UTC would read years 0 to 99 as 1900 to 1999.
+    expect(new Date(utcMillis('0050-03-01')).toISOString()).toBe('0050-03-01T00:00:00.000Z')
+    expect(new Date(utcMillis('0000-01-01')).getUTCFullYear()).toBe(0)
   })
 
   it('knows the Gregorian leap years', () => {

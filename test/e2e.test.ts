@@ -5,7 +5,8 @@ import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {build, type Report} from '../pipeline/index.js'
 import {reportSchemaId} from '../pipeline/emit/json/schema.js'
-import {readPdf, type PdfText} from './helpers/pdf-text.js'
+import {pastMargin, readPdf, type PdfText} from './helpers/pdf-text.js'
+import {loadTemplates} from '../pipeline/templates.js'
 import {readXlsx, type ReadXlsx} from './helpers/xlsx-read.js'
 
 // The e-TRIPS list of Canada's 2020-2021 report (shared/seeds/002_05d88512103c0841.txt).
@@ -70,6 +71,11 @@ describe('the default example', () => {
     expect(flat(first)).toContain('The following communication, dated [date], is being circulated at the request of the delegation of Canada.')
     expect(first).toContain('1 BRIEF OUTLINE OF TECHNICAL COOPERATION ACTIVITIES')
     expect(pdf.pages[1]).toMatch(/^DRAFT IP\/C\/R\/TC\/CAN\/2\n- 2 -\n/)
+  })
+
+  it('draws nothing past the right margin of any page', async () => {
+    const [, , rightMargin] = (await loadTemplates()).styles.pageMargins
+    expect(pastMargin(pdf, rightMargin)).toEqual([])
   })
 
   it('prints every programme title and beneficiary of the seed in the annex', () => {

@@ -7,7 +7,10 @@ import {describe, expect, it} from 'vitest'
 import {build, check} from '../pipeline/index.js'
 import {maxFileBytes} from '../pipeline/read/index.js'
 import {diagnostics} from '../pipeline/format/index.js'
-import {readPdf} from './helpers/pdf-text.js'
+import {pastMargin, readPdf} from './helpers/pdf-text.js'
+import {blocksText} from '../pipeline/text.js'
+import type {Report} from '../pipeline/model.js'
+import {loadTemplates} from '../pipeline/templates.js'
 import {art67} from './helpers/run-cli.js'
 import {frontMatter, writeSources} from './helpers/sources.js'
 import {readXlsx} from './helpers/xlsx-read.js'
@@ -48,7 +51,7 @@ describe('inputs made on the fly', () => {
   })
 })
 
-describe('every fixture builds all outputs or none', () => {
+describe('every fixture builds all outputs or none, and its PDF keeps within the margins', () => {
   it.each(cases)('%s', async (name) => {
     const out = await temp('out')
     const result = await build(fixture(name), {out})
@@ -56,6 +59,11 @@ describe('every fixture builds all outputs or none', () => {
     if (result.ok) expect(written).toHaveLength(3)
     else expect(written).toEqual([])
     expect(result.outputs.map((file) => path.basename(file)).sort()).toEqual(written)
+    const pdf = written.find((file) => file.endsWith('.pdf'))
+    if (pdf) {
+      const [, , rightMargin] = (await loadTemplates()).styles.pageMargins
+      expect(pastMargin(await readPdf(await readFile(path.join(out, pdf))), rightMargin)).toEqual([])
+    }
   })
 })
 
@@ -90,6 +98,52 @@ describe('what hostile sources cannot do', () => {
       {type: 3, value: '@SUM(1+1)'},
       {type: 3, value: '-2+3'}
     ])
+  })
+
+  it('wide tables and long words are printed whole, within the margins', async () => {
+    const [, , rightMargin] = (await loadTemplates()).styles.pageMargins
+    for (const name of ['inputs/wide-tables', 'inputs/long-words']) {
+      const out = await temp('out')
+      expect((await build(fixture(name), {out})).ok).toBe(true)
+      const pdf = await readPdf(await readFile(path.join(out, 'canada-2020-2021.pdf')))
+      expect(pastMargin(pdf, rightMargin), name).toEqual([])
+      const text = pdf.pages.join('')
+      const source = await readFile(path.join(fixture(name), 'report.md'), 'utf8')
+      // Every long run of one letter in the sources is printed whole (counted across lines and pages).
+      for (const [run, letter] of source.matchAll(/(\p{Lu})\1{99,}/gu)) {
+        expect(text.split(letter!).length - 1, `${name}: ${letter}`).toBeGreaterThanOrEqual(run.length)
+      }
+    }
+  })
+
+  it('a table too wide for a portrait page gets a landscape page, every short cell whole on its line', async () => {
+    const out = await temp('out')
+    expect((await build(fixture('inputs/wide-tables'), {out})).ok).toBe(true)
+    const pdf = await readPdf(await readFile(path.join(out, 'canada-2020-2021.pdf')))
+    expect(pdf.sizes.filter((size) => size.width > size.height)).toHaveLength(1)
+    const source = await readFile(path.join(fixture('inputs/wide-tables'), 'report.md'), 'utf8')
+    const cells = source.split('\n').filter((line) => /^\s*\|(?!-)/.test(line)).flatMap((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()))
+    const words = new Set(pdf.lines.flat().flatMap((line) => line.text.split(' ')))
+    for (const cell of cells.filter((cell) => !cell.includes(' ') && cell.length < 30)) expect(words, cell).toContain(cell)
+  })
+
+  it('XLSX cells keep escape-like text, text over 32,767 characters and early dates, as the JSON has them', async () => {
+    const out = await temp('out')
+    expect((await build(fixture('inputs/xlsx-cells'), {out})).ok).toBe(true)
+    const report = JSON.parse(await readFile(path.join(out, 'canada-2020-2021.json'), 'utf8')) as Report
+    const {sheets} = await readXlsx(await readFile(path.join(out, 'canada-2020-2021.xlsx')))
+    const [header, first, second] = sheets.Programmes!
+    const cell = (row: unknown[], name: string) => row[header!.indexOf(name)]
+    const [controls, long] = report.programmes
+    // Control characters are left out at read time (invisible-character); what is left reads back as the JSON has it.
+    expect(cell(first!, 'Budget')).toBe(controls!.budget)
+    expect(controls!.contact).toContain('_x0041_')
+    expect(cell(first!, 'Contact')).toBe(controls!.contact)
+    expect([cell(first!, 'Start date'), cell(first!, 'End date')]).toEqual(['31/12/1899', '28/02/1900'])
+    expect(cell(second!, 'Start date')).toEqual(new Date(Date.UTC(1900, 2, 1)))
+    const description = blocksText(long!.description)
+    expect(description.length).toBeGreaterThan(32_767)
+    expect([cell(second!, 'Description'), cell(second!, 'Description (2)')].join('')).toBe(description)
   })
 
   it('a title and description longer than a page are printed whole, and undrawable characters are visible', async () => {

@@ -1,7 +1,9 @@
 // mdast content to the model's blocks and inline runs, keeping emphasis, links, quotes and lists.
 import type {Nodes, PhrasingContent, RootContent, TableRow} from 'mdast'
+import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {Block, Inline} from '../model.js'
+import type {Nesting} from '../page.js'
 import {problem} from '../rules/index.js'
 import {htmlContainer, type Shapes} from './shapes.js'
 
@@ -40,20 +42,27 @@ function push(runs: Inline[], run: Inline) {
   else runs.push(run)
 }
 
-function collect(file: VFile, nodes: readonly PhrasingContent[], marks: Marks, runs: Inline[]) {
-  for (const node of nodes) {
+/** Inline nodes to runs, without recursion: emphasis nested any number of times deep is safe. */
+function collect(file: VFile, nodes: readonly PhrasingContent[], runs: Inline[]) {
+  const stack: Array<[node: PhrasingContent, marks: Marks]> = []
+  const pushAll = (children: readonly PhrasingContent[], marks: Marks) => {
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, marks])
+  }
+  pushAll(nodes, {})
+  while (stack.length > 0) {
+    const [node, marks] = stack.pop()!
     switch (node.type) {
       case 'text':
         push(runs, {...marks, text: node.value.replace(/\s*\n\s*/g, ' ')})
         break
       case 'emphasis':
-        collect(file, node.children, {...marks, italic: true}, runs)
+        pushAll(node.children, {...marks, italic: true})
         break
       case 'strong':
-        collect(file, node.children, {...marks, bold: true}, runs)
+        pushAll(node.children, {...marks, bold: true})
         break
       case 'delete':
-        collect(file, node.children, {...marks, strike: true}, runs)
+        pushAll(node.children, {...marks, strike: true})
         break
       case 'inlineCode':
         push(runs, {...marks, code: true, text: node.value})
@@ -61,10 +70,10 @@ function collect(file: VFile, nodes: readonly PhrasingContent[], marks: Marks, r
       case 'link':
       case 'linkReference': {
         const url = node.type === 'link' ? node.url : (file.data.definitions?.get(node.identifier) ?? '')
-        if (isWebLink(url)) collect(file, node.children, {...marks, link: url}, runs)
+        if (isWebLink(url)) pushAll(node.children, {...marks, link: url})
         else {
           problem(file, 'link-local', {url}, node.position)
-          collect(file, node.children, marks, runs)
+          pushAll(node.children, marks)
         }
         break
       }
@@ -91,20 +100,35 @@ function collect(file: VFile, nodes: readonly PhrasingContent[], marks: Marks, r
 
 export function toInlines(file: VFile, nodes: readonly PhrasingContent[]): Inline[] {
   const runs: Inline[] = []
-  collect(file, nodes, {}, runs)
+  collect(file, nodes, runs)
   return runs
 }
 
 const cells = (file: VFile, row: TableRow) => row.children.map((cell) => toInlines(file, cell.children))
 
+/** A table the PDF prints, with its place, its number of columns and what it sits in: validate checks it fits. */
+export interface PrintedTable {
+  file: VFile
+  place: Position | undefined
+  columns: number
+  nesting: Nesting[]
+}
+
 /**
  * Convert mdast block content. Headings come out without a number; the model numbers them later.
- * Problems (raw HTML, HTML hiding programmes, images, local links, too deep nesting) are reported on `file`.
+ * Problems (raw HTML, HTML hiding programmes, images, local links, too deep nesting) are reported on `file`; every
+ * table is added to `tables`.
  */
-export function toBlocks(file: VFile, nodes: readonly RootContent[], shapes: Shapes, depth = 0): Block[] {
+export function toBlocks(
+  file: VFile,
+  nodes: readonly RootContent[],
+  shapes: Shapes,
+  tables: PrintedTable[],
+  nesting: readonly Nesting[] = []
+): Block[] {
   const blocks: Block[] = []
   for (const node of nodes) {
-    if ((node.type === 'list' || node.type === 'blockquote') && depth >= maxNesting) {
+    if ((node.type === 'list' || node.type === 'blockquote') && nesting.length >= maxNesting) {
       problem(file, 'nesting-too-deep', {limit: maxNesting}, node.position)
       blocks.push({type: 'paragraph', content: [{text: plainText(node)}]})
       continue
@@ -116,16 +140,19 @@ export function toBlocks(file: VFile, nodes: readonly RootContent[], shapes: Sha
       case 'heading':
         blocks.push({type: 'heading', depth: node.depth, number: '', content: toInlines(file, node.children)})
         break
-      case 'list':
+      case 'list': {
+        const start = node.ordered ? (node.start ?? 1) : undefined
+        const inner: Nesting[] = [...nesting, {kind: 'list', last: start === undefined ? 0 : start + node.children.length - 1}]
         blocks.push({
           type: 'list',
           ordered: Boolean(node.ordered),
-          start: node.ordered ? (node.start ?? 1) : undefined,
-          items: node.children.map((item) => toBlocks(file, item.children, shapes, depth + 1))
+          start,
+          items: node.children.map((item) => toBlocks(file, item.children, shapes, tables, inner))
         })
         break
+      }
       case 'blockquote':
-        blocks.push({type: 'quote', children: toBlocks(file, node.children, shapes, depth + 1)})
+        blocks.push({type: 'quote', children: toBlocks(file, node.children, shapes, tables, [...nesting, {kind: 'quote'}])})
         break
       case 'code':
         blocks.push({type: 'code', text: node.value})
@@ -142,6 +169,7 @@ export function toBlocks(file: VFile, nodes: readonly RootContent[], shapes: Sha
         break
       case 'table': {
         const [head, ...rows] = node.children
+        tables.push({file, place: node.position, columns: Math.max(0, ...node.children.map((row) => row.children.length)), nesting: [...nesting]})
         blocks.push({type: 'table', header: head ? cells(file, head) : [], rows: rows.map((row) => cells(file, row))})
         break
       }

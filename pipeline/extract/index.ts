@@ -1,7 +1,6 @@
 // Stage 3, extract: from each file's mdast, the front matter node, the narrative and the programmes as written,
 // keeping every place. Source syntax is read here; values are checked by validate.
 import type {Heading, RootContent, Yaml} from 'mdast'
-import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import type {Glyphs} from '../fonts/index.js'
 import type {Block} from '../model.js'
@@ -11,12 +10,14 @@ import {problem} from '../rules/index.js'
 import type {MisplacedShape} from '../rules/catalogue.js'
 import {collapseWhitespace} from '../text.js'
 import type {Labels} from '../templates.js'
-import {toBlocks} from './blocks.js'
+import {toBlocks, type PrintedTable} from './blocks.js'
 import {checkGlyphs} from './glyphs.js'
 import {LabelIndex} from './labels.js'
 import {placeOf, ProgrammeReader, type RawProgramme} from './programmes.js'
 import {Shapes} from './shapes.js'
+import {nodeText} from './node-text.js'
 
+export type {PrintedTable} from './blocks.js'
 export type {RawField, RawOther, RawProgramme, RawText} from './programmes.js'
 
 export interface Extracted {
@@ -27,6 +28,8 @@ export interface Extracted {
   /** Text written under the programmes heading before the first programme. */
   annexIntro: Block[]
   programmes: RawProgramme[]
+  /** Every table the PDF prints, in reading order. */
+  tables: PrintedTable[]
 }
 
 /** Index of the first node at or after `from` that is a heading of `depth` or shallower. */
@@ -66,6 +69,7 @@ class Outline {
 class Extractor {
   readonly narrative: Block[] = []
   readonly annexIntro: Block[] = []
+  readonly tables: PrintedTable[] = []
   readonly shapes: Shapes
   readonly programmes: ProgrammeReader
 
@@ -74,7 +78,7 @@ class Extractor {
     private readonly glyphs: Glyphs
   ) {
     this.shapes = new Shapes(labels)
-    this.programmes = new ProgrammeReader(this.shapes)
+    this.programmes = new ProgrammeReader(this.shapes, this.tables)
   }
 
   file({file, tree}: ParsedFile) {
@@ -96,14 +100,14 @@ class Extractor {
         let end = i + 1
         while (end < nodes.length && !this.isProgrammesHeading(nodes[end]!)) end++
         for (let at = i; at < end; at++) this.outside(file, nodes, at, outline)
-        this.narrative.push(...toBlocks(file, nodes.slice(i, end), this.shapes))
+        for (const block of toBlocks(file, nodes.slice(i, end), this.shapes, this.tables)) this.narrative.push(block)
         i = end
       }
     }
   }
 
   private isProgrammesHeading(node: RootContent): node is Heading {
-    return node.type === 'heading' && this.shapes.labels.isProgrammesHeading(toString(node))
+    return node.type === 'heading' && this.shapes.labels.isProgrammesHeading(nodeText(node))
   }
 
   /** A field list right after a heading, or a programme table, in the narrative: programmes art67 would not read. */
@@ -117,13 +121,13 @@ class Extractor {
     // A heading above it may be a misspelt programmes heading.
     let near: {heading: Heading; suggestion: string} | undefined
     for (const heading of outline.headings(index)) {
-      const suggestion = this.shapes.labels.nearProgrammesHeading(toString(heading))
+      const suggestion = this.shapes.labels.nearProgrammesHeading(nodeText(heading))
       if (suggestion) {
         near = {heading, suggestion}
         break
       }
     }
-    const heading = near && {written: collapseWhitespace(toString(near.heading)), suggestion: near.suggestion}
+    const heading = near && {written: collapseWhitespace(nodeText(near.heading)), suggestion: near.suggestion}
     for (const [shape, at] of found) {
       problem(file, 'programme-misplaced', {found: shape, as: 'outside', heading}, placeOf(at), near && {file, place: placeOf(near.heading)})
     }
@@ -150,7 +154,7 @@ class Extractor {
       this.programmes.misplaced(file, run, depth + 1, {afterHeadingOnly: false, before: i === 0 ? heading : undefined})
       for (const other of run) {
         if (other.type === 'table' && this.programmes.isProgrammeTable(file, other)) this.programmes.table(file, other)
-        else this.annexIntro.push(...toBlocks(file, [other], this.shapes))
+        else for (const block of toBlocks(file, [other], this.shapes, this.tables)) this.annexIntro.push(block)
       }
       i = end
     }
@@ -182,5 +186,6 @@ export function extract(files: readonly ParsedFile[], labels: readonly Labels[],
   const extractor = new Extractor(new LabelIndex(labels), glyphs)
   const frontMatter = findFrontMatter(files, allRead)
   for (const file of files) extractor.file(file)
-  return {frontMatter, narrative: extractor.narrative, annexIntro: extractor.annexIntro, programmes: extractor.programmes.programmes}
+  const {narrative, annexIntro, tables} = extractor
+  return {frontMatter, narrative, annexIntro, programmes: extractor.programmes.programmes, tables}
 }

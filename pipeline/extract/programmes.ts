@@ -1,7 +1,6 @@
 // Programmes as written: a heading with its field list and description, or a row of a programme table. This is
 // where source syntax is read (labels, `;`-separated lists, nested items, exact places); validate reads the values.
 import type {Heading, List, ListItem, RootContent, Table, TableCell} from 'mdast'
-import {toString} from 'mdast-util-to-string'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {fieldKind, type FieldKey} from '../fields.js'
@@ -9,9 +8,10 @@ import type {Block} from '../model.js'
 import {span} from '../place.js'
 import {problem} from '../rules/index.js'
 import {collapseWhitespace} from '../text.js'
-import {toBlocks} from './blocks.js'
+import {toBlocks, type PrintedTable} from './blocks.js'
 import type {LabelIndex} from './labels.js'
 import {splitItem, type Shapes} from './shapes.js'
+import {nodeText} from './node-text.js'
 
 /** Text as written, white space collapsed, with its exact place when it could be found verbatim. */
 export interface RawText {
@@ -102,7 +102,10 @@ type Leftover = ListItem[]
 export class ProgrammeReader {
   readonly programmes: RawProgramme[] = []
 
-  constructor(private readonly shapes: Shapes) {}
+  constructor(
+    private readonly shapes: Shapes,
+    private readonly tables: PrintedTable[]
+  ) {}
 
   private get labels(): LabelIndex {
     return this.shapes.labels
@@ -119,7 +122,7 @@ export class ProgrammeReader {
       file,
       place: placeOf(heading),
       form: 'section',
-      title: collapseWhitespace(toString(heading)),
+      title: collapseWhitespace(nodeText(heading)),
       fields: [],
       other: [],
       description: []
@@ -131,8 +134,8 @@ export class ProgrammeReader {
     const described = body.filter((node) => node.type !== 'table' || !tables.includes(node))
     this.misplaced(file, described, heading.depth, {afterHeadingOnly: true})
     programme.description = [
-      ...(leftover.length > 0 ? toBlocks(file, [{...fieldList!, children: leftover}], this.shapes) : []),
-      ...toBlocks(file, described, this.shapes)
+      ...(leftover.length > 0 ? toBlocks(file, [{...fieldList!, children: leftover}], this.shapes, this.tables) : []),
+      ...toBlocks(file, described, this.shapes, this.tables)
     ]
     for (const table of tables) this.table(file, table)
   }
@@ -166,7 +169,7 @@ export class ProgrammeReader {
   private fieldItem(file: VFile, item: ListItem, programme: RawProgramme): Leftover {
     const parts = splitItem(item)
     if (!parts) {
-      problem(file, 'field-syntax', {as: 'not-a-field', found: collapseWhitespace(toString(item)).slice(0, 60)}, placeOf(item))
+      problem(file, 'field-syntax', {as: 'not-a-field', found: collapseWhitespace(nodeText(item)).slice(0, 60)}, placeOf(item))
       return [item]
     }
     const {label, paragraph, written, rest} = parts
@@ -180,7 +183,7 @@ export class ProgrammeReader {
     const leftover: Leftover = trailing.length > 0 ? [{type: 'listItem', spread: item.spread, children: trailing}] : []
     const values = nestedValues
       ? nested.children.flatMap((child) => {
-          const value = collapseWhitespace(toString(child))
+          const value = collapseWhitespace(nodeText(child))
           return value ? [{value, place: placeIn(file, child, value)}] : []
         })
       : undefined
@@ -215,20 +218,20 @@ export class ProgrammeReader {
     if (this.shapes.isProgrammeTable(table)) return true
     const cells = table.children[0]?.children ?? []
     for (const cell of cells) {
-      const label = collapseWhitespace(toString(cell))
+      const label = collapseWhitespace(nodeText(cell))
       const title = this.labels.titleTypo(label)
       if (title) {
         problem(file, 'field-typo', {what: 'column', label, suggestion: title}, placeOf(cell))
         return false
       }
     }
-    if (cells.some((cell) => this.labels.column(toString(cell)) === 'no')) problem(file, 'table-columns', {}, placeOf(table))
+    if (cells.some((cell) => this.labels.column(nodeText(cell)) === 'no')) problem(file, 'table-columns', {}, placeOf(table))
     return false
   }
 
   table(file: VFile, table: Table) {
     const [head, ...rows] = table.children
-    const headers = (head?.children ?? []).map((cell) => collapseWhitespace(toString(cell)))
+    const headers = (head?.children ?? []).map((cell) => collapseWhitespace(nodeText(cell)))
     const columns = headers.map((text, index) => {
       const key = this.labels.column(text)
       if (!key && text) this.unknownLabel(file, 'column', text, placeOf(head!.children[index]!))
@@ -238,13 +241,13 @@ export class ProgrammeReader {
       const programme: RawProgramme = {file, place: placeOf(row), form: 'row', title: '', fields: [], other: [], description: []}
       row.children.forEach((cell: TableCell, column) => {
         const key = columns[column]
-        const value = collapseWhitespace(toString(cell))
+        const value = collapseWhitespace(nodeText(cell))
         if (!value) return
         if (key === 'title') {
           programme.title = value
           programme.place = placeIn(file, cell, value)
         } else if (key && key !== 'no') {
-          programme.fields.push(field(file, key, headers[column]!, cell, toString(cell), 0))
+          programme.fields.push(field(file, key, headers[column]!, cell, nodeText(cell), 0))
         } else if (!key) {
           // A cell beyond the header row has no column title: its text is kept all the same.
           if (!headers[column]) problem(file, 'unknown-field', {what: 'cell'}, placeOf(cell))

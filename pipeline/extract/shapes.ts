@@ -1,10 +1,10 @@
 // What programmes look like in mdast, so that programmes written where art67 does not read them (outside the
 // programmes heading, under a heading of the wrong level, inside a list or an HTML block) are found and reported.
 import type {BlockContent, DefinitionContent, Html, List, ListItem, Nodes, Paragraph, RootContent, Table} from 'mdast'
-import {toString} from 'mdast-util-to-string'
 import {VFile} from 'vfile'
 import {parseFile} from '../parse/index.js'
 import type {LabelIndex} from './labels.js'
+import {nodeText} from './node-text.js'
 
 /** A list item read as `Label: value`: the label without emphasis markers, the text after the colon, what follows. */
 export interface ItemParts {
@@ -19,7 +19,7 @@ export interface ItemParts {
 export function splitItem(item: ListItem): ItemParts | undefined {
   const [paragraph, ...rest] = item.children
   if (paragraph?.type !== 'paragraph') return undefined
-  const text = toString(paragraph)
+  const text = nodeText(paragraph)
   const colon = text.indexOf(':')
   if (colon === -1) return undefined
   return {label: text.slice(0, colon).replace(/[*_]/g, '').trim(), paragraph, written: text.slice(colon + 1), rest}
@@ -52,7 +52,7 @@ export class Shapes {
 
   /** A table whose header has a title column: a list of programmes. */
   isProgrammeTable(table: Table): boolean {
-    return (table.children[0]?.children ?? []).some((cell) => this.labels.column(toString(cell)) === 'title')
+    return (table.children[0]?.children ?? []).some((cell) => this.labels.column(nodeText(cell)) === 'title')
   }
 
   /** Programme tables inside lists, quotations and footnotes below `node` (not `node` itself). */
@@ -64,7 +64,7 @@ export class Shapes {
       if (current.type === 'table') {
         if (this.isProgrammeTable(current)) found.push(current)
       } else if ('children' in current && current.type !== 'paragraph' && current.type !== 'heading') {
-        stack.push(...current.children)
+        for (const child of current.children) stack.push(child)
       }
     }
     return found.reverse()
@@ -81,7 +81,7 @@ export class Shapes {
     const stack: Nodes[] = [...tree.children]
     while (stack.length > 0) {
       const node = stack.pop()!
-      if (node.type === 'heading' && this.labels.isProgrammesHeading(toString(node))) hidden.headings++
+      if (node.type === 'heading' && this.labels.isProgrammesHeading(nodeText(node))) hidden.headings++
       else if (node.type === 'list' && this.fieldListLabels(node)) hidden.fieldLists++
       else if (node.type === 'table' && this.isProgrammeTable(node)) hidden.tables++
       else if (node.type === 'html' && depth + 1 < maxHtmlDepth) {
@@ -91,7 +91,7 @@ export class Shapes {
           hidden.fieldLists += inner.fieldLists
           hidden.tables += inner.tables
         }
-      } else if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading') stack.push(...node.children)
+      } else if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading') for (const child of node.children) stack.push(child)
     }
     return hidden.headings + hidden.fieldLists + hidden.tables > 0 ? hidden : undefined
   }

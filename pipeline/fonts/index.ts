@@ -13,6 +13,12 @@ export interface FontTable {
   coverage: ReadonlyArray<readonly [number, number]>
   /** The height of a line per point of font size, as pdfmake lays it out: (ascent − descent) / units per em. */
   lineHeight: number
+  /** The widest advance of any glyph every variant draws, in em (of any variant): no character is wider. */
+  widestGlyph: number
+  /** The widest advance of a digit in any variant, in em; `.` and the space are narrower. */
+  widestDigit: number
+  /** The most kerning adds between two glyphs in any variant, in em (the largest pair adjustment of its GPOS table). */
+  widestKerning: number
 }
 
 /** The families styles.json may choose, by the name it gives them. */

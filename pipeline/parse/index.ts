@@ -7,6 +7,7 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import type {VFile} from 'vfile'
+import {refuseOverLimits, restoreOffsets} from './limits.js'
 
 export interface ParsedFile {
   file: VFile
@@ -109,7 +110,7 @@ function shift(tree: Root, lines: number, offset: number) {
         if (point.offset !== undefined) point.offset += offset
       }
     }
-    if ('children' in node) stack.push(...node.children)
+    if ('children' in node) for (const child of node.children) stack.push(child)
   }
 }
 
@@ -324,9 +325,10 @@ function definitions(tree: Root): Map<string, string> {
 
 /** `options.chunkBytes` is for tests: the size above which a file is parsed in chunks. */
 export function parseFile(file: VFile, options: {chunkBytes?: number} = {}): ParsedFile {
-  const text = String(file.value)
+  const {text, cuts} = refuseOverLimits(file, String(file.value))
   const parts = chunks(text, options.chunkBytes ?? chunkBytes)
-  const tree = (parts.length > 1 && parseChunks(parts, text)) || processor.parse(file)
+  const tree = (parts.length > 1 && parseChunks(parts, text)) || processor.parse(text)
+  if (cuts.length > 0) restoreOffsets(tree, cuts)
   file.data.definitions = definitions(tree)
   return {file, tree}
 }

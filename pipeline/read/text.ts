@@ -106,7 +106,7 @@ export function sourceText(raw: string): SourceText {
     if (whole === line) {
       lines.push(line)
     } else {
-      removed.push(...invisibleRunsOf(line, number, start))
+      for (const run of invisibleRunsOf(line, number, start)) removed.push(run)
       const cleaned = cleanLine(line, whole)
       lines.push(cleaned.text)
       if (cleaned.anchors.length > 0) columns.set(number, cleaned.anchors)

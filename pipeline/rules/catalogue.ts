@@ -543,6 +543,57 @@ export const catalogue = {
       `The PDF font cannot draw ${characters.join(', ')}${more > 0 ? ` and ${more} more` : ''}; the PDF prints ${code(placeholder)} instead`,
     hint: 'Write these characters another way (e.g. spell out a symbol), or leave them out: the PDF font covers Latin, Greek and Cyrillic text.'
   }),
+  // Issue 9 items 4, 5 and 8: what the PDF and XLSX could not show as written.
+  'table-too-wide': rule<{columns: number; max: number; page: string; minFontSize: number; nested: boolean}>({
+    severity: 'error',
+    summary: 'a table with more columns than the page can hold at the smallest table font, even one character wide',
+    message: ({columns, max, page, minFontSize, nested}) =>
+      `This table has ${columns} columns, but at most ${max} fit ${nested ? `in its list or quotation on a portrait ${page} page` : `across a landscape ${page} page`}, even at ${minFontSize} pt and one character wide`,
+    hint: 'Split it into tables of fewer columns, or turn columns into rows; a table outside lists and quotations may take a landscape page.'
+  }),
+  'date-too-early': rule<{what: string; written: string}>({
+    severity: 'warning',
+    summary: 'a date before 1 March 1900, which Excel cannot show as a date: the XLSX gives it as text',
+    message: ({what, written}) =>
+      `The ${what} ${code(written)} is before 1 March 1900, which Excel cannot show as a date; the XLSX gives it as the text ${code(written)}`,
+    hint: 'Check the year: Article 67 reports cover activities since 1995. A date that is right stays a date in the PDF and JSON.'
+  }),
+  // Issue 9 item 11: shapes the Markdown parser handles in more than linear time, or with recursion as deep as the
+  // nesting, are refused before parsing (parse/limits.ts), so every file checks and builds in time linear in its size.
+  'nesting-limit': rule<{nesting: number; lines: number; limit: number}>({
+    severity: 'error',
+    fixed: true,
+    summary: 'a line nested more than 100 levels deep in block quotes and lists: not read',
+    message: ({nesting, lines, limit}) =>
+      `This line is nested ${nesting} levels deep in block quotes and lists, more than the ${limit} art67 reads; its text ${
+        lines > 1 ? `and that of the ${lines - 1} lines after it, nested too deep as well, are` : 'is'
+      } not read`,
+    hint: 'Flatten the quotation or list. Each `>` and list marker before the text counts as a level, and so do each two columns of indentation; lists and quotations nested more than 12 deep already print as plain paragraphs.'
+  }),
+  'block-too-long': rule<{kind: 'text' | 'code'; limit: number}>({
+    severity: 'error',
+    fixed: true,
+    summary: 'a paragraph, heading, table row or code block over 50,000 characters: not read',
+    message: ({kind, limit}) =>
+      `This ${kind === 'code' ? 'code block' : 'paragraph'} runs past ${limit} characters here, more than art67 reads in one block; its text is not read`,
+    hint: 'Split it with blank lines into paragraphs (or code blocks) of at most 50,000 characters, about 20 pages of text.'
+  }),
+  'markup-limit': rule<{kind: 'emphasis' | 'brackets'; emphasisMarks: number; brackets: number}>({
+    severity: 'error',
+    fixed: true,
+    summary: 'a paragraph with more than 1,000 marks `*`, `_` or `~`, or more than 100 brackets open at once or closing none: not read',
+    message: ({kind, emphasisMarks, brackets}) =>
+      kind === 'emphasis'
+        ? `This paragraph has more than ${emphasisMarks} emphasis marks (\`*\`, \`_\`, \`~\`), the last here; its text is not read`
+        : `This paragraph has more than ${brackets} brackets open at once, or closing none, the last here; its text is not read`,
+    hint: 'Split the paragraph with blank lines, or write marks meant as text with a backslash (`\\*`, `\\[`): art67 reads at most 1,000 emphasis marks in one paragraph, and 100 brackets `[` open at once or `]` closing none.'
+  }),
+  'frontmatter-too-long': rule<{key: string; length: number; limit: number}>({
+    severity: 'error',
+    summary: 'a `symbol` over 40 characters, a `job` over 20 or an `original` over 24: more than page 1\'s header holds',
+    message: ({key, length, limit}) => `\`${key}\` has ${length} characters, more than the ${limit} page 1's header holds`,
+    hint: 'Write the document symbol (`IP/C/R/TC/CAN/2`), the job number (`24-6543`) and the original language (`English`) as the Secretariat gives them.'
+  }),
   // Issue 12, `art67 import`: problems of an e-TRIPS page, placed in the page's text. Every guess that could be
   // wrong is a warning, so that the person importing checks it against e-TRIPS.
   'import-not-etrips': rule({

@@ -10,6 +10,7 @@ import {BeneficiaryResolver} from '../registry/index.js'
 import type {TemplateSet} from '../templates.js'
 import {readFrontMatter} from './frontmatter.js'
 import {validateProgrammes} from './programmes.js'
+import {checkTables} from './tables.js'
 
 export {programmeId} from './programmes.js'
 
@@ -19,7 +20,7 @@ export {programmeId} from './programmes.js'
  */
 function numberBody(blocks: readonly Block[]): Block[] {
   const depths = blocks.flatMap((block) => (block.type === 'heading' ? [block.depth] : []))
-  const base = Math.min(...depths, 6) - 1
+  const base = depths.reduce((least, depth) => Math.min(least, depth), 6) - 1
   const counters: number[] = []
   let paragraphs = 0
   return blocks.map((block) => {
@@ -40,6 +41,7 @@ export function validate(extracted: Extracted, templates: TemplateSet): ReportTy
   const meta = frontMatter && readFrontMatter(frontMatter.file, frontMatter.node, Object.keys(templates.labels), glyphsOf(templates.styles.font))
   const resolver = new BeneficiaryResolver()
   const programmes = validateProgrammes(extracted.programmes, meta, resolver)
+  checkTables(extracted.tables, templates.styles)
   if (!meta) return undefined
   const labels = templates.labels[meta.language]!
   const named = new Set(programmes.flatMap((programme) => programme.beneficiaries))

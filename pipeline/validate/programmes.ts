@@ -2,7 +2,7 @@
 // the rules that need the whole programme (dates, beneficiaries, duplicates) applied.
 import {createHash} from 'node:crypto'
 import type {VFile} from 'vfile'
-import {firstDay, lastDay, parseDate} from '../dates.js'
+import {firstDay, firstExcelDate, lastDay, parseDate} from '../dates.js'
 import type {RawField, RawProgramme, RawText} from '../extract/index.js'
 import {fieldKind, type FieldKey} from '../fields.js'
 import type {Meta, OtherInformation, PartialDate, Programme, SourceRef} from '../model.js'
@@ -49,7 +49,11 @@ function readField(file: VFile, raw: RawField, resolver: BeneficiaryResolver): V
   if (kind === 'list') return {kind, items: raw.key === 'beneficiaries' ? resolveItems(raw.items, file, resolver) : raw.items}
   if (kind === 'text') return {kind, text: raw.value.value}
   const parsed = parseDate(raw.value.value)
-  if (parsed.ok) return {kind, date: parsed.date}
+  if (parsed.ok) {
+    const {date} = parsed
+    if (firstDay(date) < firstExcelDate) problem(file, 'date-too-early', {what: raw.label.toLowerCase(), written: date.written}, raw.value.place)
+    return {kind, date}
+  }
   problem(file, 'date-invalid', {what: raw.label.toLowerCase(), written: raw.value.value, reason: parsed.reason}, raw.value.place)
   return undefined
 }

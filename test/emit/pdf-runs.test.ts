@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {justifiable, unbroken} from '../../pipeline/emit/pdf/runs.js'
+import {apart, breakLongWords, justifiable, longestUnbrokenWord, unbroken} from '../../pipeline/emit/pdf/runs.js'
 
 const text = (runs: {text: unknown}[]) => runs.map((run) => run.text).join('')
 
@@ -42,5 +42,37 @@ describe('unbroken', () => {
   it('holds a name together with no-break spaces when it is short enough, else leaves it', () => {
     expect(unbroken("Lao People's Democratic Republic", 34)).toBe("Lao\u00a0People's\u00a0Democratic\u00a0Republic")
     expect(unbroken('African Regional Intellectual Property Organization (ARIPO)', 34)).toBe('African Regional Intellectual Property Organization (ARIPO)')
+  })
+})
+
+describe('apart', () => {
+  it('ends the run of a word wider than its line before the space after it, and leaves other runs as they are', () => {
+    const wide = (word: string) => word.length > 5
+    expect(apart([{text: 'a verylongword and more'}, {text: 'short', bold: true}], wide)).toEqual([
+      {text: 'a verylongword'},
+      {text: ' and more'},
+      {text: 'short', bold: true}
+    ])
+    // A wide word at the end of a run has no space after it to keep apart.
+    expect(apart([{text: 'ends verylongword'}], wide)).toEqual([{text: 'ends verylongword'}])
+  })
+})
+
+describe('breakLongWords', () => {
+  const word = 'x'.repeat(2 * longestUnbrokenWord + 10)
+  const broken = 'x'.repeat(longestUnbrokenWord) + '\u200B' + 'x'.repeat(longestUnbrokenWord) + '\u200B' + 'x'.repeat(10)
+
+  it('gives words over the limit a zero-width break after every piece, in text at any depth, and keeps links', () => {
+    const content = [{text: `See ${word}.`, link: `https://x.org/${word}`}, {stack: [word, {text: [{text: word}, 'short']}]}, {columns: [{text: 'short'}]}]
+    expect(breakLongWords(content)).toEqual([
+      {text: `See ${broken}.`, link: `https://x.org/${word}`},
+      {stack: [broken, {text: [{text: broken}, 'short']}]},
+      {columns: [{text: 'short'}]}
+    ])
+  })
+
+  it('leaves words up to the limit and text without long words unchanged', () => {
+    const text = `${'y'.repeat(longestUnbrokenWord)} and more`
+    expect(breakLongWords({text})).toEqual({text})
   })
 })

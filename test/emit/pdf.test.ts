@@ -4,7 +4,7 @@ import {emitPdf, pdfDefinition} from '../../pipeline/emit/pdf/index.js'
 import type {Block, Programme, Report} from '../../pipeline/model.js'
 import {summarize} from '../../pipeline/emit/summary.js'
 import {loadTemplates, templatesFor, type Templates} from '../../pipeline/templates.js'
-import {readPdf, type PdfLine, type PdfText} from '../helpers/pdf-text.js'
+import {pastMargin, readPdf, type PdfLine, type PdfText} from '../helpers/pdf-text.js'
 import {sampleReport, sampleReportWithLdcs} from '../helpers/sample-report.js'
 
 const creationDate = new Date('2021-09-16T12:00:00Z')
@@ -419,6 +419,140 @@ describe('emitPdf', () => {
       expect.arrayContaining(['3. Third item', 'Nested item', '4. Fourth item', 'Region Participants', 'ASEAN 24', 'ARIPO'])
     )
     expect(pdf.pages[0]).toContain('const spaced = 1')
+  })
+})
+
+describe('emitPdf never runs text off the page nor loses it', () => {
+  const rightMargin = () => templates.styles.pageMargins[2]
+  const cells = (texts: string[]) => texts.map((text) => [{text}])
+  const table = (header: string[], rows: string[][]): Block => ({type: 'table', header: cells(header), rows: rows.map(cells)})
+  const paragraph = (number: number, text: string): Block => ({type: 'paragraph', number, content: [{text}]})
+  const occurrences = (text: string, character: string) => text.split(character).length - 1
+  /** All the text, without running heads (the symbol over "- N -"), run together: a word broken across lines reads whole again. */
+  const runTogether = (pdf: PdfText) =>
+    pdf.lines
+      .flatMap((lines, index) => lines.slice(index === 0 ? 0 : 2))
+      .map((line) => line.text)
+      .join('')
+      .replace(/\s+/g, '')
+  /** The text drawn in the column whose header reads `header`, below it on its page, run together. */
+  function column(pdf: PdfText, header: string, nextHeader: string): string {
+    const page = pdf.lines.findIndex((lines) => lines.some((line) => line.parts.some((part) => part.text.trim() === header)))
+    const lines = pdf.lines[page]!
+    const headerLine = lines.findIndex((line) => line.parts.some((part) => part.text.trim() === header))
+    const left = lines[headerLine]!.parts.find((part) => part.text.trim() === header)!.left
+    const right = lines[headerLine]!.parts.find((part) => part.text.trim() === nextHeader)!.left
+    return lines
+      .slice(headerLine + 1)
+      .flatMap((line) => line.parts.filter((part) => part.left >= left - 0.5 && part.left < right - 0.5))
+      .map((part) => part.text)
+      .join('')
+      .replace(/\s+/g, '')
+  }
+
+  it('fits a six-column table with a long address in one cell, every column in its place', async () => {
+    const address = 'https://www.ic.gc.ca/eic/site/cipointernet-internetopic.nsf/eng/wr04651.html?Open&wt_src=cipo-ip-main&utm_campaign=technical-cooperation-activities'
+    const header = ['Agency', 'Activity', 'Year', 'Address', 'Notes', 'Status']
+    const row = ['CIPO', 'Patent examination training', '2021', address, 'Delivered online with WIPO Academy', 'Done']
+    const pdf = await read({...sampleReport, body: [paragraph(1, 'Activities:'), table(header, [row])]})
+    expect(pastMargin(pdf, rightMargin())).toEqual([])
+    header.slice(0, -1).forEach((name, index) => expect(column(pdf, name, header[index + 1]!), name).toBe(row[index]!.replace(/\s+/g, '')))
+    expect(pdf.pages[0]).toContain('Status')
+    expect(pdf.lines[0]!.find((line) => line.text.startsWith('CIPO'))!.text).toMatch(/ Done$/)
+  })
+
+  it('fits twelve columns of short cells on the portrait page, each word whole', async () => {
+    const header = ['Member', 'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'November']
+    const row = ['Viet Nam', '7', '6', '9', '12', '11', '8', '10', '9', '7', '6', '12']
+    const pdf = await read({...sampleReport, body: [table(header, [row])]})
+    expect(pastMargin(pdf, rightMargin())).toEqual([])
+    expect(pdf.sizes[0]!.width).toBeLessThan(pdf.sizes[0]!.height)
+    const lines = pdf.lines[0]!.map((line) => line.text)
+    expect(lines).toContain(header.join(' '))
+    expect(lines).toContain(row.join(' '))
+  })
+
+  it('sets a table too wide for a portrait page on a landscape page, smaller, then turns back', async () => {
+    const header = ['Member', ...Array.from({length: 25}, (_, index) => `W${String(index + 1).padStart(2, '0')}`)]
+    const row = ['Chile', ...Array.from({length: 25}, (_, index) => String((index * 7) % 13))]
+    const pdf = await read({...sampleReport, body: [paragraph(1, 'Before.'), table(header, [row]), paragraph(2, 'After the table.')]})
+    expect(pastMargin(pdf, rightMargin())).toEqual([])
+    const page = pdf.lines.findIndex((lines) => lines.some((line) => line.text === header.join(' ')))
+    expect(pdf.sizes[page]!.width).toBeGreaterThan(pdf.sizes[page]!.height)
+    expect(pdf.lines[page]!.map((line) => line.text)).toContain(row.join(' '))
+    const after = pdf.lines.findIndex((lines) => lines.some((line) => line.text.includes('After the table.')))
+    expect(after).toBe(page + 1)
+    expect(pdf.sizes[after]!.width).toBeLessThan(pdf.sizes[after]!.height)
+  })
+
+  it('turns the page for a landscape table with the headings above it', async () => {
+    const header = ['Member', ...Array.from({length: 25}, (_, index) => `W${String(index + 1).padStart(2, '0')}`)]
+    const row = ['Chile', ...Array.from({length: 25}, (_, index) => String(index % 10))]
+    const heading: Block = {type: 'heading', depth: 1, number: '2', content: [{text: 'Fortnights'}]}
+    const pdf = await read({...sampleReport, body: [paragraph(1, 'Before.'), heading, table(header, [row])]})
+    const page = pdf.lines.findIndex((lines) => lines.some((line) => line.text === header.join(' ')))
+    expect(pdf.sizes[page]!.width).toBeGreaterThan(pdf.sizes[page]!.height)
+    expect(pdf.pages[page]).toContain('FORTNIGHTS')
+    expect(pdf.pages[page - 1]).not.toContain('FORTNIGHTS')
+  })
+
+  it('keeps a table in a list on the portrait page, within the list', async () => {
+    const header = ['Region', 'Q1', 'Q2', 'Q3', 'Q4', 'Total', 'Share', 'Staff', 'Days', 'Notes', 'Partners', 'Status']
+    const row = ['Latin America', '3', '4', '2', '5', '14', '40%', '6', '21', 'Online', 'WIPO', 'Done']
+    const list: Block = {type: 'list', ordered: false, items: [[paragraph(1, 'An item with a table:'), table(header, [row])], [paragraph(2, 'Next item.')]]}
+    const pdf = await read({...sampleReport, body: [list, paragraph(3, 'After the list, a paragraph long enough to fill its line up to the right margin of the page.')]})
+    expect(pastMargin(pdf, rightMargin())).toEqual([])
+    expect(pdf.sizes.every((size) => size.width < size.height)).toBe(true)
+    const headerLine = pdf.lines[0]!.find((line) => line.text.startsWith('Region Q1'))!
+    expect(headerLine.left).toBeGreaterThan(lineOf(pdf.lines[0]!, 'An item with a table:').left - 1)
+    expect(pdf.pages[0]).toContain(row.slice(1).join(' '))
+  })
+
+  it('breaks an address, a budget, a quoted beneficiary and a word in a table cell, keeping every character', async () => {
+    // Distinct letters, so that counting them counts every character of each value wherever the PDF prints it.
+    const website = 'https://example.org/' + 'ф'.repeat(5000)
+    const budget = 'CAD ' + 'Ж'.repeat(3000)
+    const beneficiary = 'Щ'.repeat(1500)
+    const cell = 'Ю'.repeat(3000)
+    const word = 'Я'.repeat(2000)
+    const long = programme(1, {website, budget, beneficiaries: [beneficiary, 'Panama']})
+    const body = [paragraph(1, `A paragraph with ${word} in it.`), table(['Item', 'Note'], [['long', cell]])]
+    const pdf = await read({...withProgrammes([long]), body})
+    expect(pastMargin(pdf, rightMargin())).toEqual([])
+    const text = pdf.pages.join('')
+    expect(occurrences(text, 'ф')).toBe(5000)
+    expect(occurrences(text, 'Ж')).toBe(3000)
+    // In the list of programmes and the programme's details.
+    expect(occurrences(text, 'Щ')).toBe(2 * 1500)
+    expect(occurrences(text, 'Ю')).toBe(3000)
+    expect(occurrences(text, 'Я')).toBe(2000)
+    // Broken only across lines: read on, each reads whole and in order. The zero-width spaces that let pdfmake break
+    // words over 400 characters quickly are not in the PDF at all.
+    expect(text).not.toContain('\u200B')
+    const flow = runTogether(pdf)
+    for (const value of [website, budget.replace(' ', ''), word]) expect(flow).toContain(value)
+  })
+
+  it('keeps centred and justified words longer than a line within the margins', async () => {
+    // pdfmake measures each piece of a broken word as if it still ended with the space after the word.
+    const member = `${'M'.repeat(150)} Islands`
+    const pdf = await read({...sampleReport, member, body: [paragraph(1, `Justified ${'J'.repeat(200)} text that goes on.`)]})
+    expect(pastMargin(pdf, rightMargin())).toEqual([])
+    const text = pdf.pages.join('')
+    for (const [letter, times] of [['M', 150], ['J', 200]] as const) expect(occurrences(text, letter)).toBeGreaterThanOrEqual(times)
+  })
+
+  it('cuts a symbol too long for the header block and the running heads into lines that fit, every character kept', async () => {
+    // No space in it: as one line it would run past the right margin.
+    const symbol = 'IP/C/R/TC/CAN/2/Add.1/Corr.1/Rev.2/Suppl.3/Annex.4/Part.5/Section.6/Paragraph.7/Item.8/Note.9'
+    const pdf = await read({...sampleReport, symbol, body: [paragraph(1, 'A page.'), {type: 'paragraph', content: [{text: 'Text.\n'.repeat(120)}]}]})
+    expect(pastMargin(pdf, rightMargin())).toEqual([])
+    expect(pdf.numPages).toBeGreaterThan(1)
+    // Page 1's header block, and the running head of page 2, above the body.
+    const above = (page: number, words: string) => pdf.lines[page]!.slice(0, pdf.lines[page]!.findIndex((line) => line.text.includes(words)))
+    const joined = (lines: PdfLine[]) => lines.map((line) => line.text.replace(/\s+/g, '')).join('')
+    expect(joined(above(0, 'TECHNICAL'))).toContain(symbol)
+    expect(joined(above(1, 'Text.'))).toContain(symbol)
   })
 })
 

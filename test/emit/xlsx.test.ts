@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto'
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import {beforeAll, describe, expect, it, vi} from 'vitest'
-import {emitXlsx, reproducibleZip} from '../../pipeline/emit/xlsx/index.js'
+import {emitXlsx, maxCellLength, reproducibleZip} from '../../pipeline/emit/xlsx/index.js'
 import {detailKeys} from '../../pipeline/fields.js'
 import {Report} from '../../pipeline/model.js'
 import {summarize} from '../../pipeline/emit/summary.js'
@@ -502,5 +502,74 @@ describe('reproducible bytes', () => {
       const start = workbook.getWorksheet('Programmes')!.getCell('D2').value as Date
       expect(start.getTime()).toBe(Date.UTC(2021, 3, 24))
     }
+  })
+})
+
+describe('cells keep every character', () => {
+  const day = (iso: string, written: string) => ({iso, precision: 'day' as const, written})
+  /** A programme with beneficiaries, so that it has rows in the Beneficiaries sheet too. */
+  const base = sampleReport.programmes[1]!
+
+  it('escape control characters, and text that looks like an escape, so that they read back as written', async () => {
+    const budget = 'CAD 100\u0007000 \u001b[1m\u0000\u007f'
+    const contact = 'literal _x0041_, _x005F_ and _x00e9_ escapes, tab\there, CR\rhere, U+FFFE \uFFFE'
+    const report = Report.parse({...sampleReport, programmes: [{...base, title: 'Bell\u0007 workshop', budget, contact}]})
+    const bytes = await emitXlsx(report, templates, {instant})
+    const {sheets} = await readXlsx(bytes)
+    const [header, row] = sheets.Programmes!
+    expect(row![header!.indexOf('Title of programme or activity')]).toBe('Bell\u0007 workshop')
+    expect(row![header!.indexOf('Budget')]).toBe(budget)
+    expect(row![header!.indexOf('Contact')]).toBe(contact)
+    expect(sheets.Beneficiaries![1]![2]).toBe('Bell\u0007 workshop')
+    // What is in the file: OOXML escapes, as Excel writes them.
+    const strings = await (await JSZip.loadAsync(bytes)).file('xl/sharedStrings.xml')!.async('string')
+    expect(strings).toContain('CAD 100_x0007_000 _x001B_[1m_x0000__x007F_')
+    expect(strings).toContain('literal _x005F_x0041_, _x005F_x005F_ and _x005F_x00e9_ escapes')
+  })
+
+  it('continue text longer than a cell holds in the next columns, headed (2), (3) …', async () => {
+    const sentence = 'Cooperation in the administration of intellectual property. '
+    const text = sentence.repeat(1100).trim()
+    const title = 'T'.repeat(maxCellLength) + '😀 end'
+    expect(text.length).toBeGreaterThan(2 * maxCellLength)
+    const report = Report.parse({
+      ...sampleReport,
+      programmes: [{...base, title, description: [{type: 'paragraph', content: [{text}]}]}, sampleReport.programmes[0]]
+    })
+    const {sheets} = await readXlsx(await emitXlsx(report, templates, {instant}))
+    const [header, first, second] = sheets.Programmes!
+    const at = (name: string) => header!.indexOf(name)
+    expect(header!.slice(at('Description'), at('Description') + 4)).toEqual(['Description', 'Description (2)', 'Description (3)', 'Source'])
+    expect(header!.slice(at('Title of programme or activity'), at('Title of programme or activity') + 3)).toEqual([
+      'Title of programme or activity',
+      'Title of programme or activity (2)',
+      'Start date'
+    ])
+    for (const row of sheets.Programmes!) for (const cell of row) if (typeof cell === 'string') expect(cell.length).toBeLessThanOrEqual(maxCellLength)
+    expect(first!.slice(at('Description'), at('Description') + 3).join('')).toBe(text)
+    // A character of two UTF-16 units is never cut in two.
+    expect(first!.slice(at('Title of programme or activity'), at('Title of programme or activity') + 2)).toEqual(['T'.repeat(maxCellLength), '😀 end'])
+    expect(second!.slice(at('Description') + 1, at('Description') + 3)).toEqual([null, null])
+    const beneficiaries = sheets.Beneficiaries!
+    expect(beneficiaries[0]!.slice(2, 5)).toEqual(['Title of programme or activity', 'Title of programme or activity (2)', 'Beneficiary'])
+    expect(beneficiaries[1]!.slice(2, 4).join('')).toBe(title)
+  })
+
+  it('write dates from 1 March 1900 as dates, and earlier ones, which Excel shows a day off or not at all, as written', async () => {
+    const report = Report.parse({
+      ...sampleReport,
+      programmes: [
+        {...base, start: day('1899-12-31', '31/12/1899'), end: day('1900-02-28', '28/02/1900')},
+        {...sampleReport.programmes[0]!, start: day('1900-03-01', '01/03/1900'), end: day('1900-01-01', '1900-01-01')},
+        {...sampleReport.programmes[0]!, start: {iso: '1899', precision: 'year', written: '1899'}, end: {iso: '1900-02', precision: 'month', written: 'Feb 1900'}}
+      ]
+    })
+    const {workbook} = await readXlsx(await emitXlsx(report, templates, {instant}))
+    const sheet = workbook.getWorksheet('Programmes')!
+    expect(['D2', 'E2', 'E3', 'D4', 'E4'].map((address) => sheet.getCell(address).value)).toEqual(['31/12/1899', '28/02/1900', '1900-01-01', '1899', 'Feb 1900'])
+    expect(sheet.getCell('D2').type).toBe(ExcelJS.ValueType.String)
+    const march = sheet.getCell('D3')
+    expect(march.type).toBe(ExcelJS.ValueType.Date)
+    expect((march.value as Date).toISOString().slice(0, 10)).toBe('1900-03-01')
   })
 })

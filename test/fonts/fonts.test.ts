@@ -24,6 +24,26 @@ describe('font tables', () => {
       }
       const lineHeights = fonts.map((font) => (font.ascent - font.descent) / font.unitsPerEm)
       expect(fontTables[family]!.lineHeight).toBe(Math.max(...lineHeights))
+      // The widest advances: of any glyph drawn, and of a digit (wider than `.` and the space).
+      const advance = (font: fontkit.Font, code: number) => font.glyphForCodePoint(code).advanceWidth / font.unitsPerEm
+      let widest = 0
+      for (let code = 0x20; code <= 0x10ffff; code++) {
+        if (glyphs.drawable(code)) for (const font of fonts) widest = Math.max(widest, advance(font, code))
+      }
+      expect(fontTables[family]!.widestGlyph).toBe(widest)
+      const digits = fonts.flatMap((font) => [...'0123456789'].map((digit) => advance(font, digit.codePointAt(0)!)))
+      expect(fontTables[family]!.widestDigit).toBe(Math.max(...digits))
+      for (const font of fonts) for (const character of '. ') expect(advance(font, character.codePointAt(0)!)).toBeLessThan(Math.max(...digits))
+      // Kerning adds no more than the bound between any two of the letters and signs it acts on most.
+      const kerned = 'AVWTYLPFKXkvwyoe.,-"\'1/'
+      for (const font of fonts) {
+        for (const first of kerned) {
+          for (const second of kerned) {
+            const added = font.layout(first + second).advanceWidth / font.unitsPerEm - advance(font, first.codePointAt(0)!) - advance(font, second.codePointAt(0)!)
+            expect(added).toBeLessThanOrEqual(fontTables[family]!.widestKerning + 1e-9)
+          }
+        }
+      }
     })
   }
 })

@@ -87,6 +87,14 @@ function groupLines(items: Item[]): PdfLine[] {
     const baseline = Math.max(...row.map((item) => item.baseline))
     const top = baseline - Math.max(...row.map((item) => item.height))
     const parts = row.map((item) => ({text: item.str, left: item.x, right: item.x + item.width}))
-    return {text: text.replace(/\s+/g, ' ').trim(), baseline, top, left: row[0]!.x, right: end, parts}
+    const right = Math.max(...parts.map((part) => part.right))
+    return {text: text.replace(/\s+/g, ' ').trim(), baseline, top, left: row[0]!.x, right, parts}
   })
+}
+
+/** Lines that reach past the right margin of their page (by more than half a point, for rounding), as `page: text`. */
+export function pastMargin(pdf: PdfText, rightMargin: number): string[] {
+  return pdf.lines.flatMap((lines, index) =>
+    lines.filter((line) => line.right > pdf.sizes[index]!.width - rightMargin + 0.5).map((line) => `${index + 1}: ${line.text.slice(0, 60)}`)
+  )
 }

@@ -1,7 +1,8 @@
 // The page headers of a circulated document. Page 1: a grid of three rows, the organisation lines (if any) left and
 // the symbol over the date right; the job number left of "Page: 1/N"; the body's name left of "Original: …". Later
 // pages: the symbol right-aligned over the centred page number. A draft shows placeholders and a mark instead of
-// what the Secretariat has not assigned yet. Every header line is one line (noWrap), so heights are known in advance.
+// what the Secretariat has not assigned yet. Every header line is one line (noWrap), so heights are known in advance:
+// a line too wide for its column (a long symbol or job number) is cut into lines that fit, measured with the font.
 //
 // pdfmake knows the page count only in its header function, and clips what that function draws to the top margin,
 // which is one for all pages and must fit the running head. So page 1's first two rows (with "Page: 1/N") are its
@@ -9,8 +10,10 @@
 import type {Content, ContentTable, ContentText} from 'pdfmake/interfaces.js'
 import {formatLong} from '../../dates.js'
 import type {Report} from '../../model.js'
+import {contentWidth} from '../../page.js'
 import {fill, type Templates} from '../../templates.js'
 import type {Layout} from './layout.js'
+import type {TextMeasure} from './measure.js'
 
 interface Line {
   text: string
@@ -47,7 +50,8 @@ export class Header {
   constructor(
     report: Report,
     private readonly templates: Templates,
-    private readonly layout: Layout
+    private readonly layout: Layout,
+    private readonly measure: TextMeasure
   ) {
     const {labels} = templates
     this.draft = !report.date || !report.symbol || !report.job
@@ -61,18 +65,48 @@ export class Header {
     return this.draft ? [line(this.templates.labels.draft.mark, 'draftMark')] : []
   }
 
-  /** Page 1's first two rows: organisation and symbol over date; job number and "Page: 1/N". */
-  private headerRows(pages: number): Row[] {
+  /**
+   * Page 1's three rows: organisation and symbol over date; job number and "Page: 1/N"; the body's name, as the lines
+   * the template gives, and "Original: …".
+   */
+  private rows(pages: number): Row[] {
     const {labels} = this.templates
-    return [
+    return this.fit([
       [[...labels.organisation.map((text) => line(text)), ...this.mark], [right(this.symbol, 'headerSymbol'), right(this.date)]],
-      [[line(this.job)], [right(fill(labels.page, {page: 1, pages}))]]
-    ]
+      [[line(this.job)], [right(fill(labels.page, {page: 1, pages}))]],
+      [labels.council.map((text) => line(text)), [right(this.original)]]
+    ])
   }
 
-  /** Page 1's third row: the body's name, as the lines the template gives, and "Original: …". */
-  private get councilRow(): Row {
-    return [this.templates.labels.council.map((text) => line(text)), [right(this.original)]]
+  /** Page 1's first two rows, its header. */
+  private headerRows(pages: number): Row[] {
+    return this.rows(pages).slice(0, 2)
+  }
+
+  /** The width between the margins, where the header is drawn. */
+  private get width(): number {
+    return contentWidth(this.templates.styles, 'portrait')
+  }
+
+  /** The width of the widest of `lines`, in points, measured bold (no narrower than as styled). */
+  private widest(lines: readonly Line[]): number {
+    return Math.max(0, ...lines.map(({text}) => this.measure.measure([{text, bold: true, italics: false}]).line * this.fontSize))
+  }
+
+  /** `lines` with each line wider than `width` points cut into lines that fit. */
+  private cut(lines: readonly Line[], width: number): Line[] {
+    return lines.flatMap(({text, styles}) => this.measure.lines(text, {bold: true, italics: false}, width / this.fontSize).map((piece) => line(piece, ...styles)))
+  }
+
+  /**
+   * The rows of page 1's grid, their lines cut so that both columns fit between the margins: the right column may
+   * take what the left one leaves, at least half; the left one what the right one then leaves.
+   */
+  private fit(rows: readonly Row[]): Row[] {
+    const rightWidth = Math.max(this.width / 2, this.width - this.widest(rows.flatMap(([left]) => left)))
+    const rights = rows.map(([, lines]) => this.cut(lines, rightWidth))
+    const leftWidth = this.width - this.widest(rights.flat())
+    return rows.map(([left], index) => [this.cut(left, leftWidth), rights[index]!])
   }
 
   private get fontSize(): number {
@@ -116,18 +150,29 @@ export class Header {
   /** The running head from page 2: the draft mark (if any) left and the symbol right, then "- 2 -" centred. */
   runningHead(page: number): Content {
     const [mark] = this.mark
+    const symbol = this.runningSymbol
     return {
       margin: this.margin,
       fontSize: this.fontSize,
       stack: [
-        {columns: [{width: '*', ...this.text(mark ?? line(''))}, {width: 'auto', ...this.text(line(this.symbol, 'runningHeadSymbol'))}]},
+        {
+          columns: [
+            {width: '*', ...this.text(mark ?? line(''))},
+            symbol.length === 1 ? {width: 'auto', ...this.text(symbol[0]!)} : {width: 'auto', stack: symbol.map((one) => this.text(one))}
+          ]
+        },
         this.text(line(fill(this.templates.labels.runningHead, {page}), 'runningHeadPage'))
       ]
     }
   }
 
+  /** The symbol as the running head prints it, right of the draft mark: in lines that fit beside it. */
+  private get runningSymbol(): Line[] {
+    return this.cut([line(this.symbol, 'runningHeadSymbol')], this.width - this.widest(this.mark))
+  }
+
   private get runningHeadHeight(): number {
-    return Math.max(this.height(this.mark), this.height([line(this.symbol, 'runningHeadSymbol')])) + this.height([line('', 'runningHeadPage')])
+    return Math.max(this.height(this.mark), this.height(this.runningSymbol)) + this.height([line('', 'runningHeadPage')])
   }
 
   /**
@@ -143,6 +188,6 @@ export class Header {
   firstPageTop(): Content[] {
     const {pageMargins, header} = this.templates.styles
     const headerBottom = pageMargins[1] + this.rowsHeight(this.headerRows(1))
-    return [this.layout.space(headerBottom - this.top), this.grid([this.councilRow], [0, 0, 0, header.gap])]
+    return [this.layout.space(headerBottom - this.top), this.grid(this.rows(1).slice(2), [0, 0, 0, header.gap])]
   }
 }

@@ -13,15 +13,18 @@ import type {
   TDocumentDefinitions
 } from 'pdfmake/interfaces.js'
 import {formatShort} from '../../dates.js'
-import {glyphsOf, locateFont} from '../../fonts/index.js'
+import {fontTables, glyphsOf, locateFont} from '../../fonts/index.js'
 import {fieldKeys, type FieldKey} from '../../fields.js'
 import type {Beneficiary, Block, Inline, Programme, Report} from '../../model.js'
+import {cellPadding, contentWidth, fontSize, indent, widestGlyph, type Nesting, type Orientation} from '../../page.js'
 import {summarize, type Summary} from '../summary.js'
 import {fill, type Templates} from '../../templates.js'
 import type {EmitOptions} from '../index.js'
 import {Header} from './header.js'
 import {Layout} from './layout.js'
-import {justifiable, unbroken} from './runs.js'
+import {longestWordLength, TextMeasure, type FontStyle, type Run} from './measure.js'
+import {apart, breakLongWords, justifiable, unbroken} from './runs.js'
+import {fitsAsAsked, fitTable, type ColumnText, type TableRequest} from './tables.js'
 
 /**
  * pdfmake is a process-wide singleton: give it the families of the styles and shut every other door. Set on every
@@ -51,9 +54,19 @@ export async function emitPdf(report: Report, templates: Templates, options: Emi
 export function pdfDefinition(report: Report, templates: Templates): TDocumentDefinitions {
   const {labels, styles} = templates
   const layout = new Layout(styles)
-  const header = new Header(report, templates, layout)
-  const write = new Writer(templates, layout, report.beneficiaries)
+  const measure = new TextMeasure(locateFont(styles.fonts[styles.font]!).files, fontTables[styles.font]!.widestKerning)
+  const header = new Header(report, templates, layout, measure)
+  const write = new Writer(templates, layout, measure, report.beneficiaries)
   const [left, , right, bottom] = styles.pageMargins
+  const content: Content[] = [
+    ...header.firstPageTop(),
+    write.text('title', labels.title.join('\n')),
+    write.text('member', report.member),
+    {text: justifiable([{text: fill(labels.circulation, {date: header.date, requester: report.requester})}]), style: 'circulation'},
+    write.text('rule', labels.rule),
+    write.blocks(report.body),
+    write.annex(report)
+  ]
 
   return {
     pageSize: styles.pageSize as PageSize,
@@ -69,15 +82,7 @@ export function pdfDefinition(report: Report, templates: Templates): TDocumentDe
     styles: write.pdfmakeStyles,
     // pageCount is only known here: page 1 has the first two rows of its header block (header.ts), later pages the running head.
     header: (page, pages) => (page === 1 ? header.firstPage(pages) : header.runningHead(page)),
-    content: [
-      ...header.firstPageTop(),
-      write.text('title', labels.title.join('\n')),
-      write.text('member', report.member),
-      {text: justifiable([{text: fill(labels.circulation, {date: header.date, requester: report.requester})}]), style: 'circulation'},
-      write.text('rule', labels.rule),
-      write.blocks(report.body),
-      write.annex(report)
-    ]
+    content: breakLongWords(write.orient(content))
   }
 }
 
@@ -90,6 +95,24 @@ const narrowColumnCharacters = 25
 
 const plainText = (runs: readonly Inline[]) => runs.map((run) => run.text).join('')
 
+/** A table cell's content: plain text, or runs of formatted text. */
+type Cell = string | ContentText[]
+
+/** A cell as pdfmake takes it: its content in named styles. */
+interface StyledCell extends ContentText {
+  style: string | string[]
+}
+
+/** The text of a cell, its runs joined. */
+const cellText = (cell: Cell): string => (typeof cell === 'string' ? cell : cell.map((run) => String(run.text)).join(''))
+
+/** Style names of a node, last one winning. */
+const styleNames = (style: ContentText['style']): string[] =>
+  typeof style === 'string' ? [style] : Array.isArray(style) ? style.filter((name): name is string => typeof name === 'string') : []
+
+/** Neither bold nor italic. */
+const plain: FontStyle = {bold: false, italics: false}
+
 /** A fixed-width column that widens to its content (pdfmake's columnCalculator; not in its types). */
 const elastic: object = {elasticWidth: true}
 
@@ -98,10 +121,15 @@ class Writer {
   readonly pdfmakeStyles: StyleDictionary
   private readonly uppercased: Set<string>
   private readonly beneficiaries: Map<string, Beneficiary>
+  /** Tables that need a landscape page. */
+  private readonly landscape = new WeakSet<object>()
+  /** Whether any table needs a landscape page. */
+  private landscaped = false
 
   constructor(
     private readonly templates: Templates,
     private readonly layout: Layout,
+    private readonly measure: TextMeasure,
     beneficiaries: readonly Beneficiary[]
   ) {
     const entries = Object.entries(templates.styles.styles)
@@ -111,21 +139,50 @@ class Writer {
     this.beneficiaries = new Map(beneficiaries.map((beneficiary) => [beneficiary.name, beneficiary]))
   }
 
-  /** Text in a style, upper-cased when the style asks for it. */
+  /**
+   * `content`, the document's top-level flow, with a page break that turns the page wherever a node needs another
+   * orientation than the page before (pdfmake keeps the orientation of the page before): a landscape table gets a
+   * page of its own, with the headings kept with it, and the flow turns back after it. Only top-level tables turn
+   * the page: pdfmake forgets a list's or quotation's indentation when the page turns inside it.
+   */
+  orient(content: Content[]): Content[] {
+    if (!this.landscaped) return content
+    const flow: {node: Content; parent: Content[]; index: number}[] = []
+    const walk = (nodes: Content[]) =>
+      nodes.forEach((node, index) => (Array.isArray(node) ? walk(node) : flow.push({node, parent: nodes, index})))
+    walk(content)
+    let orientation: Orientation = 'portrait'
+    flow.forEach(({node}, at) => {
+      const wanted: Orientation = typeof node === 'object' && this.landscape.has(node) ? 'landscape' : 'portrait'
+      if (wanted === orientation) return
+      orientation = wanted
+      // Headings kept with the table (layout.ts keepWithNext: an unbreakable stack, then a negative space) turn with it.
+      const kept = flow[at - 2]
+      const start = wanted === 'landscape' && kept && typeof kept.node === 'object' && 'unbreakable' in kept.node ? kept : flow[at]!
+      const turned = typeof start.node === 'string' ? {text: start.node} : start.node
+      start.parent[start.index] = {...(turned as object), pageBreak: 'before', pageOrientation: wanted} as Content
+    })
+    return content
+  }
+
+  /** Text in a style, upper-cased when the style asks for it; a word wider than the page apart from the space after it. */
   text(style: string, text: string): ContentText {
-    return {text: this.case(style, text), style}
+    const {styles} = this.templates
+    const cased = this.case(style, text)
+    const runs = apart([{text: cased}], this.widerThan(contentWidth(styles, 'portrait'), fontSize(styles, style), style))
+    return {text: runs.length === 1 ? cased : runs, style}
   }
 
   /**
    * The blocks of a flow (the body, the annex's introduction, a description), each run of headings kept with the
-   * start of what follows it. `nested` blocks sit in a list item or a quote, which indents them already.
+   * start of what follows it. Blocks inside `nesting` sit in list items or quotes, which narrow them.
    */
-  blocks(blocks: readonly Block[], nested = false): Content[] {
+  blocks(blocks: readonly Block[], nesting: readonly Nesting[] = []): Content[] {
     const nodes: Content[] = []
     for (let index = 0; index < blocks.length; ) {
       const block = blocks[index]!
       if (block.type !== 'heading') {
-        nodes.push(this.block(block, nested))
+        nodes.push(this.block(block, nesting))
         index++
         continue
       }
@@ -134,7 +191,7 @@ class Writer {
       const headings = blocks.slice(index, end) as Extract<Block, {type: 'heading'}>[]
       const characters = headings.reduce((sum, heading) => sum + plainText(heading.content).length, 0)
       const next = blocks[end]
-      nodes.push(...this.layout.keepWithNext(headings.map((heading) => this.block(heading, nested)), characters, next ? this.startHeight(next) : 0))
+      nodes.push(...this.layout.keepWithNext(headings.map((heading) => this.block(heading, nesting)), characters, next ? this.startHeight(next) : 0))
       index = end
     }
     return nodes
@@ -159,8 +216,11 @@ class Writer {
     return table
   }
 
-  block(block: Block, nested = false): Content {
-    const {tab, paragraphNumbers} = this.templates.styles
+  block(block: Block, nesting: readonly Nesting[] = []): Content {
+    const {styles} = this.templates
+    const {tab, paragraphNumbers} = styles
+    // Text is never on a landscape page: only top-level tables are.
+    const lineWidth = contentWidth(styles, 'portrait') - indent(styles, nesting)
     switch (block.type) {
       case 'heading': {
         const style = headingStyles[Math.min(block.depth, headingStyles.length) - 1]!
@@ -168,24 +228,31 @@ class Writer {
         if (!block.number) return {text: title, style}
         // The number, then the title at the tab, or a little after a number wider than the tab; wrapped lines align.
         const gap = tab / 4
-        return {style, columnGap: gap, columns: [{width: tab - gap, noWrap: true, text: block.number, ...elastic}, {width: '*', text: title}]}
+        const numberWidth = Math.max(tab - gap, this.measure.measure([{text: block.number, ...this.fontStyle(style, plain)}]).line * fontSize(styles, style))
+        const titleWidth = this.starWidth(title, lineWidth - numberWidth - gap, fontSize(styles, style))
+        return {style, columnGap: gap, columns: [{width: tab - gap, noWrap: true, text: block.number, ...elastic}, {width: titleWidth, text: title}]}
       }
       case 'paragraph': {
-        const text = justifiable(this.inlines(block.content))
+        const size = fontSize(styles, 'paragraph')
+        // Hanging numbers indent every line of the text; inline ones none but the first.
+        const textLineWidth = block.number !== undefined && paragraphNumbers === 'hanging' ? lineWidth - tab : lineWidth
+        const text = apart(justifiable(this.inlines(block.content)), this.widerThan(textLineWidth, size, 'paragraph'))
         if (block.number === undefined) return {text, style: 'paragraph'}
         const number = {width: tab, text: `${block.number}.`}
-        if (paragraphNumbers === 'hanging') return {style: 'paragraph', columns: [number, {width: '*', text}]}
+        const textWidth = this.starWidth(text, lineWidth - tab, size)
+        if (paragraphNumbers === 'hanging') return {style: 'paragraph', columns: [number, {width: textWidth, text}]}
         // Inline: the text column reaches back under the number, its first line starting at the tab.
-        return {style: 'paragraph', columnGap: 0, columns: [number, {width: '*', margin: [-tab, 0, 0, 0], leadingIndent: tab, text}]}
+        return {style: 'paragraph', columnGap: 0, columns: [number, {width: textWidth, margin: [-tab, 0, 0, 0], leadingIndent: tab, text}]}
       }
       case 'list': {
-        const items = block.items.map((item) => ({stack: this.blocks(item, true)}))
+        const inner: Nesting[] = [...nesting, {kind: 'list', last: block.ordered ? (block.start ?? 1) + block.items.length - 1 : 0}]
+        const items = block.items.map((item) => ({stack: this.blocks(item, inner)}))
         const list: Content = block.ordered ? {ol: items, start: block.start ?? 1, style: 'list'} : {ul: items, style: 'list'}
         // Under the text of the paragraph it belongs to, which starts at the tab.
-        return nested ? list : {stack: [list], margin: [tab, 0, 0, 0]}
+        return nesting.length > 0 ? list : {stack: [list], margin: [tab, 0, 0, 0]}
       }
       case 'quote':
-        return {stack: this.blocks(block.children, true), style: 'quote'}
+        return {stack: this.blocks(block.children, [...nesting, {kind: 'quote'}]), style: 'quote'}
       case 'code':
         return {text: block.text, style: 'code'}
       case 'rule':
@@ -194,7 +261,9 @@ class Writer {
         return this.keepHeader(
           this.table(
             block.header.map((cell) => this.inlines(cell)),
-            block.rows.map((row) => row.map((cell) => this.inlines(cell)))
+            block.rows.map((row) => row.map((cell) => this.inlines(cell))),
+            undefined,
+            nesting
           ),
           block.rows[0]?.map(plainText)
         )
@@ -337,38 +406,133 @@ class Writer {
 
   /** A two-column table of labels and their values, without a header row. */
   private fieldTable(rows: [string, ContentText][], labelWidth: Size): ContentTable {
-    return {
-      style: 'table',
-      table: {
-        widths: [labelWidth, '*'],
-        body: rows.map(([label, value]) => [{text: label, style: 'fieldLabel'}, value])
-      },
+    const body = rows.map(([label, value]): StyledCell[] => [{text: label, style: 'fieldLabel'}, {...value, style: styleNames(value.style)}])
+    const valuePadding = 8
+    return this.fitted({widths: [labelWidth, '*'], body}, [0, valuePadding], [], (padding) => ({
       // Thin rules between rows only: 'lightHorizontalLines' would draw a header rule under the first row.
-      layout: {
-        hLineWidth: (line, node) => (line === 0 || line === node.table.body.length ? 0 : 0.5),
-        hLineColor: () => '#aaaaaa',
-        vLineWidth: () => 0,
-        paddingLeft: (column) => (column === 0 ? 0 : 8),
-        paddingRight: () => 0
-      }
-    }
+      hLineWidth: (line, node) => (line === 0 || line === node.table.body.length ? 0 : 0.5),
+      hLineColor: () => '#aaaaaa',
+      vLineWidth: () => 0,
+      paddingLeft: (column) => (column === 0 ? 0 : valuePadding * padding),
+      paddingRight: () => 0
+    }))
   }
 
   /** A table whose header row repeats on each page. No dontBreakRows: it drops rows taller than a page. */
-  private table(header: Content[], rows: Content[][], widths?: Size[]): ContentTable {
+  private table(header: Cell[], rows: Cell[][], widths?: Size[], nesting: readonly Nesting[] = []): ContentTable {
     const count = Math.max(header.length, ...rows.map((row) => row.length))
     // Markdown rows may be shorter than the header; pdfmake needs them all the same length.
-    const cells = (row: Content[], style: string) =>
-      Array.from({length: count}, (_, index) => ({text: row[index] ?? '', style}))
-    return {
-      style: 'table',
-      table: {
-        headerRows: 1,
-        widths: widths ?? Array<Size>(count).fill('*'),
-        body: [cells(header, 'tableHeader'), ...rows.map((row) => cells(row, 'tableCell'))]
-      },
-      layout: 'lightHorizontalLines'
+    const cells = (row: Cell[], style: string) => Array.from({length: count}, (_, index): StyledCell => ({text: row[index] ?? '', style}))
+    // Padding as pdfmake's 'lightHorizontalLines': none outside the first and last column.
+    const paddings = Array.from({length: count}, (_, index) => (index === 0 ? 0 : cellPadding) + (index === count - 1 ? 0 : cellPadding))
+    const body = [cells(header, 'tableHeader'), ...rows.map((row) => cells(row, 'tableCell'))]
+    return this.fitted({headerRows: 1, widths: widths ?? Array<Size>(count).fill('*'), body}, paddings, nesting, (padding) =>
+      padding === 1
+        ? 'lightHorizontalLines'
+        : {
+            // 'lightHorizontalLines' with its padding shrunk.
+            hLineWidth: (line, node) => (line === 0 || line === node.table.body.length ? 0 : line === node.table.headerRows ? 2 : 1),
+            vLineWidth: () => 0,
+            hLineColor: (line) => (line === 1 ? 'black' : '#aaa'),
+            paddingLeft: (column) => (column === 0 ? 0 : cellPadding * padding),
+            paddingRight: (column, node) => (column === node.table.widths!.length - 1 ? 0 : cellPadding * padding)
+          }
+    )
+  }
+
+  /**
+   * The table with widths, font sizes and page orientation that fit it between the margins where it sits (see
+   * tables.ts): pdfmake breaks a word wider than its column, so with set widths no text runs past the margin.
+   */
+  private fitted(
+    table: {headerRows?: number; widths: Size[]; body: StyledCell[][]},
+    paddings: number[],
+    nesting: readonly Nesting[],
+    /** The layout, with the padding of its columns multiplied by a factor. */
+    layout: (padding: number) => ContentTable['layout']
+  ): ContentTable {
+    const {styles} = this.templates
+    const sizes = table.body.map((row) => row.map((cell) => this.cellFontSize(cell)))
+    // Without spreading the cells into arguments, which a table of 200,000 cells would overflow.
+    const flat = sizes.flat()
+    const [smallestFont, largestFont] = [flat.reduce((a, b) => Math.min(a, b), Infinity), flat.reduce((a, b) => Math.max(a, b), -Infinity)]
+    const request = (columns: ColumnText[]): TableRequest => ({widths: table.widths, columns, paddings, nesting, smallestFont, largestFont})
+    const runs = table.body.map((row) => row.map((cell) => this.runs(cell.text as Cell, this.fontStyle(cell.style, plain))))
+    // Each column's widths, the largest of its cells': upper bounds, quick.
+    const bounds = table.widths.map((_, index) => {
+      const column: ColumnText = {word: 0, longest: 0, line: 0}
+      runs.forEach((row, rowIndex) => {
+        const size = sizes[rowIndex]![index]!
+        const {word, longest, line} = this.measure.measure(row[index]!, styles.tables.longWord)
+        column.word = Math.max(column.word, word * size)
+        column.longest = Math.max(column.longest, longest * size)
+        column.line = Math.max(column.line, line * size)
+      })
+      return column
+    })
+    // Most tables fit as asked even so; else the exact widest words decide, as pdfmake will measure them.
+    if (fitsAsAsked(request(bounds), styles)) return {style: 'table', table, layout: layout(1)}
+    const columns = bounds.map((column, index) => ({
+      ...column,
+      longest: this.measure.longest(runs.map((row, rowIndex) => ({runs: row[index]!, size: sizes[rowIndex]![index]!})))
+    }))
+    if (fitsAsAsked(request(columns), styles)) return {style: 'table', table, layout: layout(1)}
+    const fit = fitTable(request(columns), styles)
+    const body = fit.scale === 1 ? table.body : table.body.map((row, rowIndex) => row.map((cell, index) => ({...cell, fontSize: sizes[rowIndex]![index]! * fit.scale})))
+    const node: ContentTable = {style: 'table', table: {...table, widths: fit.widths, body}, layout: layout(fit.padding)}
+    if (fit.orientation === 'landscape') {
+      this.landscape.add(node)
+      this.landscaped = true
     }
+    return node
+  }
+
+  /** The font size of a cell: its own, else its last style's that sets one, else the default. */
+  private cellFontSize(cell: StyledCell): number {
+    if (typeof cell.fontSize === 'number') return cell.fontSize
+    const named = styleNames(cell.style)
+      .reverse()
+      .map((name) => this.templates.styles.styles[name]?.fontSize)
+      .find((value) => typeof value === 'number')
+    return named ?? fontSize(this.templates.styles, '')
+  }
+
+  /** Bold and italics of a node: set on it, else by its styles (the last that sets it), else inherited. */
+  private fontStyle(style: ContentText['style'], inherited: FontStyle, node: {bold?: boolean; italics?: boolean} = {}): FontStyle {
+    const named = styleNames(style)
+      .reverse()
+      .map((name) => this.templates.styles.styles[name] ?? {})
+    const flag = (key: 'bold' | 'italics') => {
+      const own = node[key] ?? named.map((entry) => entry[key]).find((value) => typeof value === 'boolean')
+      return typeof own === 'boolean' ? own : inherited[key]
+    }
+    return {bold: flag('bold'), italics: flag('italics')}
+  }
+
+  /** The runs of text a cell prints, each in its font style. */
+  private runs(content: Cell, inherited: FontStyle): Run[] {
+    if (typeof content === 'string') return [{text: content, ...inherited}]
+    return content.map((node) => ({text: String(node.text), ...this.fontStyle(node.style, inherited, node)}))
+  }
+
+  /**
+   * The width of a `*` column of `runs` in `style` that has `width` points: `*` while its widest word fits, else
+   * `width` itself, since pdfmake would widen a star column to its widest word, past the margin.
+   */
+  private starWidth(runs: ContentText[], width: number, size: number): Size {
+    const text = cellText(runs)
+    if (longestWordLength(text) * widestGlyph(this.templates.styles) * size <= width) return '*'
+    return this.measure.longest([{runs: this.runs(runs, plain), size}]) <= width ? '*' : width
+  }
+
+  /**
+   * Whether a word of a run in `style` may be wider than a line of `lineWidth` points at `size`: first by its length,
+   * then measured.
+   */
+  private widerThan(lineWidth: number, size: number, style: string): (word: string, run: ContentText) => boolean {
+    const shortest = lineWidth / (widestGlyph(this.templates.styles) * size)
+    const base = this.fontStyle(style, plain)
+    return (word, run) => word.length >= shortest && this.measure.longest([{runs: this.runs([{...run, text: word}], base), size}]) > lineWidth
   }
 
   private inlines(runs: readonly Inline[], style?: string): ContentText[] {

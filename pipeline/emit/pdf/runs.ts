@@ -60,3 +60,56 @@ function splitWords(run: ContentText): ContentText[] {
 export function unbroken(name: string, max: number): string {
   return name.length <= max ? name.replace(/ /g, '\u00a0') : name
 }
+
+/**
+ * `runs` with every word `wide` finds wider than its line ended there, apart from the white space after it. pdfmake
+ * breaks such a word across lines, but measures each piece as if it still ended with that space: a centred,
+ * right-aligned or justified line would overrun the margin by the space's width.
+ */
+export function apart(runs: readonly ContentText[], wide: (word: string, run: ContentText) => boolean): ContentText[] {
+  return runs.flatMap((run) => {
+    const text = String(run.text)
+    const pieces: ContentText[] = []
+    let start = 0
+    for (const match of text.matchAll(/\S+(?=\s)/g)) {
+      if (!wide(match[0], run)) continue
+      const end = match.index + match[0].length
+      pieces.push({...run, text: text.slice(start, end)})
+      start = end
+    }
+    if (start === 0) return [run]
+    pieces.push({...run, text: text.slice(start)})
+    return pieces
+  })
+}
+
+/** A break opportunity pdfmake honours and the fonts draw as nothing; pdf.js reads no character for it. */
+const zeroWidthSpace = '\u200B'
+/**
+ * Words longer than this many characters get a break opportunity after every this many. pdfmake breaks a word wider
+ * than its line by measuring ever shorter starts of all of it, line after line: time that grows with the square of
+ * the word's length, minutes for a word of 20,000 characters.
+ */
+export const longestUnbrokenWord = 400
+const longWord = new RegExp(`[^\\s${zeroWidthSpace}]{${longestUnbrokenWord + 1},}`, 'gu')
+const everyLongestUnbrokenWord = new RegExp(`[^]{${longestUnbrokenWord}}(?=[^])`, 'gu')
+
+/** `text` with a zero-width space after every `longestUnbrokenWord` characters of a longer word. */
+function breakWords(text: string): string {
+  longWord.lastIndex = 0
+  if (!longWord.test(text)) return text
+  return text.replace(longWord, (word) => word.replace(everyLongestUnbrokenWord, (piece) => piece + zeroWidthSpace))
+}
+
+/** `content` with its words longer than `longestUnbrokenWord` characters broken (see there); link addresses kept. */
+export function breakLongWords<T>(content: T): T {
+  if (typeof content === 'string') return breakWords(content) as T
+  if (Array.isArray(content)) return content.map(breakLongWords) as T
+  if (!content || typeof content !== 'object') return content
+  const node = {...content} as Record<string, unknown>
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'text' && typeof value === 'string') node.text = breakWords(value)
+    else if (value && typeof value === 'object') node[key] = breakLongWords(value)
+  }
+  return node as T
+}

@@ -2,7 +2,7 @@
 import type ExcelJS from 'exceljs'
 import Workbook from 'exceljs/lib/doc/workbook.js'
 import JSZip from 'jszip'
-import {firstDay, utcMillis} from '../../dates.js'
+import {firstDay, firstExcelDate, utcMillis} from '../../dates.js'
 import {detailKeys, type DetailKey} from '../../fields.js'
 import type {Beneficiary, PartialDate, Programme, Report} from '../../model.js'
 import type {Changes, FieldChange, ProgrammeField, ProgrammeRef, ReportField} from '../../diff/compare.js'
@@ -29,14 +29,66 @@ const minWidth = 10
 const maxWidth = 60
 /** DOS dates in zip entries cannot go earlier (an instant of 0 is common for reproducible builds). */
 const zipEpoch = Date.UTC(1980, 0, 1)
+/** The most characters (UTF-16 code units) an Excel cell holds. */
+export const maxCellLength = 32_767
 
 /**
  * A date as a date cell at the UTC midnight of its first day (exceljs writes the UTC instant), so that sorting and
  * date filters see partial dates too; its format shows no more than was written. The JSON keeps the written form.
+ * A date that starts before Excel's dates do is written as text, as written (validation warns).
  */
 function dateValue(date: PartialDate | undefined): Value {
   if (!date) return null
-  return new DateCell(new Date(utcMillis(firstDay(date))), dateFormats[date.precision])
+  const first = firstDay(date)
+  if (first < firstExcelDate) return date.written
+  return new DateCell(new Date(utcMillis(first)), dateFormats[date.precision])
+}
+
+/**
+ * Text as an OOXML cell keeps it: characters XML cannot hold (control characters but tab and line feed, DEL, U+FFFE
+ * and U+FFFF), and the carriage return a reader would turn into a line feed, as `_xHHHH_`, which Excel and exceljs
+ * read back as the character (exceljs would drop them); and a `_` that starts such an escape in the text as
+ * `_x005F_`, so that the text reads back as written.
+ */
+export function cellText(text: string): string {
+  return text.replace(/_(?=x[0-9A-Fa-f]{4}_)|[\x00-\x08\x0B-\x1F\x7F\uFFFE\uFFFF]/g, (character) =>
+    `_x${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`
+  )
+}
+
+/** `text` in pieces of at most `maxCellLength` code units, never splitting a character in two. */
+function pieces(text: string): string[] {
+  const result: string[] = []
+  let start = 0
+  while (start < text.length) {
+    let end = Math.min(start + maxCellLength, text.length)
+    if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1]!)) end--
+    result.push(text.slice(start, end))
+    start = end
+  }
+  return result
+}
+
+/**
+ * Headers and rows with text longer than a cell holds continued in the next columns, headed `Title (2)`, `Title (3)` …
+ * (one more column for each piece the longest text of the column needs), and all text escaped for the cell.
+ */
+function continued(headers: readonly string[], rows: readonly Value[][]): {headers: string[]; rows: Value[][]} {
+  const split = rows.map((row) => row.map((value) => (typeof value === 'string' ? pieces(value) : [value])))
+  const widths = headers.map((_, column) => Math.max(1, ...split.map((row) => row[column]?.length ?? 1)))
+  return {
+    headers: headers.flatMap((header, column) =>
+      Array.from({length: widths[column]!}, (_, piece) => cellText(piece === 0 ? header : `${header} (${piece + 1})`))
+    ),
+    rows: split.map((row) =>
+      widths.flatMap((width, column) =>
+        Array.from({length: width}, (_, piece) => {
+          const value = row[column]?.[piece] ?? null
+          return typeof value === 'string' ? cellText(value) : value
+        })
+      )
+    )
+  }
 }
 
 const joined = (items: readonly string[]): Value => items.join('; ') || null
@@ -100,8 +152,12 @@ function fitColumns(sheet: ExcelJS.Worksheet): void {
 /** Printed landscape on A4 (paper size 9), as wide as one page and as long as it takes. */
 const printSetup: Partial<ExcelJS.PageSetup> = {orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0}
 
-/** A sheet with a bold, frozen, filtered header row, repeated on every printed page, and fitted widths. */
-function addSheet(workbook: ExcelJS.Workbook, name: string, headers: string[], rows: Value[][]): void {
+/**
+ * A sheet with a bold, frozen, filtered header row, repeated on every printed page, and fitted widths; text longer
+ * than a cell holds continues in more columns.
+ */
+function addSheet(workbook: ExcelJS.Workbook, name: string, allHeaders: string[], allRows: Value[][]): void {
+  const {headers, rows} = continued(allHeaders, allRows)
   const sheet = workbook.addWorksheet(name, {views: [{state: 'frozen', ySplit: 1}], pageSetup: {...printSetup, printTitlesRow: '1:1'}})
   sheet.addRow(headers).font = {bold: true}
   for (const values of rows) {
@@ -119,12 +175,13 @@ function addSummarySheet(workbook: ExcelJS.Workbook, report: Report, labels: Lab
   const {summary: text, columns} = labels
   const summary = summarize(report)
   const sheet = workbook.addWorksheet(labels.workbook.summarySheet, {pageSetup: printSetup})
-  sheet.addRow([text.programmes, summary.programmes])
-  sheet.addRow([text.reachingLdcs, summary.reachingLdcs])
-  sheet.addRow([text.ldcShare, summary.ldcShare]).getCell(2).numFmt = percentFormat
-  const addTable = (title: string, headers: string[], rows: Value[][]) => {
+  sheet.addRow([cellText(text.programmes), summary.programmes])
+  sheet.addRow([cellText(text.reachingLdcs), summary.reachingLdcs])
+  sheet.addRow([cellText(text.ldcShare), summary.ldcShare]).getCell(2).numFmt = percentFormat
+  const addTable = (title: string, allHeaders: string[], allRows: Value[][]) => {
+    const {headers, rows} = continued(allHeaders, allRows)
     sheet.addRow([])
-    sheet.addRow([title]).font = {bold: true}
+    sheet.addRow([cellText(title)]).font = {bold: true}
     sheet.addRow(headers).font = {bold: true}
     sheet.addRows(rows)
   }
