@@ -588,12 +588,6 @@ export const catalogue = {
         : `This paragraph has more than ${brackets} brackets open at once, or closing none, the last here; its text is not read`,
     hint: 'Split the paragraph with blank lines, or write marks meant as text with a backslash (`\\*`, `\\[`): art67 reads at most 1,000 emphasis marks in one paragraph, and 100 brackets `[` open at once or `]` closing none.'
   }),
-  'frontmatter-too-long': rule<{key: string; length: number; limit: number}>({
-    severity: 'error',
-    summary: 'a `symbol` over 40 characters, a `job` over 20 or an `original` over 24: more than page 1\'s header holds',
-    message: ({key, length, limit}) => `\`${key}\` has ${length} characters, more than the ${limit} page 1's header holds`,
-    hint: 'Write the document symbol (`IP/C/R/TC/CAN/2`), the job number (`24-6543`) and the original language (`English`) as the Secretariat gives them.'
-  }),
   // Issue 12, `art67 import`: problems of an e-TRIPS page, placed in the page's text. Every guess that could be
   // wrong is a warning, so that the person importing checks it against e-TRIPS.
   'import-not-etrips': rule({

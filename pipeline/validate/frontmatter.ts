@@ -30,12 +30,6 @@ export type FrontMatter = z.infer<typeof FrontMatter>
 /** Front matter values printed in the PDF, whose characters the font must draw. */
 const printedKeys = ['member', 'symbol', 'job', 'original', 'requester'] as const
 
-/**
- * The most characters of the values printed in page 1's header grid that fit their cell with the widest letters
- * (measured with `W`): a longer value would run into its neighbour or off the page.
- */
-export const headerLimits = {symbol: 40, job: 20, original: 24} as const
-
 /** What is wrong with the value at `path`, in the catalogue's terms. */
 function fieldProblem(issue: z.core.$ZodIssue, data: unknown): FieldProblem {
   const key = issue.path.join('.')
@@ -225,11 +219,7 @@ export function readFrontMatter(file: VFile, node: Yaml, languages: readonly str
   if (!languages.includes(language)) {
     problem(file, 'frontmatter-field', {problem: 'language', language, languages}, yaml.place(['language']))
   }
-  const tooLong = (Object.keys(headerLimits) as Array<keyof typeof headerLimits>).filter((key) => (front[key]?.length ?? 0) > headerLimits[key])
-  for (const key of tooLong) {
-    problem(file, 'frontmatter-too-long', {key, length: front[key]!.length, limit: headerLimits[key]}, yaml.place([key]))
-  }
-  if (member.kind === 'unknown' || !period.ok || date === null || !languages.includes(language) || tooLong.length > 0) return undefined
+  if (member.kind === 'unknown' || !period.ok || date === null || !languages.includes(language)) return undefined
   checkPrinted(file, printedKeys.flatMap((key) => {
     const value = front[key]
     return value === undefined ? [] : [{text: value, position: yaml.place([key])}]
