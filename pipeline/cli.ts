@@ -3,37 +3,54 @@
 // setup or internal error.
 import {readFileSync} from 'node:fs'
 import {parseArgs} from 'node:util'
+import v8 from 'node:v8'
 import {configName, epochFromEnv} from './config.js'
 import {Art67Error} from './errors.js'
 import {useColor} from './format/color.js'
 import {anyChange, diffFormats, diffReport, type DiffFormat} from './diff/index.js'
-import {importFile} from './import/index.js'
 import {count} from './format/index.js'
-import {build, check, format as formatProblems, formats, type CheckResult, type Format} from './index.js'
+import {importFile} from './import/index.js'
+import {format as formatProblems, formats, type CheckResult, type Format} from './index.js'
 import {printablePath} from './read/index.js'
-import {cleanupOnSignal} from './write/index.js'
+import {init} from './init.js'
+import {buildMany, checkMany, Progress, showProgress, type ManyResult} from './reports/index.js'
+import {watch, type WatchOptions} from './watch.js'
+import {cleanupOnSignal, removeLiveTemporaries} from './write/index.js'
 
-const usage = `Usage: art67 <command> [sources] [options]
+const usage = `Usage: art67 <command> [sources...] [options]
 
 Commands:
-  build [dir]   validate the sources (default: sources) and write the PDF, XLSX and JSON
-  check [dir]   validate the sources only
+  build [dir...]  validate the sources (default: sources) and write the PDF, XLSX and JSON
+  check [dir...]  validate the sources only
+  init <dir>      write a new report to edit: --member <name> and --period
+                  <yyyy[-yyyy]> (default: last year) or --from <day> --to <day>,
+                  optionally --language <code>
+
   import <file> [--out dir] [--member m] [--period p] [--force]
-                turn an e-TRIPS "view details" page saved as text into a
-                sources folder (default: sources; never an existing one
-                unless --force, which replaces its report.md)
+                  turn an e-TRIPS "view details" page saved as text into a
+                  sources folder (default: sources; never an existing one
+                  unless --force, which replaces its report.md)
   diff <old> <new> [--format text|json|markdown] [--exit-code]
-                what changed between two reports, each a sources folder,
-                a JSON model written by build, or REV:path in git;
-                --exit-code exits 1 when anything changed
+                  what changed between two reports, each a sources folder,
+                  a JSON model written by build, or REV:path in git;
+                  --exit-code exits 1 when anything changed
+
+A folder that is not itself a report (no Markdown file in it opens with a
+front matter) stands for every report below it, e.g. reports/.
 
 Options:
   -o, --out <dir>
-                output folder for build (default: out)
+                output folder for build (default: out); reports whose outputs
+                would have the same names get a subfolder each
+  --watch       check or build again whenever a source or template changes
+  --overview    also write <name>-overview.pdf (not for circulation) and its
+                charts as SVG files
+  --combined    also write art67-combined.xlsx: every report's programmes
   --max-warnings <n>
                 fail when there are more than n warnings
   --strict      warnings fail the run too (--max-warnings 0)
-  --quiet       print errors only (warnings still count for --max-warnings)
+  --quiet       print errors only (warnings still count for --max-warnings),
+                and no progress line
   --format <f>  how to print problems: text (default), json (on stdout),
                 github (GitHub Actions annotations on stdout)
   --color, --no-color
@@ -68,18 +85,22 @@ function summary(result: CheckResult, dir: string, maxWarnings: number | undefin
   return `${printablePath(dir)}: ${result.files.length} files${programmes}, ${errors} errors, ${warnings} warnings${tooMany}`
 }
 
+type Values = {out?: string; since?: string; strict?: boolean; 'max-warnings'?: string; format?: string; member?: string; overview?: boolean; combined?: boolean; language?: string}
+
 /** What is wrong with the command line, if anything. */
-function mistakeIn(
-  positionals: string[],
-  values: {out?: string; since?: string; strict?: boolean; 'max-warnings'?: string; format?: string; language?: string}
-): string | undefined {
-  const [command, , ...extra] = positionals
+function mistakeIn(positionals: string[], values: Values): string | undefined {
+  const [command, ...dirs] = positionals
   if (command === undefined) return 'missing command'
-  if (command !== 'build' && command !== 'check') return `unknown command \`${command}\``
-  if (extra.length > 0) return `unexpected argument \`${extra.join(' ')}\``
+  if (command !== 'build' && command !== 'check' && command !== 'init') return `unknown command \`${command}\``
+  if (command === 'init') {
+    if (dirs.length !== 1) return dirs.length === 0 ? 'init needs the folder to write the report in' : `unexpected argument \`${dirs.slice(1).join(' ')}\``
+    if (values.member === undefined) return 'init needs the reporting Member, e.g. --member "Japan"'
+    return undefined
+  }
   if (command === 'check' && values.out !== undefined) return '--out goes with build, not check'
-  if (command === 'check' && values.since !== undefined) return '--since goes with build, not check'
-  if (command === 'check' && values.language !== undefined) return '--language goes with build, not check'
+  for (const option of ['overview', 'combined', 'language', 'since'] as const) {
+    if (command === 'check' && values[option] !== undefined) return `--${option} goes with build, not check`
+  }
   if (values.language !== undefined && !/^[a-z]{2,3}(,[a-z]{2,3})*$/.test(values.language)) {
     return `--language takes language codes separated by commas, such as en,fr,es, not \`${values.language}\``
   }
@@ -136,6 +157,37 @@ async function diffCommand(args: string[]): Promise<number> {
 /** Commands with options of their own, each a small function over the library. */
 const commands: Record<string, (args: string[]) => Promise<number>> = {import: importCommand, diff: diffCommand}
 
+interface Printing {
+  format: Format
+  color: boolean
+  quiet: boolean | undefined
+  maxWarnings: number | undefined
+}
+
+/** One listing of every report's problems, the files written, and a summary line per report (and one for all). */
+function print(many: ManyResult<CheckResult & {outputs?: string[]}> & {combined?: string}, printing: Printing): void {
+  const {format} = printing
+  const files = many.reports.flatMap((entry) => entry.result.files)
+  const outputs = [...many.reports.flatMap((entry) => entry.result.outputs ?? []), ...(many.combined ? [many.combined] : [])]
+  // JSON and GitHub commands are for machines, on stdout; text is for people, on stderr like compilers.
+  const problems = formatProblems(files, format, {color: printing.color, outputs, quiet: printing.quiet})
+  if (problems) (format === 'text' ? process.stderr : process.stdout).write(problems + '\n')
+  if (format !== 'json') for (const output of outputs) process.stdout.write(`wrote ${output}\n`)
+  for (const entry of many.reports) {
+    process.stderr.write(summary(entry.result, entry.dir, printing.maxWarnings) + '\n')
+    if (entry.error) process.stderr.write(`art67: ${printablePath(entry.dir)}: ${entry.error}\n`)
+  }
+  if (many.reports.length > 1) {
+    const errors = many.reports.reduce((sum, entry) => sum + entry.result.counts.errors, 0)
+    const warnings = many.reports.reduce((sum, entry) => sum + entry.result.counts.warnings, 0)
+    const failed = many.reports.filter((entry) => !entry.result.ok || entry.error).length
+    process.stderr.write(`${many.reports.length} reports, ${failed} failed: ${errors} errors, ${warnings} warnings\n`)
+  }
+}
+
+/** The exit code of a run: 2 when a report's outputs could not be made or written, 1 when one is invalid, else 0. */
+const exitCode = (many: ManyResult<CheckResult>) => (many.reports.some((entry) => entry.error) ? 2 : many.ok ? 0 : 1)
+
 export async function main(argv: string[]): Promise<number> {
   const own = argv[0] !== undefined && Object.hasOwn(commands, argv[0]) ? commands[argv[0]] : undefined
   if (own && !argv.includes('--help') && !argv.includes('-h')) {
@@ -160,8 +212,15 @@ export async function main(argv: string[]): Promise<number> {
         color: {type: 'boolean'},
         templates: {type: 'string'},
         since: {type: 'string'},
-        language: {type: 'string'},
         format: {type: 'string', default: 'text'},
+        watch: {type: 'boolean'},
+        overview: {type: 'boolean'},
+        combined: {type: 'boolean'},
+        member: {type: 'string'},
+        period: {type: 'string'},
+        from: {type: 'string'},
+        to: {type: 'string'},
+        language: {type: 'string'},
         help: {type: 'boolean', short: 'h'},
         version: {type: 'boolean', short: 'v'}
       }
@@ -184,40 +243,81 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`art67: ${mistake}\n\n${usage}\n`)
     return 2
   }
-  const [command, dir = 'sources'] = positionals
+  const [command, ...given] = positionals
+  if (command === 'init') {
+    const {member, period, from, to, language, templates} = values
+    for (const file of await init(given[0]!, {member: member!, period, from, to, language, templates})) process.stdout.write(`wrote ${file}\n`)
+    return 0
+  }
+  const dirs = given.length > 0 ? given : ['sources']
   const format = values.format as Format
   const maxWarnings = values.strict ? 0 : values['max-warnings'] === undefined ? undefined : Number(values['max-warnings'])
+  const printing = {format, maxWarnings, quiet: values.quiet, color: useColor(values.color, process.env, Boolean(process.stderr.isTTY))}
+  const options = {
+    maxWarnings,
+    templates: values.templates,
+    out: values.out,
+    overview: values.overview,
+    combined: values.combined,
+    languages: values.language?.split(','),
+    since: values.since,
+    sourceDateEpoch: command === 'build' ? epochFromEnv(process.env.SOURCE_DATE_EPOCH) : undefined
+  }
+  if (values.watch) return watchUntilInterrupted(dirs, {...options, command: command as 'build' | 'check'}, printing)
 
-  const options = {maxWarnings, templates: values.templates}
-  const result: CheckResult & {outputs?: string[]} =
-    command === 'build'
-      ? await build(dir, {
-          ...options,
-          out: values.out,
-          since: values.since,
-          sourceDateEpoch: epochFromEnv(process.env.SOURCE_DATE_EPOCH),
-          languages: values.language?.split(',')
-        })
-      : await check(dir, options)
-  const outputs = result.outputs ?? []
-  // JSON and GitHub commands are for machines, on stdout; text is for people, on stderr like compilers.
-  const color = useColor(values.color, process.env, Boolean(process.stderr.isTTY))
-  const problems = formatProblems(result.files, format, {color, outputs, quiet: values.quiet})
-  if (problems) (format === 'text' ? process.stderr : process.stdout).write(problems + '\n')
-  if (format !== 'json') for (const output of outputs) process.stdout.write(`wrote ${output}\n`)
-  process.stderr.write(summary(result, dir, maxWarnings) + '\n')
-  return result.ok ? 0 : 1
+  // Ctrl-C or SIGTERM during a build removes the temporary files it was writing.
+  cleanupOnSignal()
+  let progress: Progress | undefined
+  const hooks = showProgress(process.stderr, process.env, values.quiet)
+    ? {found: (found: readonly string[]) => (progress = new Progress(process.stderr, found.length)), start: (dir: string) => progress?.start(printablePath(dir)), finish: () => progress?.finish()}
+    : {}
+  const many = await (command === 'build' ? buildMany(dirs, options, hooks) : checkMany(dirs, options, hooks)).finally(() => progress?.end())
+  print(many, printing)
+  return exitCode(many)
 }
 
-// Ctrl-C or SIGTERM during a build removes the temporary files it was writing.
-cleanupOnSignal()
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    const forUser = error instanceof Art67Error
-    process.stderr.write(`art67: ${forUser ? '' : 'internal error: '}${error instanceof Error ? error.message : String(error)}\n`)
-    process.exitCode = 2
-  }
-)
+/** `--watch`: a listing and a summary line per run, until Ctrl-C (or SIGTERM) ends it, cleanly, with exit code 0. */
+function watchUntilInterrupted(dirs: string[], options: WatchOptions, printing: Printing): Promise<number> {
+  return new Promise((resolve) => {
+    const watcher = watch(
+      dirs,
+      options,
+      (run) => {
+        print(run, printing)
+        const changed = run.changed.length > 0 ? `${run.changed.length} changed, ` : ''
+        const rendered = options.command === 'build' ? `, ${run.rendered} of ${run.reports.length} reports rendered` : ''
+        process.stderr.write(`[watch] ${changed}${run.parsed} files parsed${rendered}, ${run.ok ? 'ok' : 'failed'}; waiting for changes (Ctrl-C to stop)\n`)
+      },
+      (error) => process.stderr.write(`art67: ${error instanceof Error ? error.message : String(error)}\n`)
+    )
+    const stop = () => {
+      // A second signal while the last run finishes ends at once, removing its temporary files.
+      process.once('SIGINT', exitNow).once('SIGTERM', exitNow)
+      void watcher.close().then(() => resolve(0))
+    }
+    const exitNow = () => {
+      removeLiveTemporaries()
+      process.exit(130)
+    }
+    process.once('SIGINT', stop).once('SIGTERM', stop)
+  })
+}
+
+/** Run the command of `args`. */
+function run(args: string[]): void {
+  main(args).then(
+    (code) => {
+      process.exitCode = code
+    },
+    (error: unknown) => {
+      const forUser = error instanceof Art67Error
+      process.stderr.write(`art67: ${forUser ? '' : 'internal error: '}${error instanceof Error ? error.message : String(error)}\n`)
+      process.exitCode = 2
+    }
+  )
+}
+
+// Inside a start-up snapshot (scripts/snapshot.mjs) the command runs when a process starts from it; such a process
+// has no script in its arguments.
+if (v8.startupSnapshot.isBuildingSnapshot()) v8.startupSnapshot.setDeserializeMainFunction(() => run(process.argv.slice(1)))
+else run(process.argv.slice(2))

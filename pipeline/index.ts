@@ -9,11 +9,12 @@ import {extract} from './extract/index.js'
 import {glyphsOf} from './fonts/index.js'
 import {count, sortMessages, type Counts} from './format/index.js'
 import type {Report} from './model.js'
-import {parse} from './parse/index.js'
+import {parse, type ParseCache} from './parse/index.js'
+export {ParseCache} from './parse/index.js'
 import {read, type ReadOptions, type Sources} from './read/index.js'
 import {loadTemplates, packageTemplates, templatesFor} from './templates.js'
 import {validate} from './validate/index.js'
-import {write} from './write/index.js'
+import {write, type Output} from './write/index.js'
 
 export {Art67Error} from './errors.js'
 export type {Report} from './model.js'
@@ -22,7 +23,7 @@ export {format, formatGithub, formatJson, formatText, formats, type Diagnostic, 
 export {catalogue, ruleIds, type RuleId} from './rules/index.js'
 export {configName, loadConfig, type Rules, type Setting} from './config.js'
 
-export type Stage = 'templates' | 'read' | 'parse' | 'extract' | 'validate' | 'pdf' | 'xlsx' | 'json' | 'write'
+export type Stage = 'templates' | 'read' | 'parse' | 'extract' | 'validate' | 'pdf' | 'xlsx' | 'json' | 'overview' | 'write'
 
 export interface CheckOptions extends ReadOptions {
   /** More warnings than this fail the run (a whole number; default no limit). */
@@ -35,7 +36,9 @@ export interface CheckOptions extends ReadOptions {
    */
   rules?: Rules
   /** A folder of templates to use instead of the package's own. */
-  templates?: string
+  templates?: string | undefined
+  /** Parsed files kept by content digest between runs (watching): an unchanged file is not parsed again. */
+  parseCache?: ParseCache | undefined
 }
 
 export interface CheckResult {
@@ -62,7 +65,11 @@ export interface BuildOptions extends CheckOptions {
    * Languages (template codes such as `fr`) to build the PDF and XLSX in besides the sources' own, from the same
    * sources: only fixed texts and names are translated. Each is written as `<name>-<code>.pdf` and `.xlsx`.
    */
-  languages?: readonly string[]
+  languages?: readonly string[] | undefined
+  /** Also write `<name>-overview.pdf` and the overview's charts as SVG files. */
+  overview?: boolean | undefined
+  /** Leave in place an output whose bytes are those already written (for watching). */
+  skipUnchanged?: boolean | undefined
   /**
    * An earlier report to list changes since, in a Changes sheet of the XLSX: a sources folder, a JSON model written
    * by `build`, or `REV:path` in the git repository of the current directory (see `art67 diff`).
@@ -96,7 +103,7 @@ export async function check(dir: string, options: CheckOptions = {}): Promise<Ch
 export async function analyse(sources: Sources, options: CheckOptions = {}, timings: Timings = {}): Promise<CheckResult> {
   const rules = parseRules(options.rules ?? {}, 'the `rules` option')
   const templates = await timed(timings, 'templates', () => loadTemplates(options.templates ?? packageTemplates))
-  const parsed = await timed(timings, 'parse', () => parse(sources.files))
+  const parsed = await timed(timings, 'parse', () => parse(sources.files, options.parseCache))
   const extracted = await timed(timings, 'extract', () =>
     extract(parsed, Object.values(templates.labels), glyphsOf(templates.styles.font), {allRead: sources.rejected.length === 0})
   )
@@ -121,17 +128,31 @@ async function changesSince(since: string, report: Report, templates: string | u
   return compare(await loadReport(since, {templates}), report)
 }
 
-export async function build(dir: string, options: BuildOptions = {}): Promise<BuildResult> {
+export interface RenderOptions extends Pick<BuildOptions, 'templates' | 'sourceDateEpoch' | 'overview' | 'languages' | 'since'> {}
+
+/** The outputs of a valid report, in memory: the emitters' files, and the overview's when asked for. */
+export async function render(report: Report, options: RenderOptions = {}, timings: Timings = {}): Promise<Output[]> {
   const epoch = options.sourceDateEpoch === undefined ? undefined : checkedEpoch(options.sourceDateEpoch)
+  const templates = await loadTemplates(options.templates ?? packageTemplates)
+  const instant = new Date(epoch === undefined ? utcMillis(report.date ?? report.period.from) : epoch * 1000)
+  const changes = options.since === undefined ? undefined : await changesSince(options.since, report, options.templates)
+  const outputs = await emit(report, templates, {instant, changes, languages: options.languages}, (format, render) => timed(timings, format, render))
+  if (options.overview) {
+    const own = templatesFor(templates, report.language)
+    outputs.push(...(await timed(timings, 'overview', async () => (await import('./overview/index.js')).overview(report, own, {instant}))))
+  }
+  return outputs
+}
+
+export async function build(dir: string, options: BuildOptions = {}): Promise<BuildResult> {
+  if (options.sourceDateEpoch !== undefined) checkedEpoch(options.sourceDateEpoch)
   const templates = await loadTemplates(options.templates ?? packageTemplates)
   // A language without templates is a usage error, found before any work.
   for (const language of options.languages ?? []) templatesFor(templates, language)
   const result = await check(dir, options)
   const {report, timings} = result
   if (!result.ok || !report) return {...result, outputs: []}
-  const instant = new Date(epoch === undefined ? utcMillis(report.date ?? report.period.from) : epoch * 1000)
-  const changes = options.since === undefined ? undefined : await changesSince(options.since, report, options.templates)
-  const outputs = await emit(report, templates, {instant, changes, languages: options.languages}, (format, render) => timed(timings, format, render))
-  const written = await timed(timings, 'write', () => write(options.out ?? 'out', outputs))
+  const outputs = await render(report, options, timings)
+  const written = await timed(timings, 'write', () => write(options.out ?? 'out', outputs, {skipUnchanged: options.skipUnchanged}))
   return {...result, outputs: written}
 }

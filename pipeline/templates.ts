@@ -247,6 +247,11 @@ export function loadTemplates(dir = packageTemplates): Promise<TemplateSet> {
   return templates
 }
 
+/** Forget the templates loaded, so the next `loadTemplates` reads the files again (a watcher, after a change). */
+export function forgetTemplates(): void {
+  cache.clear()
+}
+
 /** Fill `{name}` placeholders; an unknown placeholder is left as written. */
 export function fill(template: string, values: Record<string, string | number | undefined>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {

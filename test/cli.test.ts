@@ -23,7 +23,10 @@ describe('art67 command', () => {
   it.each([
     [[], 'missing command'],
     [['publish'], 'unknown command `publish`'],
-    [['check', 'a', 'b'], 'unexpected argument `b`'],
+    [['init'], 'init needs the folder'],
+    [['init', 'x', 'y'], 'unexpected argument `y`'],
+    [['init', 'x'], 'init needs the reporting Member'],
+    [['check', '--overview'], '--overview goes with build'],
     [['check', '--bogus'], "Unknown option '--bogus'"],
     [['check', '--out', 'x'], '--out goes with build'],
     [['check', '--templates', '/nonexistent'], 'Cannot read the templates folder /nonexistent'],
@@ -200,9 +203,9 @@ describe('art67 command', () => {
       return ['pdfmake', 'pdfkit', 'exceljs', 'fontkit'].filter((name) => urls.some((url) => url.includes(`/node_modules/${name}/`)))
     }
     expect(await loaded(['check', 'test/fixtures/rules/glyph-missing'])).toEqual([])
-    // The hook sees every import art67 makes (the PDF emitter measures table text with fontkit); `require` calls
-    // inside CommonJS packages (pdfmake's pdfkit) it does not.
-    expect(await loaded(['build', 'sources', '--out', await mkdtemp(path.join(tmpdir(), 'art67-out-'))])).toEqual(['pdfmake', 'exceljs', 'fontkit'])
+    // The hook sees every import art67 makes (the fast shaper imports pdfkit, which loads fontkit); `require` calls
+    // inside CommonJS packages, and the PDF emitter's require of fontkit that pdfkit's already loaded, it does not.
+    expect(await loaded(['build', 'sources', '--out', await mkdtemp(path.join(tmpdir(), 'art67-out-'))])).toEqual(['pdfmake', 'pdfkit', 'exceljs'])
   })
 
 })

@@ -1,6 +1,6 @@
-// The CLI tests run the compiled command, so compile it once before any test.
-import {execFileSync} from 'node:child_process'
+// The CLI tests run the compiled command, so compile it (and its start-up snapshot) before any test, when changed.
+import {compile} from '../scripts/compile.mjs'
 
-export default function setup() {
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {stdio: 'inherit'})
+export default async function setup() {
+  await compile()
 }

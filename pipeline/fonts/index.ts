@@ -21,6 +21,27 @@ export interface FontTable {
   widestKerning: number
 }
 
+/**
+ * The fast shaper's tables of one font file (`npm run fonts`, scripts/shaping.mjs): its SHA-256; the code points it
+ * shapes, whether each is of the Common script, their glyph ids and advances (font units), as comma lists in one
+ * order; and per script fontkit may detect ('latn', or 'zzzz' for Common characters only) the pairs of those code
+ * points (indexes in that order) it kerns, as `first,second,kerning` triples, and the unsafe ones, as `first,second`.
+ */
+export interface ShapingTable {
+  sha256: string
+  codes: string
+  common: string
+  glyphs: string
+  advances: string
+  pairs: Record<'latn' | 'zzzz', {kerning: string; unsafe: string}>
+}
+
+/** The shaping tables of each family's four files, loaded only by the PDF stage. */
+export const shapingTables: Readonly<Record<string, () => Promise<ShapingTable[]>>> = {
+  DejaVuSans: async () => (await import('./dejavusans-shaping.js')).shaping,
+  Roboto: async () => (await import('./roboto-shaping.js')).shaping
+}
+
 /** The families styles.json may choose, by the name it gives them. */
 export const fontTables: Readonly<Record<string, FontTable>> = {DejaVuSans: dejavuSans, Roboto: roboto}
 

@@ -1,5 +1,6 @@
 // Stage 2, parse: Markdown text to mdast, with YAML front matter and GitHub Flavored Markdown (tables, footnotes, …).
 // A large file is parsed in chunks whose joined trees equal the whole-file tree, positions included.
+import {createHash} from 'node:crypto'
 import type {Nodes, Root, RootContent} from 'mdast'
 import {normalizeIdentifier} from 'micromark-util-normalize-identifier'
 import remarkFrontmatter from 'remark-frontmatter'
@@ -333,7 +334,39 @@ export function parseFile(file: VFile, options: {chunkBytes?: number} = {}): Par
   return {file, tree}
 }
 
-/** The stage: every readable source file parsed, in reading order. */
-export function parse(files: readonly VFile[]): ParsedFile[] {
-  return files.map((file) => parseFile(file))
+/**
+ * Trees of files already parsed, by the digest of their path and text (never their modification time), for a
+ * watcher: a file whose text is unchanged is not parsed again. Holds the files of the last run only.
+ */
+export class ParseCache {
+  private trees = new Map<string, Root>()
+  private next = new Map<string, Root>()
+  /** Files parsed (not found in the cache) since the cache was made. */
+  parsed = 0
+
+  get(file: VFile): ParsedFile {
+    const key = createHash('sha256').update(file.path).update('\0').update(String(file.value)).digest('hex')
+    const kept = this.trees.get(key)
+    // A copy: later stages may annotate the tree they are given.
+    const tree = kept ? structuredClone(kept) : undefined
+    if (tree) file.data.definitions = definitions(tree)
+    const result = tree ? {file, tree} : parseFile(file)
+    if (!tree) this.parsed++
+    this.next.set(key, kept ?? structuredClone(result.tree))
+    return result
+  }
+
+  /** End a run: forget the files it did not read. */
+  settle(): void {
+    this.trees = this.next
+    this.next = new Map()
+  }
+}
+
+/** The stage: every readable source file parsed, in reading order; with a cache, only the files it does not hold. */
+export function parse(files: readonly VFile[], cache?: ParseCache): ParsedFile[] {
+  if (!cache) return files.map((file) => parseFile(file))
+  const parsed = files.map((file) => cache.get(file))
+  cache.settle()
+  return parsed
 }

@@ -1,7 +1,7 @@
 // Stage 6, write: put all outputs in place at once, or none of them.
 import {randomBytes} from 'node:crypto'
 import {rmSync} from 'node:fs'
-import {lstat, mkdir, readdir, rename, rm, writeFile} from 'node:fs/promises'
+import {lstat, mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {Art67Error} from '../errors.js'
 import {printablePath} from '../read/index.js'
@@ -93,11 +93,24 @@ async function trueCause(dir: string, error: unknown): Promise<unknown> {
   return mkdir(missing).then(() => error, (cause: unknown) => cause)
 }
 
+/** The outputs whose bytes differ from the file already at their place (or that have none). */
+async function changedOnly(dir: string, outputs: readonly Output[]): Promise<Output[]> {
+  const kept = await Promise.all(
+    outputs.map(async (output) => {
+      const old = await readFile(path.join(dir, output.name)).catch(() => undefined)
+      const data = typeof output.data === 'string' ? Buffer.from(output.data) : output.data
+      return old !== undefined && Buffer.compare(old, data) === 0
+    })
+  )
+  return outputs.filter((_, index) => !kept[index])
+}
+
 /**
  * Write every output to a temporary file beside its target, then rename them into place.
- * If any write fails, the temporary files are removed and the previous outputs stay untouched.
+ * If any write fails, the temporary files are removed and the previous outputs stay untouched. With `skipUnchanged`,
+ * an output whose bytes are already in place is not written again; every output's path is returned either way.
  */
-export async function write(dir: string, outputs: readonly Output[]): Promise<string[]> {
+export async function write(dir: string, outputs: readonly Output[], options: {skipUnchanged?: boolean | undefined} = {}): Promise<string[]> {
   try {
     await mkdir(dir, {recursive: true})
   } catch (error) {
@@ -110,7 +123,8 @@ export async function write(dir: string, outputs: readonly Output[]): Promise<st
     if (info && !info.isFile()) throw new Art67Error(`Cannot write ${printablePath(target)}: something other than a file is in the way`)
   }
   const tag = randomBytes(6).toString('hex')
-  const staged = outputs.map((output) => ({
+  const changed = options.skipUnchanged ? await changedOnly(dir, outputs) : outputs
+  const staged = changed.map((output) => ({
     target: path.join(dir, output.name),
     temporary: path.join(dir, `.${output.name}.${tag}.tmp`),
     data: output.data
@@ -130,5 +144,5 @@ export async function write(dir: string, outputs: readonly Output[]): Promise<st
     for (const file of staged) live.delete(file.temporary)
     throw new Art67Error(`Cannot write the outputs to ${printablePath(dir)}: ${why(error, dir)}`)
   }
-  return staged.map((file) => file.target)
+  return outputs.map((output) => path.join(dir, output.name))
 }

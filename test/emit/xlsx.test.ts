@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto'
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import {beforeAll, describe, expect, it, vi} from 'vitest'
-import {emitXlsx, maxCellLength, reproducibleZip} from '../../pipeline/emit/xlsx/index.js'
+import {annexWorkbook, emitXlsx, maxCellLength, reproducibleZip, workbookParts} from '../../pipeline/emit/xlsx/index.js'
 import {detailKeys} from '../../pipeline/fields.js'
 import {Report} from '../../pipeline/model.js'
 import {summarize} from '../../pipeline/emit/summary.js'
@@ -481,10 +481,27 @@ describe('reproducible bytes', () => {
     }
   })
 
-  it('clamp instants before 1980 to the first date a zip can hold', async () => {
-    const source = await new JSZip().file('a.txt', 'a').generateAsync({type: 'uint8array'})
-    const zip = await JSZip.loadAsync(await reproducibleZip(source, new Date(0)))
-    expect(zip.files['a.txt']!.date).toEqual(new Date(Date.UTC(1980, 0, 1)))
+  it('clamp instants before 1980 to the first date a zip can hold, and keep dates up to 2107', async () => {
+    const parts = new Map([['a.txt', new TextEncoder().encode('a')]])
+    const early = await JSZip.loadAsync(reproducibleZip(parts, new Date(0)))
+    expect(early.files['a.txt']!.date).toEqual(new Date(Date.UTC(1980, 0, 1)))
+    const late = await JSZip.loadAsync(reproducibleZip(parts, new Date(Date.UTC(2107, 11, 31, 23, 59, 58))))
+    expect(late.files['a.txt']!.date).toEqual(new Date(Date.UTC(2107, 11, 31, 23, 59, 58)))
+  })
+
+  it('hold exactly the parts exceljs itself zips, zipped once', async () => {
+    const unzip = async (bytes: Uint8Array) => {
+      const zip = await JSZip.loadAsync(bytes)
+      const files = Object.values(zip.files).filter((entry) => !entry.dir)
+      return Object.fromEntries(await Promise.all(files.map(async (entry) => [entry.name, sha256(await entry.async('uint8array'))])))
+    }
+    for (const report of [sampleReport, {...sampleReport, programmes: []}]) {
+      const exceljs = await annexWorkbook(report, templates, instant).xlsx.writeBuffer()
+      const parts = await workbookParts(annexWorkbook(report, templates, instant))
+      const ours = await unzip(await emitXlsx(report, templates, {instant}))
+      expect(ours).toEqual(await unzip(new Uint8Array(exceljs)))
+      expect(Object.keys(ours)).toEqual([...parts.keys()].sort())
+    }
   })
 
   it('do not depend on the time zone, and dates keep their UTC values', async () => {

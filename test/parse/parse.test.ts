@@ -3,7 +3,7 @@ import type {Nodes, Root} from 'mdast'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it, vi} from 'vitest'
-import {parseFile} from '../../pipeline/parse/index.js'
+import {parse, ParseCache, parseFile} from '../../pipeline/parse/index.js'
 
 const runs = Number(process.env.FUZZ_RUNS ?? 200)
 
@@ -205,5 +205,24 @@ describe('parse', () => {
     // All of them are code here: every chunk is parsed again, without them.
     const fenced = sections('```\n')
     expect(parsedCharacters(() => parseFile(file(fenced), {chunkBytes: 1024}))).toBeLessThanOrEqual(3 * fenced.length)
+  })
+})
+
+describe('ParseCache', () => {
+  it('parses a file again only when its path or text changed, giving the same tree as parsing it', () => {
+    const cache = new ParseCache()
+    const first = parse([new VFile({path: 'a.md', value: '# A\n\n[x]: https://example.org\n'}), new VFile({path: 'b.md', value: 'B\n'})], cache)
+    expect(cache.parsed).toBe(2)
+    const unchanged = new VFile({path: 'a.md', value: '# A\n\n[x]: https://example.org\n'})
+    const again = parse([unchanged, new VFile({path: 'b.md', value: 'B changed\n'})], cache)
+    expect(cache.parsed).toBe(3)
+    expect(again[0]!.tree).toEqual(first[0]!.tree)
+    // A copy, not the cached tree itself; with the file's definitions as parsing gives them.
+    expect(again[0]!.tree).not.toBe(first[0]!.tree)
+    expect(unchanged.data.definitions).toEqual(new Map([['x', 'https://example.org']]))
+    expect(again[1]!.tree).toEqual(parseFile(new VFile({path: 'b.md', value: 'B changed\n'})).tree)
+    // The same text under another path is another file.
+    parse([new VFile({path: 'c.md', value: 'B changed\n'})], cache)
+    expect(cache.parsed).toBe(4)
   })
 })

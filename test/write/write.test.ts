@@ -1,6 +1,6 @@
 // Writing the outputs: temporary files never outlive a build, and a folder that cannot be written says why.
 import {spawnSync} from 'node:child_process'
-import {mkdir, mkdtemp, readdir, utimes, writeFile} from 'node:fs/promises'
+import {mkdir, mkdtemp, readdir, readFile, stat, utimes, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -56,5 +56,20 @@ describe('write', () => {
     const result = spawnSync('unshare', ['-m', 'sh', '-c', command, 'sh', process.execPath, cli, 'build', path.resolve('test/fixtures/valid/minimal'), '--out', `${root}/mnt/out`], {encoding: 'utf8'})
     expect(result.status).toBe(2)
     expect(result.stderr).toContain(`art67: Cannot create the output folder ${root}/mnt/out: ${root}/mnt/out is on a read-only file system; choose another output folder`)
+  })
+})
+
+describe('write with skipUnchanged', () => {
+  it('leaves an output whose bytes are already in place, and writes the others', async () => {
+    const dir = await temp('unchanged')
+    await write(dir, [{name: 'a.json', data: '{"a":1}'}, {name: 'b.pdf', data: new Uint8Array([1, 2, 3])}])
+    const old = new Date(Date.UTC(2001, 0, 1))
+    await utimes(path.join(dir, 'a.json'), old, old)
+    await utimes(path.join(dir, 'b.pdf'), old, old)
+    const written = await write(dir, [{name: 'a.json', data: '{"a":1}'}, {name: 'b.pdf', data: new Uint8Array([1, 2, 4])}], {skipUnchanged: true})
+    expect(written).toEqual([path.join(dir, 'a.json'), path.join(dir, 'b.pdf')])
+    expect((await stat(path.join(dir, 'a.json'))).mtime).toEqual(old)
+    expect((await stat(path.join(dir, 'b.pdf'))).mtime).not.toEqual(old)
+    expect(await readFile(path.join(dir, 'b.pdf'))).toEqual(Buffer.from([1, 2, 4]))
   })
 })

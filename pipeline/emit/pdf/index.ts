@@ -24,18 +24,23 @@ import {Header} from './header.js'
 import {Layout} from './layout.js'
 import {longestWordLength, TextMeasure, type FontStyle, type Run} from './measure.js'
 import {apart, breakLongWords, justifiable, unbroken} from './runs.js'
+import {prepareShaper} from './shaper.js'
+import {useFastStyleLookup} from './style-lookup.js'
 import {fitsAsAsked, fitTable, type ColumnText, type TableRequest} from './tables.js'
+
+useFastStyleLookup(true)
 
 /**
  * pdfmake is a process-wide singleton: give it the families of the styles and shut every other door. Set on every
  * call, since another templates folder may name other fonts; reading only the files it is given.
  */
-function configurePdfmake(templates: Templates): void {
+export async function configurePdfmake(templates: Templates): Promise<void> {
   const fonts = Object.fromEntries(Object.entries(templates.styles.fonts).map(([family, source]) => [family, locateFont(source).files]))
   const fontFiles = new Set(Object.values(fonts).flatMap((files) => Object.values(files)))
   pdfmake.setFonts(fonts)
   pdfmake.setUrlAccessPolicy(() => false)
   pdfmake.setLocalAccessPolicy((file) => fontFiles.has(path.resolve(file)))
+  await prepareShaper(templates.styles.font, fonts[templates.styles.font]!)
 }
 
 /**
@@ -43,7 +48,7 @@ function configurePdfmake(templates: Templates): void {
  * Characters the font cannot draw print as a placeholder (validation warns about them).
  */
 export async function emitPdf(report: Report, templates: Templates, options: EmitOptions): Promise<Buffer> {
-  configurePdfmake(templates)
+  await configurePdfmake(templates)
   const glyphs = glyphsOf(templates.styles.font)
   const definition = pdfDefinition(glyphs.printable(report), {...templates, labels: glyphs.printable(templates.labels)})
   definition.info = {...definition.info, creationDate: options.instant}

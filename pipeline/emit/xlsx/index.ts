@@ -1,7 +1,7 @@
 // The Excel annex: one row per programme, one row per programme × beneficiary for pivot tables, and a summary.
 import type ExcelJS from 'exceljs'
 import Workbook from 'exceljs/lib/doc/workbook.js'
-import JSZip from 'jszip'
+import {zipSync, type Zippable} from 'fflate'
 import {firstDay, firstExcelDate, utcMillis} from '../../dates.js'
 import {detailKeys, type DetailKey} from '../../fields.js'
 import type {Beneficiary, PartialDate, Programme, Report} from '../../model.js'
@@ -21,7 +21,7 @@ class DateCell {
 }
 
 /** A cell's value. Strings are always written as text: exceljs only makes formulas from `{formula}` values. */
-type Value = string | number | DateCell | null
+export type Value = string | number | DateCell | null
 
 const dateFormats: Record<PartialDate['precision'], string> = {day: 'dd/mm/yyyy', month: 'mmm yyyy', year: 'yyyy'}
 const percentFormat = '0%'
@@ -106,7 +106,7 @@ const otherLines = (programme: Programme): Value =>
   programme.other.map(({label, value}) => (label ? `${label}: ${value}` : value)).join('\n') || null
 
 /** The Programmes sheet's columns: number, ID and title, the other fields in the field table's order, the rest. */
-const programmeColumns: [keyof Labels['columns'], (programme: Programme) => Value][] = [
+export const programmeColumns: [keyof Labels['columns'], (programme: Programme) => Value][] = [
   ['no', (p) => p.no],
   ['id', (p) => p.id],
   ['title', (p) => p.title],
@@ -156,7 +156,7 @@ const printSetup: Partial<ExcelJS.PageSetup> = {orientation: 'landscape', paperS
  * A sheet with a bold, frozen, filtered header row, repeated on every printed page, and fitted widths; text longer
  * than a cell holds continues in more columns.
  */
-function addSheet(workbook: ExcelJS.Workbook, name: string, allHeaders: string[], allRows: Value[][]): void {
+export function addSheet(workbook: ExcelJS.Workbook, name: string, allHeaders: string[], allRows: Value[][]): void {
   const {headers, rows} = continued(allHeaders, allRows)
   const sheet = workbook.addWorksheet(name, {views: [{state: 'frozen', ySplit: 1}], pageSetup: {...printSetup, printTitlesRow: '1:1'}})
   sheet.addRow(headers).font = {bold: true}
@@ -255,24 +255,92 @@ export function annexWorkbook(report: Report, templates: Templates, instant: Dat
   return workbook
 }
 
+/** One part of the package as exceljs hands it over: text (UTF-8) or bytes, base64 for media. */
+type PartWriter = {append(data: string | Uint8Array, options: {name: string; base64?: boolean}): void}
+type Model = ExcelJS.Workbook['model']
+/** The steps of exceljs 4.4's `XLSX.write` (lib/xlsx/xlsx.js), each appending parts to a zip writer. */
+type XlsxSteps = {prepareModel(model: Model, options: object): void} & Record<
+  (typeof partSteps)[number],
+  (zip: PartWriter, model: Model) => Promise<void>
+>
+const partSteps = [
+  'addContentTypes',
+  'addOfficeRels',
+  'addWorkbookRels',
+  'addWorksheets',
+  'addSharedStrings',
+  'addDrawings',
+  'addTables',
+  'addThemes',
+  'addStyles',
+  'addMedia',
+  'addApp',
+  'addCore',
+  'addWorkbook'
+] as const
+
 /**
- * Re-zip `zip` with its files in name order, each stamped with `instant`, and without folder entries, so the same
- * content gives the same bytes whenever and wherever it is written (JSZip 3.10 writes and reads DOS dates in UTC).
+ * The parts (files) of `workbook`'s package, rendered in memory by exceljs's own steps in the order of its `write`,
+ * without its zip, which would compress them with the clock's date only for art67 to unzip and zip them again.
+ * test/emit/xlsx.test.ts checks that they are exactly the parts exceljs's `writeBuffer` zips.
  */
-export async function reproducibleZip(zip: Uint8Array | ArrayBuffer, instant: Date): Promise<Buffer> {
-  const input = await JSZip.loadAsync(zip)
-  const output = new JSZip()
-  const date = new Date(Math.max(instant.getTime(), zipEpoch))
-  for (const name of Object.keys(input.files).sort()) {
-    const entry = input.files[name]!
-    if (!entry.dir) output.file(name, await entry.async('uint8array'), {date, createFolders: false})
+export async function workbookParts(workbook: ExcelJS.Workbook): Promise<Map<string, Uint8Array>> {
+  const parts = new Map<string, Uint8Array>()
+  const writer: PartWriter = {
+    append(data, {name, base64}) {
+      parts.set(name, typeof data === 'string' ? Buffer.from(data, base64 ? 'base64' : 'utf8') : data)
+    }
   }
-  return output.generateAsync({type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: {level: 6}})
+  const xlsx = workbook.xlsx as unknown as XlsxSteps
+  const {model} = workbook
+  xlsx.prepareModel(model, {})
+  for (const step of partSteps) await xlsx[step](writer, model)
+  return parts
+}
+
+/** A DOS date and time (the zip format's, which has no time zone) of `date`'s UTC calendar fields. */
+function dosDateTime(date: Date): {day: number; time: number} {
+  const day = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate()
+  const time = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1)
+  return {day, time}
+}
+
+/**
+ * Restamp every entry of `zip` (written by fflate: no archive comment) with `date`, in its local header and in the
+ * central directory. fflate writes dates in the machine's time zone; this makes them the same everywhere.
+ */
+function stampEntries(zip: Uint8Array, date: Date): void {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength)
+  const {day, time} = dosDateTime(date)
+  const end = zip.length - 22
+  if (view.getUint32(end, true) !== 0x06054b50) throw new Error('XLSX zip: no end of central directory record')
+  let entry = view.getUint32(end + 16, true)
+  for (let index = view.getUint16(end + 10, true); index > 0; index--) {
+    if (view.getUint32(entry, true) !== 0x02014b50) throw new Error('XLSX zip: bad central directory entry')
+    const local = view.getUint32(entry + 42, true)
+    for (const at of [entry + 12, local + 10]) {
+      view.setUint16(at, time, true)
+      view.setUint16(at + 2, day, true)
+    }
+    entry += 46 + view.getUint16(entry + 28, true) + view.getUint16(entry + 30, true) + view.getUint16(entry + 32, true)
+  }
+}
+
+/**
+ * `parts` zipped once, in name order, each entry stamped with `instant` (no earlier than a zip can hold) and no
+ * folder entries, so the same content gives the same bytes whenever and wherever it is written.
+ */
+export function reproducibleZip(parts: ReadonlyMap<string, Uint8Array>, instant: Date): Buffer {
+  const files: Zippable = {}
+  // fflate's own stamp is replaced below; a fixed local noon is valid in every time zone.
+  const fixed = new Date(1980, 0, 1, 12)
+  for (const name of [...parts.keys()].sort()) files[name] = [parts.get(name)!, {level: 6, mtime: fixed}]
+  const zip = zipSync(files)
+  stampEntries(zip, new Date(Math.max(instant.getTime(), zipEpoch)))
+  return Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength)
 }
 
 /** The annex as XLSX bytes that depend only on `report`, `templates` and `instant`. */
 export async function emitXlsx(report: Report, templates: Templates, options: EmitOptions): Promise<Buffer> {
-  // Stored uncompressed here: the re-zip below compresses once.
-  const written = await annexWorkbook(report, templates, options.instant, options.changes).xlsx.writeBuffer({zip: {compression: 'STORE'}})
-  return reproducibleZip(written, options.instant)
+  return reproducibleZip(await workbookParts(annexWorkbook(report, templates, options.instant, options.changes)), options.instant)
 }

@@ -1,0 +1,175 @@
+// `art67 init`: a new report's sources, ready to edit: front matter, a narrative skeleton, the programmes table with
+// one example row and an example agency file. It builds with a draft's warnings only, and never overwrites a file.
+import {mkdir, readdir, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {firstDay, lastDay, parseDate} from './dates.js'
+import {Art67Error} from './errors.js'
+import {printablePath} from './read/index.js'
+import {sentenceName} from './registry/index.js'
+import {resolveMember} from './registry/resolve.js'
+import {loadTemplates, packageTemplates, type Labels} from './templates.js'
+
+export interface InitOptions {
+  /** The reporting Member, as the registry knows it (`Japan`, `United States`…). */
+  member: string
+  /** `2022-2023` or `2022`; or give `from` and `to`. Default: the previous calendar year. */
+  period?: string
+  /** First and last day of the period, any date form art67 reads (`2022-04-01`, `01/04/2022`). */
+  from?: string
+  to?: string
+  /** Language of the fixed texts (a templates language; default `en`). */
+  language?: string
+  /** A templates folder instead of the package's own. */
+  templates?: string
+  /** For the default period: the current instant. */
+  now?: Date
+}
+
+/** The texts of the skeleton that are not labels, per language; `{of}` is the member's name after "of". */
+const skeletons: Record<string, {outline: string; intro: string; activities: string; details: string; listIntro: string; example: string; exampleText: string; agency: string}> = {
+  en: {
+    outline: 'Brief outline of technical cooperation activities',
+    intro: 'Describe here the technical and financial cooperation {of} in favour of developing and least-developed country Members during the {period} period.',
+    activities: 'Activities by agency',
+    details: 'Details of technical cooperation activities are provided in the Annex.',
+    listIntro: 'The list below gives the programmes and activities {of} for the {period} period.',
+    example: 'Example workshop on patent examination (replace or delete this row)',
+    exampleText: 'Describe the programme here: its objectives, what was done and its results.',
+    agency: 'Intellectual Property Office'
+  },
+  fr: {
+    outline: 'Aperçu des activités de coopération technique',
+    intro: 'Décrire ici la coopération technique et financière {of} en faveur des pays en développement et des pays les moins avancés Membres pendant la période {period}.',
+    activities: 'Activités par organisme',
+    details: "Les détails des activités de coopération technique figurent dans l'annexe.",
+    listIntro: 'La liste ci-dessous présente les programmes et activités {of} pour la période {period}.',
+    example: "Exemple d'atelier sur l'examen des brevets (remplacer ou supprimer cette ligne)",
+    exampleText: 'Décrire ici le programme: ses objectifs, ce qui a été fait et ses résultats.',
+    agency: 'Office de la propriété intellectuelle'
+  },
+  es: {
+    outline: 'Breve reseña de las actividades de cooperación técnica',
+    intro: 'Describa aquí la cooperación técnica y financiera {of} en favor de los países en desarrollo y menos adelantados Miembros durante el período {period}.',
+    activities: 'Actividades por organismo',
+    details: 'Los detalles de las actividades de cooperación técnica figuran en el anexo.',
+    listIntro: 'La lista que figura a continuación recoge los programas y actividades {of} para el período {period}.',
+    example: 'Ejemplo de taller sobre examen de patentes (sustituya o suprima esta fila)',
+    exampleText: 'Describa aquí el programa: sus objetivos, lo que se hizo y sus resultados.',
+    agency: 'Oficina de Propiedad Intelectual'
+  }
+}
+
+/** The period as the front matter writes it, and its first day (for the example's start date). */
+function period(options: InitOptions): {yaml: string; label: string; first: string} {
+  if (options.from !== undefined || options.to !== undefined) {
+    if (options.period !== undefined) throw new Art67Error('give the period either as --period or as --from and --to, not both')
+    if (options.from === undefined || options.to === undefined) throw new Art67Error('--from and --to go together: give both days of the period')
+    const from = parseDate(options.from)
+    const to = parseDate(options.to)
+    if (!from.ok || from.date.precision !== 'day') throw new Art67Error(`--from takes a full date such as 2022-04-01, not \`${options.from}\``)
+    if (!to.ok || to.date.precision !== 'day') throw new Art67Error(`--to takes a full date such as 2023-03-31, not \`${options.to}\``)
+    const first = firstDay(from.date)
+    const last = lastDay(to.date)
+    if (last < first) throw new Art67Error(`the period ends (${last}) before it starts (${first})`)
+    const label = first.slice(0, 4) === last.slice(0, 4) ? first.slice(0, 4) : `${first.slice(0, 4)}-${last.slice(0, 4)}`
+    return {yaml: `period:\n  from: ${first}\n  to: ${last}`, label, first}
+  }
+  const written = options.period ?? String((options.now ?? new Date()).getUTCFullYear() - 1)
+  const match = /^(\d{4})(?:-(\d{4}))?$/.exec(written)
+  if (!match || Number(match[2] ?? match[1]) < Number(match[1])) {
+    throw new Art67Error(`--period takes a year or two years such as 2022-2023, not \`${written}\`; or give --from and --to`)
+  }
+  return {yaml: `period: ${written}`, label: written, first: `${match[1]}-01-01`}
+}
+
+/** `2022-03-01` as the sources write dates in tables, `01/03/2022`. */
+const dayFirst = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
+
+/** The example programme starts two months into the period (the 1st of a month), inside any period of a year or more. */
+function exampleStart(first: string): string {
+  const month = Number(first.slice(5, 7)) + 2
+  const year = Number(first.slice(0, 4)) + (month > 12 ? 1 : 0)
+  return `${year}-${String(((month - 1) % 12) + 1).padStart(2, '0')}-01`
+}
+
+const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole)
+
+/** The files of a new report, by path inside its folder. Pure but for reading the templates. */
+export async function initFiles(options: InitOptions): Promise<Record<string, string>> {
+  const language = options.language ?? 'en'
+  const set = await loadTemplates(options.templates ?? packageTemplates)
+  const labels: Labels | undefined = set.labels[language]
+  const skeleton = skeletons[language]
+  if (!labels || !skeleton) {
+    const offered = Object.keys(set.labels).filter((code) => skeletons[code])
+    throw new Art67Error(`there are no templates for the language \`${language}\`; use one of ${offered.join(', ')}`)
+  }
+  const resolved = resolveMember(options.member)
+  if (resolved.kind === 'unknown') {
+    const near = resolved.suggestions.length > 0 ? `; did you mean ${resolved.suggestions.map((name) => `"${name}"`).join(' or ')}?` : ''
+    throw new Art67Error(`\`${options.member}\` is not a WTO Member, observer or organisation art67 knows${near}`)
+  }
+  const member = resolved.entry.name
+  const {yaml, label, first} = period(options)
+  // "of Japan", "de la Suisse", "del Japón": the registry's forms, never made up here.
+  const values = {of: sentenceName(member, language)?.of ?? `of ${member}`, period: label}
+  const {sources} = labels
+  const field = (key: keyof typeof sources.fields) => sources.fields[key][0]!
+  const title = skeleton.example
+  const start = dayFirst(exampleStart(first))
+  const report = `---
+member: ${JSON.stringify(member)}
+${yaml}
+${language === 'en' ? '' : `language: ${language}\n`}# Add these once the Secretariat has dated and numbered the communication:
+# date: 2023-09-16
+# symbol: IP/C/R/TC/XXX/1
+# job: 23-0000
+---
+
+# ${skeleton.outline}
+
+${fill(skeleton.intro, values)}
+
+## ${skeleton.activities}
+
+${skeleton.details}
+
+# ${sources.programmesHeadings[0]}
+
+${fill(skeleton.listIntro, values)}
+
+| ${sources.tableColumns.no[0]} | ${sources.tableColumns.title[0]} | ${field('start')} | ${field('beneficiaries')} |
+|---|---|---|---|
+| 1 | ${title} | ${start} | Cambodia; Viet Nam |
+`
+  const agency = `## ${title}
+
+- ${field('agency')}: ${skeleton.agency}
+- ${field('type')}: Workshop
+- ${field('end')}: ${dayFirst(exampleStart(exampleStart(first)))}
+
+${skeleton.exampleText}
+`
+  return {'report.md': report, 'programmes/agency.md': agency}
+}
+
+/** Write a new report into `dir` (created if missing); refuses a folder that holds anything. Returns the paths written. */
+export async function init(dir: string, options: InitOptions): Promise<string[]> {
+  const files = await initFiles(options)
+  const entries = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return []
+    throw new Art67Error(`Cannot read ${printablePath(dir)}: ${error.message}`)
+  })
+  if (entries.length > 0) throw new Art67Error(`${printablePath(dir)} is not empty: init writes a new report into a new or empty folder, and never overwrites`)
+  const written: string[] = []
+  for (const [name, text] of Object.entries(files)) {
+    const target = path.join(dir, name)
+    await mkdir(path.dirname(target), {recursive: true})
+    // `wx`: should a file appear meanwhile, fail rather than overwrite it.
+    await writeFile(target, text, {flag: 'wx'}).catch((error: Error) => {
+      throw new Art67Error(`Cannot write ${printablePath(target)}: ${error.message}`)
+    })
+    written.push(target)
+  }
+  return written
+}

@@ -1,0 +1,91 @@
+// The overview, for people reviewing a year's cooperation at a glance (not for circulation): a timeline of the
+// programmes and bar charts of who they reach, as standalone SVG files and as one PDF that embeds the same SVGs as
+// vector graphics. The texts of the charts are English; region and month names come from the templates.
+import pdfmake from 'pdfmake'
+import type {Content, TDocumentDefinitions} from 'pdfmake/interfaces.js'
+import {configurePdfmake} from '../emit/pdf/index.js'
+import {outputName, type EmitOptions} from '../emit/index.js'
+import {glyphsOf} from '../fonts/index.js'
+import type {Report} from '../model.js'
+import type {Templates} from '../templates.js'
+import type {Output} from '../write/index.js'
+import {barLayout, barSvg, beneficiaryCounts, ldcSentence, regionCounts, type Count} from './bars.js'
+import {timelineLayout, timelineSvg} from './timeline.js'
+
+/** A4 landscape with half-inch margins: the width the charts are drawn at, and the rows that fit on a page. */
+const page = {width: 841.89, height: 595.28, margin: 36}
+const chartWidth = page.width - 2 * page.margin
+const timelineRows = 38
+const barRows = 30
+
+interface Charts {
+  timeline: (slice?: [number, number]) => string
+  regions: (slice?: [number, number]) => string
+  beneficiaries: (slice?: [number, number]) => string
+  counts: {programmes: number; regions: number; beneficiaries: number}
+}
+
+function charts(report: Report, templates: Templates): Charts {
+  const {labels} = templates
+  const who = `${report.member}, ${report.period.label}`
+  const regions: Count[] = regionCounts(report, (region) => (region === undefined ? labels.summary.noRegion : (labels.regions[region] ?? region)))
+  const beneficiaries = beneficiaryCounts(report)
+  const ldc = ldcSentence(report)
+  return {
+    timeline: (slice) => timelineSvg(timelineLayout(report, {width: chartWidth, months: labels.months, title: `Programmes over the reporting period: ${who}`, slice})),
+    regions: (slice) => barSvg(barLayout(regions, {width: chartWidth, title: `Programmes by region: ${who}`, subtitle: `${ldc} A programme counts once for each region it reaches.`, slice})),
+    beneficiaries: (slice) => barSvg(barLayout(beneficiaries, {width: chartWidth, title: `Programmes by beneficiary: ${who}`, subtitle: ldc, slice})),
+    counts: {programmes: report.programmes.length, regions: regions.length, beneficiaries: beneficiaries.length}
+  }
+}
+
+/** Slices of `total` rows, `size` at a time (one empty slice for none). */
+function pages(total: number, size: number): Array<[number, number]> {
+  const slices: Array<[number, number]> = []
+  for (let first = 0; first < total || slices.length === 0; first += size) slices.push([first, Math.min(total, first + size)])
+  return slices
+}
+
+function overviewDefinition(report: Report, templates: Templates, drawn: Charts): TDocumentDefinitions {
+  const font = templates.styles.font
+  const svg = (markup: string): Content => ({svg: markup, width: chartWidth, font} as Content)
+  const content: Content[] = []
+  const chart = (draw: (slice?: [number, number]) => string, total: number, size: number) => {
+    // pdfmake moves a chart that does not fit the rest of a page to the next one.
+    for (const slice of pages(total, size)) content.push(svg(draw(slice)))
+  }
+  chart(drawn.regions, drawn.counts.regions, barRows)
+  chart(drawn.beneficiaries, drawn.counts.beneficiaries, barRows)
+  chart(drawn.timeline, drawn.counts.programmes, timelineRows)
+  return {
+    pageSize: 'A4',
+    pageOrientation: 'landscape',
+    pageMargins: [page.margin, page.margin, page.margin, page.margin],
+    defaultStyle: {font, fontSize: 8},
+    header: (current, count) => ({
+      text: `Overview of ${report.member}'s report for ${report.period.label}: not for circulation. Page ${current}/${count}`,
+      fontSize: 7,
+      color: '#6b6b6b',
+      margin: [page.margin, 16, page.margin, 0]
+    }),
+    info: {title: `Overview: ${report.member} ${report.period.label}`, creator: 'art67', producer: 'art67'},
+    content
+  }
+}
+
+/** `<name>-overview.pdf` and the charts as `<name>-timeline.svg`, `-regions.svg`, `-beneficiaries.svg`. */
+export async function overview(report: Report, templates: Templates, options: EmitOptions): Promise<Output[]> {
+  const name = outputName(report)
+  const whole = charts(report, templates)
+  await configurePdfmake(templates)
+  const glyphs = glyphsOf(templates.styles.font)
+  // In the PDF, characters the font cannot draw print as a placeholder, as in the report's PDF.
+  const definition = overviewDefinition(glyphs.printable(report), templates, charts(glyphs.printable(report), templates))
+  definition.info = {...definition.info, creationDate: options.instant}
+  return [
+    {name: `${name}-overview.pdf`, data: await pdfmake.createPdf(definition).getBuffer()},
+    {name: `${name}-timeline.svg`, data: whole.timeline()},
+    {name: `${name}-regions.svg`, data: whole.regions()},
+    {name: `${name}-beneficiaries.svg`, data: whole.beneficiaries()}
+  ]
+}

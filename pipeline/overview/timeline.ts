@@ -1,0 +1,231 @@
+// The timeline: one bar per programme from its start to its end over the reporting period. A date known to the day
+// is an edge; a month-only or year-only date is drawn as a lighter cap spanning the month or year it may be in; a
+// programme without an end ends with an arrow at the period's end (without a start, starts with one at its start). Pure: data in,
+// geometry out (`timelineLayout`), then geometry to SVG (`timelineSvg`).
+import {firstDay, lastDay, utcMillis} from '../dates.js'
+import type {PartialDate, Report} from '../model.js'
+import {colors, element, fitText, num, svgDocument, text} from './svg.js'
+
+export type SegmentKind = 'day' | 'month' | 'year'
+
+/** A piece of a bar: `day` is the span between known dates, `month` and `year` the span a partial date may fall in. */
+export interface Segment {
+  x: number
+  width: number
+  kind: SegmentKind
+}
+
+export interface TimelineRow {
+  no: number
+  label: string
+  /** Top of the row's bar. */
+  y: number
+  segments: Segment[]
+  /** An arrow where a date is missing: `end` for an open end, `start` for an unknown start; `undated` has no bar. */
+  open: 'end' | 'start' | 'undated' | undefined
+}
+
+export interface Tick {
+  x: number
+  label: string | undefined
+}
+
+export interface TimelineLayout {
+  width: number
+  height: number
+  title: string
+  /** The plot's left and right edges. */
+  left: number
+  right: number
+  /** The period's bounds: the left edge of its first day, the right edge of its last. */
+  period: {from: number; to: number}
+  ticks: Tick[]
+  rows: TimelineRow[]
+  barHeight: number
+  /** Top and bottom of the plotted rows. */
+  top: number
+  bottom: number
+}
+
+export interface TimelineOptions {
+  width?: number
+  /** Which programmes to draw, by index: a page of a long timeline, on the same scale as the whole. */
+  slice?: [number, number]
+  /** Month names, January first. */
+  months: readonly string[]
+  title: string
+}
+
+export const geometry = {labelWidth: 230, rowHeight: 11, barHeight: 7, top: 40, bottom: 34, arrow: 6, minWidth: 1.5}
+
+const day = 86_400_000
+/** Days since 1970 of a full date; the last day of a span ends at the next day's number. */
+const dayNumber = (iso: string) => utcMillis(iso) / day
+const isoOf = (days: number) => new Date(days * day).toISOString().slice(0, 10)
+
+/** The first day of the month of `days`, moved by `months`. */
+function monthStart(days: number, months = 0): number {
+  const date = new Date(days * day)
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1) / day
+}
+
+/** The span of days a partial date may be in: [first, last + 1). */
+const span = (date: PartialDate): [number, number] => [dayNumber(firstDay(date)), dayNumber(lastDay(date)) + 1]
+
+/** The days shown: the period and every programme date, widened to whole months. */
+function domain(report: Report): [number, number] {
+  let from = dayNumber(report.period.from)
+  let to = dayNumber(report.period.to) + 1
+  for (const programme of report.programmes) {
+    for (const date of [programme.start, programme.end]) {
+      if (!date) continue
+      const [first, last] = span(date)
+      from = Math.min(from, first)
+      to = Math.max(to, last)
+    }
+  }
+  const end = monthStart(to - 1, 1)
+  return [monthStart(from), end]
+}
+
+function ticks(from: number, to: number, scale: (days: number) => number, months: readonly string[]): Tick[] {
+  const spanMonths = Math.round((to - from) / 30.44)
+  const result: Tick[] = []
+  for (let month = from; month < to; month = monthStart(month, 1)) {
+    const [year, index] = isoOf(month).split('-').map(Number) as [number, number]
+    if (spanMonths > 36) {
+      if (index === 1) result.push({x: scale(month), label: String(year)})
+      continue
+    }
+    const labelled = (index - 1) % 3 === 0
+    result.push({x: scale(month), label: labelled ? `${[...months[index - 1]!].slice(0, 3).join('')} ${year}` : undefined})
+  }
+  result.push({x: scale(to), label: undefined})
+  return result
+}
+
+/** The bar of one programme, on `scale`, between the plot's edges. */
+function bar(start: PartialDate | undefined, end: PartialDate | undefined, scale: (days: number) => number, period: {from: number; to: number}): Pick<TimelineRow, 'segments' | 'open'> {
+  if (!start && !end) return {segments: [], open: 'undated'}
+  const segments: Segment[] = []
+  const cap = (date: PartialDate) => {
+    if (date.precision === 'day') return
+    const [first, last] = span(date)
+    segments.push({x: scale(first), width: scale(last) - scale(first), kind: date.precision})
+  }
+  // The known part runs from where the start is certain to where the end is.
+  // Without an end it runs to the end of the period (or of its start), an arrow saying more may follow; without a
+  // start, likewise from the period's start.
+  const solidFrom = start ? scale(span(start)[start.precision === 'day' ? 0 : 1]) : Math.min(period.from, scale(span(end!)[0]))
+  const solidTo = end ? scale(span(end)[end.precision === 'day' ? 1 : 0]) : Math.max(period.to, scale(span(start!)[1]))
+  if (solidTo > solidFrom) segments.push({x: solidFrom, width: solidTo - solidFrom, kind: 'day'})
+  if (start) cap(start)
+  if (end && !(start && end.iso === start.iso && end.precision === start.precision)) cap(end)
+  if (segments.length === 0) segments.push({x: solidFrom, width: 0, kind: 'day'})
+  for (const segment of segments) {
+    if (segment.width < geometry.minWidth) {
+      segment.x -= (geometry.minWidth - segment.width) / 2
+      segment.width = geometry.minWidth
+    }
+  }
+  return {segments, open: end ? (start ? undefined : 'start') : 'end'}
+}
+
+export function timelineLayout(report: Report, options: TimelineOptions): TimelineLayout {
+  const width = options.width ?? 770
+  const left = geometry.labelWidth
+  const right = width - geometry.arrow - 4
+  const [from, to] = domain(report)
+  const scale = (days: number) => left + ((days - from) / (to - from)) * (right - left)
+  const [first, last] = options.slice ?? [0, report.programmes.length]
+  const programmes = report.programmes.slice(first, last)
+  const top = geometry.top
+  const period = {from: scale(dayNumber(report.period.from)), to: scale(dayNumber(report.period.to) + 1)}
+  const rows = programmes.map((programme, index): TimelineRow => ({
+    no: programme.no,
+    label: fitText(`${programme.no}. ${programme.title}`, geometry.labelWidth - 8, 7),
+    y: top + index * geometry.rowHeight + (geometry.rowHeight - geometry.barHeight) / 2,
+    ...bar(programme.start, programme.end, scale, period)
+  }))
+  const bottom = top + Math.max(1, programmes.length) * geometry.rowHeight
+  return {
+    width,
+    height: bottom + geometry.bottom,
+    title: options.title,
+    left,
+    right,
+    period,
+    ticks: ticks(from, to, scale, options.months),
+    rows,
+    barHeight: geometry.barHeight,
+    top,
+    bottom
+  }
+}
+
+const fills: Record<SegmentKind, {fill: string; opacity?: number; dash?: string}> = {
+  day: {fill: colors.bar},
+  month: {fill: colors.bar, opacity: 0.45},
+  year: {fill: colors.light, opacity: 0.6, dash: '2 1.5'}
+}
+
+function segmentSvg(segment: Segment, y: number, height: number): string {
+  const look = fills[segment.kind]
+  return element('rect', {
+    x: segment.x,
+    y,
+    width: segment.width,
+    height,
+    fill: look.fill,
+    'fill-opacity': look.opacity,
+    stroke: segment.kind === 'day' ? undefined : colors.bar,
+    'stroke-width': segment.kind === 'day' ? undefined : 0.6,
+    'stroke-dasharray': look.dash
+  })
+}
+
+/** A triangle pointing off the plot at `x`: right for an open end, left for an unknown start. */
+function arrow(x: number, y: number, height: number, direction: 1 | -1): string {
+  const tip = x + direction * geometry.arrow
+  return element('path', {d: `M${num(x)} ${num(y - 1)}L${num(tip)} ${num(y + height / 2)}L${num(x)} ${num(y + height + 1)}Z`, fill: colors.bar})
+}
+
+function legend(layout: TimelineLayout): string[] {
+  const y = layout.bottom + 16
+  const items: Array<[string, string]> = [
+    [segmentSvg({x: 0, width: 16, kind: 'day'}, y - 6, 7), 'dates known to the day'],
+    [segmentSvg({x: 0, width: 16, kind: 'month'}, y - 6, 7), 'month only'],
+    [segmentSvg({x: 0, width: 16, kind: 'year'}, y - 6, 7), 'year only'],
+    [arrow(10, y - 6, 7, 1), 'no end date'],
+    [element('line', {x1: 8, y1: y - 8, x2: 8, y2: y + 2, stroke: colors.period, 'stroke-dasharray': '3 2'}), 'reporting period']
+  ]
+  let x = layout.left
+  return items.map(([mark, label]) => {
+    const shown = `<g transform="translate(${num(x)} 0)">${mark}${text(22, y, label, {fill: colors.muted})}</g>`
+    x += 30 + label.length * 4.4
+    return shown
+  })
+}
+
+export function timelineSvg(layout: TimelineLayout): string {
+  const {top, bottom, left, barHeight} = layout
+  const body: string[] = [text(0, 14, layout.title, {'font-size': 11, 'font-weight': 'bold', fill: colors.ink})]
+  for (const tick of layout.ticks) {
+    body.push(element('line', {x1: tick.x, y1: top - 4, x2: tick.x, y2: bottom, stroke: colors.grid, 'stroke-width': tick.label ? 0.6 : 0.3}))
+    if (tick.label) body.push(text(tick.x + 2, top - 7, tick.label, {fill: colors.muted, 'font-size': 7}))
+  }
+  for (const x of [layout.period.from, layout.period.to]) {
+    body.push(element('line', {x1: x, y1: top - 18, x2: x, y2: bottom, stroke: colors.period, 'stroke-width': 1, 'stroke-dasharray': '3 2'}))
+  }
+  body.push(text(layout.period.from + 2, top - 20, 'reporting period', {fill: colors.period, 'font-size': 7}))
+  for (const row of layout.rows) {
+    body.push(text(0, row.y + barHeight - 1, row.label, {'font-size': 7, fill: colors.ink}))
+    if (row.open === 'undated') body.push(text(left + 2, row.y + barHeight - 1, 'no dates given', {'font-size': 7, fill: colors.muted, 'font-style': 'italic'}))
+    for (const segment of row.segments) body.push(segmentSvg(segment, row.y, barHeight))
+    const edges = row.segments.map((segment) => [segment.x, segment.x + segment.width]).flat()
+    if (row.open === 'end') body.push(arrow(Math.max(...edges), row.y, barHeight, 1))
+    if (row.open === 'start') body.push(arrow(Math.min(...edges), row.y, barHeight, -1))
+  }
+  body.push(...legend(layout))
+  return svgDocument(layout.width, layout.height, layout.title, body)
+}

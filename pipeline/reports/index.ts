@@ -1,0 +1,183 @@
+// Many reports in one run: `check` or `build` each report folder found (find.ts), one listing of problems for all.
+// Reports are checked and their outputs rendered in parallel (pool.ts). Each report's outputs are written all or none
+// as soon as they are rendered, so a failed report leaves the others' written and its own previous outputs untouched.
+import {createHash} from 'node:crypto'
+import path from 'node:path'
+import {outputName} from '../emit/index.js'
+import {build, check, type BuildOptions, type BuildResult, type CheckOptions, type CheckResult, type ParseCache, type RenderOptions} from '../index.js'
+import {utcMillis} from '../dates.js'
+import type {Report} from '../model.js'
+import {loadTemplates, packageTemplates, templatesFor} from '../templates.js'
+import {write, type Output} from '../write/index.js'
+import {findReports} from './find.js'
+import {Pool, workersFor} from './pool.js'
+
+export {findReports, isReport} from './find.js'
+export {Progress, showProgress} from './progress.js'
+
+/** What a run tells as it goes: for a progress line. */
+export interface Hooks {
+  /** The report folders found, before any is checked. */
+  found?: (dirs: readonly string[]) => void
+  start?: (dir: string) => void
+  /** A report's outputs are being rendered (not taken from `renders`). */
+  rendering?: (dir: string) => void
+  finish?: (dir: string) => void
+}
+
+export interface ReportResult<Result extends CheckResult> {
+  /** The report's folder. */
+  dir: string
+  result: Result
+  /** Why its outputs could not be made or written (a setup or internal error), if so. */
+  error?: string
+}
+
+export interface ManyResult<Result extends CheckResult> {
+  reports: ReportResult<Result>[]
+  /** Every report ok and no error. */
+  ok: boolean
+}
+
+export interface ManyBuildResult extends ManyResult<BuildResult> {
+  /** The combined workbook written, if asked for and every report was built. */
+  combined?: string
+}
+
+export interface ManyOptions extends CheckOptions {
+  /** The parse cache of each report folder (watching): reports are then checked in this thread. */
+  parseCacheFor?: ((dir: string) => ParseCache) | undefined
+  /** Worker threads checking reports and rendering outputs; default one per core, at most one per report. */
+  workers?: number | undefined
+}
+
+/** The last outputs rendered of each report folder, by a digest of what they were rendered from (watching). */
+export type Renders = Map<string, {key: string; outputs: Output[]}>
+
+export interface ManyBuildOptions extends BuildOptions, ManyOptions {
+  /** Outputs kept between runs: a report whose model and options are unchanged is not rendered again. */
+  renders?: Renders | undefined
+  /** Also write one XLSX of every report's programmes (`art67-combined.xlsx` in `out`). */
+  combined?: boolean
+}
+
+const isOk = (report: ReportResult<CheckResult>) => report.result.ok && report.error === undefined
+
+/** Check every report of `dirs` (folders, or parents of report folders), in parallel. */
+export async function checkMany(dirs: readonly string[], options: ManyOptions = {}, hooks: Hooks = {}): Promise<ManyResult<CheckResult>> {
+  const found = await findReports(dirs)
+  hooks.found?.(found)
+  const pool = new Pool(options.parseCacheFor ? 1 : (options.workers ?? workersFor(found.length)))
+  try {
+    const reports = await Promise.all(
+      found.map(async (dir) => {
+        const checked = await checkOne(pool, dir, options, hooks)
+        hooks.finish?.(dir)
+        return checked
+      })
+    )
+    return {reports, ok: reports.every(isOk)}
+  } finally {
+    await pool.close()
+  }
+}
+
+/** Check one report in the pool, or in this thread with its parse cache (which cannot cross to a worker). */
+async function checkOne(pool: Pool, dir: string, options: ManyOptions, hooks: Hooks): Promise<ReportResult<CheckResult>> {
+  const {parseCacheFor, workers, ...rest} = options
+  const result = parseCacheFor
+    ? (hooks.start?.(dir), await check(dir, {...rest, parseCache: parseCacheFor(dir)}))
+    : await pool.check(dir, rest, () => hooks.start?.(dir))
+  return {dir, result}
+}
+
+/**
+ * Each report's output folder: `out`, or a subfolder named after the report's folder (relative to the reports'
+ * common parent) for reports whose outputs would have the same names.
+ */
+export function outputFolders(reports: ReadonlyArray<{dir: string; report: Report}>, out: string): string[] {
+  const names = reports.map(({report}) => outputName(report))
+  const resolved = reports.map(({dir}) => path.resolve(dir))
+  let common = resolved.length > 1 ? resolved[0]! : path.dirname(resolved[0] ?? '.')
+  while (!resolved.every((dir) => dir === common || dir.startsWith(common + path.sep))) common = path.dirname(common)
+  return reports.map((_, index) => {
+    const collides = names.some((name, other) => other !== index && name === names[index])
+    const sub = path.relative(common, resolved[index]!) || path.basename(resolved[index]!)
+    return collides ? path.join(out, sub) : out
+  })
+}
+
+/** Build every report of `dirs`; one report alone builds as `build` does. */
+export async function buildMany(dirs: readonly string[], options: ManyBuildOptions = {}, hooks: Hooks = {}): Promise<ManyBuildResult> {
+  const out = options.out ?? 'out'
+  // A language without templates is a usage error, found before any work.
+  const templates = await loadTemplates(options.templates ?? packageTemplates)
+  for (const language of options.languages ?? []) templatesFor(templates, language)
+  const found = await findReports(dirs)
+  hooks.found?.(found)
+  if (found.length === 1 && !options.combined && !options.renders) {
+    const [dir] = found as [string]
+    hooks.start?.(dir)
+    const result = await build(dir, {...options, parseCache: options.parseCacheFor?.(dir)})
+    hooks.finish?.(dir)
+    return {reports: [{dir, result}], ok: result.ok}
+  }
+  // Checking and rendering share one pool of threads; each report is written as soon as it is rendered.
+  const pool = new Pool(options.workers ?? workersFor(found.length))
+  let reports: ReportResult<BuildResult>[]
+  try {
+    const checked = await Promise.all(
+      found.map(async (dir) => {
+        const checked = await checkOne(pool, dir, options, hooks)
+        // A report that cannot be built is done; the others when written.
+        if (!checked.result.ok || !checked.result.report) hooks.finish?.(dir)
+        return checked
+      })
+    )
+    reports = checked.map(({dir, result}) => ({dir, result: {...result, outputs: []}}))
+    const valid = reports.filter((entry) => entry.result.ok && entry.result.report)
+    const folders = outputFolders(valid.map(({dir, result}) => ({dir, report: result.report!})), out)
+    const renderOptions = {templates: options.templates, sourceDateEpoch: options.sourceDateEpoch, overview: options.overview, languages: options.languages}
+    await Promise.all(
+      valid.map(async (entry, index) => {
+        const rendered = await renderKept(pool, entry.dir, entry.result.report!, renderOptions, options.renders, () => {
+          hooks.start?.(entry.dir)
+          hooks.rendering?.(entry.dir)
+        })
+        try {
+          if ('error' in rendered) throw new Error(rendered.forUser ? rendered.error : `internal error: ${rendered.error}`)
+          entry.result.outputs = await write(folders[index]!, rendered.outputs, {skipUnchanged: options.skipUnchanged})
+        } catch (error) {
+          entry.error = (error as Error).message
+        }
+        hooks.finish?.(entry.dir)
+      })
+    )
+  } finally {
+    await pool.close()
+  }
+  const ok = reports.every(isOk)
+  if (!options.combined || !ok) return {reports, ok}
+  return {reports, ok, combined: await writeCombined(reports.map((entry) => entry.result.report!), out, options)}
+}
+
+/** A report's outputs: those kept in `renders` when rendered from the same model and options, else rendered. */
+async function renderKept(pool: Pool, dir: string, report: Report, options: RenderOptions, renders: Renders | undefined, started: () => void) {
+  if (!renders) return pool.render(report, options, started)
+  const key = createHash('sha256').update(JSON.stringify({report, options})).digest('hex')
+  const kept = renders.get(path.resolve(dir))
+  if (kept?.key === key) return {outputs: kept.outputs, kept: true}
+  const rendered = await pool.render(report, options, started)
+  if ('outputs' in rendered) renders.set(path.resolve(dir), {key, outputs: rendered.outputs})
+  return rendered
+}
+
+/** The combined workbook of `reports`, in the language of the first, dated with the latest report's instant. */
+async function writeCombined(reports: readonly Report[], out: string, options: ManyBuildOptions): Promise<string> {
+  const {emitCombinedXlsx, combinedName} = await import('../emit/xlsx/combined.js')
+  const templates = templatesFor(await loadTemplates(options.templates ?? packageTemplates), reports[0]?.language ?? 'en')
+  const latest = Math.max(...reports.map((report) => utcMillis(report.date ?? report.period.from)))
+  const instant = new Date(options.sourceDateEpoch === undefined ? latest : options.sourceDateEpoch * 1000)
+  const [written] = await write(out, [{name: combinedName, data: await emitCombinedXlsx(reports, templates, instant)}], {skipUnchanged: options.skipUnchanged})
+  return written!
+}

@@ -1,0 +1,2 @@
+export function upToDate(root?: string): boolean
+export function compile(options?: {clean?: boolean}): Promise<boolean>

@@ -1,0 +1,40 @@
+// The overview's files from a long report: the 60-programme second report, its charts split over landscape pages.
+import {describe, expect, it} from 'vitest'
+import {overview} from '../../pipeline/overview/index.js'
+import {loadTemplates, templatesFor} from '../../pipeline/templates.js'
+import {readPdf} from '../helpers/pdf-text.js'
+import {secondReportSources} from '../helpers/second-report.js'
+import {validated} from '../helpers/stages.js'
+
+const templates = templatesFor(await loadTemplates(), 'en')
+const report = validated(secondReportSources()).report!
+const instant = new Date(Date.UTC(2022, 8, 16))
+
+describe('overview', () => {
+  it('writes the PDF and three SVG charts, the same bytes every time', async () => {
+    const outputs = await overview(report, templates, {instant})
+    expect(outputs.map((output) => output.name)).toEqual([
+      'united-states-of-america-2021-2022-overview.pdf',
+      'united-states-of-america-2021-2022-timeline.svg',
+      'united-states-of-america-2021-2022-regions.svg',
+      'united-states-of-america-2021-2022-beneficiaries.svg'
+    ])
+    const again = await overview(report, templates, {instant})
+    outputs.forEach((output, index) => expect(Buffer.from(again[index]!.data).equals(Buffer.from(output.data)), output.name).toBe(true))
+    for (const svg of outputs.slice(1)) expect(String(svg.data)).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^]*<\/svg>\n$/)
+    // Every programme has a row of the standalone timeline.
+    expect(String(outputs[1]!.data).match(/>\d+\. [^<]*<\/text>/g)).toHaveLength(60)
+  })
+
+  it('lays the charts out on landscape pages marked not for circulation, the timeline over two pages', async () => {
+    const [pdf] = await overview(report, templates, {instant})
+    const read = await readPdf(pdf!.data as Uint8Array)
+    expect(read.sizes.every((size) => size.width > size.height)).toBe(true)
+    expect(read.pages.every((page, index) => page.startsWith(`Overview of United States of America's report for 2021-2022: not for circulation. Page ${index + 1}/${read.numPages}`))).toBe(true)
+    const timelinePages = read.pages.filter((page) => page.includes('Programmes over the reporting period'))
+    expect(timelinePages).toHaveLength(2)
+    expect(timelinePages[1]).toContain('60. ')
+    expect(read.pages.join('\n')).toContain('Programmes by region: United States of America, 2021-2022')
+    expect(read.info.Title).toBe('Overview: United States of America 2021-2022')
+  })
+})

@@ -1,0 +1,108 @@
+import {describe, expect, it} from 'vitest'
+import type {Report} from '../../pipeline/model.js'
+import {geometry, timelineLayout, timelineSvg} from '../../pipeline/overview/timeline.js'
+import {validated} from '../helpers/stages.js'
+
+const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+function report(rows: string[]): Report {
+  const {report} = validated({
+    'report.md': `---\nmember: Canada\nperiod: 2020-2021\ndate: 16/09/2021\n---\n\n# Programmes\n\n| # | Title | Start date | End date | Beneficiaries |\n|---|---|---|---|---|\n${rows.join('\n')}\n`
+  })
+  // Dates outside the period are warnings: the model is still made.
+  expect(report).toBeDefined()
+  return report!
+}
+
+// 2020-01-01 to 2021-12-31 is 731 days, drawn from x = 230 to x = 760 (770 wide, less the arrow's room).
+const from = geometry.labelWidth
+const to = 770 - geometry.arrow - 4
+const x = (days: number) => from + (days / 731) * (to - from)
+const days = (value: number) => (value / 731) * (to - from)
+
+describe('timelineLayout', () => {
+  const layout = timelineLayout(
+    report([
+      '| 1 | Day to day | 01/03/2020 | 31/03/2020 | Kenya |',
+      '| 2 | Month to day | 2020-06 | 15/09/2020 | Kenya |',
+      '| 3 | Year, no end | 2021 | | Kenya |',
+      '| 4 | No dates | | | Kenya |',
+      '| 5 | End only | | 30/06/2020 | Kenya |'
+    ]),
+    {months, title: 'Timeline'}
+  )
+
+  it('marks the period’s bounds at the edges of a period of whole months', () => {
+    expect(layout.period).toEqual({from, to})
+    expect(layout.left).toBe(from)
+    expect(layout.right).toBe(to)
+  })
+
+  it('draws dates known to the day as the bar’s edges, the last day included', () => {
+    const [row] = layout.rows
+    expect(row?.open).toBeUndefined()
+    expect(row?.segments).toHaveLength(1)
+    expect(row?.segments[0]!.kind).toBe('day')
+    expect(row?.segments[0]!.x).toBeCloseTo(x(60))
+    expect(row?.segments[0]!.width).toBeCloseTo(days(31))
+  })
+
+  it('draws a month-only start as a cap over its month, the known part after it', () => {
+    const segments = layout.rows[1]!.segments
+    const cap = segments.find((segment) => segment.kind === 'month')!
+    const known = segments.find((segment) => segment.kind === 'day')!
+    expect(cap.x).toBeCloseTo(x(152))
+    expect(cap.width).toBeCloseTo(days(30))
+    expect(known.x).toBeCloseTo(x(182))
+    expect(known.x + known.width).toBeCloseTo(x(259))
+  })
+
+  it('draws a year-only start over its year, and an open end with an arrow', () => {
+    const row = layout.rows[2]!
+    expect(row.open).toBe('end')
+    expect(row.segments).toEqual([{x: expect.closeTo(x(366)) as number, width: expect.closeTo(days(365)) as number, kind: 'year'}])
+  })
+
+  it('draws no bar for a programme without dates, and an unknown start from the period’s start', () => {
+    expect(layout.rows[3]).toMatchObject({open: 'undated', segments: []})
+    const row = layout.rows[4]!
+    expect(row.open).toBe('start')
+    expect(row.segments[0]!.x).toBeCloseTo(from)
+    expect(row.segments[0]!.x + row.segments[0]!.width).toBeCloseTo(x(182))
+  })
+
+  it('puts one programme a row, and labels every quarter of a short period', () => {
+    expect(layout.rows.map((row) => row.y - layout.rows[0]!.y)).toEqual([0, 1, 2, 3, 4].map((index) => index * geometry.rowHeight))
+    expect(layout.ticks.filter((tick) => tick.label).map((tick) => tick.label)).toEqual([
+      'Jan 2020', 'Apr 2020', 'Jul 2020', 'Oct 2020', 'Jan 2021', 'Apr 2021', 'Jul 2021', 'Oct 2021'
+    ])
+    expect(layout.ticks).toHaveLength(25)
+  })
+
+  it('draws a page of the programmes on the scale of them all', () => {
+    const page = timelineLayout(report(['| 1 | A | 01/03/2020 | | Kenya |', '| 2 | B | 15/11/2019 | 31/12/2019 | Kenya |']), {months, title: 'T', slice: [0, 1]})
+    expect(page.rows.map((row) => row.no)).toEqual([1])
+    // The domain starts with the month of the earliest date, 2019-11-01: 61 days before the period.
+    const scale = (to - from) / (731 + 61)
+    expect(page.period.from).toBeCloseTo(from + 61 * scale)
+    // Open end: the known part runs to the period's end.
+    expect(page.rows[0]!.segments[0]!.x + page.rows[0]!.segments[0]!.width).toBeCloseTo(to)
+  })
+})
+
+describe('timelineSvg', () => {
+  it('writes each kind of segment distinctly, arrows and the period bounds, with text escaped', () => {
+    const layout = timelineLayout(
+      report(['| 1 | R&D <tools> | 2020-06 | 15/09/2020 | Kenya |', '| 2 | Y | 2021 | | Kenya |']),
+      {months, title: 'Timeline & co'}
+    )
+    const svg = timelineSvg(layout)
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="770"')).toBe(true)
+    expect(svg).toContain('<title>Timeline &amp; co</title>')
+    expect(svg).toContain('1. R&amp;D &lt;tools&gt;')
+    expect(svg.match(/fill-opacity="0.45"/g)).toHaveLength(2) // the month cap and its legend
+    expect(svg.match(/stroke-dasharray="2 1.5"/g)).toHaveLength(2) // the year cap and its legend
+    expect(svg.match(/stroke="#c00000"/g)).toHaveLength(3) // two bounds and the legend
+    expect(svg.match(/<path /g)).toHaveLength(2) // the open end's arrow and the legend's
+  })
+})
