@@ -7,6 +7,9 @@ import v8 from 'node:v8'
 import {configName, epochFromEnv} from './config.js'
 import {Art67Error} from './errors.js'
 import {useColor} from './format/color.js'
+import {anyChange, diffFormats, diffReport, type DiffFormat} from './diff/index.js'
+import {count} from './format/index.js'
+import {importFile} from './import/index.js'
 import {format as formatProblems, formats, type CheckResult, type Format} from './index.js'
 import {printablePath} from './read/index.js'
 import {init} from './init.js'
@@ -22,6 +25,15 @@ Commands:
   init <dir>      write a new report to edit: --member <name> and --period
                   <yyyy[-yyyy]> (default: last year) or --from <day> --to <day>,
                   optionally --language <code>
+
+  import <file> [--out dir] [--member m] [--period p] [--force]
+                  turn an e-TRIPS "view details" page saved as text into a
+                  sources folder (default: sources; never an existing one
+                  unless --force, which replaces its report.md)
+  diff <old> <new> [--format text|json|markdown] [--exit-code]
+                  what changed between two reports, each a sources folder,
+                  a JSON model written by build, or REV:path in git;
+                  --exit-code exits 1 when anything changed
 
 A folder that is not itself a report (no Markdown file in it opens with a
 front matter) stands for every report below it, e.g. reports/.
@@ -50,6 +62,8 @@ Options:
                 (written as <name>-fr.pdf beside the sources' own language)
   --templates <dir>
                 use this templates folder instead of the package's own
+  --since <old> build: add a Changes sheet to the XLSX, listing what changed
+                since <old> (as diff reads it)
   -h, --help    show this help
   -v, --version show the version
 
@@ -71,7 +85,7 @@ function summary(result: CheckResult, dir: string, maxWarnings: number | undefin
   return `${printablePath(dir)}: ${result.files.length} files${programmes}, ${errors} errors, ${warnings} warnings${tooMany}`
 }
 
-type Values = {out?: string; strict?: boolean; 'max-warnings'?: string; format?: string; member?: string; overview?: boolean; combined?: boolean; language?: string}
+type Values = {out?: string; since?: string; strict?: boolean; 'max-warnings'?: string; format?: string; member?: string; overview?: boolean; combined?: boolean; language?: string}
 
 /** What is wrong with the command line, if anything. */
 function mistakeIn(positionals: string[], values: Values): string | undefined {
@@ -84,7 +98,7 @@ function mistakeIn(positionals: string[], values: Values): string | undefined {
     return undefined
   }
   if (command === 'check' && values.out !== undefined) return '--out goes with build, not check'
-  for (const option of ['overview', 'combined', 'language'] as const) {
+  for (const option of ['overview', 'combined', 'language', 'since'] as const) {
     if (command === 'check' && values[option] !== undefined) return `--${option} goes with build, not check`
   }
   if (values.language !== undefined && !/^[a-z]{2,3}(,[a-z]{2,3})*$/.test(values.language)) {
@@ -97,6 +111,51 @@ function mistakeIn(positionals: string[], values: Values): string | undefined {
   if (!formats.includes(values.format as Format)) return `unknown format \`${values.format}\`; use one of ${formats.join(', ')}`
   return undefined
 }
+
+function usageError(message: string): number {
+  process.stderr.write(`art67: ${message}\n\n${usage}\n`)
+  return 2
+}
+
+/** `art67 import <file>`: the page's problems in the chosen format, then the files written. */
+async function importCommand(args: string[]): Promise<number> {
+  const {values, positionals} = parseArgs({
+    args,
+    allowPositionals: true,
+    allowNegative: true,
+    options: {out: {type: 'string', short: 'o'}, member: {type: 'string'}, period: {type: 'string'}, force: {type: 'boolean'}, format: {type: 'string', default: 'text'}, color: {type: 'boolean'}}
+  })
+  if (positionals.length !== 1) return usageError(positionals.length === 0 ? 'import needs the file of an e-TRIPS page' : `unexpected argument \`${positionals.slice(1).join(' ')}\``)
+  if (!formats.includes(values.format as Format)) return usageError(`unknown format \`${values.format}\`; use one of ${formats.join(', ')}`)
+  const result = await importFile(positionals[0]!, values)
+  const color = useColor(values.color, process.env, Boolean(process.stderr.isTTY))
+  const problems = formatProblems([result.file], values.format as Format, {color, outputs: result.outputs})
+  if (problems) (values.format === 'text' ? process.stderr : process.stdout).write(problems + '\n')
+  if (values.format !== 'json') for (const output of result.outputs) process.stdout.write(`wrote ${output}\n`)
+  const {errors, warnings} = count([result.file])
+  const read = result.report ? `, ${result.report.paragraphs.length} paragraphs, ${result.report.rows.length} programmes` : ''
+  process.stderr.write(`${printablePath(positionals[0]!)}${read}, ${errors} errors, ${warnings} warnings\n`)
+  return result.outputs.length > 0 ? 0 : 1
+}
+
+/** `art67 diff <old> <new>`: the changes on stdout; with `--exit-code`, 1 when there are any. */
+async function diffCommand(args: string[]): Promise<number> {
+  const {values, positionals} = parseArgs({
+    args,
+    allowPositionals: true,
+    allowNegative: true,
+    options: {format: {type: 'string', default: 'text'}, 'exit-code': {type: 'boolean'}, color: {type: 'boolean'}, templates: {type: 'string'}}
+  })
+  if (positionals.length !== 2) return usageError(positionals.length < 2 ? 'diff needs two reports: <old> <new>' : `unexpected argument \`${positionals.slice(2).join(' ')}\``)
+  if (!diffFormats.includes(values.format as DiffFormat)) return usageError(`unknown format \`${values.format}\`; use one of ${diffFormats.join(', ')}`)
+  const color = useColor(values.color, process.env, Boolean(process.stdout.isTTY))
+  const {changes, output} = await diffReport(positionals[0]!, positionals[1]!, values.format as DiffFormat, {templates: values.templates, color})
+  process.stdout.write(output + '\n')
+  return values['exit-code'] && anyChange(changes) ? 1 : 0
+}
+
+/** Commands with options of their own, each a small function over the library. */
+const commands: Record<string, (args: string[]) => Promise<number>> = {import: importCommand, diff: diffCommand}
 
 interface Printing {
   format: Format
@@ -130,6 +189,15 @@ function print(many: ManyResult<CheckResult & {outputs?: string[]}> & {combined?
 const exitCode = (many: ManyResult<CheckResult>) => (many.reports.some((entry) => entry.error) ? 2 : many.ok ? 0 : 1)
 
 export async function main(argv: string[]): Promise<number> {
+  const own = argv[0] !== undefined && Object.hasOwn(commands, argv[0]) ? commands[argv[0]] : undefined
+  if (own && !argv.includes('--help') && !argv.includes('-h')) {
+    try {
+      return await own(argv.slice(1))
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) return usageError((error as Error).message)
+      throw error
+    }
+  }
   let parsed
   try {
     parsed = parseArgs({
@@ -143,6 +211,7 @@ export async function main(argv: string[]): Promise<number> {
         quiet: {type: 'boolean'},
         color: {type: 'boolean'},
         templates: {type: 'string'},
+        since: {type: 'string'},
         format: {type: 'string', default: 'text'},
         watch: {type: 'boolean'},
         overview: {type: 'boolean'},
@@ -191,6 +260,7 @@ export async function main(argv: string[]): Promise<number> {
     overview: values.overview,
     combined: values.combined,
     languages: values.language?.split(','),
+    since: values.since,
     sourceDateEpoch: command === 'build' ? epochFromEnv(process.env.SOURCE_DATE_EPOCH) : undefined
   }
   if (values.watch) return watchUntilInterrupted(dirs, {...options, command: command as 'build' | 'check'}, printing)

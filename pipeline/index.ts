@@ -70,6 +70,11 @@ export interface BuildOptions extends CheckOptions {
   overview?: boolean | undefined
   /** Leave in place an output whose bytes are those already written (for watching). */
   skipUnchanged?: boolean | undefined
+  /**
+   * An earlier report to list changes since, in a Changes sheet of the XLSX: a sources folder, a JSON model written
+   * by `build`, or `REV:path` in the git repository of the current directory (see `art67 diff`).
+   */
+  since?: string | undefined
 }
 
 export interface BuildResult extends CheckResult {
@@ -117,14 +122,21 @@ export async function analyse(sources: Sources, options: CheckOptions = {}, timi
   }
 }
 
-export interface RenderOptions extends Pick<BuildOptions, 'templates' | 'sourceDateEpoch' | 'overview' | 'languages'> {}
+/** The changes from the report `since` names to `report`; the diff stage is loaded only when asked for. */
+async function changesSince(since: string, report: Report, templates: string | undefined) {
+  const {compare, loadReport} = await import('./diff/index.js')
+  return compare(await loadReport(since, {templates}), report)
+}
+
+export interface RenderOptions extends Pick<BuildOptions, 'templates' | 'sourceDateEpoch' | 'overview' | 'languages' | 'since'> {}
 
 /** The outputs of a valid report, in memory: the emitters' files, and the overview's when asked for. */
 export async function render(report: Report, options: RenderOptions = {}, timings: Timings = {}): Promise<Output[]> {
   const epoch = options.sourceDateEpoch === undefined ? undefined : checkedEpoch(options.sourceDateEpoch)
   const templates = await loadTemplates(options.templates ?? packageTemplates)
   const instant = new Date(epoch === undefined ? utcMillis(report.date ?? report.period.from) : epoch * 1000)
-  const outputs = await emit(report, templates, {instant, languages: options.languages}, (format, render) => timed(timings, format, render))
+  const changes = options.since === undefined ? undefined : await changesSince(options.since, report, options.templates)
+  const outputs = await emit(report, templates, {instant, changes, languages: options.languages}, (format, render) => timed(timings, format, render))
   if (options.overview) {
     const own = templatesFor(templates, report.language)
     outputs.push(...(await timed(timings, 'overview', async () => (await import('./overview/index.js')).overview(report, own, {instant}))))

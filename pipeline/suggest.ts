@@ -17,7 +17,7 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length]!
 }
 
-const foldForMatching = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim()
+export const foldForMatching = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim()
 
 /** The candidate nearest to `word`, if it is near enough to be a likely typo. */
 export function nearest(word: string, candidates: readonly string[]): string | undefined {

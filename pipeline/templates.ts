@@ -12,6 +12,16 @@ const labels = z.array(z.string().min(1)).min(1)
 /** One entry per field of the field table. */
 const perField = <T extends z.ZodType>(schema: T) => Object.fromEntries(fieldKeys.map((key) => [key, schema])) as Record<FieldKey, T>
 
+const changeKinds = {
+  report: z.string(),
+  new: z.string(),
+  ended: z.string(),
+  changed: z.string(),
+  continuing: z.string(),
+  reached: z.string(),
+  noLongerReached: z.string()
+}
+
 export const Labels = z.object({
   language: z.string().min(2),
   /**
@@ -97,6 +107,20 @@ export const Labels = z.object({
     programmesHeadings: labels,
     fields: z.object(perField(labels)),
     tableColumns: z.object({no: labels, title: labels})
+  }),
+  /** Issue 12: `art67 diff` and the XLSX's Changes sheet (`build --since`). */
+  changes: z.object({
+    sheet: z.string().min(1).max(31),
+    /** The heading of the text and Markdown formats: `{old}` and `{new}` are "Member, period". */
+    title: z.string().min(1),
+    none: z.string().min(1),
+    columns: z.object({change: z.string(), field: z.string(), old: z.string(), new: z.string()}),
+    /** Each kind of change, as the Changes sheet's Change column names it. */
+    kinds: z.object(changeKinds),
+    /** Each kind of change as a heading of the text and Markdown formats. */
+    headings: z.object(changeKinds),
+    /** The report's own fields a change can name. */
+    fields: z.object({member: z.string(), period: z.string(), date: z.string(), symbol: z.string()})
   })
 }).refine((labels) => labels.languageNames[labels.language] !== undefined, {
   message: 'languageNames must name the template’s own language',

@@ -62,3 +62,16 @@ const unseen = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/gu
 
 /** `text` with every character nobody sees written as its code point, `<U+200B>`: for messages and terminals. */
 export const visible = (text: string) => text.replace(unseen, (character) => `<${codePoint(character)}>`)
+
+/** Text as Markdown shows it inside a line: emphasis, code, HTML, strikethrough, links and entities escaped. */
+export const markdownInline = (text: string) =>
+  text
+    .replace(/[\\`*_<~]/g, '\\$&')
+    .replace(/\]\(/g, '\\](')
+    .replace(/&(?=#?\w+;)/g, '\\&')
+
+/** Text as a Markdown (GFM) table cell shows it: escaped inside the line, pipes too, line ends as spaces. */
+export function markdownCell(text: string): string {
+  const lines = text.split('\n')
+  return markdownInline(lines.length > 1 ? lines.map((line) => line.trim()).join(' ') : text).replaceAll('|', '\\|')
+}

@@ -1,29 +1,44 @@
 // Every folder under test/fixtures/{rules,inputs,valid} is a sources folder with the problems it must produce in
 // expected.json; an optional fixture.json gives check options (e.g. `{"sources": "missing"}` to check a path that
 // does not exist, `{"maxFileBytes": 100}`, or `{"namedPipes": ["pipe.md"]}` for named pipes, which git cannot keep,
-// made for the run). Regenerate after a deliberate change with UPDATE_FIXTURES=1, then review the diff.
+// made for the run, or `{"import": "page.txt"}` for the problems of `art67 import` of an e-TRIPS page). Regenerate
+// after a deliberate change with UPDATE_FIXTURES=1, then review the diff.
 import {execFileSync} from 'node:child_process'
 import {existsSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdtemp, rm} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {check, type CheckOptions} from '../pipeline/index.js'
-import {diagnostics} from '../pipeline/format/index.js'
+import {count, diagnostics} from '../pipeline/format/index.js'
+import {importFile, type ImportOptions} from '../pipeline/import/index.js'
 import {ruleIds} from '../pipeline/rules/index.js'
 import {fixtures, type Fixture} from './helpers/fixtures.js'
 
-interface FixtureOptions extends CheckOptions {
+interface FixtureOptions extends CheckOptions, ImportOptions {
   /** The folder to check, relative to the fixture; default the fixture itself. */
   sources?: string
   /** Named pipes to make in the fixture for the run, relative to it. */
   namedPipes?: string[]
+  /** An e-TRIPS page to import (`art67 import`) instead of checking a folder, with `member` and `period` as options. */
+  import?: string
+}
+
+/** The problems of importing `page` (the report.md it writes goes to a temporary folder), or of checking sources. */
+async function problemsOf(dir: string, {sources = '.', namedPipes = [], import: page, member, period, ...options}: FixtureOptions) {
+  if (page !== undefined) {
+    const out = await mkdtemp(path.join(tmpdir(), 'art67-import-fixture-'))
+    const result = await importFile(path.join(dir, page), {member, period, out: path.join(out, 'sources')}).finally(() => rm(out, {recursive: true, force: true}))
+    return {files: [result.file], ok: count([result.file]).errors === 0}
+  }
+  const pipes = namedPipes.map((name) => path.join(dir, name))
+  for (const pipe of pipes) execFileSync('mkfifo', [pipe])
+  return check(path.join(dir, sources), options).finally(() => pipes.forEach((pipe) => rmSync(pipe, {force: true})))
 }
 
 async function run(dir: string) {
   const optionsFile = path.join(dir, 'fixture.json')
-  const {sources = '.', namedPipes = [], ...options} = existsSync(optionsFile) ? (JSON.parse(readFileSync(optionsFile, 'utf8')) as FixtureOptions) : {}
-  const pipes = namedPipes.map((name) => path.join(dir, name))
-  for (const pipe of pipes) execFileSync('mkfifo', [pipe])
-  const result = await check(path.join(dir, sources), options).finally(() => pipes.forEach((pipe) => rmSync(pipe, {force: true})))
+  const result = await problemsOf(dir, existsSync(optionsFile) ? (JSON.parse(readFileSync(optionsFile, 'utf8')) as FixtureOptions) : {})
   const problems = diagnostics(result.files).map((problem) => ({
     ...problem,
     file: path.relative(dir, problem.file) || '.',

@@ -1,5 +1,6 @@
 // Stage 5, emit: the outputs of a report, one module each. A new output is one module and one line in `emitters`.
 // Each emitter is loaded only when a build runs, so checking never pays for pdfmake or exceljs.
+import type {Changes} from '../diff/compare.js'
 import {inLanguage} from '../language.js'
 import type {Report} from '../model.js'
 import {templatesFor, type Templates, type TemplateSet} from '../templates.js'
@@ -9,6 +10,8 @@ import type {Output} from '../write/index.js'
 export interface EmitOptions {
   /** The instant stamped into the files, so that the same sources give the same bytes. */
   instant: Date
+  /** Changes since an earlier report (`build --since`): the XLSX adds a Changes sheet. */
+  changes?: Changes | undefined
 }
 
 type Emit = (report: Report, templates: Templates, options: EmitOptions) => Promise<Uint8Array | string> | string

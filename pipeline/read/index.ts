@@ -44,7 +44,7 @@ const isMarkdown = (name: string) => name.toLowerCase().endsWith('.md')
 const isReadme = (name: string) => /^readme/i.test(name)
 const isInside = (root: string, target: string) => target === root || target.startsWith(root + path.sep)
 
-type Ignore = ReturnType<typeof ignore>
+export type Ignore = ReturnType<typeof ignore>
 
 /** What is at a path that is neither a folder nor a regular file, in the catalogue's words. */
 function special(info: Dirent | Stats): 'named pipe' | 'socket' | 'device' | undefined {
@@ -144,6 +144,45 @@ export interface ReadOptions {
   maxFileBytes?: number
 }
 
+function tooLarge(dir: string, relative: string, bytes: number, limit: number): VFile {
+  const file = vfile(dir, relative)
+  problem(file, 'file-too-large', {bytes, limit}, undefined)
+  return file
+}
+
+/**
+ * A source file of the folder `dir` from its bytes, as every stage reads it: decoded, normalised, invisible characters
+ * warned about. Its `value` is undefined when it cannot be read as text (the problem says why). Also for sources
+ * that are not files on disk (`art67 diff` reads git revisions).
+ */
+export function sourceFile(dir: string, relative: string, bytes: Uint8Array): VFile {
+  const file = vfile(dir, relative)
+  const raw = decode(file, bytes)
+  if (raw === undefined) return file
+  const {text, removed, saved} = sourceText(raw)
+  file.value = text
+  // Placed in the file as saved already: reported before the file knows how its text lines up with it.
+  for (const run of removed.slice(0, invisibleWarnings)) {
+    problem(file, 'invisible-character', {characters: run.characters, count: run.count, rest: false}, run.place)
+  }
+  const rest = removed.slice(invisibleWarnings)
+  if (rest.length > 0) {
+    const characters = [...new Set(rest.flatMap((run) => run.characters))]
+    const count = rest.reduce((sum, run) => sum + run.count, 0)
+    problem(file, 'invisible-character', {characters, count, rest: true}, rest[0]!.place.start)
+  }
+  if (saved) setSavedText(file, saved)
+  return file
+}
+
+/** Whether a Markdown file at `relative` (a path inside the sources, `/` separators) is read: not a README, not hidden, not ignored. */
+export function isSourcePath(relative: string, ignored: Ignore): boolean {
+  const parts = relative.split('/')
+  if (parts.some((part) => part.startsWith('.') || part === 'node_modules')) return false
+  if (!isMarkdown(relative) || isReadme(parts.at(-1)!)) return false
+  return !parts.some((_, index) => ignored.ignores(index < parts.length - 1 ? `${parts.slice(0, index + 1).join('/')}/` : relative))
+}
+
 export async function read(dir: string, options: ReadOptions = {}): Promise<Sources> {
   const limit = options.maxFileBytes ?? maxFileBytes
   const sources: Sources = {dir, files: [], rejected: []}
@@ -165,32 +204,9 @@ export async function read(dir: string, options: ReadOptions = {}): Promise<Sour
   }
 
   for (const relative of found) {
-    const file = vfile(dir, relative)
     const {size} = await stat(path.join(dir, relative))
-    if (size > limit) {
-      problem(file, 'file-too-large', {bytes: size, limit}, undefined)
-      sources.rejected.push(file)
-      continue
-    }
-    const raw = decode(file, await readFile(path.join(dir, relative)))
-    if (raw === undefined) {
-      sources.rejected.push(file)
-      continue
-    }
-    const {text, removed, saved} = sourceText(raw)
-    file.value = text
-    // Placed in the file as saved already: reported before the file knows how its text lines up with it.
-    for (const run of removed.slice(0, invisibleWarnings)) {
-      problem(file, 'invisible-character', {characters: run.characters, count: run.count, rest: false}, run.place)
-    }
-    const rest = removed.slice(invisibleWarnings)
-    if (rest.length > 0) {
-      const characters = [...new Set(rest.flatMap((run) => run.characters))]
-      const count = rest.reduce((sum, run) => sum + run.count, 0)
-      problem(file, 'invisible-character', {characters, count, rest: true}, rest[0]!.place.start)
-    }
-    if (saved) setSavedText(file, saved)
-    sources.files.push(file)
+    const file = size > limit ? tooLarge(dir, relative, size, limit) : sourceFile(dir, relative, await readFile(path.join(dir, relative)))
+    ;(file.value === undefined ? sources.rejected : sources.files).push(file)
   }
   return sources
 }

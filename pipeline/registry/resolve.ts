@@ -217,3 +217,8 @@ export function isLdc(entry: Entry, from: IsoDate, to: IsoDate): boolean {
   return entry.ldc.some((span) => (!span.from || span.from <= to) && (!span.to || span.to > from))
 }
 
+
+/** Whether `text` is a name or alias of the registry (a Member, observer, organisation or named group) as it is written. */
+export function isKnownName(text: string): boolean {
+  return lookup().has(normalizeName(text))
+}

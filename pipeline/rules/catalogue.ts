@@ -587,6 +587,68 @@ export const catalogue = {
         ? `This paragraph has more than ${emphasisMarks} emphasis marks (\`*\`, \`_\`, \`~\`), the last here; its text is not read`
         : `This paragraph has more than ${brackets} brackets open at once, or closing none, the last here; its text is not read`,
     hint: 'Split the paragraph with blank lines, or write marks meant as text with a backslash (`\\*`, `\\[`): art67 reads at most 1,000 emphasis marks in one paragraph, and 100 brackets `[` open at once or `]` closing none.'
+  }),
+  // Issue 12, `art67 import`: problems of an e-TRIPS page, placed in the page's text. Every guess that could be
+  // wrong is a warning, so that the person importing checks it against e-TRIPS.
+  'import-not-etrips': rule({
+    severity: 'error',
+    summary: 'a file given to `art67 import` with neither numbered paragraphs nor the texts of an e-TRIPS page (list of programmes, column titles)',
+    message: () => 'This text has neither numbered paragraphs nor the texts of an e-TRIPS page, so nothing was imported',
+    hint: 'Open the report in the e-TRIPS Submission System (“View details”), select the whole page, copy it and save it as a text file: art67 reads the English, French and Spanish pages.'
+  }),
+  'import-member-missing': rule({
+    severity: 'warning',
+    summary: 'an imported page that names no Member art67 knows, with no `--member`: `member` is left as a placeholder',
+    message: () => 'No reporting Member was given or found in the text: `member` is left as a commented placeholder in report.md',
+    hint: 'Give `--member` (e.g. `--member Canada`), or fill in `member:` in the front matter of report.md before `art67 check`.'
+  }),
+  'import-member-guessed': rule<{member: string; times: number}>({
+    severity: 'warning',
+    summary: 'the reporting Member of an imported page taken from its text: the Member it names most often',
+    message: ({member, times}) => `${code(member)} was taken as the reporting Member: the text names it ${times} times, more than any other Member`,
+    hint: 'Check `member:` in report.md, or give `--member`.'
+  }),
+  'import-period-missing': rule({
+    severity: 'warning',
+    summary: 'an imported page with no period in its text (“covering the 2020-2021 period”) and no `--period`',
+    message: () => 'No reporting period was given or found in the text: `period` is left as a commented placeholder in report.md',
+    hint: 'Give `--period` (e.g. `--period 2020-2021`), or fill in `period:` in the front matter of report.md before `art67 check`.'
+  }),
+  'import-period-guessed': rule<{period: string}>({
+    severity: 'warning',
+    summary: 'the reporting period of an imported page taken from its text',
+    message: ({period}) => `The period ${code(period)} was taken from this sentence`,
+    hint: 'Check `period:` in report.md, or give `--period`: a report covers the period since the previous one.'
+  }),
+  'import-dates-in-row': rule<{date: string; others: readonly string[]}>({
+    severity: 'warning',
+    summary: 'an e-TRIPS row with several DD/MM/YYYY dates: the last is read as the start date, the others as part of the title',
+    message: ({date, others}) => `This row holds several dates: ${code(date)} was read as the start date and ${and(others.map(code))} kept in the title`,
+    hint: 'Check the row against the e-TRIPS list and correct the table in report.md if the start date is another one.'
+  }),
+  'import-beneficiaries-guessed': rule<{names: readonly string[]; title: string}>({
+    severity: 'warning',
+    summary: 'an e-TRIPS row without a start date whose last words are names art67 knows: read as the beneficiaries',
+    message: ({names, title}) => `This row has no start date: ${and(names.map(code))} at its end ${names.length === 1 ? 'was' : 'were'} read as the beneficiaries, and ${quote(title)} as the title`,
+    hint: 'Check the row against the e-TRIPS list; if a name belongs to the title, move it back into the Title cell of the table in report.md.'
+  }),
+  'import-title-name-kept': rule<{name: string}>({
+    severity: 'warning',
+    summary: 'an e-TRIPS row without a start date that ends in a name art67 knows, kept in the title (“… for developing countries”)',
+    message: ({name}) => `This row has no start date and ends in ${code(name)}, which reads as the end of the title: it was kept in the title, with no beneficiaries`,
+    hint: 'Check the row against the e-TRIPS list; if the name is the beneficiary, move it to the Beneficiaries cell of the table in report.md.'
+  }),
+  'import-beneficiary-free': rule<{written: string}>({
+    severity: 'warning',
+    summary: 'a beneficiary of an e-TRIPS row that is not a name art67 knows: written as free text in quotes',
+    message: ({written}) => `${code(written)} is not a name art67 knows: it was written as free text, in quotes`,
+    hint: 'Check the row against the e-TRIPS list: write the WTO name of a Member or observer instead of the quoted text, or keep the quotes for a beneficiary with no WTO name.'
+  }),
+  'import-row-continued': rule<{row: number}>({
+    severity: 'warning',
+    summary: 'a line of an e-TRIPS list that does not start with a row number: read as the end of the row before',
+    message: ({row}) => `This line does not start with a row number: it was read as the end of row ${row}`,
+    hint: 'Check the row against the e-TRIPS list: copying can break a long row over two lines.'
   })
 } as const
 

@@ -5,7 +5,7 @@ import {VFileMessage} from 'vfile-message'
 import {savedPlace} from '../place.js'
 import {catalogue, ruleUrl, type Rule, type RuleArgs, type RuleId} from './catalogue.js'
 
-export {catalogue, ruleIds, type RuleId, type Severity} from './catalogue.js'
+export {catalogue, ruleIds, type RuleArgs, type RuleId, type Severity} from './catalogue.js'
 
 export type Place = Point | Position | undefined
 

@@ -5,6 +5,8 @@ import {zipSync, type Zippable} from 'fflate'
 import {firstDay, firstExcelDate, utcMillis} from '../../dates.js'
 import {detailKeys, type DetailKey} from '../../fields.js'
 import type {Beneficiary, PartialDate, Programme, Report} from '../../model.js'
+import type {Changes, FieldChange, ProgrammeField, ProgrammeRef, ReportField} from '../../diff/compare.js'
+import {fieldLabel} from '../../diff/format.js'
 import {summarize} from '../summary.js'
 import {fill, type Labels, type Templates} from '../../templates.js'
 import type {EmitOptions} from '../index.js'
@@ -196,8 +198,35 @@ function addSummarySheet(workbook: ExcelJS.Workbook, report: Report, labels: Lab
   fitColumns(sheet)
 }
 
+/**
+ * `build --since`: what `art67 diff` lists, a row per new, ended or continuing programme, per changed field and per
+ * beneficiary newly reached or no longer reached.
+ */
+function addChangesSheet(workbook: ExcelJS.Workbook, changes: Changes, labels: Labels): void {
+  const {kinds, columns: names} = labels.changes
+  const {programmes, beneficiaries} = changes
+  const programme = (kind: string, p: ProgrammeRef): Value[] => [kind, p.no, p.id, p.title]
+  const field = (change: FieldChange<ProgrammeField | ReportField>): Value[] => [fieldLabel(change.field, labels), change.old, change.new]
+  const none: Value[] = [null, null, null]
+  const beneficiary = labels.columns.beneficiary
+  addSheet(
+    workbook,
+    labels.changes.sheet,
+    [names.change, labels.columns.no, labels.columns.id, labels.columns.title, names.field, names.old, names.new],
+    [
+      ...changes.report.map((change) => [kinds.report, null, null, null, ...field(change)]),
+      ...programmes.new.map((p) => [...programme(kinds.new, p), ...none]),
+      ...programmes.ended.map((p) => [...programme(kinds.ended, p), ...none]),
+      ...programmes.changed.flatMap((p) => p.changes.map((change) => [...programme(kinds.changed, p.new), ...field(change)])),
+      ...programmes.continuing.map((p) => [...programme(kinds.continuing, p.new), ...none]),
+      ...beneficiaries.reached.map((name) => [kinds.reached, null, null, null, beneficiary, null, name]),
+      ...beneficiaries.noLongerReached.map((name) => [kinds.noLongerReached, null, null, null, beneficiary, name, null])
+    ]
+  )
+}
+
 /** The annex workbook of `report`, every label from `templates`, dated `instant`. No I/O. */
-export function annexWorkbook(report: Report, templates: Templates, instant: Date): ExcelJS.Workbook {
+export function annexWorkbook(report: Report, templates: Templates, instant: Date, changes?: Changes): ExcelJS.Workbook {
   const {labels} = templates
   const {columns, workbook: names} = labels
   const described = new Map(report.beneficiaries.map((beneficiary) => [beneficiary.name, beneficiary]))
@@ -222,6 +251,7 @@ export function annexWorkbook(report: Report, templates: Templates, instant: Dat
     )
   )
   addSummarySheet(workbook, report, labels)
+  if (changes) addChangesSheet(workbook, changes, labels)
   return workbook
 }
 
@@ -312,5 +342,5 @@ export function reproducibleZip(parts: ReadonlyMap<string, Uint8Array>, instant:
 
 /** The annex as XLSX bytes that depend only on `report`, `templates` and `instant`. */
 export async function emitXlsx(report: Report, templates: Templates, options: EmitOptions): Promise<Buffer> {
-  return reproducibleZip(await workbookParts(annexWorkbook(report, templates, options.instant)), options.instant)
+  return reproducibleZip(await workbookParts(annexWorkbook(report, templates, options.instant, options.changes)), options.instant)
 }

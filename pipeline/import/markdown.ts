@@ -1,0 +1,55 @@
+// The imported report as Markdown a person would write: front matter, the paragraphs, and the list of programmes as
+// a compact table. Text is escaped only where Markdown would read it otherwise.
+import {markdownCell, markdownInline} from '../text.js'
+import type {Cells} from './rows.js'
+
+export interface ImportedReport {
+  member: string | undefined
+  period: string | undefined
+  /** Where the text came from, for the front matter's comment. */
+  source: string
+  /** The e-TRIPS interface's language, in English ("French"), when recognised. */
+  interfaceName: string | undefined
+  paragraphs: string[]
+  listIntro: string[]
+  /** The rows, each with its number as e-TRIPS prints it. */
+  rows: Array<Cells & {number: number}>
+}
+
+/** A paragraph's text, its first character escaped where it would start a heading, list, quote or rule. */
+const paragraph = (text: string) => markdownInline(text).replace(/^([#>+=-]|\d+(?=[.)]))/u, '\\$1')
+
+const cell = markdownCell
+
+/** A front matter value: plain when YAML reads it back as the same text, else double-quoted. */
+const yamlValue = (text: string) => (/^[\p{L}\p{N}][\p{L}\p{N} ,.'’()-]*$/u.test(text) && !/\s$/.test(text) ? text : JSON.stringify(text))
+
+/** Free text is written in double quotes, so that `check` keeps it as written. */
+const beneficiaryCell = ({name, free}: Cells['beneficiaries'][number]) => cell(free ? `"${name.replaceAll('"', '')}"` : name)
+
+export function reportMarkdown(report: ImportedReport): string {
+  const front = [
+    '---',
+    report.member ? `member: ${yamlValue(report.member)}` : '# member: the reporting Member (not found in the page: fill it in)',
+    report.period ? `period: ${yamlValue(report.period)}` : '# period: the reporting period, e.g. 2020-2021 (not found in the page: fill it in)',
+    `# Imported with \`art67 import\` from the e-TRIPS page ${report.source.replace(/[\r\n]/g, ' ')}${report.interfaceName ? ` (${report.interfaceName} interface)` : ''}.`,
+    '# Add `date:`, `symbol:` and `job:` once the Secretariat has dated and numbered the document.',
+    '---'
+  ]
+  const table = [
+    '| # | Title | Start date | Beneficiaries |',
+    '|---|-------|------------|---------------|',
+    ...report.rows.map((row) => {
+      const cells = [String(row.number), cell(row.title), row.start ?? '', row.beneficiaries.map(beneficiaryCell).join('; ')]
+      return `| ${cells.map((text) => text || ' ').join(' | ')} |`.replace(/ {3}\|/g, ' |')
+    })
+  ]
+  const blocks = [
+    front.join('\n'),
+    ...report.paragraphs.map(paragraph),
+    '# Programmes',
+    ...report.listIntro.map(paragraph),
+    ...(report.rows.length > 0 ? [table.join('\n')] : [])
+  ]
+  return blocks.join('\n\n') + '\n'
+}

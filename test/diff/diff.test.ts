@@ -1,0 +1,200 @@
+// `art67 diff` and `build --since` on two versions of the example: a new, an ended, a renamed (a typo corrected) and
+// a changed programme, in every format, from folders, a JSON model and git revisions.
+import {execFileSync} from 'node:child_process'
+import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {compare, diffReport, formatDiff, loadReport} from '../../pipeline/diff/index.js'
+import {build} from '../../pipeline/index.js'
+import {loadTemplates} from '../../pipeline/templates.js'
+import {art67} from '../helpers/run-cli.js'
+import {readXlsx} from '../helpers/xlsx-read.js'
+
+const example = path.resolve(import.meta.dirname, '../../sources')
+const labels = (await loadTemplates()).labels.en!
+
+/** The example a year on: row 11 new, row 10 ended, row 9's typo corrected, row 3 started later, row 5 without Viet Nam. */
+async function nextVersion(dir: string): Promise<void> {
+  const file = path.join(dir, 'report.md')
+  const text = await readFile(file, 'utf8')
+  const edits: Array<[string, string]> = [
+    ['| 10 | International IP Crime Training Seminars hosted by Interpol | | |\n', '| 10 | Regional workshop on geographical indications | 01/03/2022 | Kenya; Uganda |\n'],
+    ['Centre for Trade Policy and Law (CPTL)', 'Centre for Trade Policy and Law (CTPL)'],
+    ['Trade Facilitation Office (TFO) Canada | 01/01/2021 |', 'Trade Facilitation Office (TFO) Canada | 01/02/2021 |'],
+    ['Protection in Viet Nam | 01/01/2021 | Viet Nam |', 'Protection in Viet Nam | 01/01/2021 | |']
+  ]
+  let edited = text
+  for (const [before, after] of edits) {
+    expect(edited).toContain(before)
+    edited = edited.replace(before, after)
+  }
+  await writeFile(file, edited)
+}
+
+let root: string
+let old: string
+let now: string
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'art67-diff-'))
+  old = path.join(root, 'old')
+  now = path.join(root, 'new')
+  await cp(example, old, {recursive: true})
+  await cp(example, now, {recursive: true})
+  await nextVersion(now)
+})
+
+const expected = {
+  new: [{no: 10, id: 'regional-workshop-on-geographical-indications', title: 'Regional workshop on geographical indications'}],
+  ended: [{no: 10, id: 'international-ip-crime-training-seminars-hosted-by-interpol', title: 'International IP Crime Training Seminars hosted by Interpol'}],
+  changed: [
+    {no: 3, field: 'start', old: '01/01/2021', new: '01/02/2021', matchedBy: 'id'},
+    {no: 5, field: 'beneficiaries', old: 'Viet Nam', new: null, matchedBy: 'id'},
+    {no: 9, field: 'title', old: 'Centre for Trade Policy and Law (CPTL) – guidance, support, knowledge and tools', new: 'Centre for Trade Policy and Law (CTPL) – guidance, support, knowledge and tools', matchedBy: 'near-title'}
+  ],
+  continuing: [1, 2, 4, 6, 7, 8]
+}
+
+describe('art67 diff', () => {
+  it('lists new, ended, renamed, changed and continuing programmes and the beneficiaries reached', async () => {
+    const changes = compare(await loadReport(old), await loadReport(now))
+    expect(changes.report).toEqual([])
+    expect(changes.programmes.new).toEqual(expected.new)
+    expect(changes.programmes.ended).toEqual(expected.ended)
+    expect(changes.programmes.changed.map(({new: p, changes: [change, ...more], matchedBy}) => ({no: p.no, ...change, matchedBy, more: more.length}))).toEqual(
+      expected.changed.map((change) => ({...change, more: 0}))
+    )
+    expect(changes.programmes.continuing.map((match) => match.new.no)).toEqual(expected.continuing)
+    expect(changes.beneficiaries).toEqual({reached: ['Kenya', 'Uganda'], noLongerReached: ['Viet Nam']})
+  })
+
+  it('prints text, colour only when asked', async () => {
+    const {output} = await diffReport(old, now, 'text')
+    expect(output).toBe(
+      [
+        'Changes from Canada, 2020-2021 to Canada, 2020-2021',
+        'New programmes (1)',
+        '  + 10. Regional workshop on geographical indications',
+        'Ended programmes (1)',
+        '  - 10. International IP Crime Training Seminars hosted by Interpol',
+        'Changed programmes (3)',
+        '  ~ 3. Pre-recorded webinars on IP and patents on the website of Trade Facilitation Office (TFO) Canada',
+        '      Start date: 01/01/2021 → 01/02/2021',
+        '  ~ 5. Expert Deployment Mechanism for Trade and Development (EDM) – Strengthen Intellectual Property Rights (IPRs) Protection in Viet Nam',
+        '      Beneficiary Members or observers: Viet Nam → –',
+        '  ~ 9. Centre for Trade Policy and Law (CTPL) – guidance, support, knowledge and tools',
+        '      Title of programme or activity: Centre for Trade Policy and Law (CPTL) – guidance, support, knowledge and tools → Centre for Trade Policy and Law (CTPL) – guidance, support, knowledge and tools',
+        'Continuing programmes (6)',
+        '    1. CIPO-WIPO Executive Workshop on IP Office Management',
+        '    2. Pilot Program of Training for patent examiners in the area of computer-implemented inventions for Central American countries and the Dominican Republic',
+        '    4. Open African Innovation Research network (Open AIR)',
+        '    6. Strengthening cyber policy research centres in the Global South – Centre for Intellectual Property and Information Technology Law',
+        '    7. Initiative for Digital Rights in Latin America (INDELA)',
+        '    8. Supplying free copies of Canadian patent documents for developing countries',
+        'Beneficiaries newly reached (2)',
+        '  + Kenya',
+        '  + Uganda',
+        'Beneficiaries no longer reached (1)',
+        '  - Viet Nam'
+      ].join('\n')
+    )
+    const colored = await diffReport(old, now, 'text', {color: true})
+    expect(colored.output).toContain('\u001B[32m  + 10. Regional workshop on geographical indications\u001B[0m')
+    expect(colored.output.replace(/\u001B\[\d+m/g, '')).toBe(output)
+  })
+
+  it('prints a stable, versioned JSON document', async () => {
+    const {output} = await diffReport(old, now, 'json')
+    const document = JSON.parse(output) as Record<string, unknown>
+    expect(Object.keys(document)).toEqual(['version', 'tool', 'old', 'new', 'changed', 'summary', 'report', 'programmes', 'beneficiaries'])
+    expect(document).toMatchObject({
+      version: 1,
+      tool: 'art67',
+      old: {source: old, member: 'Canada', period: '2020-2021'},
+      changed: true,
+      summary: {new: 1, ended: 1, changed: 3, continuing: 6, reached: 2, noLongerReached: 1}
+    })
+    expect((await diffReport(old, now, 'json')).output).toBe(output)
+  })
+
+  it('prints Markdown for a pull-request comment', async () => {
+    const {output} = await diffReport(old, now, 'markdown')
+    expect(output).toContain('### Changes from Canada, 2020-2021 to Canada, 2020-2021\n\n#### New programmes (1)\n\n| No. | Title of programme or activity |\n|---|---|\n| 10 | Regional workshop on geographical indications |')
+    expect(output).toContain('| 3 | Pre-recorded webinars on IP and patents on the website of Trade Facilitation Office (TFO) Canada | Start date | 01/01/2021 | 01/02/2021 |')
+    expect(output).toContain('#### Continuing programmes (6)\n\n<details>')
+    expect(output).toContain('#### Beneficiaries no longer reached (1)\n\n- Viet Nam')
+  })
+
+  it('reads git revisions of a sources folder and JSON models written by build', async () => {
+    const repo = path.join(root, 'repo')
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=art67', '-c', 'user.email=art67@example.invalid', ...args], {cwd: repo})
+    await cp(old, path.join(repo, 'sources'), {recursive: true})
+    git('init', '--quiet')
+    git('add', '.')
+    git('commit', '--quiet', '-m', 'old')
+    await rm(path.join(repo, 'sources'), {recursive: true})
+    await cp(now, path.join(repo, 'sources'), {recursive: true})
+    git('commit', '--quiet', '-a', '-m', 'new')
+    const fromFolders = compare(await loadReport(old), await loadReport(now))
+    expect(compare(await loadReport('HEAD~1:sources', {cwd: repo}), await loadReport('HEAD:sources', {cwd: repo}))).toEqual(fromFolders)
+    // The CLI from inside the repository, old side from git, new side the folder.
+    const cli = art67(['diff', 'HEAD~1:sources', 'sources', '--format', 'json'], {}, [], repo)
+    expect(cli.code).toBe(0)
+    expect(JSON.parse(cli.stdout)).toMatchObject({old: {source: 'HEAD~1:sources'}, summary: {new: 1, ended: 1, changed: 3, continuing: 6}})
+
+    const built = await build(old, {out: path.join(root, 'out-old')})
+    const model = built.outputs.find((output) => output.endsWith('.json'))!
+    expect(compare(await loadReport(model), await loadReport(now))).toEqual(fromFolders)
+    expect(art67(['diff', 'HEAD~7:sources', 'sources'], {}, [], repo)).toMatchObject({code: 2})
+  })
+
+  it('exits 1 with --exit-code only when something changed', () => {
+    expect(art67(['diff', old, now, '--exit-code', '--format', 'markdown']).code).toBe(1)
+    expect(art67(['diff', old, now]).code).toBe(0)
+    const same = art67(['diff', old, old, '--exit-code'], {NO_COLOR: '1', FORCE_COLOR: undefined})
+    expect(same.code).toBe(0)
+    expect(same.stdout).toMatch(/^Changes from Canada, 2020-2021 to Canada, 2020-2021\nContinuing programmes \(10\)\n[^]*\nNo changes.\n$/)
+    expect(art67(['diff', old, now], {FORCE_COLOR: '1', NO_COLOR: undefined}).stdout).toContain('\u001B[')
+    expect(art67(['diff', old], {}).code).toBe(2)
+    expect(art67(['diff', old, now, '--format', 'github']).stderr).toContain('unknown format `github`')
+  })
+})
+
+describe('build --since', () => {
+  it('adds a Changes sheet with what diff lists, and leaves the PDF and a build without it as they were', async () => {
+    const epoch = 1_600_000_000
+    const plain = await build(now, {out: path.join(root, 'out-plain'), sourceDateEpoch: epoch})
+    const since = await build(now, {out: path.join(root, 'out-since'), sourceDateEpoch: epoch, since: old})
+    const bytes = async (outputs: string[], extension: string) => readFile(outputs.find((output) => output.endsWith(extension))!)
+    expect((await bytes(since.outputs, '.pdf')).equals(await bytes(plain.outputs, '.pdf'))).toBe(true)
+    expect((await bytes(since.outputs, '.json')).equals(await bytes(plain.outputs, '.json'))).toBe(true)
+    const again = await build(now, {out: path.join(root, 'out-plain-again'), sourceDateEpoch: epoch})
+    expect((await bytes(again.outputs, '.xlsx')).equals(await bytes(plain.outputs, '.xlsx'))).toBe(true)
+
+    expect(Object.keys((await readXlsx(await bytes(plain.outputs, '.xlsx'))).sheets)).not.toContain('Changes')
+    const {sheets} = await readXlsx(await bytes(since.outputs, '.xlsx'))
+    const changes = compare(await loadReport(old), await loadReport(now))
+    expect(sheets.Changes).toEqual([
+      ['Change', 'No.', 'ID', 'Title of programme or activity', 'Field', 'Old value', 'New value'],
+      ['New', 10, expected.new[0]!.id, expected.new[0]!.title, null, null, null],
+      ['Ended', 10, expected.ended[0]!.id, expected.ended[0]!.title, null, null, null],
+      ...changes.programmes.changed.map((p) => ['Changed', p.new.no, p.new.id, p.new.title, labels.columns[p.changes[0]!.field], p.changes[0]!.old, p.changes[0]!.new]),
+      ...changes.programmes.continuing.map((p) => ['Continuing', p.new.no, p.new.id, p.new.title, null, null, null]),
+      ['Newly reached', null, null, null, 'Beneficiary', null, 'Kenya'],
+      ['Newly reached', null, null, null, 'Beneficiary', null, 'Uganda'],
+      ['No longer reached', null, null, null, 'Beneficiary', 'Viet Nam', null]
+    ])
+    expect(formatDiff(changes, 'text', labels, {old, new: now})).toContain('Changed programmes (3)')
+  })
+
+  it('is a build option of the command, not a check one', async () => {
+    const out = path.join(root, 'out-cli')
+    const built = art67(['build', now, '--out', out, '--since', old])
+    expect(built.code).toBe(0)
+    const xlsx = built.stdout.split('\n').find((line) => line.endsWith('.xlsx'))!.slice('wrote '.length)
+    expect(Object.keys((await readXlsx(await readFile(xlsx))).sheets)).toEqual(['Programmes', 'Beneficiaries', 'Summary', 'Changes'])
+    expect(art67(['check', now, '--since', old])).toMatchObject({code: 2, stderr: expect.stringContaining('--since goes with build, not check')})
+    expect(art67(['build', now, '--out', out, '--since', path.join(root, 'nowhere')])).toMatchObject({code: 2, stderr: expect.stringContaining('is not a sources folder, a JSON model or a git revision')})
+  })
+})
