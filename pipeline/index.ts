@@ -122,10 +122,11 @@ export async function analyse(sources: Sources, options: CheckOptions = {}, timi
   }
 }
 
-/** The changes from the report `since` names to `report`; the diff stage is loaded only when asked for. */
+/** The report `since` names and the changes from it to `report`; the diff stage is loaded only when asked for. */
 async function changesSince(since: string, report: Report, templates: string | undefined) {
   const {compare, loadReport} = await import('./diff/index.js')
-  return compare(await loadReport(since, {templates}), report)
+  const old = await loadReport(since, {templates})
+  return {old, changes: compare(old, report)}
 }
 
 export interface RenderOptions extends Pick<BuildOptions, 'templates' | 'sourceDateEpoch' | 'overview' | 'languages' | 'since'> {}
@@ -135,11 +136,11 @@ export async function render(report: Report, options: RenderOptions = {}, timing
   const epoch = options.sourceDateEpoch === undefined ? undefined : checkedEpoch(options.sourceDateEpoch)
   const templates = await loadTemplates(options.templates ?? packageTemplates)
   const instant = new Date(epoch === undefined ? utcMillis(report.date ?? report.period.from) : epoch * 1000)
-  const changes = options.since === undefined ? undefined : await changesSince(options.since, report, options.templates)
-  const outputs = await emit(report, templates, {instant, changes, languages: options.languages}, (format, render) => timed(timings, format, render))
+  const since = options.since === undefined ? undefined : await changesSince(options.since, report, options.templates)
+  const outputs = await emit(report, templates, {instant, changes: since?.changes, languages: options.languages}, (format, render) => timed(timings, format, render))
   if (options.overview) {
     const own = templatesFor(templates, report.language)
-    outputs.push(...(await timed(timings, 'overview', async () => (await import('./overview/index.js')).overview(report, own, {instant}))))
+    outputs.push(...(await timed(timings, 'overview', async () => (await import('./overview/index.js')).overview(report, own, {instant, since}))))
   }
   return outputs
 }

@@ -4,13 +4,19 @@
 import pdfmake from 'pdfmake'
 import type {Content, TDocumentDefinitions} from 'pdfmake/interfaces.js'
 import {configurePdfmake} from '../emit/pdf/index.js'
+import type {Changes} from '../diff/index.js'
 import {outputName, type EmitOptions} from '../emit/index.js'
 import {glyphsOf} from '../fonts/index.js'
 import type {Report} from '../model.js'
 import type {Templates} from '../templates.js'
 import type {Output} from '../write/index.js'
 import {barLayout, barSvg, beneficiaryCounts, ldcSentence, regionCounts, type Count} from './bars.js'
-import {timelineLayout, timelineSvg} from './timeline.js'
+import {timelineLayout, timelineSvg, type TimelineSince} from './timeline.js'
+
+export interface OverviewOptions extends Pick<EmitOptions, 'instant'> {
+  /** With `build --since`: the earlier report and the changes from it, marked on the timeline. */
+  since?: {old: Report; changes: Changes} | undefined
+}
 
 /** A4 landscape with half-inch margins: the width the charts are drawn at, and the rows that fit on a page. */
 const page = {width: 841.89, height: 595.28, margin: 36}
@@ -22,20 +28,31 @@ interface Charts {
   timeline: (slice?: [number, number]) => string
   regions: (slice?: [number, number]) => string
   beneficiaries: (slice?: [number, number]) => string
+  /** Rows of each chart: the timeline's are the programmes and, with `since`, the ended ones. */
   counts: {programmes: number; regions: number; beneficiaries: number}
 }
 
-function charts(report: Report, templates: Templates): Charts {
+/** The timeline's marks: the new programmes by number, the ended ones as the earlier report has them. */
+function timelineSince({old, changes}: NonNullable<OverviewOptions['since']>): TimelineSince {
+  const ended = new Set(changes.programmes.ended.map((programme) => programme.no))
+  return {
+    period: old.period.label,
+    new: new Set(changes.programmes.new.map((programme) => programme.no)),
+    ended: old.programmes.filter((programme) => ended.has(programme.no))
+  }
+}
+
+function charts(report: Report, templates: Templates, since: TimelineSince | undefined): Charts {
   const {labels} = templates
   const who = `${report.member}, ${report.period.label}`
   const regions: Count[] = regionCounts(report, (region) => (region === undefined ? labels.summary.noRegion : (labels.regions[region] ?? region)))
   const beneficiaries = beneficiaryCounts(report)
   const ldc = ldcSentence(report)
   return {
-    timeline: (slice) => timelineSvg(timelineLayout(report, {width: chartWidth, months: labels.months, title: `Programmes over the reporting period: ${who}`, slice})),
+    timeline: (slice) => timelineSvg(timelineLayout(report, {width: chartWidth, months: labels.months, title: `Programmes over the reporting period: ${who}`, slice, since})),
     regions: (slice) => barSvg(barLayout(regions, {width: chartWidth, title: `Programmes by region: ${who}`, subtitle: `${ldc} A programme counts once for each region it reaches.`, slice})),
     beneficiaries: (slice) => barSvg(barLayout(beneficiaries, {width: chartWidth, title: `Programmes by beneficiary: ${who}`, subtitle: ldc, slice})),
-    counts: {programmes: report.programmes.length, regions: regions.length, beneficiaries: beneficiaries.length}
+    counts: {programmes: report.programmes.length + (since?.ended.length ?? 0), regions: regions.length, beneficiaries: beneficiaries.length}
   }
 }
 
@@ -74,13 +91,14 @@ function overviewDefinition(report: Report, templates: Templates, drawn: Charts)
 }
 
 /** `<name>-overview.pdf` and the charts as `<name>-timeline.svg`, `-regions.svg`, `-beneficiaries.svg`. */
-export async function overview(report: Report, templates: Templates, options: EmitOptions): Promise<Output[]> {
+export async function overview(report: Report, templates: Templates, options: OverviewOptions): Promise<Output[]> {
   const name = outputName(report)
-  const whole = charts(report, templates)
+  const since = options.since && timelineSince(options.since)
+  const whole = charts(report, templates, since)
   await configurePdfmake(templates)
   const glyphs = glyphsOf(templates.styles.font)
   // In the PDF, characters the font cannot draw print as a placeholder, as in the report's PDF.
-  const definition = overviewDefinition(glyphs.printable(report), templates, charts(glyphs.printable(report), templates))
+  const definition = overviewDefinition(glyphs.printable(report), templates, charts(glyphs.printable(report), templates, options.since && timelineSince({...options.since, old: glyphs.printable(options.since.old)})))
   definition.info = {...definition.info, creationDate: options.instant}
   return [
     {name: `${name}-overview.pdf`, data: await pdfmake.createPdf(definition).getBuffer()},

@@ -10,7 +10,10 @@ export const colors = {
   bar: '#1a4f8b',
   ldc: '#c8641e',
   light: '#a9bfd9',
-  period: '#c00000'
+  period: '#c00000',
+  /** Programmes new since an earlier report, and those that ended. */
+  new: '#2e7d32',
+  ended: '#9a9a9a'
 } as const
 
 /** Text for XML: the five characters that would end it escaped, and control characters (which XML forbids) dropped. */

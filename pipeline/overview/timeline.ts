@@ -1,9 +1,11 @@
 // The timeline: one bar per programme from its start to its end over the reporting period. A date known to the day
 // is an edge; a month-only or year-only date is drawn as a lighter cap spanning the month or year it may be in; a
 // programme without an end ends with an arrow at the period's end (without a start, starts with one at its start). Pure: data in,
-// geometry out (`timelineLayout`), then geometry to SVG (`timelineSvg`).
+// geometry out (`timelineLayout`), then geometry to SVG (`timelineSvg`). With changes since an earlier report, new
+// programmes are tagged and drawn in their own colour, and ended ones (in the earlier report only) follow as rows of
+// their own, tagged and grey.
 import {firstDay, lastDay, utcMillis} from '../dates.js'
-import type {PartialDate, Report} from '../model.js'
+import type {PartialDate, Programme, Report} from '../model.js'
 import {colors, element, fitText, num, svgDocument, text} from './svg.js'
 
 export type SegmentKind = 'day' | 'month' | 'year'
@@ -23,6 +25,8 @@ export interface TimelineRow {
   segments: Segment[]
   /** An arrow where a date is missing: `end` for an open end, `start` for an unknown start; `undated` has no bar. */
   open: 'end' | 'start' | 'undated' | undefined
+  /** With `since`: a programme new since the earlier report, or one of it that has ended (its number there). */
+  mark?: 'new' | 'ended'
 }
 
 export interface Tick {
@@ -45,6 +49,18 @@ export interface TimelineLayout {
   /** Top and bottom of the plotted rows. */
   top: number
   bottom: number
+  /** With `since`: the earlier report's period, for the legend. */
+  since?: string
+}
+
+/** What changed since an earlier report, as the timeline marks it. */
+export interface TimelineSince {
+  /** The earlier report's period label. */
+  period: string
+  /** Numbers of the programmes of this report that are new. */
+  new: ReadonlySet<number>
+  /** Programmes of the earlier report that this one no longer has. */
+  ended: readonly Programme[]
 }
 
 export interface TimelineOptions {
@@ -54,9 +70,10 @@ export interface TimelineOptions {
   /** Month names, January first. */
   months: readonly string[]
   title: string
+  since?: TimelineSince | undefined
 }
 
-export const geometry = {labelWidth: 230, rowHeight: 11, barHeight: 7, top: 40, bottom: 34, arrow: 6, minWidth: 1.5}
+export const geometry = {labelWidth: 230, rowHeight: 11, barHeight: 7, top: 40, bottom: 34, arrow: 6, minWidth: 1.5, tagWidth: 30, legendLine: 13}
 
 const day = 86_400_000
 /** Days since 1970 of a full date; the last day of a span ends at the next day's number. */
@@ -72,11 +89,11 @@ function monthStart(days: number, months = 0): number {
 /** The span of days a partial date may be in: [first, last + 1). */
 const span = (date: PartialDate): [number, number] => [dayNumber(firstDay(date)), dayNumber(lastDay(date)) + 1]
 
-/** The days shown: the period and every programme date, widened to whole months. */
-function domain(report: Report): [number, number] {
+/** The days shown: the period and every programme's dates (ended ones too), widened to whole months. */
+function domain(report: Report, programmes: readonly Programme[]): [number, number] {
   let from = dayNumber(report.period.from)
   let to = dayNumber(report.period.to) + 1
-  for (const programme of report.programmes) {
+  for (const programme of programmes) {
     for (const date of [programme.start, programme.end]) {
       if (!date) continue
       const [first, last] = span(date)
@@ -135,22 +152,31 @@ export function timelineLayout(report: Report, options: TimelineOptions): Timeli
   const width = options.width ?? 770
   const left = geometry.labelWidth
   const right = width - geometry.arrow - 4
-  const [from, to] = domain(report)
+  const since = options.since
+  // The report's programmes, then the ended ones, as one list of rows.
+  const all = [
+    ...report.programmes.map((programme) => ({programme, mark: since?.new.has(programme.no) ? ('new' as const) : undefined})),
+    ...(since?.ended ?? []).map((programme) => ({programme, mark: 'ended' as const}))
+  ]
+  const [from, to] = domain(report, all.map(({programme}) => programme))
   const scale = (days: number) => left + ((days - from) / (to - from)) * (right - left)
-  const [first, last] = options.slice ?? [0, report.programmes.length]
-  const programmes = report.programmes.slice(first, last)
+  const [first, last] = options.slice ?? [0, all.length]
+  const programmes = all.slice(first, last)
   const top = geometry.top
   const period = {from: scale(dayNumber(report.period.from)), to: scale(dayNumber(report.period.to) + 1)}
-  const rows = programmes.map((programme, index): TimelineRow => ({
+  const rows = programmes.map(({programme, mark}, index): TimelineRow => ({
     no: programme.no,
-    label: fitText(`${programme.no}. ${programme.title}`, geometry.labelWidth - 8, 7),
+    // A tag takes the right end of a marked row's label.
+    label: fitText(`${programme.no}. ${programme.title}`, geometry.labelWidth - 8 - (mark ? geometry.tagWidth : 0), 7),
     y: top + index * geometry.rowHeight + (geometry.rowHeight - geometry.barHeight) / 2,
-    ...bar(programme.start, programme.end, scale, period)
+    ...bar(programme.start, programme.end, scale, period),
+    ...(mark ? {mark} : {})
   }))
   const bottom = top + Math.max(1, programmes.length) * geometry.rowHeight
   return {
+    ...(since ? {since: since.period} : {}),
     width,
-    height: bottom + geometry.bottom,
+    height: bottom + geometry.bottom + (since ? geometry.legendLine : 0),
     title: options.title,
     left,
     right,
@@ -163,14 +189,17 @@ export function timelineLayout(report: Report, options: TimelineOptions): Timeli
   }
 }
 
-const fills: Record<SegmentKind, {fill: string; opacity?: number; dash?: string}> = {
-  day: {fill: colors.bar},
-  month: {fill: colors.bar, opacity: 0.45},
-  year: {fill: colors.light, opacity: 0.6, dash: '2 1.5'}
+/** A row's colour: new and ended programmes in their own. */
+const tone = (mark: TimelineRow['mark']) => (mark === 'new' ? colors.new : mark === 'ended' ? colors.ended : colors.bar)
+
+function fills(kind: SegmentKind, color: string): {fill: string; opacity?: number; dash?: string} {
+  if (kind === 'day') return {fill: color}
+  if (kind === 'month') return {fill: color, opacity: 0.45}
+  return color === colors.bar ? {fill: colors.light, opacity: 0.6, dash: '2 1.5'} : {fill: color, opacity: 0.25, dash: '2 1.5'}
 }
 
-function segmentSvg(segment: Segment, y: number, height: number): string {
-  const look = fills[segment.kind]
+function segmentSvg(segment: Segment, y: number, height: number, color: string = colors.bar): string {
+  const look = fills(segment.kind, color)
   return element('rect', {
     x: segment.x,
     y,
@@ -178,32 +207,48 @@ function segmentSvg(segment: Segment, y: number, height: number): string {
     height,
     fill: look.fill,
     'fill-opacity': look.opacity,
-    stroke: segment.kind === 'day' ? undefined : colors.bar,
+    stroke: segment.kind === 'day' ? undefined : color,
     'stroke-width': segment.kind === 'day' ? undefined : 0.6,
     'stroke-dasharray': look.dash
   })
 }
 
 /** A triangle pointing off the plot at `x`: right for an open end, left for an unknown start. */
-function arrow(x: number, y: number, height: number, direction: 1 | -1): string {
+function arrow(x: number, y: number, height: number, direction: 1 | -1, color: string = colors.bar): string {
   const tip = x + direction * geometry.arrow
-  return element('path', {d: `M${num(x)} ${num(y - 1)}L${num(tip)} ${num(y + height / 2)}L${num(x)} ${num(y + height + 1)}Z`, fill: colors.bar})
+  return element('path', {d: `M${num(x)} ${num(y - 1)}L${num(tip)} ${num(y + height / 2)}L${num(x)} ${num(y + height + 1)}Z`, fill: color})
 }
+
+/** The tag at the right end of a marked row's label: "new" or "ended". */
+const tag = (mark: 'new' | 'ended', y: number) =>
+  text(geometry.labelWidth - 8, y, mark, {'font-size': 6.5, 'font-weight': 'bold', fill: tone(mark), 'text-anchor': 'end'})
 
 function legend(layout: TimelineLayout): string[] {
   const y = layout.bottom + 16
-  const items: Array<[string, string]> = [
-    [segmentSvg({x: 0, width: 16, kind: 'day'}, y - 6, 7), 'dates known to the day'],
-    [segmentSvg({x: 0, width: 16, kind: 'month'}, y - 6, 7), 'month only'],
-    [segmentSvg({x: 0, width: 16, kind: 'year'}, y - 6, 7), 'year only'],
-    [arrow(10, y - 6, 7, 1), 'no end date'],
-    [element('line', {x1: 8, y1: y - 8, x2: 8, y2: y + 2, stroke: colors.period, 'stroke-dasharray': '3 2'}), 'reporting period']
+  const lines: Array<Array<[string, string]>> = [
+    [
+      [segmentSvg({x: 0, width: 16, kind: 'day'}, y - 6, 7), 'dates known to the day'],
+      [segmentSvg({x: 0, width: 16, kind: 'month'}, y - 6, 7), 'month only'],
+      [segmentSvg({x: 0, width: 16, kind: 'year'}, y - 6, 7), 'year only'],
+      [arrow(10, y - 6, 7, 1), 'no end date'],
+      [element('line', {x1: 8, y1: y - 8, x2: 8, y2: y + 2, stroke: colors.period, 'stroke-dasharray': '3 2'}), 'reporting period']
+    ]
   ]
-  let x = layout.left
-  return items.map(([mark, label]) => {
-    const shown = `<g transform="translate(${num(x)} 0)">${mark}${text(22, y, label, {fill: colors.muted})}</g>`
-    x += 30 + label.length * 4.4
-    return shown
+  // The changes since an earlier report, on a line of their own below.
+  if (layout.since !== undefined) {
+    const below = y + geometry.legendLine
+    lines.push([
+      [segmentSvg({x: 0, width: 16, kind: 'day'}, below - 6, 7, colors.new), `new since ${layout.since}`],
+      [segmentSvg({x: 0, width: 16, kind: 'day'}, below - 6, 7, colors.ended), `ended: in ${layout.since}, not in this report`]
+    ])
+  }
+  return lines.flatMap((items, line) => {
+    let x = layout.left
+    return items.map(([mark, label]) => {
+      const shown = `<g transform="translate(${num(x)} 0)">${mark}${text(22, y + line * geometry.legendLine, label, {fill: colors.muted})}</g>`
+      x += 30 + label.length * 4.4
+      return shown
+    })
   })
 }
 
@@ -219,12 +264,14 @@ export function timelineSvg(layout: TimelineLayout): string {
   }
   body.push(text(layout.period.from + 2, top - 20, 'reporting period', {fill: colors.period, 'font-size': 7}))
   for (const row of layout.rows) {
-    body.push(text(0, row.y + barHeight - 1, row.label, {'font-size': 7, fill: colors.ink}))
+    const color = tone(row.mark)
+    body.push(text(0, row.y + barHeight - 1, row.label, {'font-size': 7, fill: row.mark === 'ended' ? colors.muted : colors.ink}))
+    if (row.mark) body.push(tag(row.mark, row.y + barHeight - 1))
     if (row.open === 'undated') body.push(text(left + 2, row.y + barHeight - 1, 'no dates given', {'font-size': 7, fill: colors.muted, 'font-style': 'italic'}))
-    for (const segment of row.segments) body.push(segmentSvg(segment, row.y, barHeight))
+    for (const segment of row.segments) body.push(segmentSvg(segment, row.y, barHeight, color))
     const edges = row.segments.map((segment) => [segment.x, segment.x + segment.width]).flat()
-    if (row.open === 'end') body.push(arrow(Math.max(...edges), row.y, barHeight, 1))
-    if (row.open === 'start') body.push(arrow(Math.min(...edges), row.y, barHeight, -1))
+    if (row.open === 'end') body.push(arrow(Math.max(...edges), row.y, barHeight, 1, color))
+    if (row.open === 'start') body.push(arrow(Math.min(...edges), row.y, barHeight, -1, color))
   }
   body.push(...legend(layout))
   return svgDocument(layout.width, layout.height, layout.title, body)
