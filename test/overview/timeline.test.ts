@@ -106,3 +106,48 @@ describe('timelineSvg', () => {
     expect(svg.match(/<path /g)).toHaveLength(2) // the open end's arrow and the legend's
   })
 })
+
+describe('timelineLayout with changes since an earlier report', () => {
+  const now = report(['| 1 | Continuing | 01/03/2020 | 31/03/2020 | Kenya |', '| 2 | Started this year | 01/06/2020 | | Kenya |'])
+  const earlier = report(['| 1 | Continuing | 01/03/2020 | 31/03/2020 | Kenya |', '| 2 | A long title of a programme that the earlier report had, and this one no longer has | 01/11/2019 | 31/12/2019 | Kenya |'])
+  const since = {period: '2018-2019', new: new Set([2]), ended: [earlier.programmes[1]!]}
+  const plain = timelineLayout(now, {months, title: 'T'})
+  const layout = timelineLayout(now, {months, title: 'T', since})
+
+  it('marks the new programme, and draws the ended one as a row of its own after the others', () => {
+    expect(layout.rows.map((row) => [row.no, row.mark])).toEqual([[1, undefined], [2, 'new'], [2, 'ended']])
+    expect(layout.rows[2]!.y - layout.rows[1]!.y).toBe(geometry.rowHeight)
+    expect(plain.rows.every((row) => !('mark' in row))).toBe(true)
+    expect(layout.since).toBe('2018-2019')
+  })
+
+  it('widens the scale to the ended programme’s dates, and makes room for the tag and a second legend line', () => {
+    // The domain now starts 2019-11-01, 61 days before the period.
+    const scale = (to - from) / (731 + 61)
+    expect(layout.period.from).toBeCloseTo(from + 61 * scale)
+    expect(layout.rows[2]!.segments).toEqual([{x: expect.closeTo(from) as number, width: expect.closeTo(61 * scale) as number, kind: 'day'}])
+    expect(layout.rows[2]!.label.endsWith('…')).toBe(true)
+    expect(layout.rows[2]!.label.length).toBeLessThan(timelineLayout(earlier, {months, title: 'T'}).rows[1]!.label.length)
+    expect(layout.height - plain.height).toBe(geometry.rowHeight + geometry.legendLine)
+  })
+
+  it('pages over the programmes and the ended ones together', () => {
+    const page = timelineLayout(now, {months, title: 'T', since, slice: [2, 3]})
+    expect(page.rows.map((row) => row.mark)).toEqual(['ended'])
+    expect(page.rows[0]!.y).toBe(layout.rows[0]!.y)
+  })
+
+  it('writes the tags, the marked rows in their colours and the legend of the changes', () => {
+    const svg = timelineSvg(layout)
+    expect(svg.match(/>new<\/text>/g)).toHaveLength(1)
+    expect(svg.match(/>ended<\/text>/g)).toHaveLength(1)
+    expect(svg).toContain('>new since 2018-2019</text>')
+    expect(svg).toContain('>ended: in 2018-2019, not in this report</text>')
+    // The new row's bar and arrow, and its legend; the ended row's bar, and its legend.
+    expect(svg.match(/fill="#2e7d32"/g)).toHaveLength(4)
+    expect(svg.match(/<rect [^>]*fill="#9a9a9a"/g)).toHaveLength(2)
+    const unmarked = timelineSvg(plain)
+    expect(unmarked).not.toContain('#2e7d32')
+    expect(unmarked).not.toContain('since')
+  })
+})
