@@ -9,6 +9,7 @@ import {compare, diffReport, formatDiff, loadReport} from '../../pipeline/diff/i
 import {build} from '../../pipeline/index.js'
 import {loadTemplates} from '../../pipeline/templates.js'
 import {art67} from '../helpers/run-cli.js'
+import {readPdf} from '../helpers/pdf-text.js'
 import {readXlsx} from '../helpers/xlsx-read.js'
 
 const example = path.resolve(import.meta.dirname, '../../sources')
@@ -196,5 +197,24 @@ describe('build --since', () => {
     expect(Object.keys((await readXlsx(await readFile(xlsx))).sheets)).toEqual(['Programmes', 'Beneficiaries', 'Summary', 'Changes'])
     expect(art67(['check', now, '--since', old])).toMatchObject({code: 2, stderr: expect.stringContaining('--since goes with build, not check')})
     expect(art67(['build', now, '--out', out, '--since', path.join(root, 'nowhere')])).toMatchObject({code: 2, stderr: expect.stringContaining('is not a sources folder, a JSON model or a git revision')})
+  })
+
+  it('with --overview, tags the new programme on the timeline and draws the ended one as a row of its own', async () => {
+    const epoch = 1_600_000_000
+    const plain = await build(now, {out: path.join(root, 'out-overview'), sourceDateEpoch: epoch, overview: true})
+    const since = await build(now, {out: path.join(root, 'out-overview-since'), sourceDateEpoch: epoch, overview: true, since: old})
+    const bytes = async (outputs: string[], ending: string) => readFile(outputs.find((output) => output.endsWith(ending))!)
+    // The bar charts are as they were; the timeline has one more row, and the marks.
+    for (const chart of ['-regions.svg', '-beneficiaries.svg']) expect((await bytes(since.outputs, chart)).equals(await bytes(plain.outputs, chart))).toBe(true)
+    const timeline = String(await bytes(since.outputs, '-timeline.svg'))
+    const rows = (svg: string) => svg.match(/>\d+\. [^<]*<\/text>/g)!
+    expect(rows(timeline)).toHaveLength(rows(String(await bytes(plain.outputs, '-timeline.svg'))).length + 1)
+    expect(rows(timeline).slice(-1)[0]).toContain('10. International IP Crime')
+    expect(timeline.match(/>(new|ended)<\/text>/g)).toEqual(['>new</text>', '>ended</text>'])
+    expect(timeline).toContain('new since 2020-2021')
+    const read = await readPdf(await bytes(since.outputs, '-overview.pdf'))
+    const text = read.pages.join('\n')
+    expect(text).toContain('International IP Crime')
+    expect(text).toContain('ended: in 2020-2021, not in this report')
   })
 })

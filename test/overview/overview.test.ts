@@ -1,4 +1,5 @@
 // The overview's files from a long report: the 60-programme second report, its charts split over landscape pages.
+import {createHash} from 'node:crypto'
 import {describe, expect, it} from 'vitest'
 import {overview} from '../../pipeline/overview/index.js'
 import {loadTemplates, templatesFor} from '../../pipeline/templates.js'
@@ -36,5 +37,16 @@ describe('overview', () => {
     expect(timelinePages[1]).toContain('60. ')
     expect(read.pages.join('\n')).toContain('Programmes by region: United States of America, 2021-2022')
     expect(read.info.Title).toBe('Overview: United States of America 2021-2022')
+  })
+
+  it('is byte for byte what it was before `--since` marks existed when no earlier report is given', async () => {
+    // SHA-256 of each output, measured on main before the marks were added: a change here must be deliberate.
+    const outputs = await overview(report, templates, {instant, since: undefined})
+    expect(Object.fromEntries(outputs.map((output) => [output.name.replace('united-states-of-america-2021-2022-', ''), createHash('sha256').update(output.data).digest('hex')]))).toEqual({
+      'overview.pdf': 'ecff8517f640cbb4aa2fe214270fd7d8c9b7e5eb5d304f58bf6fa9a93edb37f9',
+      'timeline.svg': '03db200adac19d49af1e8d722a86c850752f0fc1d7354031fc0e5855a5b11ddc',
+      'regions.svg': '378a73e301dfeebf7edab16a081fab7bc4fba16475a1a683c7836643c15fc6bb',
+      'beneficiaries.svg': '9553fda801c6e80e2ae61a60cbd47e892472afd4491e9fafe0414ba0865230b3'
+    })
   })
 })
