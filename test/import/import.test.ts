@@ -10,7 +10,8 @@ import type {Report} from '../../pipeline/model.js'
 import {art67} from '../helpers/run-cli.js'
 import {englishPage, spanishPage} from './pages.js'
 
-const seed = path.resolve(import.meta.dirname, '../../../shared/seeds/002_05d88512103c0841.txt')
+// A copy of the public e-TRIPS page of Canada's 2020-2021 report (French interface), as a user copies it.
+const seed = path.resolve(import.meta.dirname, '../fixtures/import/002_05d88512103c0841.txt')
 
 const temporary = () => mkdtemp(path.join(tmpdir(), 'art67-import-'))
 
