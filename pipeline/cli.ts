@@ -7,14 +7,12 @@ import v8 from 'node:v8'
 import {configName, epochFromEnv} from './config.js'
 import {Art67Error} from './errors.js'
 import {useColor} from './format/color.js'
-import {anyChange, diffFormats, diffReport, type DiffFormat} from './diff/index.js'
+import type {DiffFormat} from './diff/index.js'
 import {count} from './format/index.js'
-import {importFile} from './import/index.js'
 import {format as formatProblems, formats, type CheckResult, type Format} from './index.js'
 import {printablePath} from './read/index.js'
-import {init} from './init.js'
 import {buildMany, checkMany, Progress, showProgress, type ManyResult} from './reports/index.js'
-import {watch, type WatchOptions} from './watch.js'
+import type {WatchOptions} from './watch.js'
 import {cleanupOnSignal, removeLiveTemporaries} from './write/index.js'
 
 const usage = `Usage: art67 <command> [sources...] [options]
@@ -127,6 +125,8 @@ async function importCommand(args: string[]): Promise<number> {
   })
   if (positionals.length !== 1) return usageError(positionals.length === 0 ? 'import needs the file of an e-TRIPS page' : `unexpected argument \`${positionals.slice(1).join(' ')}\``)
   if (!formats.includes(values.format as Format)) return usageError(`unknown format \`${values.format}\`; use one of ${formats.join(', ')}`)
+  // import, diff, init and watch load only when asked for, keeping them off the start-up path of check.
+  const {importFile} = await import('./import/index.js')
   const result = await importFile(positionals[0]!, values)
   const color = useColor(values.color, process.env, Boolean(process.stderr.isTTY))
   const problems = formatProblems([result.file], values.format as Format, {color, outputs: result.outputs})
@@ -147,6 +147,7 @@ async function diffCommand(args: string[]): Promise<number> {
     options: {format: {type: 'string', default: 'text'}, 'exit-code': {type: 'boolean'}, color: {type: 'boolean'}, templates: {type: 'string'}}
   })
   if (positionals.length !== 2) return usageError(positionals.length < 2 ? 'diff needs two reports: <old> <new>' : `unexpected argument \`${positionals.slice(2).join(' ')}\``)
+  const {anyChange, diffFormats, diffReport} = await import('./diff/index.js')
   if (!diffFormats.includes(values.format as DiffFormat)) return usageError(`unknown format \`${values.format}\`; use one of ${diffFormats.join(', ')}`)
   const color = useColor(values.color, process.env, Boolean(process.stdout.isTTY))
   const {changes, output} = await diffReport(positionals[0]!, positionals[1]!, values.format as DiffFormat, {templates: values.templates, color})
@@ -246,6 +247,7 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...given] = positionals
   if (command === 'init') {
     const {member, period, from, to, language, templates} = values
+    const {init} = await import('./init.js')
     for (const file of await init(given[0]!, {member: member!, period, from, to, language, templates})) process.stdout.write(`wrote ${file}\n`)
     return 0
   }
@@ -277,7 +279,8 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /** `--watch`: a listing and a summary line per run, until Ctrl-C (or SIGTERM) ends it, cleanly, with exit code 0. */
-function watchUntilInterrupted(dirs: string[], options: WatchOptions, printing: Printing): Promise<number> {
+async function watchUntilInterrupted(dirs: string[], options: WatchOptions, printing: Printing): Promise<number> {
+  const {watch} = await import('./watch.js')
   return new Promise((resolve) => {
     const watcher = watch(
       dirs,
