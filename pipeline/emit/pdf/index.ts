@@ -21,6 +21,7 @@ import {summarize, type Summary} from '../summary.js'
 import {fill, type Templates} from '../../templates.js'
 import type {EmitOptions} from '../index.js'
 import {Header} from './header.js'
+import {useInlineStyles} from './inline-styles.js'
 import {Layout} from './layout.js'
 import {longestWordLength, TextMeasure, type FontStyle, type Run} from './measure.js'
 import {apart, breakLongWords, justifiable, unbroken} from './runs.js'
@@ -29,6 +30,7 @@ import {useFastStyleLookup} from './style-lookup.js'
 import {fitsAsAsked, fitTable, type ColumnText, type TableRequest} from './tables.js'
 
 useFastStyleLookup(true)
+useInlineStyles(true)
 
 /**
  * pdfmake is a process-wide singleton: give it the families of the styles and shut every other door. Set on every

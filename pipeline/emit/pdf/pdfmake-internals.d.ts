@@ -1,9 +1,13 @@
-// The two pdfmake 0.3.11 modules style-lookup.ts reads (CommonJS, `exports.default` and named exports, no types).
+// The pdfmake 0.3.11 modules the run-time patches read (CommonJS, `exports.default` and named exports, no types).
 declare module 'pdfmake/js/StyleContextStack.js' {
   const module: {default?: unknown}
   export default module
 }
 declare module 'pdfmake/js/helpers/variableType.js' {
   const module: {isString(value: unknown): boolean; isValue(value: unknown): boolean}
+  export default module
+}
+declare module 'pdfmake/js/TextInlines.js' {
+  const module: {default?: unknown}
   export default module
 }

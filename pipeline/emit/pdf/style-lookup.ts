@@ -4,9 +4,9 @@
 // when a style `extends` another). Applied at run time, and only when pdfmake's methods are still exactly the ones
 // these replace (their source's SHA-256), so another pdfmake keeps its own; test/emit/pdf-style-lookup.test.ts
 // fails when they no longer match, and checks the PDF bytes with and without.
-import {createHash} from 'node:crypto'
 import stackModule from 'pdfmake/js/StyleContextStack.js'
 import variableType from 'pdfmake/js/helpers/variableType.js'
+import {sourceHash} from './patch.js'
 
 type StyleDictionary = Record<string, Record<string, unknown> | undefined>
 interface Stack {
@@ -34,8 +34,6 @@ const replacedSources = {
   getStyleProperty: 'ca42470130b7e9d113f844c4a81996338f2911687b20ab0b4c78d9d3be652193',
   auto: '160c8121c1e0a0390c03f119c00cd3ecf73d40f480fcff8eed9e590d4a4ba146'
 }
-
-const sourceHash = (method: Function) => createHash('sha256').update(method.toString()).digest('hex')
 
 /** A property of a named style, following `extends` (last parent first) as pdfmake does. */
 function fromStyle(dictionary: StyleDictionary, name: string, property: string, visited?: Set<string>): unknown {

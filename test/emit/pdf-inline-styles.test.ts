@@ -1,0 +1,90 @@
+// Styles resolved once per run of words replace pdfmake's per-word measure only while its method is the one they were
+// written against, measure every word as it does, and give the same PDF bytes.
+import {createHash} from 'node:crypto'
+import {createRequire} from 'node:module'
+import {afterEach, describe, expect, it} from 'vitest'
+import {emitPdf} from '../../pipeline/emit/pdf/index.js'
+import {matches, useInlineStyles} from '../../pipeline/emit/pdf/inline-styles.js'
+import {loadTemplates, templatesFor} from '../../pipeline/templates.js'
+import {sampleReport} from '../helpers/sample-report.js'
+
+const require = createRequire(import.meta.url)
+const StyleContextStack = require('pdfmake/js/StyleContextStack.js').default
+const TextBreaker = require('pdfmake/js/TextBreaker.js').default
+const TextInlines = require('pdfmake/js/TextInlines.js').default
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
+
+describe('styles resolved once per run of words', () => {
+  afterEach(() => useInlineStyles(true))
+
+  it("still matches pdfmake's measure (else it is not used: update it for the new pdfmake)", () => {
+    expect(matches()).toBe(true)
+  })
+
+  it('measures every word as pdfmake does, through named styles, overrides, sizes and spaces', () => {
+    const dictionary = {
+      paragraph: {alignment: 'justify', fontSize: 9},
+      small: {fontSize: 7, color: '#333333', extends: 'paragraph'},
+      link: {color: '#1a4f8b', decoration: 'underline'},
+      keep: {preserveLeadingSpaces: true, preserveTrailingSpaces: true, lineHeight: 1.5}
+    }
+    const texts: unknown[] = [
+      'plain words, then more plain words',
+      [
+        {text: '  leading and trailing  '},
+        {text: 'bold words ', bold: true},
+        {text: 'a link here ', style: ['small', 'link'], link: 'https://example.org'},
+        {text: 'x', sup: true},
+        {text: '2 ', sub: true, fontSize: 11},
+        {text: ' kept  spaces ', style: 'keep'},
+        {text: 'italic and\nnew line', italics: true, opacity: 0.5},
+        {text: 'same style again ', bold: true},
+        {text: 'no wrap-here', noWrap: true},
+        'a string run'
+      ]
+    ]
+    const stacks = [
+      (stack: {push(item: unknown): void}) => stack.push('paragraph'),
+      (stack: {push(item: unknown): void}) => {
+        stack.push({leadingIndent: 28})
+        stack.push('small')
+        stack.push({color: 'red', characterSpacing: 0.5})
+      }
+    ]
+    const lineHeight = (size: number) => size * 1.164
+    const widthOfString = (text: string, size: number) => text.length * size * 0.55
+    const font = (name: string) => ({name, lineHeight, widthOfString})
+    const measured = () => {
+      const fonts: unknown[][] = []
+      const inlines = new TextInlines({provideFont: (...args: unknown[]) => (fonts.push(args), font(args.join('-')))})
+      const items = stacks.flatMap((setUp) =>
+        texts.map((text) => {
+          const stack = new StyleContextStack(dictionary, {font: 'DejaVuSans', fontSize: 9})
+          setUp(stack)
+          return inlines.measure(new TextBreaker().getBreaks(structuredClone(text), stack), stack)
+        })
+      )
+      return {items, fonts}
+    }
+    useInlineStyles(false)
+    const theirs = measured()
+    useInlineStyles(true)
+    const ours = measured()
+    expect(ours.items.flat().length).toBeGreaterThan(30)
+    expect(ours.items).toEqual(theirs.items)
+    // Fonts asked for once per run of words, not per word, first asked for in the same order (pdfkit numbers them so).
+    const firsts = (fonts: unknown[][]) => [...new Set(fonts.map((args) => args.join('-')))]
+    expect(ours.fonts.length).toBeLessThan(theirs.fonts.length)
+    expect(firsts(ours.fonts)).toEqual(firsts(theirs.fonts))
+  })
+
+  it('gives the same PDF bytes', async () => {
+    const templates = templatesFor(await loadTemplates(), 'en')
+    const instant = new Date(Date.UTC(2021, 8, 16))
+    const render = async (on: boolean) => {
+      useInlineStyles(on)
+      return sha256(await emitPdf(sampleReport, templates, {instant}))
+    }
+    expect(await render(true)).toBe(await render(false))
+  })
+})
