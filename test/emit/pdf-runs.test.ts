@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest'
+import fc from 'fast-check'
 import {apart, breakLongWords, justifiable, longestUnbrokenWord, unbroken} from '../../pipeline/emit/pdf/runs.js'
 
 const text = (runs: {text: unknown}[]) => runs.map((run) => run.text).join('')
@@ -74,5 +75,33 @@ describe('breakLongWords', () => {
   it('leaves words up to the limit and text without long words unchanged', () => {
     const text = `${'y'.repeat(longestUnbrokenWord)} and more`
     expect(breakLongWords({text})).toEqual({text})
+  })
+
+  it('copies only the nodes on the way to a long word, and returns the rest as they are', () => {
+    const unchanged = {stack: [{text: 'short'}], margin: [1, 2, 3, 4]}
+    const changed = {text: [{text: 'short'}, {text: word}]}
+    const content = [unchanged, changed]
+    const result = breakLongWords(content)
+    expect(result).not.toBe(content)
+    expect(result[0]).toBe(unchanged)
+    expect(result[1]).not.toBe(changed)
+    expect(result[1]!.text[0]).toBe(changed.text[0])
+    expect(breakLongWords(unchanged)).toBe(unchanged)
+  })
+
+  it('breaks exactly the words the pattern of long words finds, whatever the spaces between them', () => {
+    // The quick pass that skips text with no long word must never skip one the pattern finds.
+    const pattern = new RegExp(`[^\\s\u200B]{${longestUnbrokenWord + 1},}`, 'gu')
+    const expected = (text: string) =>
+      text.replace(pattern, (long) => long.replace(new RegExp(`[^]{${longestUnbrokenWord}}(?=[^])`, 'gu'), (piece) => piece + '\u200B'))
+    const spaces = [' ', '\t', '\n', '\u00a0', '\u2007', '\u202f', '\u2028', '\ufeff', '\u200b', '\u3000', '\v']
+    const pieces = fc.array(fc.oneof(fc.constantFrom(...spaces), fc.constantFrom('x', 'é', '😀', 'ab-c'), fc.integer({min: 1, max: 450}).map((n) => 'y'.repeat(n))), {maxLength: 12})
+    fc.assert(
+      fc.property(pieces, (parts) => {
+        const text = parts.join('')
+        expect(breakLongWords({text}).text).toBe(expected(text))
+      }),
+      {numRuns: 500}
+    )
   })
 })

@@ -89,11 +89,15 @@ export function pdfDefinition(report: Report, templates: Templates): TDocumentDe
     styles: write.pdfmakeStyles,
     // pageCount is only known here: page 1 has the first two rows of its header block (header.ts), later pages the running head.
     header: (page, pages) => (page === 1 ? header.firstPage(pages) : header.runningHead(page)),
-    content: breakLongWords(write.orient(content))
+    // One flat list: pdfmake turns each nested list into a stack, a level more for every style lookup to walk.
+    content: breakLongWords(write.orient(flatten(content)))
   }
 }
 
 const headingStyles = ['heading1', 'heading2', 'heading3']
+
+/** Nested lists of nodes as one list, in order. */
+const flatten = (nodes: readonly Content[]): Content[] => nodes.flatMap((node) => (Array.isArray(node) ? flatten(node) : [node]))
 
 /** A table's first row longer than this is not kept with its header: an unbreakable block taller than a page loses text. */
 const keepableRowCharacters = 400

@@ -60,13 +60,24 @@ const looked = [
 ] as const
 type Property = (typeof looked)[number][0]
 
-/**
- * What a lookup's answer depends on besides the stack, which is the same for the whole array: the item's own value of
- * each property looked up, its style names (pushed above it) and whether it is a section (pushes nothing).
- */
-const keyOf = (item: Item): unknown[] => [item.style, item.section === undefined, ...looked.map(([property]) => item[property])]
+const properties = looked.map(([property]) => property)
 
-const sameKey = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((value, index) => value === b[index])
+/**
+ * Whether the words `a` and `b` resolve alike on one stack: a lookup's answer depends, besides the stack, on the item's
+ * own value of the property, its style names (pushed above it) and whether it is a section (which pushes nothing).
+ */
+function sameStyle(a: Item, b: Item): boolean {
+  if (a.style !== b.style || (a.section === undefined) !== (b.section === undefined)) return false
+  for (let index = 0; index < properties.length; index++) if (a[properties[index]!] !== b[properties[index]!]) return false
+  return true
+}
+
+/** The own values of the properties looked up and of those `sameStyle` compares, before measure sets them. */
+const ownStyle = (item: Item): Item => {
+  const own = {text: '', style: item.style, section: item.section} as Item
+  for (const property of properties) own[property] = item[property]
+  return own
+}
 
 function measure(this: TextInlines, array: Item[], styleContextStack: unknown): Item[] {
   const lookup = (item: Item, property: string, defaultValue: unknown) => StyleContextStack.getStyleProperty(item, styleContextStack, property, defaultValue)
@@ -77,13 +88,12 @@ function measure(this: TextInlines, array: Item[], styleContextStack: unknown): 
       array[0]!.leadingIndent = leadingIndent
     }
   }
-  let key: unknown[] | undefined
+  let key: Item | undefined
   let resolved = {} as Record<Property, unknown>
   let font: Font | undefined
   for (const item of array) {
-    const itemKey = keyOf(item)
-    if (!key || !sameKey(key, itemKey)) {
-      key = itemKey
+    if (!key || !sameStyle(key, item)) {
+      key = ownStyle(item)
       resolved = Object.fromEntries(looked.map(([property, defaultValue]) => [property, lookup(item, property, defaultValue)])) as Record<Property, unknown>
       font = this.pdfDocument.provideFont(resolved.font, resolved.bold, resolved.italics)
     }

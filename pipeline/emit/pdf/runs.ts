@@ -8,6 +8,7 @@
 // marked `noWrap` is one word: so a word with such a break inside is given its own noWrap run, and a space that
 // starts a run is moved to the end of the run before it. The text itself is never changed.
 import type {ContentText} from 'pdfmake/interfaces.js'
+import {hasWordLongerThan} from './measure.js'
 
 /** A hyphen, dash or slash between two visible characters: a place linebreak may break a word. */
 const breakInside = /\S[-\u2010\u2013\u2014/]\S/
@@ -96,20 +97,30 @@ const everyLongestUnbrokenWord = new RegExp(`[^]{${longestUnbrokenWord}}(?=[^])`
 
 /** `text` with a zero-width space after every `longestUnbrokenWord` characters of a longer word. */
 function breakWords(text: string): string {
-  longWord.lastIndex = 0
-  if (!longWord.test(text)) return text
+  // A quick pass first: it finds a long word wherever the pattern does (it counts UTF-16 units, and fewer spaces).
+  if (!hasWordLongerThan(text, longestUnbrokenWord)) return text
   return text.replace(longWord, (word) => word.replace(everyLongestUnbrokenWord, (piece) => piece + zeroWidthSpace))
 }
 
-/** `content` with its words longer than `longestUnbrokenWord` characters broken (see there); link addresses kept. */
+/**
+ * `content` with its words longer than `longestUnbrokenWord` characters broken (see there); link addresses kept.
+ * Nodes with no such word are returned as they are, not copied.
+ */
 export function breakLongWords<T>(content: T): T {
   if (typeof content === 'string') return breakWords(content) as T
-  if (Array.isArray(content)) return content.map(breakLongWords) as T
-  if (!content || typeof content !== 'object') return content
-  const node = {...content} as Record<string, unknown>
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'text' && typeof value === 'string') node.text = breakWords(value)
-    else if (value && typeof value === 'object') node[key] = breakLongWords(value)
+  if (Array.isArray(content)) {
+    let copy: unknown[] | undefined
+    content.forEach((item: unknown, index) => {
+      const broken = breakLongWords(item)
+      if (broken !== item) (copy ??= [...content])[index] = broken
+    })
+    return (copy ?? content) as T
   }
-  return node as T
+  if (!content || typeof content !== 'object') return content
+  let copy: Record<string, unknown> | undefined
+  for (const [key, value] of Object.entries(content)) {
+    const broken = key === 'text' || (value && typeof value === 'object') ? breakLongWords(value) : value
+    if (broken !== value) (copy ??= {...(content as Record<string, unknown>)})[key] = broken
+  }
+  return (copy ?? content) as T
 }
