@@ -80,12 +80,12 @@ describe('breakLongWords', () => {
   it('copies only the nodes on the way to a long word, and returns the rest as they are', () => {
     const unchanged = {stack: [{text: 'short'}], margin: [1, 2, 3, 4]}
     const changed = {text: [{text: 'short'}, {text: word}]}
-    const content = [unchanged, changed]
+    const content: object[] = [unchanged, changed]
     const result = breakLongWords(content)
     expect(result).not.toBe(content)
     expect(result[0]).toBe(unchanged)
     expect(result[1]).not.toBe(changed)
-    expect(result[1]!.text[0]).toBe(changed.text[0])
+    expect((result[1] as typeof changed).text[0]).toBe(changed.text[0])
     expect(breakLongWords(unchanged)).toBe(unchanged)
   })
 
