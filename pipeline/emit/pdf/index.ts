@@ -20,6 +20,7 @@ import {cellPadding, contentWidth, fontSize, indent, widestGlyph, type Nesting, 
 import {summarize, type Summary} from '../summary.js'
 import {fill, type Templates} from '../../templates.js'
 import type {EmitOptions} from '../index.js'
+import {useBatchedWrites} from './content-writes.js'
 import {Header} from './header.js'
 import {useInlineStyles} from './inline-styles.js'
 import {Layout} from './layout.js'
@@ -31,6 +32,7 @@ import {fitsAsAsked, fitTable, type ColumnText, type TableRequest} from './table
 
 useFastStyleLookup(true)
 useInlineStyles(true)
+useBatchedWrites(true)
 
 /**
  * pdfmake is a process-wide singleton: give it the families of the styles and shut every other door. Set on every
