@@ -53,7 +53,9 @@ describe('styles resolved once per run of words', () => {
     ]
     const lineHeight = (size: number) => size * 1.164
     const widthOfString = (text: string, size: number) => text.length * size * 0.55
-    const font = (name: string) => ({name, lineHeight, widthOfString})
+    // One object a font, as pdfmake's document keeps them.
+    const fontObjects = new Map<string, object>()
+    const font = (name: string) => fontObjects.get(name) ?? fontObjects.set(name, {name, lineHeight, widthOfString}).get(name)
     const measured = () => {
       const fonts: unknown[][] = []
       const inlines = new TextInlines({provideFont: (...args: unknown[]) => (fonts.push(args), font(args.join('-')))})
@@ -61,10 +63,16 @@ describe('styles resolved once per run of words', () => {
         texts.map((text) => {
           const stack = new StyleContextStack(dictionary, {font: 'DejaVuSans', fontSize: 9})
           setUp(stack)
-          return inlines.measure(new TextBreaker().getBreaks(structuredClone(text), stack), stack)
+          return inlines.measure(new TextBreaker().getBreaks(structuredClone(text), stack), stack) as object[]
         })
       )
-      return {items, fonts}
+      // Each word as pdfmake reads it: its properties, own or inherited.
+      const read = (word: object) => {
+        const properties: Record<string, unknown> = {}
+        for (const property in word) properties[property] = word[property as keyof typeof word]
+        return properties
+      }
+      return {words: items.flat(), items: items.map((words) => words.map(read)), fonts}
     }
     useInlineStyles(false)
     const theirs = measured()
@@ -72,6 +80,12 @@ describe('styles resolved once per run of words', () => {
     const ours = measured()
     expect(ours.items.flat().length).toBeGreaterThan(30)
     expect(ours.items).toEqual(theirs.items)
+    // The words of a style share one object of its properties, whatever their text run: here the words of the two
+    // bold runs, and no others.
+    const bold = ours.words.filter((word) => (word as {bold?: boolean}).bold)
+    const styles = new Set(ours.words.map((word) => Object.getPrototypeOf(word)))
+    expect(new Set(bold.map((word) => Object.getPrototypeOf(word))).size).toBe(stacks.length)
+    expect(styles.size).toBeLessThan(ours.words.length / 3)
     // Fonts asked for once per run of words, not per word, first asked for in the same order (pdfkit numbers them so).
     const firsts = (fonts: unknown[][]) => [...new Set(fonts.map((args) => args.join('-')))]
     expect(ours.fonts.length).toBeLessThan(theirs.fonts.length)

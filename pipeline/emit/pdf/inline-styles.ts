@@ -1,10 +1,13 @@
 // pdfmake 0.3.11 measures each word (TextInlines.measure) by resolving 21 style properties through the style stack,
-// one walk each, although every word cut from the same text run has the same style. This replaces that method with
-// one that resolves them once for each run of words whose own style properties are the same (the words of one text
-// run; the first word of the next run starts a new one), and measures each word as before: the same calls, in the
-// same order, give the same values, so the same PDF bytes. Applied at run time only while pdfmake's method is still
-// exactly the one this replaces (its source's SHA-256); test/emit/pdf-inline-styles.test.ts fails when it no longer
-// is, and compares the items measured and the PDF bytes with and without.
+// one walk each, and then sets 18 of them on the word, although every word cut from the same text run has the same
+// style. This replaces that method with one that resolves them once for each run of words whose own style properties
+// are the same (the words of one text run; the first word of the next run starts a new one), and gives each word
+// those properties through a prototype shared by every word of that style in the document, with only its text,
+// widths and its run's own properties as its own: pdfmake keeps every word until the end, and these objects were
+// most of its memory. Every word reads the same values as before, from the same calls in the same order, so the PDF
+// bytes are the same. Applied at run time only while pdfmake's method is still exactly the one this replaces (its
+// source's SHA-256); test/emit/pdf-inline-styles.test.ts fails when it no longer is, and compares the words measured
+// and the PDF bytes with and without.
 import textInlinesModule from 'pdfmake/js/TextInlines.js'
 import stackModule from 'pdfmake/js/StyleContextStack.js'
 import {sourceHash} from './patch.js'
@@ -79,6 +82,33 @@ const ownStyle = (item: Item): Item => {
   return own
 }
 
+/** The properties measure gives every word, from its style: shared by the words of one style (see `styleOf`). */
+const shared = ['alignment', 'fontSize', 'fontFeatures', 'characterSpacing', 'color', 'decoration', 'decorationColor', 'decorationStyle', 'decorationThickness', 'background', 'link', 'linkToPage', 'linkToDestination', 'noWrap', 'opacity', 'sup', 'sub'] as const
+
+/** Each document's styles of words, by font and then by the value of each shared property (a tree of maps). */
+const documentStyles = new WeakMap<object, Map<unknown, unknown>>()
+
+/**
+ * The object holding a style's properties, one per document and distinct style: each word is an object of its own
+ * that inherits them (a few properties of its own instead of 24, the most of pdfmake's memory at large sizes).
+ */
+function styleOf(document: object, font: Font, resolved: Record<Property, unknown>): object {
+  let level = documentStyles.get(document)
+  if (!level) documentStyles.set(document, (level = new Map()))
+  for (const value of [font, ...shared.map((property) => resolved[property])]) {
+    let next = level.get(value) as Map<unknown, unknown> | undefined
+    if (!next) level.set(value, (next = new Map()))
+    level = next
+  }
+  let style = level.get(styleKey) as object | undefined
+  if (!style) {
+    style = {font, ...Object.fromEntries(shared.map((property) => [property, resolved[property]]))}
+    level.set(styleKey, style)
+  }
+  return style
+}
+const styleKey = Symbol('style')
+
 function measure(this: TextInlines, array: Item[], styleContextStack: unknown): Item[] {
   const lookup = (item: Item, property: string, defaultValue: unknown) => StyleContextStack.getStyleProperty(item, styleContextStack, property, defaultValue)
   if (array.length) {
@@ -91,45 +121,34 @@ function measure(this: TextInlines, array: Item[], styleContextStack: unknown): 
   let key: Item | undefined
   let resolved = {} as Record<Property, unknown>
   let font: Font | undefined
+  let style: object | undefined
+  const words: Item[] = []
   for (const item of array) {
     if (!key || !sameStyle(key, item)) {
       key = ownStyle(item)
       resolved = Object.fromEntries(looked.map(([property, defaultValue]) => [property, lookup(item, property, defaultValue)])) as Record<Property, unknown>
       font = this.pdfDocument.provideFont(resolved.font, resolved.bold, resolved.italics)
+      style = styleOf(this.pdfDocument, font, resolved)
     }
-    item.font = font
-    item.alignment = resolved.alignment
-    item.fontSize = resolved.fontSize
-    item.fontFeatures = resolved.fontFeatures
-    item.characterSpacing = resolved.characterSpacing
-    item.color = resolved.color
-    item.decoration = resolved.decoration
-    item.decorationColor = resolved.decorationColor
-    item.decorationStyle = resolved.decorationStyle
-    item.decorationThickness = resolved.decorationThickness
-    item.background = resolved.background
-    item.link = resolved.link
-    item.linkToPage = resolved.linkToPage
-    item.linkToDestination = resolved.linkToDestination
-    item.noWrap = resolved.noWrap
-    item.opacity = resolved.opacity
-    item.sup = resolved.sup
-    item.sub = resolved.sub
-    if (item.sup || item.sub) (item.fontSize as number) *= 0.58
-    item.width = this.widthOfText(item.text, item)
-    item.height = font!.lineHeight(item.fontSize as number) * (resolved.lineHeight as number)
-    if (!item.leadingCut) item.leadingCut = 0
+    // The word's own properties (its text, and those of its run) over those of its style, which they equal.
+    const word = Object.create(style!) as Item
+    for (const property of Object.keys(item)) word[property] = item[property]
+    if (resolved.sup || resolved.sub) word.fontSize = (resolved.fontSize as number) * 0.58
+    word.width = this.widthOfText(word.text, word)
+    word.height = font!.lineHeight(word.fontSize as number) * (resolved.lineHeight as number)
+    if (!word.leadingCut) word.leadingCut = 0
     if (!resolved.preserveLeadingSpaces) {
-      const leadingSpaces = item.text.match(LEADING)
-      if (leadingSpaces) (item.leadingCut as number) += this.widthOfText(leadingSpaces[0], item)
+      const leadingSpaces = word.text.match(LEADING)
+      if (leadingSpaces) (word.leadingCut as number) += this.widthOfText(leadingSpaces[0], word)
     }
-    item.trailingCut = 0
+    word.trailingCut = 0
     if (!resolved.preserveTrailingSpaces) {
-      const trailingSpaces = item.text.match(TRAILING)
-      if (trailingSpaces) item.trailingCut = this.widthOfText(trailingSpaces[0], item)
+      const trailingSpaces = word.text.match(TRAILING)
+      if (trailingSpaces) word.trailingCut = this.widthOfText(trailingSpaces[0], word)
     }
+    words.push(word)
   }
-  return array
+  return words
 }
 
 const original = TextInlinesClass.prototype.measure
