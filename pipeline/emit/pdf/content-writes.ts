@@ -19,15 +19,19 @@ interface Reference {
   pendingText?: string | undefined
 }
 
-/** The SHA-256 of the source of each method replaced or wrapped, pdfkit 0.19.1. */
+/** The SHA-256 of the source of each method replaced or wrapped, and of the document's `ref`, pdfkit 0.19.1. */
 const replacedSources = {
   write: 'd908ca396fbfefdf83d98cb321ebaaa57ef5055f5ec56c16fd697278ced62c5f',
-  finalize: '8af9e473a08414758afb20298825e28ce4199aa70792287284f9aac3238b35b4'
+  finalize: '8af9e473a08414758afb20298825e28ce4199aa70792287284f9aac3238b35b4',
+  ref: '0266979fe5ef0619fa77e30b77f8c5f97f90c7fb183248494b1495153fdbb8f1'
 }
 
-// pdfkit exports only its document: the class is that of an object a throwaway document makes.
-const prototype = Object.getPrototypeOf(new PDFDocument({autoFirstPage: false}).ref({})) as Reference
-const originals = {write: prototype.write, finalize: prototype.finalize}
+// pdfkit exports only its document: the class is that of the object its `ref` makes, called on the three fields it
+// reads (a real document would load a standard font first, 50 ms). Another pdfkit's `ref` is not called.
+const ref = PDFDocument.prototype.ref as unknown as (this: object, data: object) => Reference
+const prototype =
+  sourceHash(ref) === replacedSources.ref ? (Object.getPrototypeOf(ref.call({_offsets: [], _waiting: 0, compress: false}, {})) as Reference) : undefined
+const originals = {write: prototype?.write, finalize: prototype?.finalize}
 
 /** The text written since the last Buffer, as one Buffer at the end of the stream's buffers. */
 function flush(reference: Reference): void {
@@ -41,7 +45,7 @@ function flush(reference: Reference): void {
 function write(this: Reference, chunk: unknown): void {
   if (chunk instanceof Uint8Array) {
     flush(this)
-    originals.write.call(this, chunk)
+    originals.write!.call(this, chunk)
     return
   }
   const line = (chunk as string) + '\n'
@@ -55,16 +59,19 @@ function write(this: Reference, chunk: unknown): void {
 
 function finalize(this: Reference): void {
   flush(this)
-  originals.finalize.call(this)
+  originals.finalize!.call(this)
 }
 
 /** Whether pdfkit's methods are those this module replaces. */
 export const matches = (): boolean =>
-  sourceHash(originals.write) === replacedSources.write && sourceHash(originals.finalize) === replacedSources.finalize
+  prototype !== undefined &&
+  sourceHash(originals.write!) === replacedSources.write &&
+  sourceHash(originals.finalize!) === replacedSources.finalize
 
 /** Write a stream's text in one Buffer (when pdfkit's methods match), or each operator in its own as pdfkit does. */
 export function useBatchedWrites(on: boolean): void {
+  if (!prototype) return
   const batched = on && matches()
-  prototype.write = batched ? write : originals.write
-  prototype.finalize = batched ? finalize : originals.finalize
+  prototype.write = batched ? write : originals.write!
+  prototype.finalize = batched ? finalize : originals.finalize!
 }
