@@ -66,8 +66,13 @@ async function warm(kind: SnapshotKind): Promise<string[]> {
  */
 export async function prepareSnapshot(kind: SnapshotKind): Promise<void> {
   try {
-    const loaded = kind === 'build' ? `the check modules and the ${emitters.map((emitter) => emitter.format).join(', ')} emitters` : 'the check modules'
-    if (kind === 'build') await loadEmitters()
+    let loaded = 'the check modules'
+    if (kind === 'build') {
+      await loadEmitters()
+      // Whether pdfmake's style lookup is replaced here as in the plain CLI (the bundle must keep its source).
+      const lookup = (await import('./emit/pdf/style-lookup.js')).matches() ? 'on' : 'off'
+      loaded += ` and the ${emitters.map((emitter) => emitter.format).join(', ')} emitters (fast style lookup ${lookup})`
+    }
     const warmed = await warm(kind)
     const held = `art67: snapshot holds ${loaded}, warmed on ${warmed.join(', ')}\n`
     if (v8.startupSnapshot.isBuildingSnapshot()) {

@@ -43,6 +43,25 @@ const bundledRequire = {
   }
 }
 
+/**
+ * Files bundled as their own text. pipeline/emit/pdf/style-lookup.ts replaces pdfmake's style lookup only while the
+ * methods' source (Function.prototype.toString) is the one it was written against, and esbuild reprints the code it
+ * bundles (other indentation, `void 0`, renamed parameters), which would turn it off in the snapshot. Such a file is
+ * run from its original text, as Node.js's loader runs it, with its `require`s bundled.
+ */
+const verbatim = {
+  name: 'verbatim',
+  setup(build) {
+    build.onLoad({filter: /[/\\]node_modules[/\\]pdfmake[/\\]js[/\\]StyleContextStack\.js$/}, (args) => {
+      const source = readFileSync(args.path, 'utf8')
+      const requires = [...new Set(Array.from(source.matchAll(/\brequire\(("[^"]+"|'[^']+')\)/g), (match) => match[1]))]
+      const bundled = requires.map((request) => `[${request}]: require(${request})`).join(', ')
+      const run = `new Function('exports', 'require', 'module', ${JSON.stringify(source)})`
+      return {contents: `${run}(exports, (request) => ({${bundled}})[request], module)\n`, loader: 'js'}
+    })
+  }
+}
+
 /** Bundle the compiled CLI and make its start-up snapshots, replacing dist/snapshot/ once it is whole. */
 export async function snapshot() {
   const work = `${dir}.${process.pid}.tmp`
@@ -101,7 +120,7 @@ async function make(work) {
     // import.meta.url of every module is the bundle's in its final place (dist/snapshot/ is as deep as dist/pipeline/).
     define: {'import.meta.url': 'importMetaUrl'},
     banner: {js: `const importMetaUrl = ${JSON.stringify(pathToFileURL(path.join(dir, 'art67.cjs')).href)};`},
-    plugins: [realDirname, bundledRequire],
+    plugins: [verbatim, realDirname, bundledRequire],
     logLevel: 'warning'
   })
   // One after the other: the machine may have other work, and each takes a core.
