@@ -46,6 +46,11 @@ describe('art67 as installed', () => {
     }
   })
 
+  it('snapshots a bundle of ASCII only (a character above U+00FF would double the text each blob holds)', async () => {
+    const bundle = await readFile('dist/snapshot/art67.cjs')
+    expect(bundle.findIndex((byte) => byte > 0x7f)).toBe(-1)
+  })
+
   it.each(['UTC', 'Asia/Tokyo', 'America/Santiago'])('writes the bytes the plain CLI writes, in %s', async (tz) => {
     const [snapshot, plain] = [await temp('snapshot'), await temp('plain')]
     const fromSnapshot = command(['build', 'sources', '--out', snapshot], {TZ: tz})
