@@ -1,13 +1,14 @@
 // What a start-up snapshot holds beyond the CLI's modules (scripts/snapshot.mjs runs this inside
 // `node --build-snapshot`; it never runs in a command). `check`: the check modules, warmed by checking a sample report
-// made in memory, so that their functions are compiled and zod's generated parsers exist. `build`: also the emitters
-// with their engines (pdfmake, pdfkit, fontkit, the line breaker's tables, exceljs, fflate), warmed by rendering the
-// sample in every templates language. Nothing that depends on the machine, the sources or the templates' files is
-// kept: the templates cache is emptied, and the outputs and models are dropped.
+// made in memory and printing its problems, so that their functions are compiled, their regular expressions too, and
+// zod's generated parsers exist. `build`: also the emitters with their engines (pdfmake, pdfkit, fontkit, the line
+// breaker's tables, exceljs, fflate), warmed by rendering the sample in every templates language, which leaves the
+// package fonts' decoded tables (emit/pdf/font-tables.ts, keyed by the files' checksums). Nothing that depends on
+// the machine, the sources or the templates' files is kept: the templates cache is emptied, the outputs dropped.
 import v8 from 'node:v8'
 import {emitters} from './emit/index.js'
 import {Art67Error} from './errors.js'
-import {analyse, render} from './index.js'
+import {analyse, format, formats, render} from './index.js'
 import {initFiles} from './init.js'
 import {sourceFile, type Sources} from './read/index.js'
 import {forgetTemplates, loadTemplates} from './templates.js'
@@ -52,8 +53,11 @@ async function warm(kind: SnapshotKind): Promise<string[]> {
     if (!files) continue
     const dir = 'snapshot-sample'
     const sources: Sources = {dir, files: Object.entries(files).map(([name, text]) => sourceFile(dir, name, Buffer.from(text))), rejected: []}
-    const {report} = await analyse(sources)
+    const {report, files: checked} = await analyse(sources)
     if (!report) throw new Error(`the ${language} sample report does not check: the snapshot would not be warmed`)
+    // Its warnings printed every way (string widths, colours, JSON), the text thrown away.
+    for (const way of formats) format(checked, way, {color: way === 'text'})
+    format(checked, 'text', {color: false})
     if (kind === 'build') await render(report)
     warmed.push(language)
   }
