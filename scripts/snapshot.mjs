@@ -14,7 +14,7 @@ import {build} from 'esbuild'
 const root = fileURLToPath(new URL('..', import.meta.url))
 const dir = path.join(root, 'dist', 'snapshot')
 /** The blobs, by the kind of snapshot (pipeline/snapshot.ts) each holds. */
-export const kinds = ['check', 'build']
+const kinds = ['check', 'build']
 
 /** Package files that find their data beside themselves: `__dirname` becomes their real folder. */
 const realDirname = {
