@@ -21,6 +21,7 @@ import {summarize, type Summary} from '../summary.js'
 import {fill, type Templates} from '../../templates.js'
 import type {EmitOptions} from '../index.js'
 import {useBatchedWrites} from './content-writes.js'
+import {shareFontTables} from './font-tables.js'
 import {Header} from './header.js'
 import {useInlineStyles} from './inline-styles.js'
 import {Layout} from './layout.js'
@@ -45,6 +46,7 @@ export async function configurePdfmake(templates: Templates): Promise<void> {
   pdfmake.setUrlAccessPolicy(() => false)
   pdfmake.setLocalAccessPolicy((file) => fontFiles.has(path.resolve(file)))
   await prepareShaper(templates.styles.font, fonts[templates.styles.font]!)
+  shareFontTables(fonts[templates.styles.font]!.normal)
 }
 
 /**
