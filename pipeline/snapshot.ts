@@ -73,9 +73,10 @@ export async function prepareSnapshot(kind: SnapshotKind): Promise<void> {
     let loaded = 'the check modules'
     if (kind === 'build') {
       await loadEmitters()
-      // Whether pdfmake's style lookup is replaced here as in the plain CLI (the bundle must keep its source).
-      const lookup = (await import('./emit/pdf/style-lookup.js')).matches() ? 'on' : 'off'
-      loaded += ` and the ${emitters.map((emitter) => emitter.format).join(', ')} emitters (fast style lookup ${lookup})`
+      // Whether pdfmake's and pdfkit's methods are replaced here as in the plain CLI (the bundle must keep their source).
+      const patches = await Promise.all([import('./emit/pdf/style-lookup.js'), import('./emit/pdf/inline-styles.js'), import('./emit/pdf/content-writes.js')])
+      const on = patches.every((patch) => patch.matches()) ? 'on' : 'off'
+      loaded += ` and the ${emitters.map((emitter) => emitter.format).join(', ')} emitters (pdfmake and pdfkit patches ${on})`
     }
     const warmed = await warm(kind)
     const held = `art67: snapshot holds ${loaded}, warmed on ${warmed.join(', ')}\n`

@@ -44,16 +44,17 @@ const bundledRequire = {
 }
 
 /**
- * Files bundled as their own text. pipeline/emit/pdf/style-lookup.ts replaces pdfmake's style lookup only while the
- * methods' source (Function.prototype.toString) is the one it was written against, and esbuild reprints the code it
+ * Files bundled as their own text. pipeline/emit/pdf/style-lookup.ts, inline-styles.ts and content-writes.ts replace
+ * methods of pdfmake and pdfkit only while the methods' source (Function.prototype.toString) is the one it was written against, and esbuild reprints the code it
  * bundles (other indentation, `void 0`, renamed parameters), which would turn it off in the snapshot. Such a file is
  * run from its original text, as Node.js's loader runs it, with its `require`s bundled.
  */
 const verbatim = {
   name: 'verbatim',
   setup(build) {
-    build.onLoad({filter: /[/\\]node_modules[/\\]pdfmake[/\\]js[/\\]StyleContextStack\.js$/}, (args) => {
-      const source = readFileSync(args.path, 'utf8')
+    build.onLoad({filter: /[/\\]node_modules[/\\](?:pdfmake[/\\]js[/\\](?:StyleContextStack|TextInlines)|pdfkit[/\\]js[/\\]pdfkit)\.js$/}, (args) => {
+      // `__dirname` as real-dirname makes it (pdfkit reads its standard fonts' metrics beside itself).
+      const source = readFileSync(args.path, 'utf8').replaceAll(/\b__dirname\b/g, JSON.stringify(path.dirname(args.path)))
       const requires = [...new Set(Array.from(source.matchAll(/\brequire\(("[^"]+"|'[^']+')\)/g), (match) => match[1]))]
       const bundled = requires.map((request) => `[${request}]: require(${request})`).join(', ')
       const run = `new Function('exports', 'require', 'module', ${JSON.stringify(source)})`

@@ -32,7 +32,7 @@ describe('art67 as installed', () => {
 
   it('starts build from the snapshot holding the emitters, and every other command from the lean one', () => {
     const lean = 'art67: snapshot holds the check modules, warmed on en, es, fr'
-    const full = 'art67: snapshot holds the check modules and the pdf, xlsx, json emitters (fast style lookup on), warmed on en, es, fr'
+    const full = 'art67: snapshot holds the check modules and the pdf, xlsx, json emitters (pdfmake and pdfkit patches on), warmed on en, es, fr'
     for (const [args, blob, holds] of [
       [['build', '--help'], 'build', full],
       [['--quiet', 'build', '--help'], 'build', full],
