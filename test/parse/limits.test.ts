@@ -86,6 +86,11 @@ const shapes: Record<string, (n: number) => string> = {
   'list nested line by line': (n) => Array.from({length: Math.floor(Math.sqrt(n))}, (_, i) => `${'  '.repeat(i)}- item\n`).join(''),
   'lists under headings': (n) => Array.from({length: n / 120}, (_, i) => `## Part ${i}\n\n- a\n  - b\n    - c\n      - d\n        - e\n`).join('\n'),
   definitions: (n) => Array.from({length: n / 50}, (_, i) => `[d${i}]: https://example.org/${i}\n\nSee [d${i}].\n`).join('\n'),
+  // Items that close while their list goes on (see pipeline/parse/edit-map.ts), in a file with no heading to cut at.
+  'a list of field lists': (n) => Array.from({length: n / 80}, (_, i) => `- Title ${i}\n  - Start date: 1 May 2020\n  - End date: 2 May 2020\n`).join(''),
+  'a block quote of lists': (n) => Array.from({length: n / 40}, (_, i) => `> - item ${i} of the quote\n>   - sub ${i}\n`).join(''),
+  // Labels looked up among all those defined (see pipeline/parse/defined-labels.ts).
+  footnotes: (n) => Array.from({length: n / 40}, (_, i) => `Text[^f${i}].\n\n[^f${i}]: Note ${i} here.\n\n`).join(''),
   'one long line': (n) => `${'word '.repeat(n / 5)}\n`,
   'one long word': (n) => `${'a'.repeat(n)}\n`
 }
