@@ -77,6 +77,31 @@ describe('EditMap.consume', () => {
   })
 })
 
+describe('label lookups', () => {
+  /** Array elements that `includes` looks through while `run` runs (micromark's packaged lookups scan every label). */
+  function scanned(run: () => void): number {
+    const includes = Array.prototype.includes
+    let elements = 0
+    Array.prototype.includes = function (this: unknown[], ...args: [unknown, number?]) {
+      elements += this.length
+      return includes.apply(this, args)
+    }
+    try {
+      run()
+    } finally {
+      Array.prototype.includes = includes
+    }
+    return elements
+  }
+
+  it('look in a set, not through every label defined', () => {
+    const text = Array.from({length: 500}, (_, i) => `See [d${i}] and note [^f${i}].\n\n[d${i}]: /${i}\n\n[^f${i}]: Note.\n\n`).join('')
+    const ours = scanned(() => parseFile(new VFile({path: 'r.md', value: text}), {chunkBytes: Infinity}))
+    expect(ours).toBeLessThan(text.length)
+    expect(scanned(() => parsedAsPackaged(text))).toBeGreaterThan(10 * text.length)
+  })
+})
+
 describe('parsing with both replacements', () => {
   // Containers that close while their content goes on, lazy lines, definitions and references of every kind.
   const label = fc.constantFrom('a', 'A', 'b c', 'B  C', 'd\\]', 'ẞ', 'ss')
