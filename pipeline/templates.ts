@@ -121,12 +121,40 @@ export const Labels = z.object({
     headings: z.object(changeKinds),
     /** The report's own fields a change can name. */
     fields: z.object({member: z.string(), period: z.string(), date: z.string(), symbol: z.string()})
+  }),
+  /**
+   * `build --overview`: its page head and charts. `{member}`, `{of}` (the Member after "of", as in `requester`) and
+   * `{period}`; `{page}`, `{pages}`; `{old}`, the earlier report's period (`--since`); `{reaching}`, `{programmes}`, `{share}`.
+   */
+  overview: z.object({
+    pageHead: z.string().min(1),
+    pdfTitle: z.string().min(1),
+    timelineTitle: z.string().min(1),
+    regionsTitle: z.string().min(1),
+    regionsNote: z.string(),
+    beneficiariesTitle: z.string().min(1),
+    /** The LDC share, as the language's plural rules class the total: one, or any other number. */
+    ldcShare: z.object({one: z.string().min(1), other: z.string().min(1)}),
+    barKey: z.object({ldc: z.string().min(1), others: z.string().min(1), unknown: z.string().min(1)}),
+    timelineKey: z.object({
+      day: z.string().min(1),
+      month: z.string().min(1),
+      year: z.string().min(1),
+      noEnd: z.string().min(1),
+      period: z.string().min(1),
+      new: z.string().min(1),
+      ended: z.string().min(1)
+    }),
+    /** Short tags at the end of a new or ended programme's label. */
+    tags: z.object({new: z.string().min(1), ended: z.string().min(1)}),
+    noDates: z.string().min(1)
   })
 }).refine((labels) => labels.languageNames[labels.language] !== undefined, {
   message: 'languageNames must name the template’s own language',
   path: ['languageNames']
 })
 export type Labels = z.infer<typeof Labels>
+export type OverviewWords = Labels['overview']
 
 /** No text below 7 pt: the WTO's standard for documents (tables included). */
 export const minFontSize = 7

@@ -3,6 +3,7 @@
 // geometry to SVG (`barSvg`).
 import type {Report} from '../model.js'
 import {summarize} from '../emit/summary.js'
+import {fill, type OverviewWords} from '../templates.js'
 import {colors, element, fitText, svgDocument, text} from './svg.js'
 
 export interface Count {
@@ -51,6 +52,7 @@ export interface BarLayout {
   height: number
   title: string
   subtitle: string
+  key: OverviewWords['barKey']
   left: number
   barHeight: number
   bars: Bar[]
@@ -61,7 +63,7 @@ export interface BarLayout {
 export const barGeometry = {labelWidth: 200, rowHeight: 14, barHeight: 9, top: 44, bottom: 30, countWidth: 28}
 
 /** Bars scaled so that the largest count fills the plot (`slice`: a page of them, on the same scale). */
-export function barLayout(all: readonly Count[], options: {title: string; subtitle: string; width?: number; slice?: [number, number]}): BarLayout {
+export function barLayout(all: readonly Count[], options: {title: string; subtitle: string; key: OverviewWords['barKey']; width?: number; slice?: [number, number]}): BarLayout {
   const width = options.width ?? 770
   const left = barGeometry.labelWidth
   const room = width - left - barGeometry.countWidth
@@ -78,13 +80,14 @@ export function barLayout(all: readonly Count[], options: {title: string; subtit
     known: count.ldc !== undefined
   }))
   const bottom = top + Math.max(1, counts.length) * barGeometry.rowHeight
-  return {width, height: bottom + barGeometry.bottom, title: options.title, subtitle: options.subtitle, left, barHeight: barGeometry.barHeight, bars, top, bottom}
+  return {width, height: bottom + barGeometry.bottom, title: options.title, subtitle: options.subtitle, key: options.key, left, barHeight: barGeometry.barHeight, bars, top, bottom}
 }
 
-/** "12 of 40 programmes (30%) reach an LDC." */
-export function ldcSentence(report: Report): string {
+/** "12 of 40 programmes (30%) reach an LDC.", in the words of the templates, singular or plural as the total is. */
+export function ldcSentence(report: Report, words: OverviewWords['ldcShare'], language: string): string {
   const {programmes, reachingLdcs, ldcShare} = summarize(report)
-  return `${reachingLdcs} of ${programmes} programme${programmes === 1 ? '' : 's'} (${Math.round(ldcShare * 100)}%) reach an LDC.`
+  const form = new Intl.PluralRules(language).select(programmes) === 'one' ? words.one : words.other
+  return fill(form, {reaching: reachingLdcs, programmes, share: Math.round(ldcShare * 100)})
 }
 
 export function barSvg(layout: BarLayout): string {
@@ -101,9 +104,9 @@ export function barSvg(layout: BarLayout): string {
   }
   const y = layout.bottom + 16
   const key: Array<[string, string]> = [
-    [colors.ldc, 'reaching an LDC'],
-    [colors.bar, 'others'],
-    [colors.grid, 'LDC status unknown (groups, free text)']
+    [colors.ldc, layout.key.ldc],
+    [colors.bar, layout.key.others],
+    [colors.grid, layout.key.unknown]
   ]
   let x = left
   for (const [fill, label] of key) {

@@ -1,14 +1,16 @@
 // The overview, for people reviewing a year's cooperation at a glance (not for circulation): a timeline of the
 // programmes and bar charts of who they reach, as standalone SVG files and as one PDF that embeds the same SVGs as
-// vector graphics. The texts of the charts are English; region and month names come from the templates.
+// vector graphics. Its fixed texts come from the templates (`overview`), as do region and month names.
 import pdfmake from 'pdfmake'
 import type {Content, TDocumentDefinitions} from 'pdfmake/interfaces.js'
 import {configurePdfmake} from '../emit/pdf/index.js'
+import {inLanguage} from '../language.js'
 import type {Changes} from '../diff/index.js'
 import {outputName, type EmitOptions} from '../emit/index.js'
 import {glyphsOf} from '../fonts/index.js'
 import type {Report} from '../model.js'
-import type {Templates} from '../templates.js'
+import {sentenceName} from '../registry/index.js'
+import {fill, type Templates} from '../templates.js'
 import type {Output} from '../write/index.js'
 import {barLayout, barSvg, beneficiaryCounts, ldcSentence, regionCounts, type Count} from './bars.js'
 import {timelineLayout, timelineSvg, type TimelineSince} from './timeline.js'
@@ -42,16 +44,25 @@ function timelineSince({old, changes}: NonNullable<OverviewOptions['since']>): T
   }
 }
 
+/** The values of the overview's placeholders that name the report: `{member}`, `{of}` and `{period}`. */
+function naming(report: Report, templates: Templates) {
+  const of = sentenceName(report.member, templates.labels.language)?.of ?? report.member
+  return {member: report.member, of, period: report.period.label}
+}
+
 function charts(report: Report, templates: Templates, since: TimelineSince | undefined): Charts {
   const {labels} = templates
-  const who = `${report.member}, ${report.period.label}`
+  const words = labels.overview
+  const named = naming(report, templates)
   const regions: Count[] = regionCounts(report, (region) => (region === undefined ? labels.summary.noRegion : (labels.regions[region] ?? region)))
   const beneficiaries = beneficiaryCounts(report)
-  const ldc = ldcSentence(report)
+  const ldc = ldcSentence(report, words.ldcShare, labels.language)
+  const bars = (title: string, subtitle: string, counts: Count[], slice?: [number, number]) =>
+    barSvg(barLayout(counts, {width: chartWidth, title: fill(title, named), subtitle, key: words.barKey, slice}))
   return {
-    timeline: (slice) => timelineSvg(timelineLayout(report, {width: chartWidth, months: labels.months, title: `Programmes over the reporting period: ${who}`, slice, since})),
-    regions: (slice) => barSvg(barLayout(regions, {width: chartWidth, title: `Programmes by region: ${who}`, subtitle: `${ldc} A programme counts once for each region it reaches.`, slice})),
-    beneficiaries: (slice) => barSvg(barLayout(beneficiaries, {width: chartWidth, title: `Programmes by beneficiary: ${who}`, subtitle: ldc, slice})),
+    timeline: (slice) => timelineSvg(timelineLayout(report, {width: chartWidth, months: labels.months, title: fill(words.timelineTitle, named), words, slice, since})),
+    regions: (slice) => bars(words.regionsTitle, [ldc, words.regionsNote].filter(Boolean).join(' '), regions, slice),
+    beneficiaries: (slice) => bars(words.beneficiariesTitle, ldc, beneficiaries, slice),
     counts: {programmes: report.programmes.length + (since?.ended.length ?? 0), regions: regions.length, beneficiaries: beneficiaries.length}
   }
 }
@@ -65,6 +76,8 @@ function pages(total: number, size: number): Array<[number, number]> {
 
 function overviewDefinition(report: Report, templates: Templates, drawn: Charts): TDocumentDefinitions {
   const font = templates.styles.font
+  const words = templates.labels.overview
+  const named = naming(report, templates)
   const svg = (markup: string): Content => ({svg: markup, width: chartWidth, font} as Content)
   const content: Content[] = []
   const chart = (draw: (slice?: [number, number]) => string, total: number, size: number) => {
@@ -80,25 +93,29 @@ function overviewDefinition(report: Report, templates: Templates, drawn: Charts)
     pageMargins: [page.margin, page.margin, page.margin, page.margin],
     defaultStyle: {font, fontSize: 8},
     header: (current, count) => ({
-      text: `Overview of ${report.member}'s report for ${report.period.label}: not for circulation. Page ${current}/${count}`,
+      text: fill(words.pageHead, {...named, page: current, pages: count}),
       fontSize: 7,
       color: '#6b6b6b',
       margin: [page.margin, 16, page.margin, 0]
     }),
-    info: {title: `Overview: ${report.member} ${report.period.label}`, creator: 'art67', producer: 'art67'},
+    info: {title: fill(words.pdfTitle, named), creator: 'art67', producer: 'art67'},
     content
   }
 }
 
 /** `<name>-overview.pdf` and the charts as `<name>-timeline.svg`, `-regions.svg`, `-beneficiaries.svg`. */
-export async function overview(report: Report, templates: Templates, options: OverviewOptions): Promise<Output[]> {
+export async function overview(written: Report, templates: Templates, options: OverviewOptions): Promise<Output[]> {
+  // Names as the report's own outputs print them, in the templates' language, and the same file name.
+  const named = (report: Report) => inLanguage(report, templates.labels, templates.labels)
+  const report = named(written)
+  const earlier = options.since && {old: named(options.since.old), changes: options.since.changes}
   const name = outputName(report)
-  const since = options.since && timelineSince(options.since)
+  const since = earlier && timelineSince(earlier)
   const whole = charts(report, templates, since)
   await configurePdfmake(templates)
   const glyphs = glyphsOf(templates.styles.font)
   // In the PDF, characters the font cannot draw print as a placeholder, as in the report's PDF.
-  const definition = overviewDefinition(glyphs.printable(report), templates, charts(glyphs.printable(report), templates, options.since && timelineSince({...options.since, old: glyphs.printable(options.since.old)})))
+  const definition = overviewDefinition(glyphs.printable(report), templates, charts(glyphs.printable(report), templates, earlier && timelineSince({...earlier, old: glyphs.printable(earlier.old)})))
   definition.info = {...definition.info, creationDate: options.instant}
   return [
     {name: `${name}-overview.pdf`, data: await pdfmake.createPdf(definition).getBuffer()},

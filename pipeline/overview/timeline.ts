@@ -6,6 +6,7 @@
 // their own, tagged and grey.
 import {firstDay, lastDay, utcMillis} from '../dates.js'
 import type {PartialDate, Programme, Report} from '../model.js'
+import {fill, type OverviewWords} from '../templates.js'
 import {colors, element, fitText, num, svgDocument, text} from './svg.js'
 
 export type SegmentKind = 'day' | 'month' | 'year'
@@ -51,7 +52,11 @@ export interface TimelineLayout {
   bottom: number
   /** With `since`: the earlier report's period, for the legend. */
   since?: string
+  words: TimelineWords
 }
+
+/** The timeline's fixed texts, from the templates. */
+export type TimelineWords = Pick<OverviewWords, 'timelineKey' | 'tags' | 'noDates'>
 
 /** What changed since an earlier report, as the timeline marks it. */
 export interface TimelineSince {
@@ -70,6 +75,7 @@ export interface TimelineOptions {
   /** Month names, January first. */
   months: readonly string[]
   title: string
+  words: TimelineWords
   since?: TimelineSince | undefined
 }
 
@@ -153,6 +159,8 @@ export function timelineLayout(report: Report, options: TimelineOptions): Timeli
   const left = geometry.labelWidth
   const right = width - geometry.arrow - 4
   const since = options.since
+  // A tag takes the right end of a marked row's label: room for the longer one (bold, 6.5 pt).
+  const tagWidth = Math.max(geometry.tagWidth, ...Object.values(options.words.tags).map((tag) => [...tag].length * 6.5 * 0.62 + 6))
   // The report's programmes, then the ended ones, as one list of rows.
   const all = [
     ...report.programmes.map((programme) => ({programme, mark: since?.new.has(programme.no) ? ('new' as const) : undefined})),
@@ -166,8 +174,7 @@ export function timelineLayout(report: Report, options: TimelineOptions): Timeli
   const period = {from: scale(dayNumber(report.period.from)), to: scale(dayNumber(report.period.to) + 1)}
   const rows = programmes.map(({programme, mark}, index): TimelineRow => ({
     no: programme.no,
-    // A tag takes the right end of a marked row's label.
-    label: fitText(`${programme.no}. ${programme.title}`, geometry.labelWidth - 8 - (mark ? geometry.tagWidth : 0), 7),
+    label: fitText(`${programme.no}. ${programme.title}`, geometry.labelWidth - 8 - (mark ? tagWidth : 0), 7),
     y: top + index * geometry.rowHeight + (geometry.rowHeight - geometry.barHeight) / 2,
     ...bar(programme.start, programme.end, scale, period),
     ...(mark ? {mark} : {})
@@ -178,6 +185,7 @@ export function timelineLayout(report: Report, options: TimelineOptions): Timeli
     width,
     height: bottom + geometry.bottom + (since ? geometry.legendLine : 0),
     title: options.title,
+    words: options.words,
     left,
     right,
     period,
@@ -220,26 +228,27 @@ function arrow(x: number, y: number, height: number, direction: 1 | -1, color: s
 }
 
 /** The tag at the right end of a marked row's label: "new" or "ended". */
-const tag = (mark: 'new' | 'ended', y: number) =>
-  text(geometry.labelWidth - 8, y, mark, {'font-size': 6.5, 'font-weight': 'bold', fill: tone(mark), 'text-anchor': 'end'})
+const tag = (mark: 'new' | 'ended', y: number, words: TimelineWords) =>
+  text(geometry.labelWidth - 8, y, words.tags[mark], {'font-size': 6.5, 'font-weight': 'bold', fill: tone(mark), 'text-anchor': 'end'})
 
 function legend(layout: TimelineLayout): string[] {
   const y = layout.bottom + 16
+  const key = layout.words.timelineKey
   const lines: Array<Array<[string, string]>> = [
     [
-      [segmentSvg({x: 0, width: 16, kind: 'day'}, y - 6, 7), 'dates known to the day'],
-      [segmentSvg({x: 0, width: 16, kind: 'month'}, y - 6, 7), 'month only'],
-      [segmentSvg({x: 0, width: 16, kind: 'year'}, y - 6, 7), 'year only'],
-      [arrow(10, y - 6, 7, 1), 'no end date'],
-      [element('line', {x1: 8, y1: y - 8, x2: 8, y2: y + 2, stroke: colors.period, 'stroke-dasharray': '3 2'}), 'reporting period']
+      [segmentSvg({x: 0, width: 16, kind: 'day'}, y - 6, 7), key.day],
+      [segmentSvg({x: 0, width: 16, kind: 'month'}, y - 6, 7), key.month],
+      [segmentSvg({x: 0, width: 16, kind: 'year'}, y - 6, 7), key.year],
+      [arrow(10, y - 6, 7, 1), key.noEnd],
+      [element('line', {x1: 8, y1: y - 8, x2: 8, y2: y + 2, stroke: colors.period, 'stroke-dasharray': '3 2'}), key.period]
     ]
   ]
   // The changes since an earlier report, on a line of their own below.
   if (layout.since !== undefined) {
     const below = y + geometry.legendLine
     lines.push([
-      [segmentSvg({x: 0, width: 16, kind: 'day'}, below - 6, 7, colors.new), `new since ${layout.since}`],
-      [segmentSvg({x: 0, width: 16, kind: 'day'}, below - 6, 7, colors.ended), `ended: in ${layout.since}, not in this report`]
+      [segmentSvg({x: 0, width: 16, kind: 'day'}, below - 6, 7, colors.new), fill(key.new, {old: layout.since})],
+      [segmentSvg({x: 0, width: 16, kind: 'day'}, below - 6, 7, colors.ended), fill(key.ended, {old: layout.since})]
     ])
   }
   return lines.flatMap((items, line) => {
@@ -262,12 +271,12 @@ export function timelineSvg(layout: TimelineLayout): string {
   for (const x of [layout.period.from, layout.period.to]) {
     body.push(element('line', {x1: x, y1: top - 18, x2: x, y2: bottom, stroke: colors.period, 'stroke-width': 1, 'stroke-dasharray': '3 2'}))
   }
-  body.push(text(layout.period.from + 2, top - 20, 'reporting period', {fill: colors.period, 'font-size': 7}))
+  body.push(text(layout.period.from + 2, top - 20, layout.words.timelineKey.period, {fill: colors.period, 'font-size': 7}))
   for (const row of layout.rows) {
     const color = tone(row.mark)
     body.push(text(0, row.y + barHeight - 1, row.label, {'font-size': 7, fill: row.mark === 'ended' ? colors.muted : colors.ink}))
-    if (row.mark) body.push(tag(row.mark, row.y + barHeight - 1))
-    if (row.open === 'undated') body.push(text(left + 2, row.y + barHeight - 1, 'no dates given', {'font-size': 7, fill: colors.muted, 'font-style': 'italic'}))
+    if (row.mark) body.push(tag(row.mark, row.y + barHeight - 1, layout.words))
+    if (row.open === 'undated') body.push(text(left + 2, row.y + barHeight - 1, layout.words.noDates, {'font-size': 7, fill: colors.muted, 'font-style': 'italic'}))
     for (const segment of row.segments) body.push(segmentSvg(segment, row.y, barHeight, color))
     const edges = row.segments.map((segment) => [segment.x, segment.x + segment.width]).flat()
     if (row.open === 'end') body.push(arrow(Math.max(...edges), row.y, barHeight, 1, color))

@@ -1,6 +1,11 @@
 import {describe, expect, it} from 'vitest'
 import {barGeometry, barLayout, barSvg, beneficiaryCounts, ldcSentence, regionCounts} from '../../pipeline/overview/bars.js'
+import {loadTemplates, templatesFor} from '../../pipeline/templates.js'
 import {sampleReportWithLdcs} from '../helpers/sample-report.js'
+
+const words = (language: string) => templatesFor(templates, language).labels.overview
+const templates = await loadTemplates()
+const key = words('en').barKey
 
 const region = (name: string | undefined) => name ?? 'Groups and other beneficiaries'
 
@@ -22,7 +27,9 @@ describe('counts', () => {
   })
 
   it('says the LDC share', () => {
-    expect(ldcSentence(sampleReportWithLdcs)).toBe('2 of 5 programmes (40%) reach an LDC.')
+    expect(ldcSentence(sampleReportWithLdcs, words('en').ldcShare, 'en')).toBe('2 of 5 programmes (40%) reach an LDC.')
+    expect(ldcSentence(sampleReportWithLdcs, words('fr').ldcShare, 'fr')).toBe('2 sur 5 programmes (40 %) atteignent un PMA.')
+    expect(ldcSentence({...sampleReportWithLdcs, programmes: sampleReportWithLdcs.programmes.slice(0, 1)}, words('es').ldcShare, 'es')).toMatch(/^[01] de 1 programa \(\d+%\) llega a un PMA\.$/)
   })
 })
 
@@ -35,7 +42,7 @@ describe('barLayout', () => {
   const room = 770 - barGeometry.labelWidth - barGeometry.countWidth
 
   it('scales the largest count to the plot’s width and the LDC part within its bar', () => {
-    const layout = barLayout(counts, {title: 'T', subtitle: 'S'})
+    const layout = barLayout(counts, {title: 'T', subtitle: 'S', key})
     expect(layout.bars.map((bar) => [bar.width, bar.ldcWidth, bar.known])).toEqual([
       [room, room / 4, true],
       [room / 2, 0, true],
@@ -46,12 +53,12 @@ describe('barLayout', () => {
   })
 
   it('keeps the scale of all the bars on a page of them', () => {
-    const page = barLayout(counts, {title: 'T', subtitle: 'S', slice: [1, 3]})
+    const page = barLayout(counts, {title: 'T', subtitle: 'S', key, slice: [1, 3]})
     expect(page.bars.map((bar) => [bar.label, bar.width])).toEqual([['B', room / 2], ['C', room / 4]])
   })
 
   it('draws a bar, its LDC part and its count', () => {
-    const svg = barSvg(barLayout([{label: 'A & B', total: 3, ldc: 1}], {title: 'T', subtitle: 'S'}))
+    const svg = barSvg(barLayout([{label: 'A & B', total: 3, ldc: 1}], {title: 'T', subtitle: 'S', key}))
     expect(svg).toContain('>A &amp; B</text>')
     expect(svg.match(/fill="#c8641e"/g)).toHaveLength(2) // the LDC part and its key
     expect(svg).toMatch(/>3<\/text>/)

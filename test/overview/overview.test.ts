@@ -1,6 +1,7 @@
 // The overview's files from a long report: the 60-programme second report, its charts split over landscape pages.
 import {createHash} from 'node:crypto'
 import {describe, expect, it} from 'vitest'
+import {compare} from '../../pipeline/diff/compare.js'
 import {overview} from '../../pipeline/overview/index.js'
 import {loadTemplates, templatesFor} from '../../pipeline/templates.js'
 import {readPdf} from '../helpers/pdf-text.js'
@@ -48,5 +49,26 @@ describe('overview', () => {
       'regions.svg': '378a73e301dfeebf7edab16a081fab7bc4fba16475a1a683c7836643c15fc6bb',
       'beneficiaries.svg': '9553fda801c6e80e2ae61a60cbd47e892472afd4491e9fafe0414ba0865230b3'
     })
+  })
+
+  it.each([
+    ['fr', "Aperçu du rapport des États-Unis d'Amérique pour 2021-2022 : ne pas distribuer. Page 1/", 'Programmes par région : États-Unis d', 'nouveau depuis 2020-2021'],
+    ['es', 'Resumen del informe de los Estados Unidos de América para 2021-2022: no destinado a distribución. Página 1/', 'Programas por región: Estados Unidos', 'nuevo desde 2020-2021']
+  ])('speaks the templates’ language (%s): page head, titles, keys', async (language, head, title, since) => {
+    const local = templatesFor(await loadTemplates(), language)
+    // An earlier report without the first programme: that one is new since.
+    const old = {...report, period: {...report.period, label: '2020-2021'}, programmes: report.programmes.slice(1)}
+    const outputs = await overview(report, local, {instant, since: {old, changes: compare(old, report)}})
+    // Files named as the report's other outputs in that language.
+    expect(outputs[0]!.name).toBe(language === 'fr' ? 'etats-unis-d-amerique-2021-2022-overview.pdf' : 'estados-unidos-de-america-2021-2022-overview.pdf')
+    const read = await readPdf(outputs[0]!.data as Uint8Array)
+    expect(read.pages[0]).toContain(head)
+    expect(read.pages.join('\n')).toContain(title)
+    const timeline = String(outputs[1]!.data)
+    expect(timeline).toContain(`>${local.labels.overview.tags.new}</text>`)
+    expect(timeline).toContain(`>${since}</text>`)
+    expect(String(outputs[2]!.data)).toContain(`>${local.labels.overview.barKey.ldc}</text>`)
+    // No English text of the charts is left.
+    for (const output of outputs.slice(1)) expect(String(output.data)).not.toMatch(/reporting period|reach an LDC|LDC status unknown|no end date/)
   })
 })

@@ -1,9 +1,10 @@
 import {describe, expect, it} from 'vitest'
 import type {Report} from '../../pipeline/model.js'
 import {geometry, timelineLayout, timelineSvg} from '../../pipeline/overview/timeline.js'
+import {loadTemplates, templatesFor} from '../../pipeline/templates.js'
 import {validated} from '../helpers/stages.js'
 
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const {months, overview: words} = templatesFor(await loadTemplates(), 'en').labels
 
 function report(rows: string[]): Report {
   const {report} = validated({
@@ -29,7 +30,7 @@ describe('timelineLayout', () => {
       '| 4 | No dates | | | Kenya |',
       '| 5 | End only | | 30/06/2020 | Kenya |'
     ]),
-    {months, title: 'Timeline'}
+    {months, words, title: 'Timeline'}
   )
 
   it('marks the period’s bounds at the edges of a period of whole months', () => {
@@ -80,7 +81,7 @@ describe('timelineLayout', () => {
   })
 
   it('draws a page of the programmes on the scale of them all', () => {
-    const page = timelineLayout(report(['| 1 | A | 01/03/2020 | | Kenya |', '| 2 | B | 15/11/2019 | 31/12/2019 | Kenya |']), {months, title: 'T', slice: [0, 1]})
+    const page = timelineLayout(report(['| 1 | A | 01/03/2020 | | Kenya |', '| 2 | B | 15/11/2019 | 31/12/2019 | Kenya |']), {months, words, title: 'T', slice: [0, 1]})
     expect(page.rows.map((row) => row.no)).toEqual([1])
     // The domain starts with the month of the earliest date, 2019-11-01: 61 days before the period.
     const scale = (to - from) / (731 + 61)
@@ -94,7 +95,7 @@ describe('timelineSvg', () => {
   it('writes each kind of segment distinctly, arrows and the period bounds, with text escaped', () => {
     const layout = timelineLayout(
       report(['| 1 | R&D <tools> | 2020-06 | 15/09/2020 | Kenya |', '| 2 | Y | 2021 | | Kenya |']),
-      {months, title: 'Timeline & co'}
+      {months, words, title: 'Timeline & co'}
     )
     const svg = timelineSvg(layout)
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="770"')).toBe(true)
@@ -111,8 +112,8 @@ describe('timelineLayout with changes since an earlier report', () => {
   const now = report(['| 1 | Continuing | 01/03/2020 | 31/03/2020 | Kenya |', '| 2 | Started this year | 01/06/2020 | | Kenya |'])
   const earlier = report(['| 1 | Continuing | 01/03/2020 | 31/03/2020 | Kenya |', '| 2 | A long title of a programme that the earlier report had, and this one no longer has | 01/11/2019 | 31/12/2019 | Kenya |'])
   const since = {period: '2018-2019', new: new Set([2]), ended: [earlier.programmes[1]!]}
-  const plain = timelineLayout(now, {months, title: 'T'})
-  const layout = timelineLayout(now, {months, title: 'T', since})
+  const plain = timelineLayout(now, {months, words, title: 'T'})
+  const layout = timelineLayout(now, {months, words, title: 'T', since})
 
   it('marks the new programme, and draws the ended one as a row of its own after the others', () => {
     expect(layout.rows.map((row) => [row.no, row.mark])).toEqual([[1, undefined], [2, 'new'], [2, 'ended']])
@@ -127,12 +128,12 @@ describe('timelineLayout with changes since an earlier report', () => {
     expect(layout.period.from).toBeCloseTo(from + 61 * scale)
     expect(layout.rows[2]!.segments).toEqual([{x: expect.closeTo(from) as number, width: expect.closeTo(61 * scale) as number, kind: 'day'}])
     expect(layout.rows[2]!.label.endsWith('…')).toBe(true)
-    expect(layout.rows[2]!.label.length).toBeLessThan(timelineLayout(earlier, {months, title: 'T'}).rows[1]!.label.length)
+    expect(layout.rows[2]!.label.length).toBeLessThan(timelineLayout(earlier, {months, words, title: 'T'}).rows[1]!.label.length)
     expect(layout.height - plain.height).toBe(geometry.rowHeight + geometry.legendLine)
   })
 
   it('pages over the programmes and the ended ones together', () => {
-    const page = timelineLayout(now, {months, title: 'T', since, slice: [2, 3]})
+    const page = timelineLayout(now, {months, words, title: 'T', since, slice: [2, 3]})
     expect(page.rows.map((row) => row.mark)).toEqual(['ended'])
     expect(page.rows[0]!.y).toBe(layout.rows[0]!.y)
   })
