@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// The `art67` command: starts the CLI from the start-up snapshot (scripts/snapshot.mjs, made by `npm run build`)
-// when one fits this process, else runs the plain CLI (cli.ts), silently. A snapshot fits when it was made by this
-// node binary and version, on this platform, for this package folder and for the compiled code there now, its blob
-// is the one recorded (size and time), and this process has no node options (a snapshot holds the flags it was
-// made with). The snapshot runs as a child process with this one's arguments, streams and exit status.
+// The `art67` command: starts the CLI from a start-up snapshot (scripts/snapshot.mjs, made by `npm run build`)
+// when one fits this process, else runs the plain CLI (cli.ts), silently. `build` starts from build.blob (the
+// emitters and their engines loaded), every other command from the leaner check.blob; either runs any command the
+// same way, only faster or slower. A snapshot fits when it was made by this node binary and version, on this
+// platform, for this package folder and for the compiled code there now, its blob is the one recorded (size and
+// time), and this process has no node options (a snapshot holds the flags it was made with). The snapshot runs as a
+// child process with this one's arguments, streams and exit status.
 // ART67_TRACE_START=1 says on stderr which way it started, and why not from the snapshot.
 import {spawn} from 'node:child_process'
 import {readFileSync, statSync} from 'node:fs'
@@ -21,11 +23,14 @@ interface Made {
   arch: string
   root: string
   compiled: number
-  blob: {size: number; mtimeMs: number}
+  blobs: Record<string, {size: number; mtimeMs: number} | undefined>
 }
 
+/** The blob a command starts from: `build` (the first argument that is not an option) from the build snapshot. */
+const kindOf = (args: readonly string[]) => (args.find((arg) => !arg.startsWith('-')) === 'build' ? 'build' : 'check')
+
 /** The blob to start from, or why none fits. */
-function fittingBlob(): {blob: string} | {why: string} {
+function fittingBlob(kind: string): {blob: string} | {why: string} {
   if (process.execArgv.length > 0 || process.env.NODE_OPTIONS) return {why: 'node options'}
   let made: Made
   try {
@@ -33,26 +38,28 @@ function fittingBlob(): {blob: string} | {why: string} {
   } catch {
     return {why: 'no snapshot (npm run build makes it)'}
   }
-  const blob = path.join(dir, 'art67.blob')
+  const blob = path.join(dir, `${kind}.blob`)
   const time = (file: string) => statSync(file, {throwIfNoEntry: false})
   const [info, compiled] = [time(blob), time(path.join(root, 'dist', '.compiled'))]
+  const recorded = made.blobs?.[kind]
   const differences: [string, boolean][] = [
     ['node binary', made.execPath !== process.execPath || made.version !== process.version],
     ['platform', made.platform !== process.platform || made.arch !== process.arch],
     ['package folder', made.root !== root],
     ['compiled code', made.compiled !== compiled?.mtimeMs],
-    ['blob', made.blob.size !== info?.size || made.blob.mtimeMs !== info.mtimeMs]
+    ['blob', !recorded || !info || recorded.size !== info.size || recorded.mtimeMs !== info.mtimeMs]
   ]
   const differ = differences.filter(([, different]) => different).map(([what]) => what)
   return differ.length ? {why: `another ${differ.join(', ')}`} : {blob}
 }
 
-const start = fittingBlob()
+const start = fittingBlob(kindOf(process.argv.slice(2)))
 if (process.env.ART67_TRACE_START) {
   process.stderr.write(`art67: ${'blob' in start ? `start-up snapshot ${start.blob}` : `plain CLI: ${start.why}`}\n`)
 }
 if ('blob' in start) {
-  const child = spawn(process.execPath, ['--snapshot-blob', start.blob, ...process.argv.slice(2)], {stdio: 'inherit'})
+  // `--` ends node's options: without a script, node would take the command's own (`--version`, `--quiet`) as its.
+  const child = spawn(process.execPath, ['--snapshot-blob', start.blob, '--', ...process.argv.slice(2)], {stdio: 'inherit'})
   // A signal to this process goes on to the child, which ends as the signal makes it (removing the temporary files
   // of a write under way); this one then ends as it did. Ctrl-C reaches both, so the child may get SIGINT twice.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal))

@@ -1,11 +1,11 @@
-// `npm run build` and scripts/compile.mjs (after tsc): the start-up snapshot. esbuild bundles the CLI
-// (dist/pipeline/cli.js) into one CommonJS file, dist/snapshot/art67.cjs, and `node --build-snapshot` makes a V8
-// start-up snapshot of it, dist/snapshot/art67.blob: every module of `check` loaded and compiled; the emitters and
-// their engines stay in the bundle, loaded when a build needs them. dist/snapshot/snapshot.json records what the
-// blob fits (node binary, version, platform, package folder, the compile it bundles) and its size and time;
-// pipeline/start.ts starts from it only when all of that still holds, else runs the plain CLI. (A second snapshot
-// with the emitters loaded too crashed V8's handle check at --build-snapshot with exceljs and the CLI inside.)
-import {spawnSync} from 'node:child_process'
+// `npm run build` and scripts/compile.mjs (after tsc): the start-up snapshots. esbuild bundles the CLI
+// (dist/pipeline/cli.js) with dist/pipeline/snapshot.js into one CommonJS file, dist/snapshot/art67.cjs, and
+// `node --build-snapshot` makes two V8 start-up snapshots of it: check.blob with every module of `check` loaded and
+// warmed, and build.blob with the emitters and their engines too (pipeline/snapshot.ts says what each holds).
+// dist/snapshot/snapshot.json records what the blobs fit (node binary, version, platform, package folder, the
+// compile they bundle) and each blob's size and time; pipeline/start.ts starts from one only when all of that still
+// holds, else runs the plain CLI.
+import {spawn} from 'node:child_process'
 import {mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
@@ -13,6 +13,8 @@ import {build} from 'esbuild'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const dir = path.join(root, 'dist', 'snapshot')
+/** The blobs, by the kind of snapshot (pipeline/snapshot.ts) each holds. */
+const kinds = ['check', 'build']
 
 /** Package files that find their data beside themselves: `__dirname` becomes their real folder. */
 const realDirname = {
@@ -26,7 +28,53 @@ const realDirname = {
   }
 }
 
-/** Bundle the compiled CLI and make its start-up snapshot, replacing dist/snapshot/ once it is whole. */
+/**
+ * A package our ES modules load as CommonJS (`createRequire(import.meta.url)('fontkit')`, to share pdfkit's copy) is
+ * bundled too: `require('fontkit')`, which esbuild follows, instead of a second copy read from node_modules at run time.
+ */
+const bundledRequire = {
+  name: 'bundled-require',
+  setup(build) {
+    build.onLoad({filter: /[/\\]dist[/\\]pipeline[/\\].*\.js$/}, (args) => {
+      const source = readFileSync(args.path, 'utf8')
+      const pattern = /\bcreateRequire\(import\.meta\.url\)\(('[^']+'|"[^"]+")\)/g
+      return pattern.test(source) ? {contents: source.replaceAll(pattern, 'require($1)'), loader: 'js'} : undefined
+    })
+  }
+}
+
+/**
+ * Files bundled as their own text. pipeline/emit/pdf/style-lookup.ts replaces pdfmake's style lookup only while the
+ * methods' source (Function.prototype.toString) is the one it was written against, and esbuild reprints the code it
+ * bundles (other indentation, `void 0`, renamed parameters), which would turn it off in the snapshot. Such a file is
+ * run from its original text, as Node.js's loader runs it, with its `require`s bundled.
+ */
+const verbatim = {
+  name: 'verbatim',
+  setup(build) {
+    build.onLoad({filter: /[/\\]node_modules[/\\]pdfmake[/\\]js[/\\]StyleContextStack\.js$/}, (args) => {
+      const source = readFileSync(args.path, 'utf8')
+      const requires = [...new Set(Array.from(source.matchAll(/\brequire\(("[^"]+"|'[^']+')\)/g), (match) => match[1]))]
+      const bundled = requires.map((request) => `[${request}]: require(${request})`).join(', ')
+      const run = `new Function('exports', 'require', 'module', ${JSON.stringify(source)})`
+      return {contents: `${run}(exports, (request) => ({${bundled}})[request], module)\n`, loader: 'js'}
+    })
+  }
+}
+
+/**
+ * Escape what esbuild's `charset: 'ascii'` leaves: characters in regular expression literals (the bundle has no
+ * comments). One character above U+00FF makes V8 keep the whole text at two bytes a character. `\uXXXX` means the
+ * same character in a regular expression, with or without the `u` flag (a pair of surrogates is one code point).
+ */
+function asciiOnly(file) {
+  const source = readFileSync(file, 'utf8')
+  // A backslash before such a character would escape the backslash of its `\u`.
+  if (/\\[^\x00-\x7f]/.test(source)) throw new Error(`${file}: a backslash before a character outside ASCII`)
+  writeFileSync(file, source.replace(/[^\x00-\x7f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`))
+}
+
+/** Bundle the compiled CLI and make its start-up snapshots, replacing dist/snapshot/ once it is whole. */
 export async function snapshot() {
   const work = `${dir}.${process.pid}.tmp`
   rmSync(work, {recursive: true, force: true})
@@ -40,31 +88,73 @@ export async function snapshot() {
   }
 }
 
-/** The bundle, blob and snapshot.json, made in `work` to be used from `dir`. */
+/** `node --build-snapshot` of `bundle` into `blob`, preparing `kind`; rejects with its stderr when it fails. */
+function buildSnapshot(bundle, blob, kind) {
+  return new Promise((resolve, reject) => {
+    // Node.js warns of built-in modules it has not verified in snapshots: shown only when the snapshot fails.
+    const child = spawn(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', bundle], {
+      cwd: root,
+      env: {...process.env, ART67_SNAPSHOT_KIND: kind},
+      stdio: ['ignore', 'ignore', 'pipe']
+    })
+    let stderr = ''
+    child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`the ${kind} start-up snapshot failed (${signal ?? `exit ${code}`}):\n${stderr}`))
+    )
+  })
+}
+
+/** The bundle, blobs and snapshot.json, made in `work` to be used from `dir`. */
 async function make(work) {
   const bundle = path.join(work, 'art67.cjs')
   await build({
-    // The CLI imported for its effect (cli.js exports `main`, and a snapshot has no `module` to export to).
-    stdin: {contents: "import './dist/pipeline/cli.js'", resolveDir: root, sourcefile: 'snapshot-entry.js'},
+    // The CLI imported for its effect (cli.js exports `main`, and a snapshot has no `module` to export to); the
+    // preparation's failure fails the snapshot.
+    stdin: {
+      contents: [
+        "import './dist/pipeline/cli.js'",
+        "import {prepareSnapshot} from './dist/pipeline/snapshot.js'",
+        'prepareSnapshot(process.env.ART67_SNAPSHOT_KIND).catch((error) => {',
+        '  process.stderr.write(`${error?.stack ?? error}\\n`)',
+        '  process.exit(1)',
+        '})'
+      ].join('\n'),
+      resolveDir: root,
+      sourcefile: 'snapshot-entry.js'
+    },
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     outfile: bundle,
+    // The bundle's whole text stays in each snapshot (V8 compiles functions from it when first called), and a blob
+    // costs about 7 ms of start-up a megabyte: no comments or indentation, and only ASCII (below).
+    minifyWhitespace: true,
+    charset: 'ascii',
     // import.meta.url of every module is the bundle's in its final place (dist/snapshot/ is as deep as dist/pipeline/).
     define: {'import.meta.url': 'importMetaUrl'},
     banner: {js: `const importMetaUrl = ${JSON.stringify(pathToFileURL(path.join(dir, 'art67.cjs')).href)};`},
-    plugins: [realDirname],
+    plugins: [verbatim, realDirname, bundledRequire],
     logLevel: 'warning'
   })
-  const blob = path.join(work, 'art67.blob')
-  // Node.js warns of built-in modules it has not verified in snapshots: shown only when the snapshot fails.
-  const result = spawnSync(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', bundle], {cwd: root, encoding: 'utf8'})
-  if (result.status !== 0) throw new Error(`the start-up snapshot failed:\n${result.stderr}`)
-  const {size, mtimeMs} = statSync(blob)
+  asciiOnly(bundle)
+  // One after the other: the machine may have other work, and each takes a core.
+  const blobs = {}
+  for (const kind of kinds) {
+    const started = performance.now()
+    const blob = path.join(work, `${kind}.blob`)
+    await buildSnapshot(bundle, blob, kind)
+    const {size, mtimeMs} = statSync(blob)
+    blobs[kind] = {size, mtimeMs, ms: Math.round(performance.now() - started)}
+  }
+  // The bundle's pool (pipeline/reports/pool.ts) starts its worker threads from `./worker.js` beside the bundle: the
+  // plain compiled worker, since a worker thread cannot start from a snapshot.
+  writeFileSync(path.join(work, 'worker.js'), "import '../pipeline/reports/worker.js'\n")
   const compiled = statSync(path.join(root, 'dist', '.compiled')).mtimeMs
   const fits = {execPath: process.execPath, version: process.version, platform: process.platform, arch: process.arch, root, compiled}
-  writeFileSync(path.join(work, 'snapshot.json'), JSON.stringify({...fits, blob: {size, mtimeMs}}, null, 2) + '\n')
+  writeFileSync(path.join(work, 'snapshot.json'), JSON.stringify({...fits, blobs}, null, 2) + '\n')
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await snapshot()

@@ -1,7 +1,8 @@
-// The installed command (dist/pipeline/start.js) starts from the start-up snapshot when it fits, else the plain CLI,
-// with the same outputs, messages and exit codes either way, whatever the time zone.
+// The installed command (dist/pipeline/start.js) starts from a start-up snapshot when it fits (build.blob for
+// `build`, check.blob for the rest), else the plain CLI, with the same outputs, messages and exit codes either way,
+// whatever the time zone.
 import {spawnSync} from 'node:child_process'
-import {mkdtemp} from 'node:fs/promises'
+import {cp, mkdtemp, readFile, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -15,15 +16,39 @@ function command(args: string[], env: Record<string, string> = {}, nodeOptions: 
     encoding: 'utf8',
     env: {...process.env, ART67_TRACE_START: '1', ...env}
   })
-  const [trace = '', ...rest] = result.stderr.split('\n')
-  return {code: result.status, stdout: result.stdout, stderr: rest.join('\n'), trace}
+  // The launcher's line, then (from a snapshot) the child's line saying what the snapshot holds.
+  const lines = result.stderr.split('\n')
+  const traced = lines[0]?.startsWith('art67: start-up snapshot') && lines[1]?.startsWith('art67: snapshot holds ') ? 2 : 1
+  const [trace = '', holds = ''] = lines.slice(0, traced)
+  return {code: result.status, stdout: result.stdout, stderr: lines.slice(traced).join('\n'), trace, holds}
 }
 
 describe('art67 as installed', () => {
   it('starts from the snapshot npm run build made, and falls back to the plain CLI under node options', () => {
-    expect(command(['--version']).trace).toMatch(/^art67: start-up snapshot .*art67\.blob$/)
+    expect(command(['--version']).trace).toMatch(/^art67: start-up snapshot .*check\.blob$/)
     expect(command(['--version'], {}, ['--no-warnings']).trace).toBe('art67: plain CLI: node options')
     expect(command(['--version'], {NODE_OPTIONS: '--no-deprecation'}).trace).toBe('art67: plain CLI: node options')
+  })
+
+  it('starts build from the snapshot holding the emitters, and every other command from the lean one', () => {
+    const lean = 'art67: snapshot holds the check modules, warmed on en, es, fr'
+    const full = 'art67: snapshot holds the check modules and the pdf, xlsx, json emitters (fast style lookup on), warmed on en, es, fr'
+    for (const [args, blob, holds] of [
+      [['build', '--help'], 'build', full],
+      [['--quiet', 'build', '--help'], 'build', full],
+      [['check', '--help'], 'check', lean],
+      [['--help'], 'check', lean],
+      [['diff', '--help'], 'check', lean]
+    ] as const) {
+      const started = command([...args])
+      expect(started.trace, args.join(' ')).toMatch(new RegExp(`^art67: start-up snapshot .*${blob}\\.blob$`))
+      expect(started.holds, args.join(' ')).toBe(holds)
+    }
+  })
+
+  it('snapshots a bundle of ASCII only (a character above U+00FF would double the text each blob holds)', async () => {
+    const bundle = await readFile('dist/snapshot/art67.cjs')
+    expect(bundle.findIndex((byte) => byte > 0x7f)).toBe(-1)
   })
 
   it.each(['UTC', 'Asia/Tokyo', 'America/Santiago'])('writes the bytes the plain CLI writes, in %s', async (tz) => {
@@ -37,8 +62,27 @@ describe('art67 as installed', () => {
     expect(await fingerprints(snapshot)).toEqual(await fingerprints(plain))
   })
 
+  it('builds many reports in worker threads as the plain CLI does', async () => {
+    // Two reports in one folder: one per worker (here and in a worker thread), from the snapshot as from the plain CLI.
+    const reports = await temp('reports')
+    for (const member of ['Canada', 'Japan']) {
+      await cp('sources', path.join(reports, member), {recursive: true})
+      const report = path.join(reports, member, 'report.md')
+      await writeFile(report, (await readFile(report, 'utf8')).replace(/^member: .*$/m, `member: ${member}`))
+    }
+    const [snapshot, plain] = [await temp('snapshot'), await temp('plain')]
+    const fromSnapshot = command(['build', reports, '--out', snapshot])
+    expect(fromSnapshot.trace).toMatch(/build\.blob$/)
+    expect(fromSnapshot.code).toBe(0)
+    expect(art67(['build', reports, '--out', plain]).code).toBe(0)
+    expect(await fingerprints(snapshot)).toEqual(await fingerprints(plain))
+    expect((await fingerprints(snapshot)).map(([name]) => name)).toEqual(
+      ['canada', 'japan'].flatMap((name) => ['json', 'pdf', 'xlsx'].map((format) => `${name}-2020-2021.${format}`))
+    )
+  })
+
   it('reports problems and exits as the plain CLI does', () => {
-    for (const args of [['check', 'test/fixtures/rules/merge-conflict'], ['check', 'sources', '--format', 'json'], ['nonsense']]) {
+    for (const args of [['--version'], ['-h'], ['--quiet', 'check', 'sources'], ['check', 'test/fixtures/rules/merge-conflict'], ['check', 'sources', '--format', 'json'], ['nonsense']]) {
       const [fromSnapshot, fromPlain] = [command(args), art67(args)]
       expect(fromSnapshot.trace).toMatch(/start-up snapshot/)
       expect({code: fromSnapshot.code, stdout: fromSnapshot.stdout, stderr: fromSnapshot.stderr}).toEqual(fromPlain)

@@ -2,7 +2,7 @@
 // doing one task at a time, checking a report or rendering its outputs. A task that fails, or whose worker dies,
 // fails alone.
 import {availableParallelism} from 'node:os'
-import {Worker} from 'node:worker_threads'
+import type {Worker} from 'node:worker_threads'
 import {Art67Error} from '../errors.js'
 import {check, render, type CheckOptions, type CheckResult, type RenderOptions} from '../index.js'
 import type {Report} from '../model.js'
@@ -108,6 +108,8 @@ export class Pool {
   }
 
   private spawn(): Thread {
+    // Loaded only here: node:worker_threads loaded into a start-up snapshot gives workers that fail at once.
+    const {Worker} = process.getBuiltinModule('node:worker_threads')
     const thread: Thread = {worker: new Worker(workerFile), current: undefined}
     this.threads.add(thread)
     const settle = (answer: Answer) => {

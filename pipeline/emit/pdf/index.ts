@@ -20,6 +20,7 @@ import {cellPadding, contentWidth, fontSize, indent, widestGlyph, type Nesting, 
 import {summarize, type Summary} from '../summary.js'
 import {fill, type Templates} from '../../templates.js'
 import type {EmitOptions} from '../index.js'
+import {shareFontTables} from './font-tables.js'
 import {Header} from './header.js'
 import {Layout} from './layout.js'
 import {longestWordLength, TextMeasure, type FontStyle, type Run} from './measure.js'
@@ -41,6 +42,7 @@ export async function configurePdfmake(templates: Templates): Promise<void> {
   pdfmake.setUrlAccessPolicy(() => false)
   pdfmake.setLocalAccessPolicy((file) => fontFiles.has(path.resolve(file)))
   await prepareShaper(templates.styles.font, fonts[templates.styles.font]!)
+  shareFontTables(fonts[templates.styles.font]!.normal)
 }
 
 /**

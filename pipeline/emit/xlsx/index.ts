@@ -1,7 +1,9 @@
 // The Excel annex: one row per programme, one row per programme × beneficiary for pivot tables, and a summary.
 import type ExcelJS from 'exceljs'
 import Workbook from 'exceljs/lib/doc/workbook.js'
-import {zipSync, type Zippable} from 'fflate'
+// fflate's browser build: the same synchronous zip as its Node.js build, without loading node:worker_threads (for
+// its asynchronous functions), which would break worker threads in a start-up snapshot holding this module.
+import {zipSync, type Zippable} from 'fflate/browser'
 import {firstDay, firstExcelDate, utcMillis} from '../../dates.js'
 import {detailKeys, type DetailKey} from '../../fields.js'
 import type {Beneficiary, PartialDate, Programme, Report} from '../../model.js'

@@ -1,0 +1,14 @@
+// What a start-up snapshot's preparation leaves behind (pipeline/snapshot.ts): compiled code, not the templates read.
+import {describe, expect, it} from 'vitest'
+import {prepareSnapshot} from '../pipeline/snapshot.js'
+import {loadTemplates} from '../pipeline/templates.js'
+
+describe('prepareSnapshot', () => {
+  it('checks the sample reports, then forgets the templates, so a process from the snapshot reads them again', async () => {
+    const before = loadTemplates()
+    await prepareSnapshot('check')
+    const after = loadTemplates()
+    expect(after).not.toBe(before)
+    expect(Object.keys((await after).labels)).toEqual(['en', 'es', 'fr'])
+  })
+})
