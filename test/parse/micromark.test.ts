@@ -60,6 +60,46 @@ describe('EditMap.consume', () => {
     )
   })
 
+  // Work counted, not timed: both implementations move each event with one `push`.
+  it('moves a number of events linear in the text, for long lists, block quotes and footnotes', () => {
+    const shapes = [
+      (n: number) => Array.from({length: n / 80}, (_, i) => `- Title ${i}\n  - Start date: 1 May 2020\n  - End date: 2 May 2020\n`).join(''),
+      (n: number) => Array.from({length: n / 40}, (_, i) => `> - item ${i} of the quote\n>   - sub ${i}\n`).join(''),
+      (n: number) => Array.from({length: n / 40}, (_, i) => `Text[^f${i}].\n\n[^f${i}]: Note ${i} here.\n\n`).join('')
+    ]
+    /** Events pushed by `consume` while `text` is parsed with `consume` installed. */
+    function moved(consume: EditMap['consume'], text: string): number {
+      const [ours, push] = [EditMap.prototype.consume, Array.prototype.push]
+      let inside = false
+      let pushed = 0
+      EditMap.prototype.consume = function (events) {
+        inside = true
+        try {
+          return consume.call(this, events)
+        } finally {
+          inside = false
+        }
+      }
+      Array.prototype.push = function (this: unknown[], ...items: unknown[]) {
+        if (inside) pushed += items.length
+        return push.apply(this, items)
+      }
+      try {
+        packaged.parse(text)
+      } finally {
+        Array.prototype.push = push
+        EditMap.prototype.consume = ours
+      }
+      return pushed
+    }
+    for (const shape of shapes) {
+      const [small, large] = [shape(10_000), shape(40_000)]
+      expect(moved(EditMap.prototype.consume, large)).toBeLessThan(5 * moved(EditMap.prototype.consume, small))
+      // The package's own grows with the square: this is what the count shows.
+      expect(moved(Packaged.prototype.consume, large)).toBeGreaterThan(10 * moved(Packaged.prototype.consume, small))
+    }
+  })
+
   it('is the one micromark’s tokenizers call', () => {
     const ours = EditMap.prototype.consume
     let calls = 0
