@@ -60,9 +60,9 @@ if (process.env.ART67_TRACE_START) {
 if ('blob' in start) {
   // `--` ends node's options: without a script, node would take the command's own (`--version`, `--quiet`) as its.
   const child = spawn(process.execPath, ['--snapshot-blob', start.blob, '--', ...process.argv.slice(2)], {stdio: 'inherit'})
-  // Ctrl-C reaches both processes: the child cleans up and exits, and this one then exits as it did.
-  process.on('SIGINT', () => undefined)
-  process.on('SIGTERM', () => child.kill('SIGTERM'))
+  // A signal to this process goes on to the child, which ends as the signal makes it (removing the temporary files
+  // of a write under way); this one then ends as it did. Ctrl-C reaches both, so the child may get SIGINT twice.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal))
   child.on('exit', (code, signal) => {
     if (signal) {
       process.removeAllListeners(signal)

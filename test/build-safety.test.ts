@@ -1,11 +1,13 @@
 // A build that fails at any stage leaves the previous outputs untouched and no temporary file behind;
 // the same sources give the same bytes whatever the folder, the time zone or the clock.
-import {cp, mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {spawn} from 'node:child_process'
+import {cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {art67, fingerprints} from './helpers/run-cli.js'
 import {readPdf} from './helpers/pdf-text.js'
+import {frontMatter} from './helpers/sources.js'
 
 const temp = (name: string) => mkdtemp(path.join(tmpdir(), `art67-${name}-`))
 
@@ -70,6 +72,44 @@ describe('a failed build', () => {
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('something other than a file is in the way')
     expect(await fingerprints(blocked)).toEqual(previous)
+  })
+})
+
+describe('a build stopped by a signal', () => {
+  // Sources that take a long time to parse (about 8 MB a file, each part a heading, a list of lists and text), so
+  // that the signal comes during long synchronous work, where no handler can run before the work ends.
+  let sources: string
+  beforeAll(async () => {
+    sources = await temp('large')
+    const part = (i: number) => `## Part ${i}\n\n- Item ${i}\n  - Start date: 1 May 2020\n  - End date: 2 May 2020\n\nSome text about part ${i}.\n\n`
+    const body = Array.from({length: 80_000}, (_, i) => part(i)).join('')
+    await writeFile(path.join(sources, 'report.md'), `${frontMatter}\n# Outline\n\n${body}`)
+    for (const name of ['b.md', 'c.md']) await writeFile(path.join(sources, name), `# Outline\n\n${body}`)
+  })
+
+  /** Start `script` (the plain CLI or the installed command) building the sources, signal it after a while, and time its end. */
+  async function stopped(script: string, signal: NodeJS.Signals) {
+    const out = await temp('stopped-out')
+    // In a process group of its own, so that a build that does not stop can be ended with all its processes.
+    const child = spawn(process.execPath, [path.resolve(script), 'build', sources, '--out', out], {stdio: 'ignore', detached: true})
+    const ended = new Promise<{signal: NodeJS.Signals | null}>((resolve) => child.on('exit', (_, signal) => resolve({signal})))
+    const wait = (ms: number) => new Promise<undefined>((resolve) => setTimeout(resolve, ms))
+    // Start-up and reading take well under this; the parse goes on for much longer.
+    await wait(3000)
+    child.kill(signal)
+    // Generous: ending at once takes milliseconds, while the parse alone runs for tens of seconds.
+    const result = await Promise.race([ended, wait(10_000)])
+    if (!result) process.kill(-child.pid!, 'SIGKILL')
+    return {signal: result?.signal, left: await readdir(out)}
+  }
+
+  it.each([
+    ['the plain CLI', 'SIGTERM', 'dist/pipeline/cli.js'],
+    ['the plain CLI', 'SIGINT', 'dist/pipeline/cli.js'],
+    ['the installed command', 'SIGTERM', 'dist/pipeline/start.js'],
+    ['the installed command', 'SIGINT', 'dist/pipeline/start.js']
+  ] as const)('%s ends at once on %s mid-parse, leaving nothing', async (_, signal, script) => {
+    expect(await stopped(script, signal)).toEqual({signal, left: []})
   })
 })
 

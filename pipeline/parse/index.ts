@@ -8,6 +8,8 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import type {VFile} from 'vfile'
+import {definedLabels} from './defined-labels.js'
+import {useLinearEditMap} from './edit-map.js'
 import {refuseOverLimits, restoreOffsets} from './limits.js'
 
 export interface ParsedFile {
@@ -15,9 +17,11 @@ export interface ParsedFile {
   tree: Root
 }
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze()
+// micromark's two spots that take time growing with the square of the text, replaced by linear code (same trees).
+useLinearEditMap()
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(definedLabels).freeze()
 
-/** micromark slows down more than linearly on long documents with many lists: a large file is parsed in chunks. */
+/** The size above which a file is parsed in chunks (micromark's slow spots on lists are replaced: see edit-map.ts). */
 export const chunkBytes = 8 * 1024
 
 interface Chunk {

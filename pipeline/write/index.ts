@@ -20,23 +20,53 @@ export const staleAfterMs = 60_000
 /** Temporary files being written now, for `removeLiveTemporaries`. */
 const live = new Set<string>()
 
+const signals = ['SIGINT', 'SIGTERM'] as const
+/** Set by `cleanupOnSignal`: a signal removes the live temporary files before it ends the process. */
+let cleanup = false
+let listening = false
+
+/** Remove the live temporary files, then end as `signal` would have, its handler gone. */
+function onSignal(signal: NodeJS.Signals): void {
+  removeLiveTemporaries()
+  process.kill(process.pid, signal)
+}
+
+/**
+ * Handle the signals only while temporary files are live. The rest of the time (parsing, layout: long synchronous
+ * work, during which a handler could not run) a signal ends the process at once, and there is nothing to remove.
+ */
+function listen(on: boolean): void {
+  if (on === listening || (on && !cleanup)) return
+  listening = on
+  for (const signal of signals) {
+    if (on) process.on(signal, onSignal)
+    else process.off(signal, onSignal)
+  }
+}
+
+function track(file: string): void {
+  live.add(file)
+  listen(true)
+}
+
+function untrack(file: string): void {
+  live.delete(file)
+  if (live.size === 0) listen(false)
+}
+
 /** Remove the temporary files of a write under way, at once: for a signal handler, which cannot wait. */
 export function removeLiveTemporaries(): void {
   for (const file of live) rmSync(file, {force: true})
   live.clear()
+  listen(false)
 }
 
 /**
- * On SIGINT (Ctrl-C) or SIGTERM, remove the temporary files of a write under way, then end as the signal would have.
- * For a command line; a library leaves signals to its program.
+ * On SIGINT (Ctrl-C) or SIGTERM while outputs are being written, remove their temporary files, then end as the
+ * signal would have. For a command line; a library leaves signals to its program.
  */
 export function cleanupOnSignal(): void {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      removeLiveTemporaries()
-      process.kill(process.pid, signal)
-    })
-  }
+  cleanup = true
 }
 
 /** Remove our temporary files that a killed build left in `dir`; those of a build writing now are too young. */
@@ -132,16 +162,16 @@ export async function write(dir: string, outputs: readonly Output[], options: {s
   try {
     await removeStaleTemporaries(dir, Date.now())
     for (const file of staged) {
-      live.add(file.temporary)
+      track(file.temporary)
       await writeFile(file.temporary, file.data)
     }
     for (const file of staged) {
       await rename(file.temporary, file.target)
-      live.delete(file.temporary)
+      untrack(file.temporary)
     }
   } catch (error) {
     await Promise.all(staged.map((file) => rm(file.temporary, {force: true})))
-    for (const file of staged) live.delete(file.temporary)
+    for (const file of staged) untrack(file.temporary)
     throw new Art67Error(`Cannot write the outputs to ${printablePath(dir)}: ${why(error, dir)}`)
   }
   return outputs.map((output) => path.join(dir, output.name))

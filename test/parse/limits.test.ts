@@ -73,7 +73,9 @@ describe('what the limits leave alone', () => {
 
 // Linear time: for each shape, checking text of size 4n takes no more than about 5 times as long as size n (a
 // quadratic shape takes 16 times). Measured as CPU time, the fastest of three runs, with 250 ms of slack for the
-// noise of a shared machine.
+// noise of a shared machine; a shape that misses the bound is measured again, twice at most: a quadratic shape
+// misses it every time, while a linear one that grows about 4.5 times can miss it once when the machine is busy
+// (test/parse/micromark.test.ts counts the work of the two fixed spots without a clock).
 const shapes: Record<string, (n: number) => string> = {
   brackets: (n) => `${'['.repeat(n / 2)}a${']'.repeat(n / 2)}\n`,
   'brackets closing none': (n) => `${']'.repeat(n)}\n`,
@@ -86,6 +88,11 @@ const shapes: Record<string, (n: number) => string> = {
   'list nested line by line': (n) => Array.from({length: Math.floor(Math.sqrt(n))}, (_, i) => `${'  '.repeat(i)}- item\n`).join(''),
   'lists under headings': (n) => Array.from({length: n / 120}, (_, i) => `## Part ${i}\n\n- a\n  - b\n    - c\n      - d\n        - e\n`).join('\n'),
   definitions: (n) => Array.from({length: n / 50}, (_, i) => `[d${i}]: https://example.org/${i}\n\nSee [d${i}].\n`).join('\n'),
+  // Items that close while their list goes on (see pipeline/parse/edit-map.ts), in a file with no heading to cut at.
+  'a list of field lists': (n) => Array.from({length: n / 80}, (_, i) => `- Title ${i}\n  - Start date: 1 May 2020\n  - End date: 2 May 2020\n`).join(''),
+  'a block quote of lists': (n) => Array.from({length: n / 40}, (_, i) => `> - item ${i} of the quote\n>   - sub ${i}\n`).join(''),
+  // Labels looked up among all those defined (see pipeline/parse/defined-labels.ts).
+  footnotes: (n) => Array.from({length: n / 40}, (_, i) => `Text[^f${i}].\n\n[^f${i}]: Note ${i} here.\n\n`).join(''),
   'one long line': (n) => `${'word '.repeat(n / 5)}\n`,
   'one long word': (n) => `${'a'.repeat(n)}\n`
 }
@@ -108,7 +115,7 @@ function fastest(small: string, large: string): [number, number] {
 const smaller: Record<string, number> = {'lists under headings': 10_000, definitions: 10_000}
 
 describe('checking time grows linearly with the size of each pathological shape', () => {
-  it.each(Object.keys(shapes))('%s', (shape) => {
+  it.each(Object.keys(shapes))('%s', {retry: 2}, (shape) => {
     const n = smaller[shape] ?? 40_000
     const small = shapes[shape]!(n)
     const large = shapes[shape]!(4 * n)

@@ -46,6 +46,25 @@ describe('write', () => {
     expect(await readdir(out)).toEqual([])
   })
 
+  it('handles SIGINT and SIGTERM only while temporary files are live, so that a signal at any other time ends at once', async () => {
+    const out = await temp('out')
+    const script = `
+      import {cleanupOnSignal, write} from ${JSON.stringify(path.resolve('dist/pipeline/write/index.js'))}
+      const handlers = () => ['SIGINT', 'SIGTERM'].map((signal) => process.listenerCount(signal))
+      cleanupOnSignal()
+      const seen = [handlers()]
+      const data = (async function* () {
+        seen.push(handlers())
+        yield '{}'
+      })()
+      await write(${JSON.stringify(out)}, [{name: 'a.json', data}])
+      seen.push(handlers())
+      process.stdout.write(JSON.stringify(seen))
+    `
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {encoding: 'utf8', timeout: 20_000})
+    expect(JSON.parse(result.stdout)).toEqual([[0, 0], [1, 1], [0, 0]])
+  })
+
   // A read-only file system needs a mount of its own: root in a mount namespace, as on the project's machines.
   const canMount = spawnSync('unshare', ['-m', 'mount', '-t', 'tmpfs', '-o', 'ro', 'tmpfs', tmpdir()]).status === 0
   it.skipIf(!canMount)('says that the output folder is on a read-only file system', async () => {
