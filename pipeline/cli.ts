@@ -127,6 +127,8 @@ async function importCommand(args: string[]): Promise<number> {
   if (!formats.includes(values.format as Format)) return usageError(`unknown format \`${values.format}\`; use one of ${formats.join(', ')}`)
   // import, diff, init and watch load only when asked for, keeping them off the start-up path of check.
   const {importFile} = await import('./import/index.js')
+  // Ctrl-C or SIGTERM while report.md is written removes its temporary file, as for a build.
+  cleanupOnSignal()
   const result = await importFile(positionals[0]!, values)
   const color = useColor(values.color, process.env, Boolean(process.stderr.isTTY))
   const problems = formatProblems([result.file], values.format as Format, {color, outputs: result.outputs})
