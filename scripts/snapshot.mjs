@@ -16,14 +16,15 @@ const dir = path.join(root, 'dist', 'snapshot')
 /** The blobs, by the kind of snapshot (pipeline/snapshot.ts) each holds. */
 const kinds = ['check', 'build']
 
-/** Package files that find their data beside themselves: `__dirname` becomes their real folder. */
+/** `source`, the text of `file`, with `__dirname` as its real folder: package files find their data beside themselves. */
+const withRealDirname = (file, source) => source.replaceAll(/\b__dirname\b/g, JSON.stringify(path.dirname(file)))
+
 const realDirname = {
   name: 'real-dirname',
   setup(build) {
     build.onLoad({filter: /[/\\]node_modules[/\\].*\.c?js$/}, (args) => {
       const source = readFileSync(args.path, 'utf8')
-      if (!source.includes('__dirname')) return undefined
-      return {contents: source.replaceAll(/\b__dirname\b/g, JSON.stringify(path.dirname(args.path))), loader: 'js'}
+      return source.includes('__dirname') ? {contents: withRealDirname(args.path, source), loader: 'js'} : undefined
     })
   }
 }
@@ -53,8 +54,8 @@ const verbatim = {
   name: 'verbatim',
   setup(build) {
     build.onLoad({filter: /[/\\]node_modules[/\\](?:pdfmake[/\\]js[/\\](?:StyleContextStack|TextInlines)|pdfkit[/\\]js[/\\]pdfkit)\.js$/}, (args) => {
-      // `__dirname` as real-dirname makes it (pdfkit reads its standard fonts' metrics beside itself).
-      const source = readFileSync(args.path, 'utf8').replaceAll(/\b__dirname\b/g, JSON.stringify(path.dirname(args.path)))
+      // pdfkit reads its standard fonts' metrics beside itself.
+      const source = withRealDirname(args.path, readFileSync(args.path, 'utf8'))
       const requires = [...new Set(Array.from(source.matchAll(/\brequire\(("[^"]+"|'[^']+')\)/g), (match) => match[1]))]
       const bundled = requires.map((request) => `[${request}]: require(${request})`).join(', ')
       const run = `new Function('exports', 'require', 'module', ${JSON.stringify(source)})`
