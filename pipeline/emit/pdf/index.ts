@@ -2,6 +2,7 @@
 // All fixed text comes from the labels and all looks from styles.json; the page headers are in header.ts.
 import path from 'node:path'
 import pdfmake from 'pdfmake'
+import elementWriterModule from 'pdfmake/js/ElementWriter.js'
 import type {
   Content,
   ContentTable,
@@ -13,6 +14,7 @@ import type {
   TDocumentDefinitions
 } from 'pdfmake/interfaces.js'
 import {formatShort} from '../../dates.js'
+import {limits} from '../../parse/limits.js'
 import {fontTables, glyphsOf, locateFont} from '../../fonts/index.js'
 import {fieldKeys, type FieldKey} from '../../fields.js'
 import type {Beneficiary, Block, Inline, Programme, Report} from '../../model.js'
@@ -34,6 +36,12 @@ import {fitsAsAsked, fitTable, type ColumnText, type TableRequest} from './table
 useFastStyleLookup(true)
 useInlineStyles(true)
 useBatchedWrites(true)
+
+// pdfmake's page writer has a listener per open list (to place each item's marker), and Node.js warns of a leak past
+// 10 listeners: a list nested 11 deep printed that warning. Sources nest up to `limits.nesting` levels; an
+// EventEmitter takes its limit from `_maxListeners`, here inherited by every writer from the class.
+const ElementWriter = ((elementWriterModule as {default?: unknown}).default ?? elementWriterModule) as {prototype: {_maxListeners?: number}}
+ElementWriter.prototype._maxListeners = limits.nesting + 1
 
 /**
  * pdfmake is a process-wide singleton: give it the families of the styles and shut every other door. Set on every

@@ -11,3 +11,7 @@ declare module 'pdfmake/js/TextInlines.js' {
   const module: {default?: unknown}
   export default module
 }
+declare module 'pdfmake/js/ElementWriter.js' {
+  const module: {default?: unknown}
+  export default module
+}
