@@ -38,8 +38,9 @@ useInlineStyles(true)
 useBatchedWrites(true)
 
 // pdfmake's page writer has a listener per open list (to place each item's marker), and Node.js warns of a leak past
-// 10 listeners: a list nested 11 deep printed that warning. Sources nest up to `limits.nesting` levels; an
-// EventEmitter takes its limit from `_maxListeners`, here inherited by every writer from the class.
+// 10 listeners: a list nested 11 or 12 deep (the most the model keeps: `nesting-too-deep`) printed that warning. No
+// source nests past `limits.nesting`, a safe bound; an EventEmitter takes its limit from `_maxListeners`, here
+// inherited by every writer from the class.
 const ElementWriter = ((elementWriterModule as {default?: unknown}).default ?? elementWriterModule) as {prototype: {_maxListeners?: number}}
 ElementWriter.prototype._maxListeners = limits.nesting + 1
 
