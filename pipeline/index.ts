@@ -39,6 +39,8 @@ export interface CheckOptions extends ReadOptions {
   templates?: string | undefined
   /** Parsed files kept by content digest between runs (watching): an unchanged file is not parsed again. */
   parseCache?: ParseCache | undefined
+  /** Threads to parse large sources in, this one included; by default one a core, or ART67_THREADS. */
+  threads?: number | undefined
 }
 
 export interface CheckResult {
@@ -103,7 +105,7 @@ export async function check(dir: string, options: CheckOptions = {}): Promise<Ch
 export async function analyse(sources: Sources, options: CheckOptions = {}, timings: Timings = {}): Promise<CheckResult> {
   const rules = parseRules(options.rules ?? {}, 'the `rules` option')
   const templates = await timed(timings, 'templates', () => loadTemplates(options.templates ?? packageTemplates))
-  const parsed = await timed(timings, 'parse', () => parse(sources.files, options.parseCache))
+  const parsed = await timed(timings, 'parse', () => parse(sources.files, options.parseCache, {threads: options.threads}))
   const extracted = await timed(timings, 'extract', () =>
     extract(parsed, Object.values(templates.labels), glyphsOf(templates.styles.font), {allRead: sources.rejected.length === 0})
   )

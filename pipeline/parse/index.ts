@@ -1,43 +1,22 @@
 // Stage 2, parse: Markdown text to mdast, with YAML front matter and GitHub Flavored Markdown (tables, footnotes, …).
-// A large file is parsed in chunks whose joined trees equal the whole-file tree, positions included.
+// A large file is parsed in chunks whose joined trees equal the whole-file tree, positions included. Large sources
+// are parsed in several threads (threads.ts), the chunks of all files being independent jobs (chunk.ts).
 import {createHash} from 'node:crypto'
 import type {Nodes, Root, RootContent} from 'mdast'
 import {normalizeIdentifier} from 'micromark-util-normalize-identifier'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
 import type {VFile} from 'vfile'
-import {definedLabels} from './defined-labels.js'
-import {useLinearEditMap} from './edit-map.js'
-import {refuseOverLimits, restoreOffsets} from './limits.js'
+import {firstLine, lineEndings, opensFrontMatter, parseText, runJob} from './chunk.js'
+import type {Chunk, ChunkJob, ChunkTree, Definition, ParseJob, ParseResult} from './chunk.js'
+import {refuseOverLimits, restoreOffsets, type Cut} from './limits.js'
+import {parseInThreads, threadsFor} from './threads.js'
 
 export interface ParsedFile {
   file: VFile
   tree: Root
 }
 
-// micromark's two spots that take time growing with the square of the text, replaced by linear code (same trees).
-useLinearEditMap()
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(definedLabels).freeze()
-
 /** The size above which a file is parsed in chunks (micromark's slow spots on lists are replaced: see edit-map.ts). */
 export const chunkBytes = 8 * 1024
-
-interface Chunk {
-  text: string
-  offset: number
-  line: number
-}
-
-/** Line endings as micromark sees them; `lineCount` and `firstLine` agree with its line numbers. */
-const lineEndings = /\r\n|\r|\n/g
-
-/**
- * A first line `---` opens front matter, which runs to the next line `---` across blank lines and headings. With no
- * such line, micromark tries it up to the end of the file, and lists and block quotes are then not seen anywhere.
- */
-const opensFrontMatter = /^---[ \t]*[\r\n]/
 
 /** HTML blocks that, unlike other blocks, run on past blank lines and headings until a line holds their end. */
 const htmlBlocks: Array<[start: RegExp, end: RegExp]> = [
@@ -95,39 +74,6 @@ function chunks(text: string, size: number): Chunk[] {
   if (frontMatter || fence || htmlEnd) return [{text, offset: 0, line: 1}]
   found.push({text: text.slice(start), offset: start, line})
   return found
-}
-
-const lineCount = (text: string) => text.match(lineEndings)?.length ?? 0
-
-function firstLine(text: string): string {
-  const ending = new RegExp(lineEndings.source).exec(text)
-  return ending ? text.slice(0, ending.index + ending[0].length) : text
-}
-
-/** Move every position of a tree by `lines` and `offset`; columns stay, as chunks start at a line start. */
-function shift(tree: Root, lines: number, offset: number) {
-  const stack: Nodes[] = [tree]
-  while (stack.length > 0) {
-    const node = stack.pop()!
-    if (node.position) {
-      for (const point of [node.position.start, node.position.end]) {
-        point.line += lines
-        if (point.offset !== undefined) point.offset += offset
-      }
-    }
-    if ('children' in node) for (const child of node.children) stack.push(child)
-  }
-}
-
-/** A link or footnote definition, and a text that defines its label in another chunk's parse. */
-interface Definition {
-  type: 'definition' | 'footnoteDefinition'
-  /** The label as micromark compares labels: `normalizeIdentifier`. */
-  key: string
-  /** The key's marks (see `marks`): a chunk can refer to the label only if it holds all of them. */
-  marks: string[]
-  /** `[label]: x` then a blank line, so it stands alone; only its label counts, as trees hold no resolved URL. */
-  text: string
 }
 
 /** A definition of `label`, written on one line: NUL as micromark reads it, each whitespace run as one space. */
@@ -228,75 +174,54 @@ function offers(defined: Definition[][], held: Array<Set<string>>, holders: Map<
   })
 }
 
-/**
- * Parse chunk `index` with the `added` definitions before it, or after it for the first chunk, whose front matter
- * must come first; and, after it, the next chunk's first line, a heading that must come out at the top level,
- * which shows that every block of the chunk ended there as in the whole file (only front matter looks further
- * ahead). Returns the chunk's own nodes, moved to where the chunk sits in its file, or undefined if the added text
- * did not parse as planned.
- */
-function parseChunk(parts: Chunk[], index: number, added: Definition[]): Root | undefined {
-  const chunk = parts[index]!
+/** A file ready to parse: its text (over-limit parts blanked), its chunks, and the jobs of a first parse. */
+interface Plan {
+  file: VFile
+  text: string
+  cuts: Cut[]
+  parts: Chunk[]
+  /** Each chunk's marks, and how many chunks hold each mark (see `offers`). */
+  held: Array<Set<string>>
+  holders: Map<string, number>
+  jobs: ParseJob[]
+}
+
+/** The job parsing chunk `index` with the `added` definitions; only the next chunk's first line goes with it. */
+function chunkJob(parts: Chunk[], index: number, added: Definition[], orBare: boolean): ChunkJob {
   const next = parts[index + 1]
-  const heading = next ? firstLine(next.text) : ''
-  const addedText = added.map((definition) => definition.text).join('')
-  const before = index === 0 ? '' : addedText
-  const after = index === 0 && addedText ? heading + (lineCount(heading) ? '' : '\n') + addedText : heading
-  const tree = processor.parse(before + chunk.text + after)
-  const beforeLines = lineCount(before)
-  const start = before.length
-  const end = start + chunk.text.length
-  const expected = [...(index === 0 ? [] : added), ...(next ? ['heading' as const] : []), ...(index === 0 ? added : [])]
-  const own: RootContent[] = []
-  let outside = 0
-  for (const node of tree.children) {
-    const from = node.position!.start
-    const to = node.position!.end.offset!
-    if (from.offset! >= start && from.offset! < end) {
-      if (to > end) return undefined
-      own.push(node)
-      continue
-    }
-    const wanted = expected[outside++]
-    if (wanted === undefined || (from.offset! < start && to > start)) return undefined
-    if (wanted === 'heading') {
-      const line = beforeLines + next!.line - chunk.line + 1
-      if (node.type !== 'heading' || from.offset !== end || from.line !== line || from.column !== 1) return undefined
-    } else if (node.type !== wanted.type || !('identifier' in node) || node.identifier !== wanted.key.toLowerCase()) {
-      return undefined
-    }
-  }
-  if (outside !== expected.length) return undefined
-  // Front matter that closes in the first chunk closes at the same line in the file.
-  if (index === 0 && opensFrontMatter.test(chunk.text) && tree.children[0]?.type !== 'yaml') return undefined
-  tree.children = own
-  shift(tree, chunk.line - 1 - beforeLines, chunk.offset - start)
-  return tree
+  return {chunk: parts[index]!, next: next && {...next, text: firstLine(next.text)}, first: index === 0, added, orBare}
 }
 
 /**
  * A link reference or footnote call becomes a node only if its label is defined somewhere in the file, and trees
  * hold labels, not resolved URLs. So a chunk parses as in the whole file when it is given every label that it may
- * refer to (see `offers`) and that only other chunks define, and no label that the file does not define. Pass 1
- * parses each chunk with the labels of lines that look like definitions; once the parses have shown the real
- * definitions, pass 2 parses again the few chunks that were given a wrong label or missed a needed one.
+ * refer to (see `offers`) and that only other chunks define, and no label that the file does not define. The first
+ * parse of each chunk (the plan's jobs) is given the labels of lines that look like definitions (or none, if those
+ * do not parse as planned); once the parses have shown the real definitions, `joined` parses again the few chunks
+ * that were given a wrong label or missed a needed one.
  */
-function parseChunks(parts: Chunk[], text: string): Root | undefined {
+function plan(file: VFile, size: number): Plan {
+  const {text, cuts} = refuseOverLimits(file, String(file.value))
+  const parts = chunks(text, size)
+  if (parts.length === 1) return {file, text, cuts, parts, held: [], holders: new Map(), jobs: [{text}]}
   const held = parts.map((part) => new Set(marks(fold(part.text))))
   const holders = new Map<string, number>()
   for (const holds of held) for (const mark of holds) holders.set(mark, (holders.get(mark) ?? 0) + 1)
   const guesses = offers(parts.map((part) => likelyDefinitions(part.text)), held, holders)
+  return {file, text, cuts, parts, held, holders, jobs: parts.map((_, index) => chunkJob(parts, index, guesses[index]!, true))}
+}
+
+/** The chunks' trees joined, from the first parses (`results`, one a chunk, missing after a failed one); or undefined. */
+function joined({parts, text, held, holders}: Plan, results: readonly ParseResult[]): Root | undefined {
   const trees: Root[] = []
   const given: Definition[][] = []
   const defined: Definition[][] = []
   for (let index = 0; index < parts.length; index++) {
-    let added = guesses[index]!
-    let tree = parseChunk(parts, index, added)
-    if (!tree && added.length > 0) tree = parseChunk(parts, index, (added = []))
-    const found = tree && definitionsIn(tree.children, text)
-    if (!tree || !found) return undefined
-    trees.push(tree)
-    given.push(added)
+    const result = results[index] as ChunkTree | undefined
+    const found = result?.tree && definitionsIn(result.tree.children, text)
+    if (!result?.tree || !found) return undefined
+    trees.push(result.tree)
+    given.push(result.added)
     defined.push(found)
   }
   const real = new Set(defined.flat().map(definitionId))
@@ -307,7 +232,7 @@ function parseChunks(parts: Chunk[], text: string): Root | undefined {
     if ([...givenIds].every((id) => real.has(id)) && needed.every((definition) => givenIds.has(definitionId(definition)))) {
       continue
     }
-    const tree = parseChunk(parts, index, needed)
+    const {tree} = runJob(chunkJob(parts, index, needed, false)) as ChunkTree
     if (!tree) return undefined
     trees[index] = tree
   }
@@ -328,14 +253,26 @@ function definitions(tree: Root): Map<string, string> {
   return found
 }
 
-/** `options.chunkBytes` is for tests: the size above which a file is parsed in chunks. */
-export function parseFile(file: VFile, options: {chunkBytes?: number} = {}): ParsedFile {
-  const {text, cuts} = refuseOverLimits(file, String(file.value))
-  const parts = chunks(text, options.chunkBytes ?? chunkBytes)
-  const tree = (parts.length > 1 && parseChunks(parts, text)) || processor.parse(text)
+/** The parsed file from the results of its plan's jobs; parsed whole when its chunks cannot be joined. */
+function finish(planned: Plan, results: readonly ParseResult[]): ParsedFile {
+  const {file, text, cuts, parts} = planned
+  const tree = parts.length === 1 ? (results[0] as Root) : (joined(planned, results) ?? parseText(text))
   if (cuts.length > 0) restoreOffsets(tree, cuts)
   file.data.definitions = definitions(tree)
   return {file, tree}
+}
+
+/** Parse a file in this thread. `options.chunkBytes` is for tests: the size above which a file is parsed in chunks. */
+export function parseFile(file: VFile, options: {chunkBytes?: number} = {}): ParsedFile {
+  const planned = plan(file, options.chunkBytes ?? chunkBytes)
+  const results: ParseResult[] = []
+  for (const job of planned.jobs) {
+    const result = runJob(job)
+    results.push(result)
+    // A chunk that did not parse as planned: the file is parsed whole, so the other chunks need no parse.
+    if ('added' in result && !result.tree) break
+  }
+  return finish(planned, results)
 }
 
 /**
@@ -348,16 +285,25 @@ export class ParseCache {
   /** Files parsed (not found in the cache) since the cache was made. */
   parsed = 0
 
-  get(file: VFile): ParsedFile {
-    const key = createHash('sha256').update(file.path).update('\0').update(String(file.value)).digest('hex')
+  private static key(file: VFile): string {
+    return createHash('sha256').update(file.path).update('\0').update(String(file.value)).digest('hex')
+  }
+
+  /** The file parsed in the last run, if it was: a copy of its tree (later stages may annotate it) and its definitions. */
+  find(file: VFile): ParsedFile | undefined {
+    const key = ParseCache.key(file)
     const kept = this.trees.get(key)
-    // A copy: later stages may annotate the tree they are given.
-    const tree = kept ? structuredClone(kept) : undefined
-    if (tree) file.data.definitions = definitions(tree)
-    const result = tree ? {file, tree} : parseFile(file)
-    if (!tree) this.parsed++
-    this.next.set(key, kept ?? structuredClone(result.tree))
-    return result
+    if (!kept) return undefined
+    this.next.set(key, kept)
+    const tree = structuredClone(kept)
+    file.data.definitions = definitions(tree)
+    return {file, tree}
+  }
+
+  /** Keep a file just parsed. */
+  keep({file, tree}: ParsedFile): void {
+    this.parsed++
+    this.next.set(ParseCache.key(file), structuredClone(tree))
   }
 
   /** End a run: forget the files it did not read. */
@@ -367,10 +313,34 @@ export class ParseCache {
   }
 }
 
-/** The stage: every readable source file parsed, in reading order; with a cache, only the files it does not hold. */
-export function parse(files: readonly VFile[], cache?: ParseCache): ParsedFile[] {
-  if (!cache) return files.map((file) => parseFile(file))
-  const parsed = files.map((file) => cache.get(file))
-  cache.settle()
-  return parsed
+export interface ParseOptions {
+  /** Threads to parse large sources in; by default `threadCount()` (pipeline/threads.ts). */
+  threads?: number | undefined
+  /** For tests: the module of the parse's worker threads. */
+  worker?: URL
+}
+
+/**
+ * The stage: every readable source file parsed, in reading order; with a cache, only the files it does not hold.
+ * Sources of `parallelChars` or more are parsed in several threads, into the same trees as in this one.
+ */
+export async function parse(files: readonly VFile[], cache?: ParseCache, options: ParseOptions = {}): Promise<ParsedFile[]> {
+  const found = files.map((file) => cache?.find(file))
+  const todo = files.filter((_, index) => !found[index])
+  const threads = threadsFor(todo.reduce((sum, file) => sum + String(file.value).length, 0), options.threads)
+  let parsed: ParsedFile[]
+  if (threads > 1) {
+    let plans: Plan[] = []
+    // Planned while the workers start.
+    const planAll = () => (plans = todo.map((file) => plan(file, chunkBytes))).flatMap((planned) => planned.jobs)
+    const results = await parseInThreads(threads, planAll, options.worker)
+    let at = 0
+    parsed = plans.map((planned) => finish(planned, results.slice(at, (at += planned.jobs.length))))
+  } else {
+    parsed = todo.map((file) => parseFile(file))
+  }
+  for (const file of parsed) cache?.keep(file)
+  cache?.settle()
+  let next = 0
+  return found.map((file) => file ?? parsed[next++]!)
 }

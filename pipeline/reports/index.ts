@@ -85,9 +85,11 @@ export async function checkMany(dirs: readonly string[], options: ManyOptions = 
 /** Check one report in the pool, or in this thread with its parse cache (which cannot cross to a worker). */
 async function checkOne(pool: Pool, dir: string, options: ManyOptions, hooks: Hooks): Promise<ReportResult<CheckResult>> {
   const {parseCacheFor, workers, ...rest} = options
+  // Reports checked in parallel are each parsed in one thread.
+  const threads = pool.parallel ? 1 : rest.threads
   const result = parseCacheFor
     ? (hooks.start?.(dir), await check(dir, {...rest, parseCache: parseCacheFor(dir)}))
-    : await pool.check(dir, rest, () => hooks.start?.(dir))
+    : await pool.check(dir, {...rest, threads}, () => hooks.start?.(dir))
   return {dir, result}
 }
 

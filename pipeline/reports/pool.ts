@@ -1,11 +1,11 @@
-// Work on many reports in parallel: one thread per core (at most one per report), this one and worker threads, each
-// doing one task at a time, checking a report or rendering its outputs. A task that fails, or whose worker dies,
-// fails alone.
-import {availableParallelism} from 'node:os'
+// Work on many reports in parallel: one thread per core or ART67_THREADS (at most one per report), this one and
+// worker threads, each doing one task at a time, checking a report or rendering its outputs. A task that fails, or
+// whose worker dies, fails alone.
 import type {Worker} from 'node:worker_threads'
 import {Art67Error} from '../errors.js'
 import {check, render, type CheckOptions, type CheckResult, type RenderOptions} from '../index.js'
 import type {Report} from '../model.js'
+import {threadCount} from '../threads.js'
 import type {Output} from '../write/index.js'
 import {fromPlain, toPlain, type PlainCheck} from './transfer.js'
 
@@ -32,7 +32,7 @@ export async function perform(task: Task): Promise<Answer> {
 const workerFile = new URL('./worker.js', import.meta.url)
 const compiled = !import.meta.url.endsWith('.ts')
 
-export const workersFor = (reports: number) => Math.max(1, Math.min(reports, availableParallelism()))
+export const workersFor = (reports: number) => Math.max(1, Math.min(reports, threadCount()))
 
 interface Queued {
   task: Task

@@ -209,12 +209,12 @@ describe('parse', () => {
 })
 
 describe('ParseCache', () => {
-  it('parses a file again only when its path or text changed, giving the same tree as parsing it', () => {
+  it('parses a file again only when its path or text changed, giving the same tree as parsing it', async () => {
     const cache = new ParseCache()
-    const first = parse([new VFile({path: 'a.md', value: '# A\n\n[x]: https://example.org\n'}), new VFile({path: 'b.md', value: 'B\n'})], cache)
+    const first = await parse([new VFile({path: 'a.md', value: '# A\n\n[x]: https://example.org\n'}), new VFile({path: 'b.md', value: 'B\n'})], cache)
     expect(cache.parsed).toBe(2)
     const unchanged = new VFile({path: 'a.md', value: '# A\n\n[x]: https://example.org\n'})
-    const again = parse([unchanged, new VFile({path: 'b.md', value: 'B changed\n'})], cache)
+    const again = await parse([unchanged, new VFile({path: 'b.md', value: 'B changed\n'})], cache)
     expect(cache.parsed).toBe(3)
     expect(again[0]!.tree).toEqual(first[0]!.tree)
     // A copy, not the cached tree itself; with the file's definitions as parsing gives them.
@@ -222,7 +222,7 @@ describe('ParseCache', () => {
     expect(unchanged.data.definitions).toEqual(new Map([['x', 'https://example.org']]))
     expect(again[1]!.tree).toEqual(parseFile(new VFile({path: 'b.md', value: 'B changed\n'})).tree)
     // The same text under another path is another file.
-    parse([new VFile({path: 'c.md', value: 'B changed\n'})], cache)
+    await parse([new VFile({path: 'c.md', value: 'B changed\n'})], cache)
     expect(cache.parsed).toBe(4)
   })
 })

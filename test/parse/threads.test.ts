@@ -1,0 +1,110 @@
+// The parse in worker threads runs only compiled, so these tests use dist/ (test/global-setup.ts compiles it): a large
+// generated source parsed in two threads gives the trees, definitions and problems of the parse in this thread, also
+// when the workers fail; and the compiled CLI, plain or from its start-up snapshot, writes the same bytes with threads
+// as in one thread (ART67_THREADS=1).
+import {spawnSync} from 'node:child_process'
+import {mkdtemp, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import type {VFile} from 'vfile'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {generate} from '../../bench/generate.mjs'
+import type * as ParseStage from '../../pipeline/parse/index.js'
+import type * as Threads from '../../pipeline/parse/threads.js'
+import type * as Read from '../../pipeline/read/index.js'
+import {art67, fingerprints} from '../helpers/run-cli.js'
+
+const {parse, ParseCache} = (await import(path.resolve('dist/pipeline/parse/index.js'))) as typeof ParseStage
+const {parallelChars} = (await import(path.resolve('dist/pipeline/parse/threads.js'))) as typeof Threads
+const {read} = (await import(path.resolve('dist/pipeline/read/index.js'))) as typeof Read
+
+let dir: string
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'art67-threads-'))
+  await generate(dir, 200)
+  // A line nested too deep: a problem found before parsing, whose line is parsed as empty.
+  await writeFile(path.join(dir, 'programmes', 'deep.md'), `# Deep\n\n${'> '.repeat(120)}text\n\nAfter.\n`)
+})
+afterAll(() => rm(dir, {recursive: true, force: true}))
+
+const sources = async () => (await read(dir, {})).files
+
+/** What the parse gives: each file's tree, definitions and problems. */
+const parsedBy = async (threads: number, worker?: URL) =>
+  (await parse(await sources(), undefined, {threads, worker})).map(({file, tree}) => ({
+    path: file.path,
+    tree,
+    definitions: file.data.definitions,
+    messages: file.messages.map((message) => ({...message}))
+  }))
+
+/** A worker module given as text. */
+const workerOf = (source: string) => new URL(`data:text/javascript,${encodeURIComponent(source)}`)
+/** A worker that answers every job with an empty tree: its trees show where workers were used. */
+const lying = workerOf(
+  "import {parentPort} from 'node:worker_threads'; parentPort.on('message', ({batch, jobs}) => parentPort.postMessage({batch, results: jobs.map(() => ({type: 'root', children: []}))})); parentPort.postMessage({ready: true})"
+)
+
+describe('parse in threads', () => {
+  it('gives the trees, definitions and problems of the parse in this thread', async () => {
+    const files = await sources()
+    expect(files.reduce((sum, file) => sum + String(file.value).length, 0)).toBeGreaterThan(parallelChars)
+    const alone = await parsedBy(1)
+    const threaded = await parsedBy(2)
+    expect(threaded).toStrictEqual(alone)
+    expect(threaded.map(({path}) => path)).toEqual(files.map((file) => file.path))
+    expect(alone.find(({path}) => path.endsWith('deep.md'))!.messages.map(({ruleId, line}) => `${ruleId}:${line}`)).toEqual(['nesting-limit:3'])
+    // The same parse with workers that lie gives other trees: the workers did parse.
+    expect(await parsedBy(2, lying)).not.toStrictEqual(alone)
+  })
+
+  it('parses in this thread what workers that fail or stop do not', async () => {
+    const alone = await parsedBy(1)
+    const failing = [
+      // Stops while loading.
+      'process.exit(1)',
+      // Takes a batch, then stops.
+      "import {parentPort} from 'node:worker_threads'; parentPort.on('message', () => process.exit(3)); parentPort.postMessage({ready: true})",
+      // Every job throws: each answer is undefined.
+      "import {parentPort} from 'node:worker_threads'; parentPort.on('message', ({batch, jobs}) => parentPort.postMessage({batch, results: jobs.map(() => undefined)})); parentPort.postMessage({ready: true})",
+      // A module that does not load.
+      'throw new Error("broken worker")'
+    ]
+    for (const source of failing) expect(await parsedBy(2, workerOf(source))).toStrictEqual(alone)
+  })
+
+  it('keeps the trees parsed in threads in the parse cache', async () => {
+    const cache = new ParseCache()
+    const first = await parse(await sources(), cache, {threads: 2})
+    // Nothing is parsed again, in a worker or here.
+    const again = await parse(await sources(), cache, {threads: 2, worker: lying})
+    expect(cache.parsed).toBe(first.length)
+    expect(again.map(({tree}) => tree)).toStrictEqual(first.map(({tree}) => tree))
+    expect(again.map(({file}: {file: VFile}) => file.data.definitions)).toStrictEqual(first.map(({file}) => file.data.definitions))
+  })
+})
+
+describe('the compiled CLI with threads', () => {
+  it('writes the bytes it writes in one thread, plain and from the start-up snapshot', async () => {
+    // Valid sources: the generated ones alone.
+    const valid = await mkdtemp(path.join(tmpdir(), 'art67-threads-valid-'))
+    await generate(valid, 200)
+    const out = (name: string) => path.join(valid, 'out', name)
+    try {
+      expect(art67(['build', valid, '--out', out('one')], {ART67_THREADS: '1'}).code).toBe(0)
+      expect(art67(['build', valid, '--out', out('threads')], {ART67_THREADS: undefined}).code).toBe(0)
+      const started = spawnSync(process.execPath, [path.resolve('dist/pipeline/start.js'), 'build', valid, '--out', out('snapshot')], {
+        encoding: 'utf8',
+        env: {...process.env, ART67_THREADS: undefined, ART67_TRACE_START: '1'}
+      })
+      expect(started.stderr).toMatch(/^art67: start-up snapshot .*build\.blob\n/)
+      expect(started.status).toBe(0)
+      const one = await fingerprints(out('one'))
+      expect(one.map(([name]) => name)).toEqual(['australia-2023.json', 'australia-2023.pdf', 'australia-2023.xlsx'])
+      expect(await fingerprints(out('threads'))).toEqual(one)
+      expect(await fingerprints(out('snapshot'))).toEqual(one)
+    } finally {
+      await rm(valid, {recursive: true, force: true})
+    }
+  })
+})
