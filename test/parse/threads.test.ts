@@ -1,8 +1,6 @@
 // The parse in worker threads runs only compiled, so these tests use dist/ (test/global-setup.ts compiles it): a large
 // generated source parsed in two threads gives the trees, definitions and problems of the parse in this thread, also
-// when the workers fail; and the compiled CLI, plain or from its start-up snapshot, writes the same bytes with threads
-// as in one thread (ART67_THREADS=1).
-import {spawnSync} from 'node:child_process'
+// when the workers fail. The compiled CLI's outputs with and without threads: test/threads.test.ts.
 import {mkdtemp, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -12,7 +10,6 @@ import {generate} from '../../bench/generate.mjs'
 import type * as ParseStage from '../../pipeline/parse/index.js'
 import type * as Threads from '../../pipeline/parse/threads.js'
 import type * as Read from '../../pipeline/read/index.js'
-import {art67, fingerprints} from '../helpers/run-cli.js'
 
 const {parse, ParseCache} = (await import(path.resolve('dist/pipeline/parse/index.js'))) as typeof ParseStage
 const {parallelChars} = (await import(path.resolve('dist/pipeline/parse/threads.js'))) as typeof Threads
@@ -81,30 +78,5 @@ describe('parse in threads', () => {
     expect(cache.parsed).toBe(first.length)
     expect(again.map(({tree}) => tree)).toStrictEqual(first.map(({tree}) => tree))
     expect(again.map(({file}: {file: VFile}) => file.data.definitions)).toStrictEqual(first.map(({file}) => file.data.definitions))
-  })
-})
-
-describe('the compiled CLI with threads', () => {
-  it('writes the bytes it writes in one thread, plain and from the start-up snapshot', async () => {
-    // Valid sources: the generated ones alone.
-    const valid = await mkdtemp(path.join(tmpdir(), 'art67-threads-valid-'))
-    await generate(valid, 200)
-    const out = (name: string) => path.join(valid, 'out', name)
-    try {
-      expect(art67(['build', valid, '--out', out('one')], {ART67_THREADS: '1'}).code).toBe(0)
-      expect(art67(['build', valid, '--out', out('threads')], {ART67_THREADS: undefined}).code).toBe(0)
-      const started = spawnSync(process.execPath, [path.resolve('dist/pipeline/start.js'), 'build', valid, '--out', out('snapshot')], {
-        encoding: 'utf8',
-        env: {...process.env, ART67_THREADS: undefined, ART67_TRACE_START: '1'}
-      })
-      expect(started.stderr).toMatch(/^art67: start-up snapshot .*build\.blob\n/)
-      expect(started.status).toBe(0)
-      const one = await fingerprints(out('one'))
-      expect(one.map(([name]) => name)).toEqual(['australia-2023.json', 'australia-2023.pdf', 'australia-2023.xlsx'])
-      expect(await fingerprints(out('threads'))).toEqual(one)
-      expect(await fingerprints(out('snapshot'))).toEqual(one)
-    } finally {
-      await rm(valid, {recursive: true, force: true})
-    }
   })
 })
