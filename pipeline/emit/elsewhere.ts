@@ -52,7 +52,7 @@ export function renderElsewhere(
   options: EmitAllOptions,
   planned: readonly Planned[]
 ): Elsewhere | undefined {
-  if (!compiled || threadCount() < 2) return undefined
+  if (!compiled || (options.threads ?? threadCount()) < 2) return undefined
   // Loaded only here: node:worker_threads loaded into a start-up snapshot gives workers that fail at once.
   const {Worker} = process.getBuiltinModule('node:worker_threads')
   const task: EmitTask = {report, templates, options: {instant: options.instant, changes: options.changes, languages: options.languages}, names: planned.map(({name}) => name)}

@@ -65,6 +65,8 @@ export type Spent = (format: Emitter['format'], ms: number) => void
 /** Options of `emit`: also the languages to render the PDF and XLSX in besides the report's own. */
 export interface EmitAllOptions extends EmitOptions {
   languages?: readonly string[] | undefined
+  /** Threads that may be used, this one included; by default `threadCount()`. */
+  threads?: number | undefined
   /** For tests: the module of the worker thread that renders the XLSX and JSON of large reports. */
   worker?: URL | undefined
 }
