@@ -6,7 +6,7 @@ import type {Report} from '../model.js'
 import {templatesFor, type Templates, type TemplateSet} from '../templates.js'
 import {slug} from '../text.js'
 import type {Output} from '../write/index.js'
-import {concurrentProgrammes, renderElsewhere} from './elsewhere.js'
+import {renderElsewhere, rendersElsewhere} from './elsewhere.js'
 
 export interface EmitOptions {
   /** The instant stamped into the files, so that the same sources give the same bytes. */
@@ -112,10 +112,10 @@ export async function renderOutput(planned: Planned, options: EmitOptions): Prom
 }
 
 /**
- * The outputs `emit` makes. A report of `concurrentProgrammes` programmes or more, when art67 may use more than one
- * thread (`threadCount`) and runs compiled, has its XLSX and JSON rendered in a worker thread (`elsewhere.ts`) while
- * this thread lays out the PDF, their time told to `spent`; an output the worker does not give (it failed or
- * stopped) is rendered here once the PDF is done.
+ * The outputs `emit` makes. A report of `concurrentProgrammes` to `concurrentProgrammesMax` programmes, when art67
+ * may use more than one thread (`threadCount`) and runs compiled, has its XLSX and JSON rendered in a worker thread
+ * (`elsewhere.ts`) while this thread lays out the PDF, their time told to `spent`; an output the worker does not
+ * give (it failed or stopped) is rendered here once the PDF is done.
  */
 export async function emit(
   report: Report,
@@ -126,7 +126,7 @@ export async function emit(
 ): Promise<Output[]> {
   const planned = planOutputs(report, templates, options)
   const away = planned.filter(({emitter}) => emitter.format !== 'pdf')
-  const worker = report.programmes.length >= concurrentProgrammes && away.length > 0 ? renderElsewhere(report, templates, options, away) : undefined
+  const worker = rendersElsewhere(report.programmes.length) && away.length > 0 ? renderElsewhere(report, templates, options, away) : undefined
   try {
     const rendered = new Map<string, Output>()
     for (const entry of renderOrder(planned)) {

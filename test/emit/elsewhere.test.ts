@@ -13,7 +13,7 @@ import type {Report} from '../../pipeline/model.js'
 import type * as Templates from '../../pipeline/templates.js'
 
 const {emit} = (await import(path.resolve('dist/pipeline/emit/index.js'))) as typeof Emit
-const {concurrentProgrammes} = (await import(path.resolve('dist/pipeline/emit/elsewhere.js'))) as typeof Elsewhere
+const {concurrentProgrammes, rendersElsewhere} = (await import(path.resolve('dist/pipeline/emit/elsewhere.js'))) as typeof Elsewhere
 const {check} = (await import(path.resolve('dist/pipeline/index.js'))) as typeof Library
 const {loadTemplates} = (await import(path.resolve('dist/pipeline/templates.js'))) as typeof Templates
 
@@ -50,6 +50,10 @@ const answering = (rendered: string) =>
 const timeout = 600_000
 
 describe('XLSX and JSON rendered in a worker thread', () => {
+  it('is for reports of 300 to 1,000 programmes: larger ones would raise the peak memory', () => {
+    expect([299, 300, 1_000, 1_001, 5_000].map(rendersElsewhere)).toEqual([false, true, true, false, false])
+  })
+
   it('gives the outputs rendered in one thread, in every language', {timeout}, async () => {
     expect(report.programmes.length).toBe(concurrentProgrammes)
     const alone = await emitted(1, undefined, ['fr'])
