@@ -45,6 +45,8 @@ describe('styles resolved once per run of words', () => {
         stack.push({leadingIndent: 28})
         stack.push('small')
         stack.push({color: 'red', characterSpacing: 0.5})
+        // A null or undefined value does not stop the walk down the stack.
+        stack.push({color: null, fontSize: undefined})
       }
     ]
     const lineHeight = (size: number) => size * 1.164

@@ -37,7 +37,8 @@ async function drawn(): Promise<{bytes: Buffer; pens: number[]}> {
     document.addPage().font(font)
     for (const [size, [text, options]] of calls.flatMap((call) => [9, 7.5].map((size) => [size, call] as const))) {
       document.fontSize(size)
-      document.text(text, 72 + pens.length, 100 + pens.length * 3, {lineBreak: false, textWidth: 40, wordCount: 1, characterSpacing: undefined, link: undefined, ...options})
+      const given = {lineBreak: false, textWidth: 40, wordCount: 1, characterSpacing: undefined, link: undefined, ...options}
+      document.text(text, 72 + pens.length, 100 + pens.length * 3, given as PDFKit.Mixins.TextOptions)
       pens.push(document.x)
     }
   }

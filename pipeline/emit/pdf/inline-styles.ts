@@ -1,16 +1,17 @@
 // pdfmake 0.3.11 measures each word (TextInlines.measure) by resolving 21 style properties through the style stack,
 // one walk each, and then sets 18 of them on the word, although every word cut from the same text run has the same
 // style. This replaces that method with one that resolves them once for each run of words whose own style properties
-// are the same (the words of one text run; the first word of the next run starts a new one), and gives each word
-// those properties through a prototype shared by every word of that style in the document, with only its text,
-// widths and its run's own properties as its own: pdfmake keeps every word until the end, and these objects were
-// most of its memory. Every word reads the same values as before, from the same calls in the same order, so the PDF
-// bytes are the same. Applied at run time only while pdfmake's method is still exactly the one this replaces (its
+// are the same (the words of one text run; the first word of the next run starts a new one), all in one walk of the
+// stack, and gives each word those properties through a prototype shared by every word of that style in the
+// document, with only its text, widths and its run's own properties as its own: pdfmake keeps every word until the
+// end, and these objects were most of its memory. Every word reads the same values as before, and fonts are asked
+// for in the same order, so the PDF bytes are the same. Applied at run time only while pdfmake's method is still exactly the one this replaces (its
 // source's SHA-256); test/emit/pdf-inline-styles.test.ts fails when it no longer is, and compares the words measured
 // and the PDF bytes with and without.
 import textInlinesModule from 'pdfmake/js/TextInlines.js'
 import stackModule from 'pdfmake/js/StyleContextStack.js'
 import {sourceHash} from './patch.js'
+import {fromStyle} from './style-lookup.js'
 
 type Item = Record<string, unknown> & {text: string}
 interface Font {
@@ -22,7 +23,15 @@ interface TextInlines {
   measure(array: Item[], styleContextStack: unknown): Item[]
 }
 interface StackClass {
-  getStyleProperty(item: Item, stack: unknown, property: string, defaultValue: unknown): unknown
+  getStyleProperty(item: Item, stack: Stack | undefined, property: string, defaultValue: unknown): unknown
+}
+/** What this reads of pdfmake's StyleContextStack. */
+interface Stack {
+  styleDictionary: Record<string, Record<string, unknown> | undefined>
+  defaultStyle?: Record<string, unknown>
+  styleOverrides: (string | Record<string, unknown>)[]
+  autopush(item: unknown): number
+  pop(howMany?: number): void
 }
 
 // Imported (not required), as in style-lookup.ts: the CommonJS exports, or the class itself under vitest.
@@ -109,10 +118,51 @@ function styleOf(document: object, font: Font, resolved: Record<Property, unknow
 }
 const styleKey = Symbol('style')
 
-function measure(this: TextInlines, array: Item[], styleContextStack: unknown): Item[] {
-  const lookup = (item: Item, property: string, defaultValue: unknown) => StyleContextStack.getStyleProperty(item, styleContextStack, property, defaultValue)
+const isValue = (value: unknown) => value !== undefined && value !== null
+
+/**
+ * Every property of `looked` for `item`, as pdfmake's getStyleProperty answers each (the item's own value, then the
+ * stack from the top with the item's styles and itself pushed, then the default style, then the default), in one
+ * walk of the stack instead of one per property.
+ */
+function resolve(item: Item, stack: Stack | undefined): Record<Property, unknown> {
+  const resolved = {} as Record<Property, unknown>
+  let missing = 0
+  for (const property of properties) {
+    const own = item[property]
+    if (isValue(own)) resolved[property] = own
+    else missing++
+  }
+  if (missing > 0 && stack) {
+    const pushed = stack.autopush(item)
+    const overrides = stack.styleOverrides
+    for (let index = overrides.length - 1; index >= 0 && missing > 0; index--) {
+      const entry = overrides[index]!
+      const named = typeof entry === 'string' || entry instanceof String
+      for (const property of properties) {
+        if (resolved[property] !== undefined) continue
+        const value = named ? fromStyle(stack.styleDictionary, entry as string, property) : (entry as Record<string, unknown>)[property]
+        if (isValue(value)) {
+          resolved[property] = value
+          missing--
+        }
+      }
+    }
+    if (pushed > 0) stack.pop(pushed)
+    if (missing > 0 && stack.defaultStyle) {
+      for (const property of properties) if (resolved[property] === undefined) resolved[property] = stack.defaultStyle[property]
+    }
+  }
+  for (const [property, defaultValue] of looked) if (!isValue(resolved[property])) resolved[property] = defaultValue
+  return resolved
+}
+
+/** Whether `text` may start (or end) with white space: a quick test before the pattern, which allocates. */
+const maySpace = (code: number) => !(code > 0x20 && code < 0x7f)
+
+function measure(this: TextInlines, array: Item[], styleContextStack: Stack | undefined): Item[] {
   if (array.length) {
-    const leadingIndent = lookup(array[0]!, 'leadingIndent', 0) as number
+    const leadingIndent = StyleContextStack.getStyleProperty(array[0]!, styleContextStack, 'leadingIndent', 0) as number
     if (leadingIndent) {
       array[0]!.leadingCut = -leadingIndent
       array[0]!.leadingIndent = leadingIndent
@@ -126,7 +176,7 @@ function measure(this: TextInlines, array: Item[], styleContextStack: unknown): 
   for (const item of array) {
     if (!key || !sameStyle(key, item)) {
       key = ownStyle(item)
-      resolved = Object.fromEntries(looked.map(([property, defaultValue]) => [property, lookup(item, property, defaultValue)])) as Record<Property, unknown>
+      resolved = resolve(item, styleContextStack)
       font = this.pdfDocument.provideFont(resolved.font, resolved.bold, resolved.italics)
       style = styleOf(this.pdfDocument, font, resolved)
     }
@@ -137,12 +187,12 @@ function measure(this: TextInlines, array: Item[], styleContextStack: unknown): 
     word.width = this.widthOfText(word.text, word)
     word.height = font!.lineHeight(word.fontSize as number) * (resolved.lineHeight as number)
     if (!word.leadingCut) word.leadingCut = 0
-    if (!resolved.preserveLeadingSpaces) {
+    if (!resolved.preserveLeadingSpaces && maySpace(word.text.charCodeAt(0))) {
       const leadingSpaces = word.text.match(LEADING)
       if (leadingSpaces) (word.leadingCut as number) += this.widthOfText(leadingSpaces[0], word)
     }
     word.trailingCut = 0
-    if (!resolved.preserveTrailingSpaces) {
+    if (!resolved.preserveTrailingSpaces && maySpace(word.text.charCodeAt(word.text.length - 1))) {
       const trailingSpaces = word.text.match(TRAILING)
       if (trailingSpaces) word.trailingCut = this.widthOfText(trailingSpaces[0], word)
     }
