@@ -73,10 +73,13 @@ const looked = [
 type Property = (typeof looked)[number][0]
 
 const properties = looked.map(([property]) => property)
+/** Each property's place in `looked`: a run's resolved values are an array in that order. */
+const at = Object.fromEntries(properties.map((property, index) => [property, index])) as Record<Property, number>
 
 /**
  * Whether the words `a` and `b` resolve alike on one stack: a lookup's answer depends, besides the stack, on the item's
  * own value of the property, its style names (pushed above it) and whether it is a section (which pushes nothing).
+ * Measure only reads the words pdfmake gives it, so a run's first word stays as it was while its run is measured.
  */
 function sameStyle(a: Item, b: Item): boolean {
   if (a.style !== b.style || (a.section === undefined) !== (b.section === undefined)) return false
@@ -84,15 +87,9 @@ function sameStyle(a: Item, b: Item): boolean {
   return true
 }
 
-/** The own values of the properties looked up and of those `sameStyle` compares, before measure sets them. */
-const ownStyle = (item: Item): Item => {
-  const own = {text: '', style: item.style, section: item.section} as Item
-  for (const property of properties) own[property] = item[property]
-  return own
-}
-
 /** The properties measure gives every word, from its style: shared by the words of one style (see `styleOf`). */
 const shared = ['alignment', 'fontSize', 'fontFeatures', 'characterSpacing', 'color', 'decoration', 'decorationColor', 'decorationStyle', 'decorationThickness', 'background', 'link', 'linkToPage', 'linkToDestination', 'noWrap', 'opacity', 'sup', 'sub'] as const
+const sharedAt = shared.map((property) => at[property])
 
 /** Each document's styles of words, by font and then by the value of each shared property (a tree of maps). */
 const documentStyles = new WeakMap<object, Map<unknown, unknown>>()
@@ -101,17 +98,18 @@ const documentStyles = new WeakMap<object, Map<unknown, unknown>>()
  * The object holding a style's properties, one per document and distinct style: each word is an object of its own
  * that inherits them (a few properties of its own instead of 24, the most of pdfmake's memory at large sizes).
  */
-function styleOf(document: object, font: Font, resolved: Record<Property, unknown>): object {
+function styleOf(document: object, font: Font, resolved: unknown[]): object {
   let level = documentStyles.get(document)
   if (!level) documentStyles.set(document, (level = new Map()))
-  for (const value of [font, ...shared.map((property) => resolved[property])]) {
+  for (let index = -1; index < sharedAt.length; index++) {
+    const value = index < 0 ? font : resolved[sharedAt[index]!]
     let next = level.get(value) as Map<unknown, unknown> | undefined
     if (!next) level.set(value, (next = new Map()))
     level = next
   }
   let style = level.get(styleKey) as object | undefined
   if (!style) {
-    style = {font, ...Object.fromEntries(shared.map((property) => [property, resolved[property]]))}
+    style = {font, ...Object.fromEntries(shared.map((property) => [property, resolved[at[property]]]))}
     level.set(styleKey, style)
   }
   return style
@@ -125,35 +123,35 @@ const isValue = (value: unknown) => value !== undefined && value !== null
  * stack from the top with the item's styles and itself pushed, then the default style, then the default), in one
  * walk of the stack instead of one per property.
  */
-function resolve(item: Item, stack: Stack | undefined): Record<Property, unknown> {
-  const resolved = {} as Record<Property, unknown>
+function resolve(item: Item, stack: Stack | undefined): unknown[] {
+  const resolved: unknown[] = new Array(properties.length).fill(undefined)
   let missing = 0
-  for (const property of properties) {
-    const own = item[property]
-    if (isValue(own)) resolved[property] = own
+  for (let index = 0; index < properties.length; index++) {
+    const own = item[properties[index]!]
+    if (isValue(own)) resolved[index] = own
     else missing++
   }
   if (missing > 0 && stack) {
     const pushed = stack.autopush(item)
     const overrides = stack.styleOverrides
-    for (let index = overrides.length - 1; index >= 0 && missing > 0; index--) {
-      const entry = overrides[index]!
+    for (let level = overrides.length - 1; level >= 0 && missing > 0; level--) {
+      const entry = overrides[level]!
       const named = typeof entry === 'string' || entry instanceof String
-      for (const property of properties) {
-        if (resolved[property] !== undefined) continue
+      for (let index = 0; index < properties.length; index++) {
+        if (resolved[index] !== undefined) continue
+        const property = properties[index]!
         const value = named ? fromStyle(stack.styleDictionary, entry as string, property) : (entry as Record<string, unknown>)[property]
         if (isValue(value)) {
-          resolved[property] = value
+          resolved[index] = value
           missing--
         }
       }
     }
     if (pushed > 0) stack.pop(pushed)
-    if (missing > 0 && stack.defaultStyle) {
-      for (const property of properties) if (resolved[property] === undefined) resolved[property] = stack.defaultStyle[property]
-    }
+    const defaults = stack.defaultStyle
+    if (missing > 0 && defaults) for (let index = 0; index < properties.length; index++) if (resolved[index] === undefined) resolved[index] = defaults[properties[index]!]
   }
-  for (const [property, defaultValue] of looked) if (!isValue(resolved[property])) resolved[property] = defaultValue
+  for (let index = 0; index < looked.length; index++) if (!isValue(resolved[index])) resolved[index] = looked[index]![1]
   return resolved
 }
 
@@ -169,30 +167,30 @@ function measure(this: TextInlines, array: Item[], styleContextStack: Stack | un
     }
   }
   let key: Item | undefined
-  let resolved = {} as Record<Property, unknown>
+  let resolved: unknown[] = []
   let font: Font | undefined
   let style: object | undefined
   const words: Item[] = []
   for (const item of array) {
     if (!key || !sameStyle(key, item)) {
-      key = ownStyle(item)
+      key = item
       resolved = resolve(item, styleContextStack)
-      font = this.pdfDocument.provideFont(resolved.font, resolved.bold, resolved.italics)
+      font = this.pdfDocument.provideFont(resolved[at.font], resolved[at.bold], resolved[at.italics])
       style = styleOf(this.pdfDocument, font, resolved)
     }
     // The word's own properties (its text, and those of its run) over those of its style, which they equal.
     const word = Object.create(style!) as Item
-    for (const property of Object.keys(item)) word[property] = item[property]
-    if (resolved.sup || resolved.sub) word.fontSize = (resolved.fontSize as number) * 0.58
+    for (const property in item) word[property] = item[property]
+    if (resolved[at.sup] || resolved[at.sub]) word.fontSize = (resolved[at.fontSize] as number) * 0.58
     word.width = this.widthOfText(word.text, word)
-    word.height = font!.lineHeight(word.fontSize as number) * (resolved.lineHeight as number)
+    word.height = font!.lineHeight(word.fontSize as number) * (resolved[at.lineHeight] as number)
     if (!word.leadingCut) word.leadingCut = 0
-    if (!resolved.preserveLeadingSpaces && maySpace(word.text.charCodeAt(0))) {
+    if (!resolved[at.preserveLeadingSpaces] && maySpace(word.text.charCodeAt(0))) {
       const leadingSpaces = word.text.match(LEADING)
       if (leadingSpaces) (word.leadingCut as number) += this.widthOfText(leadingSpaces[0], word)
     }
     word.trailingCut = 0
-    if (!resolved.preserveTrailingSpaces && maySpace(word.text.charCodeAt(word.text.length - 1))) {
+    if (!resolved[at.preserveTrailingSpaces] && maySpace(word.text.charCodeAt(word.text.length - 1))) {
       const trailingSpaces = word.text.match(TRAILING)
       if (trailingSpaces) word.trailingCut = this.widthOfText(trailingSpaces[0], word)
     }
