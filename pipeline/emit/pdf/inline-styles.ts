@@ -155,8 +155,19 @@ function resolve(item: Item, stack: Stack | undefined): unknown[] {
   return resolved
 }
 
-/** Whether `text` may start (or end) with white space: a quick test before the pattern, which allocates. */
+/** Whether `text` may start with white space: a quick test before the pattern, which allocates. */
 const maySpace = (code: number) => !(code > 0x20 && code < 0x7f)
+
+/** ASCII white space, all `\s` matches below U+0080. */
+const asciiSpace = (code: number) => code === 0x20 || (code >= 0x09 && code <= 0x0d)
+
+/** The white space `TRAILING` matches at the end of `text`, found without the pattern when it is all ASCII. */
+function trailingSpaces(text: string): string | undefined {
+  let start = text.length
+  while (start > 0 && asciiSpace(text.charCodeAt(start - 1))) start--
+  if (start > 0 && text.charCodeAt(start - 1) >= 0x80) return text.match(TRAILING)?.[0]
+  return start < text.length ? text.slice(start) : undefined
+}
 
 function measure(this: TextInlines, array: Item[], styleContextStack: Stack | undefined): Item[] {
   if (array.length) {
@@ -190,9 +201,9 @@ function measure(this: TextInlines, array: Item[], styleContextStack: Stack | un
       if (leadingSpaces) (word.leadingCut as number) += this.widthOfText(leadingSpaces[0], word)
     }
     word.trailingCut = 0
-    if (!resolved[at.preserveTrailingSpaces] && maySpace(word.text.charCodeAt(word.text.length - 1))) {
-      const trailingSpaces = word.text.match(TRAILING)
-      if (trailingSpaces) word.trailingCut = this.widthOfText(trailingSpaces[0], word)
+    if (!resolved[at.preserveTrailingSpaces]) {
+      const trailing = trailingSpaces(word.text)
+      if (trailing) word.trailingCut = this.widthOfText(trailing, word)
     }
     words.push(word)
   }
