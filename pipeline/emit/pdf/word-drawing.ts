@@ -67,20 +67,27 @@ function number(n: number): number {
   throw new Error(`unsupported number: ${n}`)
 }
 
-/** A word as pdfkit would draw it in one font: its TJ operator ('' when it has no glyph) and its advance (1000/em). */
+/** A word as pdfkit would draw it in one font: its operators from the TJ to the end, and its advance (1000/em). */
 interface Drawn {
-  operator: string
+  tail: string
   advance: number
 }
 
 /** The options pdfmake gives a word that the fast path draws as pdfkit does (others, and a `link`, go to pdfkit). */
 const plain = new Set(['lineBreak', 'textWidth', 'characterSpacing', 'wordCount', 'link'])
 
-/** Per font object: whether its methods are those reproduced, and its words drawn so far (undefined: not drawable). */
-const memos = new WeakMap<Font, Map<string, Drawn | undefined> | null>()
+/** A font's words drawn so far (undefined: not drawable here), and its Tm's end and Tf operator by size. */
+interface Memo {
+  words: Map<string, Drawn | undefined>
+  sizes: Map<number, string>
+}
+/** Per font object: null when its methods are not those reproduced. */
+const memos = new WeakMap<Font, Memo | null>()
 const fontMatches = new WeakMap<object, boolean>()
+/** By page height: the operators from `q` to the Tm's coordinates. */
+const flips = new Map<number, string>()
 
-function memoOf(font: Font): Map<string, Drawn | undefined> | null {
+function memoOf(font: Font): Memo | null {
   let memo = memos.get(font)
   if (memo === undefined) {
     const fontPrototype = Object.getPrototypeOf(font) as Methods
@@ -89,7 +96,7 @@ function memoOf(font: Font): Map<string, Drawn | undefined> | null {
       matches = Object.entries(fontSources).every(([name, hash]) => typeof fontPrototype[name] === 'function' && sourceHash(fontPrototype[name]!) === hash)
       fontMatches.set(fontPrototype, matches)
     }
-    memos.set(font, (memo = matches ? new Map() : null))
+    memos.set(font, (memo = matches ? {words: new Map(), sizes: new Map()} : null))
   }
   return memo
 }
@@ -114,7 +121,8 @@ function drawn(font: Font, text: string): Drawn | undefined {
     if (position.xAdvance - position.advanceWidth !== 0) addSegment(i + 1)
   }
   addSegment(positions.length)
-  return {operator: commands.length > 0 ? `[${commands.join(' ')}] TJ` : '', advance: font.layout(text, undefined, true).advanceWidth}
+  const tail = commands.length > 0 ? `\n[${commands.join(' ')}] TJ\nET\nQ` : '\nET\nQ'
+  return {tail, advance: font.layout(text, undefined, true).advanceWidth}
 }
 
 /** Whether the fast path draws this call as pdfkit would. */
@@ -130,8 +138,8 @@ function simple(document: Document, text: unknown, x: unknown, y: unknown, optio
 function text(this: Document, text: unknown, x?: unknown, y?: unknown, options?: unknown): unknown {
   const memo = this._font && memoOf(this._font)
   if (!memo || !simple(this, text, x, y, options)) return original.call(this, text, x, y, options)
-  let word = memo.get(text as string)
-  if (word === undefined && !memo.has(text as string)) memo.set(text as string, (word = drawn(this._font, text as string)))
+  let word = memo.words.get(text as string)
+  if (word === undefined && !memo.words.has(text as string)) memo.words.set(text as string, (word = drawn(this._font, text as string)))
   if (word === undefined) return original.call(this, text, x, y, options)
   const string = text as string
   // _initOptions
@@ -144,10 +152,12 @@ function text(this: Document, text: unknown, x?: unknown, y?: unknown, options?:
   const height = this.page.height
   const top = height - (y as number) - dy
   if (this.page.fonts[this._font.id] == null) this.page.fonts[this._font.id] = this._font.ref()
-  let operators = `q\n1 0 0 -1 0 ${number(height)} cm\nBT\n1 0 0 1 ${number(x as number)} ${number(top)} Tm\n/${this._font.id} ${number(this._fontSize)} Tf`
-  if (characterSpacing) operators += `\n${number(characterSpacing)} Tc`
-  if (word.operator) operators += `\n${word.operator}`
-  this.addContent(`${operators}\nET\nQ`)
+  let flip = flips.get(height)
+  if (flip === undefined) flips.set(height, (flip = `q\n1 0 0 -1 0 ${number(height)} cm\nBT\n1 0 0 1 `))
+  let size = memo.sizes.get(this._fontSize)
+  if (size === undefined) memo.sizes.set(this._fontSize, (size = ` Tm\n/${this._font.id} ${number(this._fontSize)} Tf`))
+  const spacing = characterSpacing ? `\n${number(characterSpacing)} Tc` : ''
+  this.addContent(`${flip}${number(x as number)} ${number(top)}${size}${spacing}${word.tail}`)
   // _line: the pen moves by the word's width (EmbeddedFont.widthOfString, then the document's).
   this.x += ((word.advance * (this._fontSize / 1000) + characterSpacing * (string.length - 1)) * 100) / 100
   return this
