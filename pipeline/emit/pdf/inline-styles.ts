@@ -5,9 +5,9 @@
 // stack, and gives each word those properties through a prototype shared by every word of that style in the
 // document, with only its text, widths and its run's own properties as its own: pdfmake keeps every word until the
 // end, and these objects were most of its memory. Every word reads the same values as before, and fonts are asked
-// for in the same order, so the PDF bytes are the same. Applied at run time only while pdfmake's method is still exactly the one this replaces (its
-// source's SHA-256); test/emit/pdf-inline-styles.test.ts fails when it no longer is, and compares the words measured
-// and the PDF bytes with and without.
+// for in the same order, so the PDF bytes are the same. Applied at run time only while pdfmake's method is still
+// exactly the one this replaces (its source's SHA-256); test/emit/pdf-inline-styles.test.ts fails when it no longer
+// is, and compares the words measured and the PDF bytes with and without.
 import textInlinesModule from 'pdfmake/js/TextInlines.js'
 import stackModule from 'pdfmake/js/StyleContextStack.js'
 import {sourceHash} from './patch.js'
