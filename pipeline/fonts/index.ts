@@ -95,8 +95,24 @@ export class Glyphs {
     return false
   }
 
+  /** Per UTF-16 unit outside the surrogates: 0 not yet known, 1 drawn, 2 not drawn. */
+  private readonly units = new Uint8Array(0x10000)
+
+  /** Whether every character of `text` is drawn, a unit at a time: quick, as it runs over every text of a report. */
+  private drawsAll(text: string): boolean {
+    for (let index = 0; index < text.length; index++) {
+      const code = text.charCodeAt(index)
+      if (code >= 0xd800 && code <= 0xdfff) return false
+      let known = this.units[code]!
+      if (known === 0) this.units[code] = known = this.drawable(code) ? 1 : 2
+      if (known === 2) return false
+    }
+    return true
+  }
+
   /** The distinct characters of `text` the font cannot draw, in order of first appearance. */
   undrawable(text: string): string[] {
+    if (this.drawsAll(text)) return []
     const missing = new Set<string>()
     for (const character of text) if (!this.drawable(character.codePointAt(0)!)) missing.add(character)
     return [...missing]
