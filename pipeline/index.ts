@@ -39,10 +39,7 @@ export interface CheckOptions extends ReadOptions {
   templates?: string | undefined
   /** Parsed files kept by content digest between runs (watching): an unchanged file is not parsed again. */
   parseCache?: ParseCache | undefined
-  /**
-   * Threads to parse large sources in (and, building, to render a large report's XLSX and JSON beside its PDF), this
-   * one included; by default one a core, or ART67_THREADS.
-   */
+  /** Threads to parse large sources in, this one included; by default one a core, or ART67_THREADS. */
   threads?: number | undefined
 }
 
@@ -134,7 +131,7 @@ async function changesSince(since: string, report: Report, templates: string | u
   return {old, changes: compare(old, report)}
 }
 
-export interface RenderOptions extends Pick<BuildOptions, 'templates' | 'sourceDateEpoch' | 'overview' | 'languages' | 'since' | 'threads'> {}
+export interface RenderOptions extends Pick<BuildOptions, 'templates' | 'sourceDateEpoch' | 'overview' | 'languages' | 'since'> {}
 
 /** The outputs of a valid report, in memory: the emitters' files, and the overview's when asked for. */
 export async function render(report: Report, options: RenderOptions = {}, timings: Timings = {}): Promise<Output[]> {
@@ -142,13 +139,7 @@ export async function render(report: Report, options: RenderOptions = {}, timing
   const templates = await loadTemplates(options.templates ?? packageTemplates)
   const instant = new Date(epoch === undefined ? utcMillis(report.date ?? report.period.from) : epoch * 1000)
   const since = options.since === undefined ? undefined : await changesSince(options.since, report, options.templates)
-  const outputs = await emit(
-    report,
-    templates,
-    {instant, changes: since?.changes, languages: options.languages, threads: options.threads},
-    (format, render) => timed(timings, format, render),
-    (format, ms) => (timings[format] = (timings[format] ?? 0) + ms)
-  )
+  const outputs = await emit(report, templates, {instant, changes: since?.changes, languages: options.languages}, (format, render) => timed(timings, format, render))
   if (options.overview) {
     const own = templatesFor(templates, report.language)
     outputs.push(...(await timed(timings, 'overview', async () => (await import('./overview/index.js')).overview(report, own, {instant, since}))))

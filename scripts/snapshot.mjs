@@ -155,9 +155,8 @@ async function make(work) {
   // The bundle's pool (pipeline/reports/pool.ts) starts its worker threads from `./worker.js` beside the bundle: the
   // plain compiled worker, since a worker thread cannot start from a snapshot.
   writeFileSync(path.join(work, 'worker.js'), "import '../pipeline/reports/worker.js'\n")
-  // Likewise the parse's workers (pipeline/parse/threads.ts) and the emit's (pipeline/emit/elsewhere.ts).
+  // Likewise the parse's workers (pipeline/parse/threads.ts), from `./parse-worker.js`.
   writeFileSync(path.join(work, 'parse-worker.js'), "import '../pipeline/parse/parse-worker.js'\n")
-  writeFileSync(path.join(work, 'emit-worker.js'), "import '../pipeline/emit/emit-worker.js'\n")
   const compiled = statSync(path.join(root, 'dist', '.compiled')).mtimeMs
   const fits = {execPath: process.execPath, version: process.version, platform: process.platform, arch: process.arch, root, compiled}
   writeFileSync(path.join(work, 'snapshot.json'), JSON.stringify({...fits, blobs}, null, 2) + '\n')

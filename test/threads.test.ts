@@ -1,23 +1,21 @@
-// The compiled CLI, plain or from its start-up snapshot, writes the same bytes using every core (a large report's
-// sources parsed in threads, its XLSX and JSON rendered in a worker during the PDF) as in one thread (ART67_THREADS=1).
+// The compiled CLI, plain or from its start-up snapshot, writes the same bytes with a large report's sources parsed in
+// threads as in one thread (ART67_THREADS=1).
 import {spawnSync} from 'node:child_process'
 import {mkdtemp, readdir, readFile, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {generate} from '../bench/generate.mjs'
-import type * as Elsewhere from '../pipeline/emit/elsewhere.js'
 import type * as Threads from '../pipeline/parse/threads.js'
 import {art67, fingerprints} from './helpers/run-cli.js'
 
-const {concurrentProgrammes} = (await import(path.resolve('dist/pipeline/emit/elsewhere.js'))) as typeof Elsewhere
 const {parallelChars} = (await import(path.resolve('dist/pipeline/parse/threads.js'))) as typeof Threads
 
 describe('the compiled CLI with threads', () => {
   it('writes the bytes it writes in one thread, plain and from the start-up snapshot', {timeout: 600_000}, async () => {
     // Valid sources: the generated ones alone.
     const valid = await mkdtemp(path.join(tmpdir(), 'art67-threads-valid-'))
-    await generate(valid, concurrentProgrammes)
+    await generate(valid, 200)
     // Large enough to be parsed in threads.
     const names = (await readdir(valid, {recursive: true})).filter((name) => name.endsWith('.md'))
     const chars = (await Promise.all(names.map((name) => readFile(path.join(valid, name), 'utf8')))).reduce((sum, text) => sum + text.length, 0)

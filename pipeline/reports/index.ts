@@ -139,14 +139,7 @@ export async function buildMany(dirs: readonly string[], options: ManyBuildOptio
     reports = checked.map(({dir, result}) => ({dir, result: {...result, outputs: []}}))
     const valid = reports.filter((entry) => entry.result.ok && entry.result.report)
     const folders = outputFolders(valid.map(({dir, result}) => ({dir, report: result.report!})), out)
-    const renderOptions = {
-      templates: options.templates,
-      sourceDateEpoch: options.sourceDateEpoch,
-      overview: options.overview,
-      languages: options.languages,
-      // Reports rendered in parallel each render in one thread.
-      threads: pool.parallel ? 1 : options.threads
-    }
+    const renderOptions = {templates: options.templates, sourceDateEpoch: options.sourceDateEpoch, overview: options.overview, languages: options.languages}
     await Promise.all(
       valid.map(async (entry, index) => {
         const rendered = await renderKept(pool, entry.dir, entry.result.report!, renderOptions, options.renders, () => {
