@@ -4,7 +4,7 @@ import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {fontChecksum} from '../../pipeline/emit/pdf/checksum.js'
+import {fontChecksum, fontsHashed} from '../../pipeline/emit/pdf/checksum.js'
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 const fontDir = path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json'))
@@ -14,7 +14,9 @@ describe('fontChecksum', () => {
     const file = path.join(fontDir, 'ttf/DejaVuSans.ttf')
     const [first, again] = [readFileSync(file), readFileSync(file)]
     expect(fontChecksum(first)).toBe(sha256(first))
+    const remembered = fontsHashed()
     expect(fontChecksum(again)).toBe(sha256(first))
+    expect(fontsHashed()).toBe(remembered)
     const changed = Buffer.from(again)
     changed[changed.length - 1]! ^= 1
     expect(fontChecksum(changed)).toBe(sha256(changed))

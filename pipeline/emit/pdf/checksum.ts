@@ -1,7 +1,8 @@
 // The SHA-256 of a font file's bytes, which the fast shaper (shaper.ts) and the shared font tables (font-tables.ts)
 // key their tables by. pdfkit reads each font file anew for every document and TextMeasure again, so one build
 // hashed the same four files 19 times (8.4 MB, ~20 ms of the example's build, issue 13). Bytes equal to bytes
-// already hashed (compared byte for byte, ~30 times cheaper than hashing them) get the checksum computed then.
+// already hashed (compared byte for byte, ~30 times cheaper than hashing them) get the checksum computed then. A
+// start-up snapshot forgets them: the bytes kept would cost more to load with it (~5 ms a MB) than hashing anew.
 import {createHash} from 'node:crypto'
 
 /** The bytes hashed in this process and their checksums, by length. */
@@ -16,3 +17,11 @@ export function fontChecksum(bytes: Uint8Array): string {
   hashed.set(bytes.byteLength, [...sameLength, {bytes, checksum}])
   return checksum
 }
+
+/** Forget the bytes hashed (pipeline/snapshot.ts, before the snapshot is made). */
+export function forgetFontChecksums(): void {
+  hashed.clear()
+}
+
+/** How many distinct contents are remembered. */
+export const fontsHashed = (): number => [...hashed.values()].reduce((count, entries) => count + entries.length, 0)
