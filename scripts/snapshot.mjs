@@ -102,6 +102,39 @@ const narrowWidths = {
 }
 
 /**
+ * Modules the engines load with them but art67 never calls, made to load at their first call instead: their data
+ * would otherwise be built at load and kept in build.blob, which costs start-up time by its size (~5 ms a MB).
+ * fontkit's Brotli decoder (WOFF2 fonts; its dictionary ~1.1 MB of heap) and the AES tables of pdfkit's encryption
+ * (~1.3 MB). Each entry: the request, the file that makes it, and the names the module is called by.
+ */
+const lazyModules = [
+  {request: 'brotli/decompress.js', importer: /[/\\]node_modules[/\\]fontkit[/\\]/, exports: undefined},
+  {request: '@noble/ciphers/aes', importer: /[/\\]node_modules[/\\]pdfkit[/\\]/, exports: ['cbc', 'ecb']}
+]
+const loadOnFirstCall = {
+  name: 'load-on-first-call',
+  setup(build) {
+    for (const lazy of lazyModules) {
+      const filter = new RegExp(`^${lazy.request.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`)
+      build.onResolve({filter}, async (args) => {
+        if (args.pluginData?.real || !lazy.importer.test(args.importer)) return undefined
+        const real = await build.resolve(args.path, {resolveDir: args.resolveDir, kind: args.kind, pluginData: {real: true}})
+        if (real.errors.length > 0) return {errors: real.errors}
+        return {path: real.path, namespace: 'load-on-first-call', pluginData: {exports: lazy.exports}}
+      })
+    }
+    build.onLoad({filter: /.*/, namespace: 'load-on-first-call'}, (args) => {
+      const load = `let real; const load = () => (real ??= require(${JSON.stringify(args.path)}));`
+      const exported = args.pluginData.exports
+      const value = exported
+        ? `{${exported.map((name) => `${name}: (...args) => load().${name}(...args)`).join(', ')}}`
+        : '(...args) => load()(...args)'
+      return {contents: `${load}\nmodule.exports = ${value}\n`, resolveDir: path.dirname(args.path), loader: 'js'}
+    })
+  }
+}
+
+/**
  * Escape what esbuild's `charset: 'ascii'` leaves: characters in regular expression literals (the bundle has no
  * comments). One character above U+00FF makes V8 keep the whole text at two bytes a character. `\uXXXX` means the
  * same character in a regular expression, with or without the `u` flag (a pair of surrogates is one code point).
@@ -175,7 +208,7 @@ async function make(work) {
     // import.meta.url of every module is the bundle's in its final place (dist/snapshot/ is as deep as dist/pipeline/).
     define: {'import.meta.url': 'importMetaUrl'},
     banner: {js: `const importMetaUrl = ${JSON.stringify(pathToFileURL(path.join(dir, 'art67.cjs')).href)};`},
-    plugins: [verbatim, realDirname, bundledRequire, narrowWidths],
+    plugins: [verbatim, realDirname, bundledRequire, narrowWidths, loadOnFirstCall],
     logLevel: 'warning'
   })
   asciiOnly(bundle)
