@@ -55,7 +55,8 @@ const bundledRequire = {
 }
 
 /**
- * Files bundled as their own text. pipeline/emit/pdf/style-lookup.ts, inline-styles.ts and content-writes.ts replace
+ * Files bundled as their own text. pipeline/emit/pdf/style-lookup.ts, inline-styles.ts, content-writes.ts,
+ * word-drawing.ts and word-paint.ts replace
  * methods of pdfmake and pdfkit only while the methods' source (Function.prototype.toString) is the one it was written against, and esbuild reprints the code it
  * bundles (other indentation, `void 0`, renamed parameters), which would turn it off in the snapshot. Such a file is
  * run from its original text, as Node.js's loader runs it, with its `require`s bundled.
@@ -63,7 +64,7 @@ const bundledRequire = {
 const verbatim = {
   name: 'verbatim',
   setup(build) {
-    build.onLoad({filter: /[/\\]node_modules[/\\](?:pdfmake[/\\]js[/\\](?:StyleContextStack|TextInlines)|pdfkit[/\\]js[/\\]pdfkit)\.js$/}, (args) => {
+    build.onLoad({filter: /[/\\]node_modules[/\\](?:pdfmake[/\\]js[/\\](?:StyleContextStack|TextInlines|PDFDocument)|pdfkit[/\\]js[/\\]pdfkit)\.js$/}, (args) => {
       // pdfkit reads its standard fonts' metrics beside itself.
       const source = withRealDirname(args.path, readFileSync(args.path, 'utf8'))
       const requires = [...new Set(Array.from(source.matchAll(/\brequire\(("[^"]+"|'[^']+')\)/g), (match) => match[1]))]

@@ -36,7 +36,11 @@ describe('styles resolved once per run of words', () => {
         {text: 'italic and\nnew line', italics: true, opacity: 0.5},
         {text: 'same style again ', bold: true},
         {text: 'no wrap-here', noWrap: true},
-        'a string run'
+        'a string run',
+        // Trailing white space of other kinds: a tab, no-break spaces (pdfmake breaks before them).
+        {text: 'tab\t'},
+        {text: 'no\u00a0break\u00a0 \u00a0'},
+        {text: '\u3000ideographic\u3000'}
       ]
     ]
     const stacks = [
@@ -45,6 +49,8 @@ describe('styles resolved once per run of words', () => {
         stack.push({leadingIndent: 28})
         stack.push('small')
         stack.push({color: 'red', characterSpacing: 0.5})
+        // A null or undefined value does not stop the walk down the stack.
+        stack.push({color: null, fontSize: undefined})
       }
     ]
     const lineHeight = (size: number) => size * 1.164

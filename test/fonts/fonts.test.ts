@@ -52,6 +52,9 @@ describe('Glyphs', () => {
   it('names undrawable characters and replaces them, keeping link addresses', () => {
     const dejaVu = glyphsOf('DejaVuSans')
     expect(dejaVu.undrawable('Ελλάδα, Україна, café – “ok” 😀 🎉 知 → \u0007')).toEqual(['🎉', '知', '\u0007'])
+    // Asked again, each character's answer now known (kept per UTF-16 unit).
+    expect(dejaVu.undrawable('知 and \u0007, Ελλάδα')).toEqual(['知', '\u0007'])
+    expect(dejaVu.undrawable('plain text, déjà vu – “ok”')).toEqual([])
     expect(glyphsOf('Roboto').undrawable('Ελλάδα, Україна, café – “ok” 😀 知 → \u0007')).toEqual(['😀', '知', '→', '\u0007'])
     expect(dejaVu.printable({text: 'a 🎉 b', link: 'https://x.org/🎉', n: [1, 'c知']})).toEqual({text: 'a ? b', link: 'https://x.org/🎉', n: [1, 'c?']})
   })

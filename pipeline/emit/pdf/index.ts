@@ -31,11 +31,15 @@ import {longestWordLength, TextMeasure, type FontStyle, type Run} from './measur
 import {apart, breakLongWords, justifiable, unbroken} from './runs.js'
 import {prepareShaper} from './shaper.js'
 import {useFastStyleLookup} from './style-lookup.js'
+import {useWordDrawing} from './word-drawing.js'
+import {useWordPaint} from './word-paint.js'
 import {fitsAsAsked, fitTable, type ColumnText, type TableRequest} from './tables.js'
 
 useFastStyleLookup(true)
 useInlineStyles(true)
 useBatchedWrites(true)
+useWordDrawing(true)
+useWordPaint(true)
 
 // pdfmake's page writer has a listener per open list (to place each item's marker), and Node.js warns of a leak past
 // 10 listeners: a list nested 11 or 12 deep (the most the model keeps: `nesting-too-deep`) printed that warning. No

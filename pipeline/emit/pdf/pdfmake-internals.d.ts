@@ -15,3 +15,7 @@ declare module 'pdfmake/js/ElementWriter.js' {
   const module: {default?: unknown}
   export default module
 }
+declare module 'pdfmake/js/PDFDocument.js' {
+  const module: {default?: unknown}
+  export default module
+}

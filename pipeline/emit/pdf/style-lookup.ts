@@ -36,7 +36,7 @@ const replacedSources = {
 }
 
 /** A property of a named style, following `extends` (last parent first) as pdfmake does. */
-function fromStyle(dictionary: StyleDictionary, name: string, property: string, visited?: Set<string>): unknown {
+export function fromStyle(dictionary: StyleDictionary, name: string, property: string, visited?: Set<string>): unknown {
   if (visited) {
     if (visited.has(name)) return undefined
     visited.add(name)
