@@ -24,7 +24,7 @@ describe('the compiled CLI with threads', () => {
     try {
       expect(art67(['build', valid, '--out', out('one')], {ART67_THREADS: '1'}).code).toBe(0)
       expect(art67(['build', valid, '--out', out('threads')], {ART67_THREADS: undefined}).code).toBe(0)
-      const started = spawnSync(process.execPath, [path.resolve('dist/pipeline/start.js'), 'build', valid, '--out', out('snapshot')], {
+      const started = spawnSync(process.execPath, [path.resolve('dist/pipeline/start.cjs'), 'build', valid, '--out', out('snapshot')], {
         encoding: 'utf8',
         env: {...process.env, ART67_THREADS: undefined, ART67_TRACE_START: '1'}
       })
