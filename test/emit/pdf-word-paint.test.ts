@@ -7,7 +7,8 @@ import {matches, useWordPaint} from '../../pipeline/emit/pdf/word-paint.js'
 import {samplePdfBothWays} from '../helpers/patch-bytes.js'
 
 const PdfmakeDocument = createRequire(import.meta.url)('pdfmake/js/PDFDocument.js').default
-const colours: unknown[] = ['#1a4f8b', '#ABC', 'black', 'red', 'Brand', 'nocolour', '', undefined, [255, 0, 0], [0, 50, 100, 0], '#1a4f8b', 'black']
+// `#evenodd` and `#non-zero` parse as colours, but `fill` takes them for winding rules (writing no colour).
+const colours: unknown[] = ['#1a4f8b', '#ABC', 'black', 'red', 'Brand', 'nocolour', '', undefined, [255, 0, 0], [0, 50, 100, 0], '#1a4f8b', 'black', '#evenodd', '#non-zero']
 
 /** Bytes (uncompressed), the fill state after each call and pdfmake's resolved colours, on two pages. */
 async function painted(): Promise<{bytes: Buffer; states: unknown[]; resolved: unknown[]}> {

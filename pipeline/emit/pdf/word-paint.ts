@@ -47,9 +47,12 @@ const resolveColorSource = '2d01d4b8d6bd8ddb9108059d0ec12e8049ccad77527a8ea92072
 const prototype = PDFDocument.prototype as unknown as Document
 const originals = {fill: prototype.fill, opacity: prototype.opacity, resolveColor: PdfmakeDocument.prototype.resolveColor}
 
+/** What `fill` takes for a winding rule instead of a colour, anywhere in the string (`#evenodd` is one). */
+const windingRule = /(even-?odd)|(non-?zero)/
+
 /**
  * The operators `fill(color)` writes for a colour that means the same in every document (`#hex` or a name: parsed
- * before any spot colour is looked at), or null for any other colour.
+ * before any spot colour is looked at), or null for any other colour, and for one `fill` takes for a winding rule.
  */
 const fills = new Map<string, string | null>()
 
@@ -57,7 +60,7 @@ function fillOf(color: string): string | null {
   let operators = fills.get(color)
   if (operators === undefined) {
     // No spot colour in this stand-in document: only a colour that needs none parses.
-    const parts = prototype._normalizeColor.call({spotColors: {}}, color)
+    const parts = windingRule.test(color) ? null : prototype._normalizeColor.call({spotColors: {}}, color)
     operators = parts && parts.length === 3 ? `/DeviceRGB cs\n${parts.join(' ')} scn\nf` : null
     fills.set(color, operators)
   }
@@ -93,7 +96,7 @@ function opacity(this: Document, value: unknown): Document {
 }
 
 function resolveColor(this: PdfmakeDocument, color: unknown, defaultColor: unknown): unknown {
-  // A colour that parses in every document is valid, so returned as it is.
+  // A colour that parses in every document is valid, so returned as it is (one like a winding rule is pdfmake's).
   if (typeof color === 'string' && color && fillOf(color) !== null) return color
   return originals.resolveColor.call(this, color, defaultColor)
 }
