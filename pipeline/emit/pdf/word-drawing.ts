@@ -31,8 +31,6 @@ interface Document {
   _font: Font
   _fontSize: number
   _textOptions?: unknown
-  _ctm: number[]
-  _ctmStack: number[][]
   page: {height: number; fonts: Record<string, unknown>}
   addContent(data: string): unknown
   text(text: unknown, x?: unknown, y?: unknown, options?: unknown): unknown
