@@ -74,6 +74,28 @@ describe('words drawn from a memo', () => {
     expect(theirs.writes - ours.writes).toBe(2 * 3 * (4 * 7 + 2 * 8))
   })
 
+  it('draws a word whose options are inherited as pdfkit does, which copies only their own', async () => {
+    const draw = async () => {
+      const document = new PDFDocument({autoFirstPage: false, compress: false, info: {CreationDate: new Date(0)}})
+      const chunks: Buffer[] = []
+      document.on('data', (chunk: Buffer) => chunks.push(chunk))
+      const ended = new Promise((resolve) => document.on('end', resolve))
+      // Without an own lineBreak, pdfkit wraps the word in the page's width and moves the pen down, not across.
+      const options = Object.create({lineBreak: false, textWidth: 40, wordCount: 1}) as PDFKit.Mixins.TextOptions
+      document.addPage().font(files.normal).fontSize(9).text('Inherited options ', 72, 100, options)
+      const pen = [document.x, document.y]
+      document.end()
+      await ended
+      return {bytes: Buffer.concat(chunks), pen}
+    }
+    useWordDrawing(false)
+    const theirs = await draw()
+    useWordDrawing(true)
+    const ours = await draw()
+    expect(ours.pen).toEqual(theirs.pen)
+    expect(ours.bytes.equals(theirs.bytes)).toBe(true)
+  })
+
   it('gives the same PDF bytes', async () => {
     const {on, off} = await samplePdfBothWays(useWordDrawing)
     expect(on).toBe(off)
