@@ -2,8 +2,8 @@
 // pdfkit's `fill` parses it again (hex or name → three fractions, joined), then `opacity` makes a registry key and
 // each writes its operators one by one. A colour given as `#hex` or by name means the same whatever the document
 // holds, so its operators are kept per colour, and each document's opacity state per value: the same operators are
-// written, in one call, with the same state changes. Other colours (spot colours, gradients, arrays) and other
-// calls go to pdfmake's and pdfkit's own methods. Applied at run time only while their methods are still exactly the
+// written, in one call, with the same state changes. Other colours (spot colours, gradients, arrays, a string `fill`
+// takes for a winding rule) and other calls go to pdfmake's and pdfkit's own methods. Applied at run time only while their methods are still exactly the
 // ones this reproduces (their source's SHA-256); test/emit/pdf-word-paint.test.ts fails when they no longer are,
 // and checks the bytes.
 import PDFDocument from 'pdfkit'
