@@ -15,7 +15,7 @@ import {generate} from './generate.mjs'
 const root = fileURLToPath(new URL('..', import.meta.url))
 const bench = path.join(root, 'bench')
 /** The command as installed (from the start-up snapshot when it fits), and the plain CLI. */
-const command = path.join(root, 'dist/pipeline/start.js')
+const command = path.join(root, 'dist/pipeline/start.cjs')
 const cli = path.join(root, 'dist/pipeline/cli.js')
 /** GNU time, which measures a process with its children (the installed command starts one from the snapshot). */
 const gnuTime = ['/usr/bin/time'].find((file) => existsSync(file))

@@ -1,6 +1,7 @@
 // What changes with the language of the outputs: the requester in the circulation sentence, the language after
 // "Original:", and the names of the Member and the beneficiaries. The body and the programmes' text are never
 // translated: they stay as the sources write them.
+import {collation} from './collate.js'
 import type {Report} from './model.js'
 import {printedName, sentenceName} from './registry/index.js'
 import {fill, type Labels} from './templates.js'
@@ -30,6 +31,7 @@ export function originalIn(original: string, from: Labels, to: Labels): string {
  */
 export function inLanguage(report: Report, from: Labels, to: Labels): Report {
   const name = (written: string) => printedName(written, to.language)
+  const order = collation(to.language)
   const requester = report.requester === requesterIn(report.member, from) ? requesterIn(report.member, to) : report.requester
   return {
     ...report,
@@ -40,6 +42,6 @@ export function inLanguage(report: Report, from: Labels, to: Labels): Report {
     programmes: report.programmes.map((programme) => ({...programme, beneficiaries: programme.beneficiaries.map(name)})),
     beneficiaries: report.beneficiaries
       .map((beneficiary) => ({...beneficiary, name: name(beneficiary.name)}))
-      .sort((a, b) => a.name.localeCompare(b.name, to.language))
+      .sort((a, b) => order(a.name, b.name))
   }
 }

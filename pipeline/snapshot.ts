@@ -4,9 +4,11 @@
 // zod's generated parsers exist. `build`: also the emitters with their engines (pdfmake, pdfkit, fontkit, the line
 // breaker's tables, exceljs, fflate), warmed by rendering the sample in every templates language, which leaves the
 // package fonts' decoded tables (emit/pdf/font-tables.ts, keyed by the files' checksums). Nothing that depends on
-// the machine, the sources or the templates' files is kept: the templates cache is emptied, the outputs dropped.
+// the machine, the sources or the templates' files is kept: the templates cache is emptied, the outputs dropped (and
+// the font bytes hashed, which would cost more to load than to hash again).
 import v8 from 'node:v8'
 import {emitters} from './emit/index.js'
+import {forgetFontChecksums} from './emit/pdf/checksum.js'
 import {Art67Error} from './errors.js'
 import {analyse, format, formats, render} from './index.js'
 import {initFiles} from './init.js'
@@ -93,5 +95,6 @@ export async function prepareSnapshot(kind: SnapshotKind): Promise<void> {
     }
   } finally {
     forgetTemplates()
+    forgetFontChecksums()
   }
 }

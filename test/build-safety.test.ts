@@ -106,8 +106,8 @@ describe('a build stopped by a signal', () => {
   it.each([
     ['the plain CLI', 'SIGTERM', 'dist/pipeline/cli.js'],
     ['the plain CLI', 'SIGINT', 'dist/pipeline/cli.js'],
-    ['the installed command', 'SIGTERM', 'dist/pipeline/start.js'],
-    ['the installed command', 'SIGINT', 'dist/pipeline/start.js']
+    ['the installed command', 'SIGTERM', 'dist/pipeline/start.cjs'],
+    ['the installed command', 'SIGINT', 'dist/pipeline/start.cjs']
   ] as const)('%s ends at once on %s mid-parse, leaving nothing', async (_, signal, script) => {
     expect(await stopped(script, signal)).toEqual({signal, left: []})
   })

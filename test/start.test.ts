@@ -1,4 +1,4 @@
-// The installed command (dist/pipeline/start.js) starts from a start-up snapshot when it fits (build.blob for
+// The installed command (dist/pipeline/start.cjs) starts from a start-up snapshot when it fits (build.blob for
 // `build`, check.blob for the rest), else the plain CLI, with the same outputs, messages and exit codes either way,
 // whatever the time zone.
 import {spawnSync} from 'node:child_process'
@@ -8,7 +8,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {art67, fingerprints} from './helpers/run-cli.js'
 
-const start = path.resolve('dist/pipeline/start.js')
+const start = path.resolve('dist/pipeline/start.cjs')
 const temp = (name: string) => mkdtemp(path.join(tmpdir(), `art67-start-${name}-`))
 
 function command(args: string[], env: Record<string, string> = {}, nodeOptions: string[] = []) {

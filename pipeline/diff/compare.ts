@@ -1,6 +1,7 @@
 // What changed between two reports: programmes matched by ID, then exact title, then near title (a corrected typo),
 // and listed as new, ended, changed (each field with its old and new value) or continuing; beneficiaries newly
 // reached or no longer reached. No I/O.
+import {compareEnglish} from '../collate.js'
 import {detailKeys, type DetailKey} from '../fields.js'
 import type {PartialDate, Programme, Report} from '../model.js'
 import {editDistance, foldForMatching, typoEdits, withinEdits} from '../suggest.js'
@@ -113,7 +114,7 @@ function match(old: readonly Programme[], now: readonly Programme[]): Array<{old
 }
 
 const reached = (report: Report) => new Set(report.programmes.flatMap((programme) => programme.beneficiaries))
-const sorted = (names: Iterable<string>) => [...names].sort((a, b) => a.localeCompare(b, 'en'))
+const sorted = (names: Iterable<string>) => [...names].sort(compareEnglish)
 
 function reportChanges(old: Report, now: Report): Array<FieldChange<ReportField>> {
   const fields: Array<[ReportField, (report: Report) => string | undefined]> = [

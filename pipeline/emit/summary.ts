@@ -1,4 +1,5 @@
 // The short summary that opens the annex and fills the XLSX "Summary" sheet: who the programmes reach.
+import {compareEnglish} from '../collate.js'
 import type {Beneficiary, Report} from '../model.js'
 
 export interface BeneficiaryCount {
@@ -44,14 +45,14 @@ export function summarize(report: Report): Summary {
     ldcShare: total === 0 ? 0 : reachingLdcs / total,
     byBeneficiary: [...perBeneficiary]
       .map(([name, programmes]) => ({beneficiary: described.get(name)!, programmes}))
-      .sort((a, b) => b.programmes - a.programmes || a.beneficiary.name.localeCompare(b.beneficiary.name, 'en')),
+      .sort((a, b) => b.programmes - a.programmes || compareEnglish(a.beneficiary.name, b.beneficiary.name)),
     byRegion: [...perRegion]
       .map(([region, programmes]) => ({region, programmes}))
       .sort(
         (a, b) =>
           Number(a.region === undefined) - Number(b.region === undefined) ||
           b.programmes - a.programmes ||
-          (a.region ?? '').localeCompare(b.region ?? '', 'en')
+          compareEnglish(a.region ?? '', b.region ?? '')
       )
   }
 }

@@ -1,6 +1,7 @@
 // Beneficiaries as written in a report, resolved against the registry: canonical names, and what each name is.
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
+import {compareEnglish} from '../collate.js'
 import type {Beneficiary, Period} from '../model.js'
 import {problem} from '../rules/index.js'
 import {entryNamed, groupNamed, isRegistryLanguage, nameIn} from './registry.js'
@@ -90,7 +91,7 @@ export class BeneficiaryResolver {
 
   /** Every name handed out, described for the model, in alphabetical order. */
   describe(names: ReadonlySet<string>, period: Period): Beneficiary[] {
-    return [...names].sort((a, b) => a.localeCompare(b, 'en')).map((name) => {
+    return [...names].sort(compareEnglish).map((name) => {
       const known = this.known.get(name)
       if (known?.kind === 'entry') {
         const {entry} = known

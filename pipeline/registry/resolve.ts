@@ -1,4 +1,5 @@
 // Resolve a beneficiary as written to a registry entry, a named group, deliberate free text, or suggestions.
+import {compareEnglish} from '../collate.js'
 import type {IsoDate} from '../model.js'
 import {editDistance} from '../suggest.js'
 import {regions} from './regions.js'
@@ -192,7 +193,7 @@ function suggest(input: string, accept: (candidate: Known) => boolean): string[]
     if (score < (best.get(name)?.score ?? Infinity)) best.set(name, {score, shown})
   }
   return [...best.values()]
-    .sort((a, b) => a.score - b.score || a.shown.localeCompare(b.shown, 'en'))
+    .sort((a, b) => a.score - b.score || compareEnglish(a.shown, b.shown))
     .slice(0, 3)
     .map(({shown}) => shown)
 }

@@ -64,4 +64,14 @@ describe('Glyphs', () => {
     expect([0x09, 0x0a, 0x0d, 0x41, 0x42].map((code) => glyphs.drawable(code))).toEqual([true, true, true, true, true])
     expect([0x20, 0x40, 0x43].map((code) => glyphs.drawable(code))).toEqual([false, false, false])
   })
+
+  it('names the ASCII characters a font lacks, and none of text in ASCII a font covers', () => {
+    // Printable ASCII but `#` (0x23), and `é`.
+    const gapped = new Glyphs([[0x20, 0x22], [0x24, 0x7e], [0xe9, 0xe9]])
+    expect(gapped.undrawable('A # B\t#\n')).toEqual(['#'])
+    expect(gapped.undrawable('café\r\n')).toEqual([])
+    const whole = new Glyphs([[0x20, 0x7e]])
+    expect(whole.undrawable('Any text, tabs\tand line ends\r\n')).toEqual([])
+    expect(whole.undrawable('A\u0007 é')).toEqual(['\u0007', 'é'])
+  })
 })

@@ -6,9 +6,9 @@
 // font shared between documents changed their ToUnicode maps, issue 13). A start-up snapshot that rendered a report
 // holds the package fonts' tables; a file with other bytes has another checksum and is decoded anew.
 // test/emit/pdf-font-tables.test.ts checks the PDF bytes with and without, documents in either order.
-import {createHash} from 'node:crypto'
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
+import {fontChecksum} from './checksum.js'
 
 // pdfkit's own copy of fontkit (CommonJS), as measure.ts takes it.
 const fontkit = createRequire(import.meta.url)('fontkit') as typeof import('fontkit')
@@ -36,7 +36,7 @@ let installed = false
 
 function checksumOf(font: FontkitFont): string {
   let checksum = checksums.get(font)
-  if (checksum === undefined) checksums.set(font, (checksum = createHash('sha256').update(font.stream.buffer).digest('hex')))
+  if (checksum === undefined) checksums.set(font, (checksum = fontChecksum(font.stream.buffer)))
   return checksum
 }
 

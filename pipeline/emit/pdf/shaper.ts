@@ -3,10 +3,10 @@
 // by `npm run fonts`) and no unsafe pair (a ligature such as `fi`, or any other substitution), the glyphs, advances
 // and kerning fontkit would give are read from the table instead. A font whose file's SHA-256 no table has, any
 // other word, and any layout with OpenType features go to fontkit. test/fonts/shaping.test.ts compares both.
-import {createHash} from 'node:crypto'
 import {readFile} from 'node:fs/promises'
 import PDFDocument from 'pdfkit'
 import {shapingTables, type FontFiles, type ShapingTable} from '../../fonts/index.js'
+import {fontChecksum} from './checksum.js'
 
 /** What pdfkit's EmbeddedFont reads of a fontkit font and of its glyphs. */
 export interface FontkitGlyph {
@@ -101,12 +101,10 @@ const shapers = new Map<string, Shaper>()
 const fontShapers = new WeakMap<FontkitFont, Shaper | null>()
 let enabled = true
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
-
 /** The shaper of a font pdfkit opened, by the checksum of its bytes; null when no prepared table matches. */
 export function shaperOf(font: FontkitFont): Shaper | null {
   let shaper = fontShapers.get(font)
-  if (shaper === undefined) fontShapers.set(font, (shaper = shapers.get(sha256(font.stream.buffer)) ?? null))
+  if (shaper === undefined) fontShapers.set(font, (shaper = shapers.get(fontChecksum(font.stream.buffer)) ?? null))
   return shaper
 }
 
@@ -149,7 +147,7 @@ export async function prepareShaper(family: string, files: FontFiles): Promise<v
     // A file that cannot be read is pdfmake's to report.
     const bytes = await readFile(file).catch(() => undefined)
     if (!bytes) continue
-    const checksum = sha256(bytes)
+    const checksum = fontChecksum(bytes)
     const table = tables.get(checksum)
     if (table && !shapers.has(checksum)) shapers.set(checksum, new Shaper(table))
   }
