@@ -31,8 +31,6 @@ interface Document {
   _font: Font
   _fontSize: number
   _textOptions?: unknown
-  _ctm: number[]
-  _ctmStack: number[][]
   page: {height: number; fonts: Record<string, unknown>}
   addContent(data: string): unknown
   text(text: unknown, x?: unknown, y?: unknown, options?: unknown): unknown
@@ -130,6 +128,9 @@ function simple(document: Document, text: unknown, x: unknown, y: unknown, optio
   if (typeof text !== 'string' || text.length === 0 || text.includes('\n') || document._textOptions) return false
   if (typeof x !== 'number' || typeof y !== 'number' || typeof options !== 'object' || options === null) return false
   const given = options as Record<string, unknown>
+  // pdfkit copies only the options' own properties: an object that may inherit some (not a plain one) goes to it.
+  const kind = Object.getPrototypeOf(given) as unknown
+  if (kind !== Object.prototype && kind !== null) return false
   if (given.lineBreak !== false || given.link != null) return false
   for (const key in given) if (!plain.has(key)) return false
   return true

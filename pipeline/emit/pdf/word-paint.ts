@@ -2,8 +2,8 @@
 // pdfkit's `fill` parses it again (hex or name → three fractions, joined), then `opacity` makes a registry key and
 // each writes its operators one by one. A colour given as `#hex` or by name means the same whatever the document
 // holds, so its operators are kept per colour, and each document's opacity state per value: the same operators are
-// written, in one call, with the same state changes. Other colours (spot colours, gradients, arrays) and other
-// calls go to pdfmake's and pdfkit's own methods. Applied at run time only while their methods are still exactly the
+// written, in one call, with the same state changes. Other colours (spot colours, gradients, arrays, a string `fill`
+// takes for a winding rule) and other calls go to pdfmake's and pdfkit's own methods. Applied at run time only while their methods are still exactly the
 // ones this reproduces (their source's SHA-256); test/emit/pdf-word-paint.test.ts fails when they no longer are,
 // and checks the bytes.
 import PDFDocument from 'pdfkit'
@@ -47,9 +47,12 @@ const resolveColorSource = '2d01d4b8d6bd8ddb9108059d0ec12e8049ccad77527a8ea92072
 const prototype = PDFDocument.prototype as unknown as Document
 const originals = {fill: prototype.fill, opacity: prototype.opacity, resolveColor: PdfmakeDocument.prototype.resolveColor}
 
+/** What `fill` takes for a winding rule instead of a colour, anywhere in the string (`#evenodd` is one). */
+const windingRule = /(even-?odd)|(non-?zero)/
+
 /**
  * The operators `fill(color)` writes for a colour that means the same in every document (`#hex` or a name: parsed
- * before any spot colour is looked at), or null for any other colour.
+ * before any spot colour is looked at), or null for any other colour, and for one `fill` takes for a winding rule.
  */
 const fills = new Map<string, string | null>()
 
@@ -57,7 +60,7 @@ function fillOf(color: string): string | null {
   let operators = fills.get(color)
   if (operators === undefined) {
     // No spot colour in this stand-in document: only a colour that needs none parses.
-    const parts = prototype._normalizeColor.call({spotColors: {}}, color)
+    const parts = windingRule.test(color) ? null : prototype._normalizeColor.call({spotColors: {}}, color)
     operators = parts && parts.length === 3 ? `/DeviceRGB cs\n${parts.join(' ')} scn\nf` : null
     fills.set(color, operators)
   }
@@ -93,7 +96,7 @@ function opacity(this: Document, value: unknown): Document {
 }
 
 function resolveColor(this: PdfmakeDocument, color: unknown, defaultColor: unknown): unknown {
-  // A colour that parses in every document is valid, so returned as it is.
+  // A colour that parses in every document is valid, so returned as it is (one like a winding rule is pdfmake's).
   if (typeof color === 'string' && color && fillOf(color) !== null) return color
   return originals.resolveColor.call(this, color, defaultColor)
 }
