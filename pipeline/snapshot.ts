@@ -76,14 +76,7 @@ export async function prepareSnapshot(kind: SnapshotKind): Promise<void> {
     if (kind === 'build') {
       await loadEmitters()
       // Whether pdfmake's and pdfkit's methods are replaced here as in the plain CLI (the bundle must keep their source).
-      const patches = await Promise.all([
-        import('./emit/pdf/style-lookup.js'),
-        import('./emit/pdf/inline-styles.js'),
-        import('./emit/pdf/content-writes.js'),
-        import('./emit/pdf/word-drawing.js'),
-        import('./emit/pdf/word-paint.js')
-      ])
-      const on = patches.every((patch) => patch.matches()) ? 'on' : 'off'
+      const on = (await import('./emit/pdf/index.js')).patchesOn() ? 'on' : 'off'
       loaded += ` and the ${emitters.map((emitter) => emitter.format).join(', ')} emitters (pdfmake and pdfkit patches ${on})`
     }
     const warmed = await warm(kind)

@@ -55,11 +55,11 @@ const bundledRequire = {
 }
 
 /**
- * Files bundled as their own text. pipeline/emit/pdf/style-lookup.ts, inline-styles.ts, content-writes.ts,
- * word-drawing.ts and word-paint.ts replace
- * methods of pdfmake and pdfkit only while the methods' source (Function.prototype.toString) is the one it was written against, and esbuild reprints the code it
- * bundles (other indentation, `void 0`, renamed parameters), which would turn it off in the snapshot. Such a file is
- * run from its original text, as Node.js's loader runs it, with its `require`s bundled.
+ * Files bundled as their own text. The run-time patches of pdfmake and pdfkit (pipeline/emit/pdf/patch.ts) replace
+ * their methods only while the methods' source (Function.prototype.toString) is the one they were written against,
+ * and esbuild reprints the code it bundles (other indentation, `void 0`, renamed parameters), which would turn them
+ * off in the snapshot. Such a file is run from its original text, as Node.js's loader runs it, with its `require`s
+ * bundled.
  */
 const verbatim = {
   name: 'verbatim',

@@ -5,7 +5,7 @@
 // against (their source's SHA-256); test/emit/pdf-content-writes.test.ts fails when they no longer are, and checks
 // the PDF bytes with and without.
 import PDFDocument from 'pdfkit'
-import {sourceHash} from './patch.js'
+import {sourceHash, sourcesMatch} from './patch.js'
 
 /** What pdfkit's PDFReference (a PDF object, with its stream) has that this reads. */
 interface Reference {
@@ -63,10 +63,7 @@ function finalize(this: Reference): void {
 }
 
 /** Whether pdfkit's methods are those this module replaces. */
-export const matches = (): boolean =>
-  prototype !== undefined &&
-  sourceHash(originals.write!) === replacedSources.write &&
-  sourceHash(originals.finalize!) === replacedSources.finalize
+export const matches = (): boolean => prototype !== undefined && sourcesMatch(replacedSources, (name) => (name === 'ref' ? ref : originals[name as keyof typeof originals]))
 
 /** Write a stream's text in one Buffer (when pdfkit's methods match), or each operator in its own as pdfkit does. */
 export function useBatchedWrites(on: boolean): void {

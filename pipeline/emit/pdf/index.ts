@@ -22,24 +22,27 @@ import {cellPadding, contentWidth, fontSize, indent, widestGlyph, type Nesting, 
 import {summarize, type Summary} from '../summary.js'
 import {fill, type Templates} from '../../templates.js'
 import type {EmitOptions} from '../index.js'
-import {useBatchedWrites} from './content-writes.js'
+import * as contentWrites from './content-writes.js'
 import {shareFontTables} from './font-tables.js'
 import {Header} from './header.js'
-import {useInlineStyles} from './inline-styles.js'
+import * as inlineStyles from './inline-styles.js'
 import {Layout} from './layout.js'
 import {longestWordLength, TextMeasure, type FontStyle, type Run} from './measure.js'
 import {apart, breakLongWords, justifiable, unbroken} from './runs.js'
 import {prepareShaper} from './shaper.js'
-import {useFastStyleLookup} from './style-lookup.js'
-import {useWordDrawing} from './word-drawing.js'
-import {useWordPaint} from './word-paint.js'
+import * as styleLookup from './style-lookup.js'
+import * as wordDrawing from './word-drawing.js'
+import * as wordPaint from './word-paint.js'
 import {fitsAsAsked, fitTable, type ColumnText, type TableRequest} from './tables.js'
 
-useFastStyleLookup(true)
-useInlineStyles(true)
-useBatchedWrites(true)
-useWordDrawing(true)
-useWordPaint(true)
+styleLookup.useFastStyleLookup(true)
+inlineStyles.useInlineStyles(true)
+contentWrites.useBatchedWrites(true)
+wordDrawing.useWordDrawing(true)
+wordPaint.useWordPaint(true)
+
+/** Whether every run-time patch of pdfmake and pdfkit applied above is on (their libraries' methods match). */
+export const patchesOn = (): boolean => [styleLookup, inlineStyles, contentWrites, wordDrawing, wordPaint].every((patch) => patch.matches())
 
 // pdfmake's page writer has a listener per open list (to place each item's marker), and Node.js warns of a leak past
 // 10 listeners: a list nested 11 or 12 deep (the most the model keeps: `nesting-too-deep`) printed that warning. No

@@ -6,7 +6,7 @@
 // fails when they no longer match, and checks the PDF bytes with and without.
 import stackModule from 'pdfmake/js/StyleContextStack.js'
 import variableType from 'pdfmake/js/helpers/variableType.js'
-import {sourceHash} from './patch.js'
+import {sourcesMatch} from './patch.js'
 
 type StyleDictionary = Record<string, Record<string, unknown> | undefined>
 interface Stack {
@@ -84,9 +84,7 @@ const originals = {getProperty: StyleContextStack.prototype.getProperty, getStyl
 
 /** Whether pdfmake's methods are those this module replaces. */
 export const matches = (): boolean =>
-  sourceHash(originals.getProperty) === replacedSources.getProperty &&
-  sourceHash(originals.getStyleProperty) === replacedSources.getStyleProperty &&
-  sourceHash(StyleContextStack.prototype.auto) === replacedSources.auto
+  sourcesMatch(replacedSources, (name) => (name in originals ? originals[name as keyof typeof originals] : StyleContextStack.prototype.auto))
 
 /** Use the allocation-free lookup (when pdfmake's methods match), or pdfmake's own again. */
 export function useFastStyleLookup(on: boolean): void {

@@ -8,7 +8,7 @@
 // pdfkit's own method. Applied at run time only while pdfkit's methods are still exactly the ones this reproduces
 // (their source's SHA-256); test/emit/pdf-word-drawing.test.ts fails when they no longer are, and checks the bytes.
 import PDFDocument from 'pdfkit'
-import {sourceHash} from './patch.js'
+import {sourcesMatch} from './patch.js'
 
 /** What this reads of pdfkit's EmbeddedFont. */
 interface Font {
@@ -91,7 +91,7 @@ function memoOf(font: Font): Memo | null {
     const fontPrototype = Object.getPrototypeOf(font) as Methods
     let matches = fontMatches.get(fontPrototype)
     if (matches === undefined) {
-      matches = Object.entries(fontSources).every(([name, hash]) => typeof fontPrototype[name] === 'function' && sourceHash(fontPrototype[name]!) === hash)
+      matches = sourcesMatch(fontSources, (name) => fontPrototype[name])
       fontMatches.set(fontPrototype, matches)
     }
     memos.set(font, (memo = matches ? {words: new Map(), sizes: new Map()} : null))
@@ -165,7 +165,7 @@ function text(this: Document, text: unknown, x?: unknown, y?: unknown, options?:
 }
 
 /** Whether pdfkit's methods are those this module reproduces. */
-export const matches = (): boolean => Object.entries(documentSources).every(([name, hash]) => sourceHash(name === 'text' ? original : (prototype as unknown as Methods)[name]!) === hash)
+export const matches = (): boolean => sourcesMatch(documentSources, (name) => (name === 'text' ? original : (prototype as unknown as Methods)[name]))
 
 /** Draw plain words from the memo (when pdfkit's methods match), or every word through pdfkit's own methods. */
 export function useWordDrawing(on: boolean): void {

@@ -3,12 +3,12 @@
 // each writes its operators one by one. A colour given as `#hex` or by name means the same whatever the document
 // holds, so its operators are kept per colour, and each document's opacity state per value: the same operators are
 // written, in one call, with the same state changes. Other colours (spot colours, gradients, arrays, a string `fill`
-// takes for a winding rule) and other calls go to pdfmake's and pdfkit's own methods. Applied at run time only while their methods are still exactly the
-// ones this reproduces (their source's SHA-256); test/emit/pdf-word-paint.test.ts fails when they no longer are,
-// and checks the bytes.
+// takes for a winding rule) and other calls go to pdfmake's and pdfkit's own methods. Applied at run time only while
+// their methods are still exactly the ones this reproduces (their source's SHA-256); test/emit/pdf-word-paint.test.ts
+// fails when they no longer are, and checks the bytes.
 import PDFDocument from 'pdfkit'
 import pdfDocumentModule from 'pdfmake/js/PDFDocument.js'
-import {sourceHash} from './patch.js'
+import {sourceHash, sourcesMatch} from './patch.js'
 
 /** What this reads and writes of pdfkit's document. */
 interface Document {
@@ -103,7 +103,7 @@ function resolveColor(this: PdfmakeDocument, color: unknown, defaultColor: unkno
 
 /** Whether pdfkit's and pdfmake's methods are those this module reproduces. */
 export const matches = (): boolean =>
-  Object.entries(pdfkitSources).every(([name, hash]) => sourceHash((name in originals ? originals[name as keyof typeof originals] : (prototype as unknown as Methods)[name])!) === hash) &&
+  sourcesMatch(pdfkitSources, (name) => (name in originals ? originals[name as keyof typeof originals] : (prototype as unknown as Methods)[name])) &&
   sourceHash(originals.resolveColor) === resolveColorSource
 
 /** Paint words from the kept operators (when the methods match), or through pdfkit's and pdfmake's own methods. */
