@@ -3,7 +3,7 @@
 import PDFDocument from 'pdfkit'
 import {afterEach, describe, expect, it} from 'vitest'
 import {matches, useBatchedWrites} from '../../pipeline/emit/pdf/content-writes.js'
-import {samplePdfBothWays} from '../helpers/patch-bytes.js'
+import {bothWays, samplePdfBothWays} from '../helpers/patch-bytes.js'
 
 /** The bytes of a small document written through pdfkit's own calls: text, binary data, text again, on two pages. */
 async function documentBytes(): Promise<Buffer> {
@@ -35,10 +35,7 @@ describe('batched content writes', () => {
   })
 
   it('writes the same bytes as pdfkit, text and binary data interleaved', async () => {
-    useBatchedWrites(false)
-    const theirs = await documentBytes()
-    useBatchedWrites(true)
-    const ours = await documentBytes()
+    const {theirs, ours} = await bothWays(useBatchedWrites, documentBytes)
     expect(ours.length).toBeGreaterThan(1000)
     expect(ours.equals(theirs)).toBe(true)
   })

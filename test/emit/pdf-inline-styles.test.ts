@@ -3,7 +3,7 @@
 import {createRequire} from 'node:module'
 import {afterEach, describe, expect, it} from 'vitest'
 import {matches, useInlineStyles} from '../../pipeline/emit/pdf/inline-styles.js'
-import {samplePdfBothWays} from '../helpers/patch-bytes.js'
+import {bothWays, samplePdfBothWays} from '../helpers/patch-bytes.js'
 
 const require = createRequire(import.meta.url)
 const StyleContextStack = require('pdfmake/js/StyleContextStack.js').default
@@ -17,7 +17,7 @@ describe('styles resolved once per run of words', () => {
     expect(matches()).toBe(true)
   })
 
-  it('measures every word as pdfmake does, through named styles, overrides, sizes and spaces', () => {
+  it('measures every word as pdfmake does, through named styles, overrides, sizes and spaces', async () => {
     const dictionary = {
       paragraph: {alignment: 'justify', fontSize: 9},
       small: {fontSize: 7, color: '#333333', extends: 'paragraph'},
@@ -76,10 +76,7 @@ describe('styles resolved once per run of words', () => {
       }
       return {words: items.flat(), items: items.map((words) => words.map(read)), fonts}
     }
-    useInlineStyles(false)
-    const theirs = measured()
-    useInlineStyles(true)
-    const ours = measured()
+    const {theirs, ours} = await bothWays(useInlineStyles, measured)
     expect(ours.items.flat().length).toBeGreaterThan(30)
     expect(ours.items).toEqual(theirs.items)
     // The words of a style share one object of its properties, whatever their text run: here the words of the two

@@ -5,7 +5,7 @@ import {afterEach, describe, expect, it} from 'vitest'
 import {matches, useWordDrawing} from '../../pipeline/emit/pdf/word-drawing.js'
 import {locateFont} from '../../pipeline/fonts/index.js'
 import {loadTemplates, templatesFor} from '../../pipeline/templates.js'
-import {samplePdfBothWays} from '../helpers/patch-bytes.js'
+import {bothWays, samplePdfBothWays} from '../helpers/patch-bytes.js'
 
 const templates = templatesFor(await loadTemplates(), 'en')
 const files = locateFont(templates.styles.fonts[templates.styles.font]!).files
@@ -62,10 +62,7 @@ describe('words drawn from a memo', () => {
   })
 
   it('writes the same operators and moves the pen as pdfkit does, words repeated, in two fonts, sizes and page heights', async () => {
-    useWordDrawing(false)
-    const theirs = await drawn()
-    useWordDrawing(true)
-    const ours = await drawn()
+    const {theirs, ours} = await bothWays(useWordDrawing, drawn)
     expect(ours.bytes.toString('latin1')).toContain('TJ')
     expect(ours.pens).toEqual(theirs.pens)
     expect(ours.bytes.equals(theirs.bytes)).toBe(true)
@@ -88,10 +85,7 @@ describe('words drawn from a memo', () => {
       await ended
       return {bytes: Buffer.concat(chunks), pen}
     }
-    useWordDrawing(false)
-    const theirs = await draw()
-    useWordDrawing(true)
-    const ours = await draw()
+    const {theirs, ours} = await bothWays(useWordDrawing, draw)
     expect(ours.pen).toEqual(theirs.pen)
     expect(ours.bytes.equals(theirs.bytes)).toBe(true)
   })

@@ -4,7 +4,7 @@ import {createRequire} from 'node:module'
 import PDFDocument from 'pdfkit'
 import {afterEach, describe, expect, it} from 'vitest'
 import {matches, useWordPaint} from '../../pipeline/emit/pdf/word-paint.js'
-import {samplePdfBothWays} from '../helpers/patch-bytes.js'
+import {bothWays, samplePdfBothWays} from '../helpers/patch-bytes.js'
 
 const PdfmakeDocument = createRequire(import.meta.url)('pdfmake/js/PDFDocument.js').default
 // `#evenodd` and `#non-zero` parse as colours, but `fill` takes them for winding rules (writing no colour).
@@ -54,10 +54,7 @@ describe('words painted from kept operators', () => {
   })
 
   it('writes the same operators with the same state as pdfkit, through named, hex, spot and array colours and opacities', async () => {
-    useWordPaint(false)
-    const theirs = await painted()
-    useWordPaint(true)
-    const ours = await painted()
+    const {theirs, ours} = await bothWays(useWordPaint, painted)
     expect(ours.bytes.toString('latin1')).toContain('scn')
     expect(ours.states).toEqual(theirs.states)
     expect(ours.resolved).toEqual(theirs.resolved)
