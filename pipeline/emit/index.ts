@@ -2,6 +2,7 @@
 // Each emitter is loaded only when a build runs, so checking never pays for pdfmake or exceljs.
 import type {Changes} from '../diff/compare.js'
 import {inLanguage} from '../language.js'
+import {withBoundedHeapGrowth} from './heap-growth.js'
 import type {Report} from '../model.js'
 import {templatesFor, type Templates, type TemplateSet} from '../templates.js'
 import {slug} from '../text.js'
@@ -81,18 +82,20 @@ export async function emit(
     })
   ]
   const name = outputName(versions[0]!.report)
-  const outputs: Output[] = []
-  for (const version of versions) {
-    const rendered = new Map<Emitter, Output>()
-    for (const emitter of renderOrder) {
-      if (version.suffix && emitter.format === 'json') continue
-      const render = await emitter.load()
-      const data = await run(emitter.format, async () => render(version.report, version.templates, options))
-      rendered.set(emitter, {name: `${name}${version.suffix}.${emitter.format}`, data})
+  return withBoundedHeapGrowth(async () => {
+    const outputs: Output[] = []
+    for (const version of versions) {
+      const rendered = new Map<Emitter, Output>()
+      for (const emitter of renderOrder) {
+        if (version.suffix && emitter.format === 'json') continue
+        const render = await emitter.load()
+        const data = await run(emitter.format, async () => render(version.report, version.templates, options))
+        rendered.set(emitter, {name: `${name}${version.suffix}.${emitter.format}`, data})
+      }
+      outputs.push(...emitters.flatMap((emitter) => rendered.get(emitter) ?? []))
     }
-    outputs.push(...emitters.flatMap((emitter) => rendered.get(emitter) ?? []))
-  }
-  return outputs
+    return outputs
+  })
 }
 
 /**

@@ -29,6 +29,7 @@ import * as inlineStyles from './inline-styles.js'
 import {Layout} from './layout.js'
 import {longestWordLength, TextMeasure, type FontStyle, type Run} from './measure.js'
 import {apart, breakLongWords, justifiable, unbroken} from './runs.js'
+import * as releasedPages from './released-pages.js'
 import {prepareShaper} from './shaper.js'
 import * as styleLookup from './style-lookup.js'
 import * as wordDrawing from './word-drawing.js'
@@ -40,9 +41,10 @@ inlineStyles.useInlineStyles(true)
 contentWrites.useBatchedWrites(true)
 wordDrawing.useWordDrawing(true)
 wordPaint.useWordPaint(true)
+releasedPages.useReleasedPages(true)
 
 /** Whether every run-time patch of pdfmake and pdfkit applied above is on (their libraries' methods match). */
-export const patchesOn = (): boolean => [styleLookup, inlineStyles, contentWrites, wordDrawing, wordPaint].every((patch) => patch.matches())
+export const patchesOn = (): boolean => [styleLookup, inlineStyles, contentWrites, wordDrawing, wordPaint, releasedPages].every((patch) => patch.matches())
 
 // pdfmake's page writer has a listener per open list (to place each item's marker), and Node.js warns of a leak past
 // 10 listeners: a list nested 11 or 12 deep (the most the model keeps: `nesting-too-deep`) printed that warning. No

@@ -19,3 +19,7 @@ declare module 'pdfmake/js/PDFDocument.js' {
   const module: {default?: unknown}
   export default module
 }
+declare module 'pdfmake/js/Renderer.js' {
+  const module: {default?: unknown}
+  export default module
+}
