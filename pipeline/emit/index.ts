@@ -82,7 +82,7 @@ export async function emit(
     })
   ]
   const name = outputName(versions[0]!.report)
-  return withBoundedHeapGrowth(async () => {
+  return withBoundedHeapGrowth(report.programmes.length, async () => {
     const outputs: Output[] = []
     for (const version of versions) {
       const rendered = new Map<Emitter, Output>()
