@@ -5,7 +5,8 @@
 // are made, this caps that growth at 1.5 times (`--heap-growing-percent=50`), then gives V8 back its own factor (0:
 // worked out from how fast it collects). Smaller reports keep V8's own factor, which needs fewer full collections and
 // stayed well under the budgets (README, Performance). A process started with its own `--heap-growing-percent`
-// keeps it.
+// keeps it. The flag is the process's, the count of renders this thread's: when reports render in worker threads
+// (reports/pool.ts), the first thread to finish gives V8 its own factor back, which only ends the cap early.
 import v8 from 'node:v8'
 
 /** How much the heap may grow past what was live at the last full collection, while outputs are made. */
@@ -17,7 +18,7 @@ export const largeReport = 2_000
 const setByUser = (): boolean =>
   [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((option) => /^--heap[-_]growing[-_]percent\b/.test(option))
 
-/** Renders with a capped growth running now in this process: the factor is given back when the last one ends. */
+/** Renders with a capped growth running now in this thread: the factor is given back when the last one ends. */
 let running = 0
 
 /**
