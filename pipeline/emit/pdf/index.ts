@@ -22,6 +22,7 @@ import {cellPadding, contentWidth, fontSize, indent, widestGlyph, type Nesting, 
 import {summarize, type Summary} from '../summary.js'
 import {fill, type Templates} from '../../templates.js'
 import type {EmitOptions} from '../index.js'
+import * as blockLayout from './block-layout.js'
 import * as contentWrites from './content-writes.js'
 import {shareFontTables} from './font-tables.js'
 import {Header} from './header.js'
@@ -42,9 +43,10 @@ contentWrites.useBatchedWrites(true)
 wordDrawing.useWordDrawing(true)
 wordPaint.useWordPaint(true)
 releasedPages.useReleasedPages(true)
+blockLayout.useBlockLayout(true)
 
 /** Whether every run-time patch of pdfmake and pdfkit applied above is on (their libraries' methods match). */
-export const patchesOn = (): boolean => [styleLookup, inlineStyles, contentWrites, wordDrawing, wordPaint, releasedPages].every((patch) => patch.matches())
+export const patchesOn = (): boolean => [styleLookup, inlineStyles, contentWrites, wordDrawing, wordPaint, releasedPages, blockLayout].every((patch) => patch.matches())
 
 // pdfmake's page writer has a listener per open list (to place each item's marker), and Node.js warns of a leak past
 // 10 listeners: a list nested 11 or 12 deep (the most the model keeps: `nesting-too-deep`) printed that warning. No

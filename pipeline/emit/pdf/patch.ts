@@ -1,6 +1,6 @@
 // What the run-time patches of pdfmake and pdfkit (style-lookup.ts, inline-styles.ts, content-writes.ts,
-// word-drawing.ts, word-paint.ts, released-pages.ts; index.ts applies them) check before they replace a method: that
-// its source is still exactly the one they were written against.
+// word-drawing.ts, word-paint.ts, released-pages.ts, block-layout.ts; index.ts applies them) check before they
+// replace a method: that its source is still exactly the one they were written against.
 import {createHash} from 'node:crypto'
 
 /** The SHA-256 of a function's source text. */

@@ -23,3 +23,11 @@ declare module 'pdfmake/js/Renderer.js' {
   const module: {default?: unknown}
   export default module
 }
+declare module 'pdfmake/js/DocMeasure.js' {
+  const module: {default?: unknown}
+  export default module
+}
+declare module 'pdfmake/js/LayoutBuilder.js' {
+  const module: {default?: unknown}
+  export default module
+}
