@@ -1,12 +1,13 @@
 // The outputs are made from a model held whole, and pdfmake holds every page it lays out until the whole document
-// is drawn, so the live memory of the emit stage grows with the report (about 120 MB per 1,000 programmes in the
-// PDF). V8 lets a large heap grow to up to four times what was live at its last full collection before it collects
-// again, which at 5,000 programmes put the build's peak near twice what it held. While the outputs of a large report
-// are made, this caps that growth at 1.5 times (`--heap-growing-percent=50`), then gives V8 back its own factor (0:
-// worked out from how fast it collects). Smaller reports keep V8's own factor, which needs fewer full collections and
-// stayed well under the budgets (README, Performance). A process started with its own `--heap-growing-percent`
-// keeps it. The flag is the process's, the count of renders this thread's: when reports render in worker threads
-// (reports/pool.ts), the first thread to finish gives V8 its own factor back, which only ends the cap early.
+// is drawn, so the live memory of the emit stage grows with the report (about 70 MB per 1,000 programmes in the PDF
+// once laid out). V8 lets a large heap grow to up to four times what was live at its last full collection before it
+// collects again, which at 5,000 programmes put the build's peak near twice what it held. While the outputs of a
+// large report are made, this caps that growth at 1.5 times (`--heap-growing-percent=50`), then gives V8 back its own
+// factor (0: worked out from how fast it collects). Smaller reports keep V8's own factor, which needs fewer full
+// collections and stayed well under the budgets (README, Performance). A process started with its own
+// `--heap-growing-percent` keeps it. The flag is the process's, the count of renders this thread's: when reports
+// render in worker threads (reports/pool.ts), the first thread to finish gives V8 its own factor back, which only ends
+// the cap early.
 import v8 from 'node:v8'
 
 /** How much the heap may grow past what was live at the last full collection, while outputs are made. */
