@@ -58,12 +58,15 @@ const originals = {
 
 /** Content lists being laid out block by block. */
 const layingOut = new WeakSet<unknown[]>()
-/** Content lists laid out block by block: their blocks are gone. */
+/** Content lists laid out (or being laid out) block by block: their blocks are gone. */
 const consumed = new WeakSet<unknown[]>()
 /** Roots measured without their blocks, which are measured as they are laid out. */
 const deferred = new WeakSet<Node>()
 
-/** pdfmake's `layoutDocument(content, pdfDocument, styles, defaultStyle, background, header, footer, watermark, pageBreakBefore)`. */
+/**
+ * pdfmake's `layoutDocument(content, pdfDocument, styles, defaultStyle, background, header, footer, watermark,
+ * pageBreakBefore)`, with a content list laid out block by block unless there is a `pageBreakBefore` function.
+ */
 function layoutDocument(this: LayoutBuilder, ...parameters: unknown[]): unknown {
   const [content] = parameters
   if (!Array.isArray(content) || typeof parameters[8] === 'function') return originals.layoutDocument.apply(this, parameters)
@@ -73,7 +76,6 @@ function layoutDocument(this: LayoutBuilder, ...parameters: unknown[]): unknown 
     return originals.layoutDocument.apply(this, parameters)
   } finally {
     layingOut.delete(content)
-    consumed.add(content)
   }
 }
 
@@ -98,6 +100,7 @@ function measureDocument(this: DocMeasure, root: Node): Node {
 function processVerticalContainer(this: LayoutBuilder, node: Node): void {
   if (!deferred.has(node)) return originals.processVerticalContainer.call(this, node)
   const blocks = node.stack!
+  consumed.add(blocks)
   const measure = this.docMeasure
   for (let index = 0; index < blocks.length; index++) {
     const block = measure.styleStack.auto(node, () => measure.measureNode(blocks[index]!))
