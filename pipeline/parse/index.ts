@@ -149,7 +149,7 @@ function likelyDefinitions(text: string): Definition[] {
  * does not define itself and whose marks it all holds. A label is looked up under its mark held by the fewest
  * chunks, so the work stays near the size of the file; a label of separators only is offered to every chunk.
  */
-function offers(defined: Definition[][], held: Array<Set<string>>, holders: Map<string, number>): Definition[][] {
+function offers(defined: Definition[][], {held, holders}: MarkIndex): Definition[][] {
   const byMark = new Map<string, Definition[]>()
   const everywhere: Definition[] = []
   const seen = new Set<string>()
@@ -174,16 +174,41 @@ function offers(defined: Definition[][], held: Array<Set<string>>, holders: Map<
   })
 }
 
+/** Whether `index` holds every mark of `definitions`. */
+const knows = (index: MarkIndex, definitions: readonly Definition[][]) =>
+  definitions.every((own) => own.every((definition) => definition.marks.every((mark) => index.relevant.has(mark))))
+
 /** A file ready to parse: its text (over-limit parts blanked), its chunks, and the jobs of a first parse. */
 interface Plan {
   file: VFile
   text: string
   cuts: Cut[]
   parts: Chunk[]
-  /** Each chunk's marks, and how many chunks hold each mark (see `offers`). */
+  /** The chunks' marks that the guessed definitions have (see `markIndex`). */
+  marks: MarkIndex
+  jobs: ParseJob[]
+}
+
+/**
+ * Each chunk's marks, and how many chunks hold each mark, among `relevant`: `offers` reads only the marks of the
+ * definitions it offers, so an index of those gives what the index of every mark would (a chunk's marks keep their
+ * order). Every mark of a large file, held while all files parse, was about 100 MB at 5,000 programmes.
+ */
+interface MarkIndex {
+  relevant: ReadonlySet<string>
   held: Array<Set<string>>
   holders: Map<string, number>
-  jobs: ParseJob[]
+}
+
+/** The index of `parts`' marks among those of `definitions`; nothing is read of a chunk when they have none. */
+function markIndex(parts: readonly Chunk[], definitions: readonly Definition[][]): MarkIndex {
+  const relevant = new Set(definitions.flat().flatMap((definition) => definition.marks))
+  const held = parts.map((part) =>
+    relevant.size === 0 ? new Set<string>() : new Set(marks(fold(part.text)).filter((mark) => relevant.has(mark)))
+  )
+  const holders = new Map<string, number>()
+  for (const holds of held) for (const mark of holds) holders.set(mark, (holders.get(mark) ?? 0) + 1)
+  return {relevant, held, holders}
 }
 
 /** The job parsing chunk `index` with the `added` definitions; only the next chunk's first line goes with it. */
@@ -203,16 +228,15 @@ function chunkJob(parts: Chunk[], index: number, added: Definition[], orBare: bo
 function plan(file: VFile, size: number): Plan {
   const {text, cuts} = refuseOverLimits(file, String(file.value))
   const parts = chunks(text, size)
-  if (parts.length === 1) return {file, text, cuts, parts, held: [], holders: new Map(), jobs: [{text}]}
-  const held = parts.map((part) => new Set(marks(fold(part.text))))
-  const holders = new Map<string, number>()
-  for (const holds of held) for (const mark of holds) holders.set(mark, (holders.get(mark) ?? 0) + 1)
-  const guesses = offers(parts.map((part) => likelyDefinitions(part.text)), held, holders)
-  return {file, text, cuts, parts, held, holders, jobs: parts.map((_, index) => chunkJob(parts, index, guesses[index]!, true))}
+  if (parts.length === 1) return {file, text, cuts, parts, marks: markIndex([], []), jobs: [{text}]}
+  const likely = parts.map((part) => likelyDefinitions(part.text))
+  const index = markIndex(parts, likely)
+  const guesses = offers(likely, index)
+  return {file, text, cuts, parts, marks: index, jobs: parts.map((_, at) => chunkJob(parts, at, guesses[at]!, true))}
 }
 
 /** The chunks' trees joined, from the first parses (`results`, one a chunk, missing after a failed one); or undefined. */
-function joined({parts, text, held, holders}: Plan, results: readonly ParseResult[]): Root | undefined {
+function joined({parts, text, marks: guessed}: Plan, results: readonly ParseResult[]): Root | undefined {
   const trees: Root[] = []
   const given: Definition[][] = []
   const defined: Definition[][] = []
@@ -225,7 +249,8 @@ function joined({parts, text, held, holders}: Plan, results: readonly ParseResul
     defined.push(found)
   }
   const real = new Set(defined.flat().map(definitionId))
-  const needs = offers(defined, held, holders)
+  // A definition the guess missed (a label over several lines) may have marks that the guessed index lacks.
+  const needs = offers(defined, knows(guessed, defined) ? guessed : markIndex(parts, defined))
   for (let index = 0; index < parts.length; index++) {
     const givenIds = new Set(given[index]!.map(definitionId))
     const needed = needs[index]!

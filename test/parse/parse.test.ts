@@ -117,6 +117,12 @@ describe('parse', () => {
     expectSameAsWhole('---\n\n# A\n\n- not a list item: the front matter is tried to the end\n', [10])
   })
 
+  it('resolves a reference to a label over two lines, which no line shows as a definition, in another chunk', () => {
+    const text = '# A\n\nSee [foo bar].\n\n# B\n\n[foo\nbar]: https://example.org\n'
+    expectSameAsWhole(text, [10])
+    expect(nodesOf(parseFile(file(text), {chunkBytes: 10}).tree, 'linkReference')).toHaveLength(1)
+  })
+
   it('parses a definition whose label spans lines in a block quote as in one piece', () => {
     expectSameAsWhole('# A\n\nSee [foo bar].\n\n# B\n\n> [foo\n> bar]: https://example.org\n', [10])
   })
