@@ -6,13 +6,12 @@ import type {TDocumentDefinitions} from 'pdfmake/interfaces.js'
 import {afterEach, describe, expect, it, vi} from 'vitest'
 import {configurePdfmake, pdfDefinition} from '../../pipeline/emit/pdf/index.js'
 import {matches, useBlockLayout} from '../../pipeline/emit/pdf/block-layout.js'
+import {exportedClass} from '../../pipeline/emit/pdf/patch.js'
 import {loadTemplates, templatesFor} from '../../pipeline/templates.js'
 import {bothWays, samplePdfBothWays} from '../helpers/patch-bytes.js'
 import {sampleReport} from '../helpers/sample-report.js'
 
-const LayoutBuilder = ((layoutBuilderModule as {default?: unknown}).default ?? layoutBuilderModule) as {
-  prototype: {processNode(node: object): void}
-}
+const LayoutBuilder = exportedClass<{prototype: {processNode(node: object): void}}>(layoutBuilderModule)
 
 async function sampleDefinition(): Promise<TDocumentDefinitions> {
   const templates = templatesFor(await loadTemplates(), 'en')

@@ -9,7 +9,7 @@
 // longer are, and checks the bytes.
 import docMeasureModule from 'pdfmake/js/DocMeasure.js'
 import layoutBuilderModule from 'pdfmake/js/LayoutBuilder.js'
-import {sourcesMatch} from './patch.js'
+import {exportedClass, librarysOwn, sourcesMatch} from './patch.js'
 
 /** What this reads of a pdfmake node. */
 interface Node {
@@ -28,10 +28,8 @@ interface LayoutBuilder {
   layoutDocument(...parameters: unknown[]): unknown
 }
 
-// The CommonJS exports' `default`, or the class itself under vitest (as in style-lookup.ts).
-const classOf = <T>(module: unknown) => ((module as {default?: unknown}).default ?? module) as {prototype: T}
-const DocMeasureClass = classOf<DocMeasure>(docMeasureModule)
-const LayoutBuilderClass = classOf<LayoutBuilder>(layoutBuilderModule)
+const DocMeasureClass = exportedClass<{prototype: DocMeasure}>(docMeasureModule)
+const LayoutBuilderClass = exportedClass<{prototype: LayoutBuilder}>(layoutBuilderModule)
 
 /**
  * The SHA-256 of the source of each method this relies on, pdfmake 0.3.11: the document is preprocessed, its root
@@ -110,14 +108,10 @@ function processVerticalContainer(this: LayoutBuilder, node: Node): void {
   }
 }
 
-/** The method `name` as pdfmake defines it (this module's originals, else the class's own). */
-const theirs = (prototype: object, name: string): unknown =>
-  name in originals ? originals[name as keyof typeof originals] : (prototype as Record<string, unknown>)[name]
-
 /** Whether pdfmake's methods are the ones this module relies on. */
 export const matches = (): boolean =>
-  sourcesMatch(measureSources, (name) => theirs(DocMeasureClass.prototype, name)) &&
-  sourcesMatch(layoutSources, (name) => theirs(LayoutBuilderClass.prototype, name))
+  sourcesMatch(measureSources, librarysOwn(originals, DocMeasureClass.prototype)) &&
+  sourcesMatch(layoutSources, librarysOwn(originals, LayoutBuilderClass.prototype))
 
 /** Lay a content list out block by block (when pdfmake's methods match), or measure it all first as pdfmake does. */
 export function useBlockLayout(on: boolean): void {

@@ -29,6 +29,7 @@ import {Header} from './header.js'
 import * as inlineStyles from './inline-styles.js'
 import {Layout} from './layout.js'
 import {longestWordLength, TextMeasure, type FontStyle, type Run} from './measure.js'
+import {exportedClass} from './patch.js'
 import {apart, breakLongWords, justifiable, unbroken} from './runs.js'
 import * as releasedPages from './released-pages.js'
 import {prepareShaper} from './shaper.js'
@@ -52,7 +53,7 @@ export const patchesOn = (): boolean => [styleLookup, inlineStyles, contentWrite
 // 10 listeners: a list nested 11 or 12 deep (the most the model keeps: `nesting-too-deep`) printed that warning. No
 // source nests past `limits.nesting`, a safe bound; an EventEmitter takes its limit from `_maxListeners`, here
 // inherited by every writer from the class.
-const ElementWriter = ((elementWriterModule as {default?: unknown}).default ?? elementWriterModule) as {prototype: {_maxListeners?: number}}
+const ElementWriter = exportedClass<{prototype: {_maxListeners?: number}}>(elementWriterModule)
 ElementWriter.prototype._maxListeners = limits.nesting + 1
 
 /**

@@ -10,7 +10,7 @@
 // is, and compares the words measured and the PDF bytes with and without.
 import textInlinesModule from 'pdfmake/js/TextInlines.js'
 import stackModule from 'pdfmake/js/StyleContextStack.js'
-import {sourceHash} from './patch.js'
+import {exportedClass, sourceHash} from './patch.js'
 import {fromStyle} from './style-lookup.js'
 
 type Item = Record<string, unknown> & {text: string}
@@ -34,9 +34,8 @@ interface Stack {
   pop(howMany?: number): void
 }
 
-// Imported (not required), as in style-lookup.ts: the CommonJS exports, or the class itself under vitest.
-const TextInlinesClass = ((textInlinesModule as {default?: unknown}).default ?? textInlinesModule) as {prototype: TextInlines}
-const StyleContextStack = ((stackModule as {default?: unknown}).default ?? stackModule) as StackClass
+const TextInlinesClass = exportedClass<{prototype: TextInlines}>(textInlinesModule)
+const StyleContextStack = exportedClass<StackClass>(stackModule)
 
 /** The SHA-256 of the source of TextInlines.prototype.measure, pdfmake 0.3.11. */
 const replacedSource = 'cb17af19531a9de1c73b790bea462553e9c1cce4d9ad1287ffae59aa42c6d87c'

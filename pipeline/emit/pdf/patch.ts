@@ -6,6 +6,19 @@ import {createHash} from 'node:crypto'
 /** The SHA-256 of a function's source text. */
 export const sourceHash = (method: Function): string => createHash('sha256').update(method.toString()).digest('hex')
 
+/**
+ * The class a pdfmake module exports, imported (not required) so that a bundle holds the very class pdfmake uses.
+ * Node gives the CommonJS exports (the class is their `default`); loaders that honour `__esModule` (vitest) give the
+ * class itself.
+ */
+export const exportedClass = <T>(module: unknown): T => ((module as {default?: unknown}).default ?? module) as T
+
+/** The method `name` as its library defines it: kept in `originals` when a patch replaced it, else the prototype's. */
+export const librarysOwn =
+  (originals: object, prototype: object) =>
+  (name: string): unknown =>
+    name in originals ? (originals as Record<string, unknown>)[name] : (prototype as Record<string, unknown>)[name]
+
 /** Whether each method named in `sources` (found by `methodOf`) is a function whose source has that SHA-256. */
 export function sourcesMatch(sources: Record<string, string>, methodOf: (name: string) => unknown): boolean {
   return Object.entries(sources).every(([name, hash]) => {

@@ -5,7 +5,7 @@
 // method is still exactly the one this wraps (its source's SHA-256): test/emit/pdf-released-pages.test.ts fails when
 // it no longer is, and checks the PDF bytes with and without.
 import rendererModule from 'pdfmake/js/Renderer.js'
-import {sourceHash} from './patch.js'
+import {exportedClass, sourceHash} from './patch.js'
 
 /** What a pdfmake page has that this reads. */
 interface Page {
@@ -17,8 +17,7 @@ interface Renderer {
   renderPages(pages: Page[]): void
 }
 
-// Imported (not required), as in style-lookup.ts: the CommonJS exports, or the class itself under vitest.
-const RendererClass = ((rendererModule as {default?: unknown}).default ?? rendererModule) as {prototype: Renderer}
+const RendererClass = exportedClass<{prototype: Renderer}>(rendererModule)
 
 /** The SHA-256 of the source of Renderer.prototype.renderPages, pdfmake 0.3.11. */
 const wrappedSource = '429c66b67fe2b5a6f4e5a84b34e33240ed8a1b870670d913b90852684a9979f6'

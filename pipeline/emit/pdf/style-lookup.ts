@@ -6,7 +6,7 @@
 // fails when they no longer match, and checks the PDF bytes with and without.
 import stackModule from 'pdfmake/js/StyleContextStack.js'
 import variableType from 'pdfmake/js/helpers/variableType.js'
-import {sourcesMatch} from './patch.js'
+import {exportedClass, sourcesMatch} from './patch.js'
 
 type StyleDictionary = Record<string, Record<string, unknown> | undefined>
 interface Stack {
@@ -23,10 +23,8 @@ interface StackClass {
   getStyleProperty(item: Record<string, unknown>, stack: Stack | undefined, property: string, defaultValue: unknown): unknown
 }
 
-// Imported (not required) so that a bundle holds the very class pdfmake uses. Node gives the CommonJS exports
-// (the class is their `default`); loaders that honour `__esModule` (vitest) give the class itself.
 const {isString, isValue} = variableType
-const StyleContextStack = ((stackModule as {default?: unknown}).default ?? stackModule) as StackClass
+const StyleContextStack = exportedClass<StackClass>(stackModule)
 
 /** The SHA-256 of the source of each method replaced (and of `auto`, which the replacement inlines), pdfmake 0.3.11. */
 const replacedSources = {

@@ -8,7 +8,7 @@
 // fails when they no longer are, and checks the bytes.
 import PDFDocument from 'pdfkit'
 import pdfDocumentModule from 'pdfmake/js/PDFDocument.js'
-import {sourceHash, sourcesMatch} from './patch.js'
+import {exportedClass, librarysOwn, sourceHash, sourcesMatch} from './patch.js'
 
 /** What this reads and writes of pdfkit's document. */
 interface Document {
@@ -23,10 +23,8 @@ interface Document {
 interface PdfmakeDocument {
   resolveColor(color: unknown, defaultColor: unknown): unknown
 }
-type Methods = Record<string, Function>
 
-// pdfmake's document class: the CommonJS exports' `default`, or the class itself under vitest (as in style-lookup.ts).
-const PdfmakeDocument = ((pdfDocumentModule as {default?: unknown}).default ?? pdfDocumentModule) as {prototype: PdfmakeDocument}
+const PdfmakeDocument = exportedClass<{prototype: PdfmakeDocument}>(pdfDocumentModule)
 
 /** The SHA-256 of the source of each method whose work this does, pdfkit 0.19.1 and pdfmake 0.3.11. */
 const pdfkitSources: Record<string, string> = {
@@ -103,7 +101,7 @@ function resolveColor(this: PdfmakeDocument, color: unknown, defaultColor: unkno
 
 /** Whether pdfkit's and pdfmake's methods are those this module reproduces. */
 export const matches = (): boolean =>
-  sourcesMatch(pdfkitSources, (name) => (name in originals ? originals[name as keyof typeof originals] : (prototype as unknown as Methods)[name])) &&
+  sourcesMatch(pdfkitSources, librarysOwn(originals, prototype)) &&
   sourceHash(originals.resolveColor) === resolveColorSource
 
 /** Paint words from the kept operators (when the methods match), or through pdfkit's and pdfmake's own methods. */
