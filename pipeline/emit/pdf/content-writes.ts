@@ -3,15 +3,12 @@
 // keeps the operators of a stream as text instead and makes one Buffer of them, the same bytes, when binary data
 // comes or the stream ends. Applied at run time only while pdfkit's methods are still exactly the ones it was written
 // against (their source's SHA-256); test/emit/pdf-content-writes.test.ts fails when they no longer are, and checks
-// the PDF bytes with and without. Its `finalize` also lets a large document's streams be deflated in a worker thread
-// (deflate-thread.ts).
+// the PDF bytes with and without.
 import PDFDocument from 'pdfkit'
-import {finalizeStream} from './deflate-thread.js'
 import {sourceHash, sourcesMatch} from './patch.js'
 
 /** What pdfkit's PDFReference (a PDF object, with its stream) has that this reads. */
 interface Reference {
-  document: object
   buffer: Uint8Array[]
   data: {Length?: number; Filter?: string}
   compress: boolean
@@ -62,7 +59,7 @@ function write(this: Reference, chunk: unknown): void {
 
 function finalize(this: Reference): void {
   flush(this)
-  finalizeStream(this, () => originals.finalize!.call(this))
+  originals.finalize!.call(this)
 }
 
 /** Whether pdfkit's methods are those this module replaces. */
