@@ -49,6 +49,8 @@ describe('styles resolved once per run of words', () => {
         stack.push({leadingIndent: 28})
         stack.push('small')
         stack.push({color: 'red', characterSpacing: 0.5})
+        // A style's name as a String object, which pdfmake takes as a name too.
+        stack.push(new String('link'))
         // A null or undefined value does not stop the walk down the stack.
         stack.push({color: null, fontSize: undefined})
       }

@@ -162,29 +162,24 @@ function resolve(document: object, item: Item, stack: Stack | undefined): unknow
   if (missing > 0 && stack) {
     const pushed = stack.autopush(item)
     const overrides = stack.styleOverrides
+    /** The first value found for a property, walking down from the top, is its value. */
+    const take = (index: number, value: unknown) => {
+      if (resolved[index] !== undefined || !isValue(value)) return
+      resolved[index] = value
+      missing--
+    }
     for (let level = overrides.length - 1; level >= 0 && missing > 0; level--) {
       const entry = overrides[level]!
       if (typeof entry === 'object' && !(entry instanceof String)) {
-        // A node's own properties (a few of its keys are looked ones), rather than 23 reads of each node's shape.
+        // A node's own keys (a few of them looked properties), rather than 23 reads of nodes of every shape.
         for (const property in entry) {
           const index = place[property]
-          if (index === undefined || resolved[index] !== undefined) continue
-          const value = (entry as Record<string, unknown>)[property]
-          if (isValue(value)) {
-            resolved[index] = value
-            missing--
-          }
+          if (index !== undefined) take(index, (entry as Record<string, unknown>)[property])
         }
-        continue
-      }
-      const named = typeof entry === 'string' ? namedStyle(document, stack.styleDictionary, entry) : undefined
-      for (let index = 0; index < properties.length; index++) {
-        if (resolved[index] !== undefined) continue
-        const value = named ? named[index] : fromStyle(stack.styleDictionary, entry as unknown as string, properties[index]!)
-        if (isValue(value)) {
-          resolved[index] = value
-          missing--
-        }
+      } else {
+        // A style's name, as a string or a String object (pdfmake takes both).
+        const named = namedStyle(document, stack.styleDictionary, String(entry))
+        for (let index = 0; index < properties.length; index++) take(index, named[index])
       }
     }
     if (pushed > 0) stack.pop(pushed)
