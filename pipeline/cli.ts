@@ -12,6 +12,7 @@ import {count} from './format/index.js'
 import {format as formatProblems, formats, type CheckResult, type Format} from './index.js'
 import {printablePath} from './read/index.js'
 import {buildMany, checkMany, Progress, showProgress, type ManyResult} from './reports/index.js'
+import {counted} from './text.js'
 import type {WatchOptions} from './watch.js'
 import {cleanupOnSignal, removeLiveTemporaries} from './write/index.js'
 
@@ -78,9 +79,9 @@ function version(): string {
 
 function summary(result: CheckResult, dir: string, maxWarnings: number | undefined): string {
   const {errors, warnings} = result.counts
-  const programmes = result.report ? `, ${result.report.programmes.length} programmes` : ''
+  const programmes = result.report ? `, ${counted(result.report.programmes.length, 'programme')}` : ''
   const tooMany = maxWarnings !== undefined && warnings > maxWarnings ? ` (more than the ${maxWarnings} allowed)` : ''
-  return `${printablePath(dir)}: ${result.files.length} files${programmes}, ${errors} errors, ${warnings} warnings${tooMany}`
+  return `${printablePath(dir)}: ${counted(result.files.length, 'file')}${programmes}, ${counted(errors, 'error')}, ${counted(warnings, 'warning')}${tooMany}`
 }
 
 type Values = {out?: string; since?: string; strict?: boolean; 'max-warnings'?: string; format?: string; member?: string; overview?: boolean; combined?: boolean; language?: string}
@@ -135,8 +136,8 @@ async function importCommand(args: string[]): Promise<number> {
   if (problems) (values.format === 'text' ? process.stderr : process.stdout).write(problems + '\n')
   if (values.format !== 'json') for (const output of result.outputs) process.stdout.write(`wrote ${output}\n`)
   const {errors, warnings} = count([result.file])
-  const read = result.report ? `, ${result.report.paragraphs.length} paragraphs, ${result.report.rows.length} programmes` : ''
-  process.stderr.write(`${printablePath(positionals[0]!)}${read}, ${errors} errors, ${warnings} warnings\n`)
+  const read = result.report ? `, ${counted(result.report.paragraphs.length, 'paragraph')}, ${counted(result.report.rows.length, 'programme')}` : ''
+  process.stderr.write(`${printablePath(positionals[0]!)}${read}, ${counted(errors, 'error')}, ${counted(warnings, 'warning')}\n`)
   return result.outputs.length > 0 ? 0 : 1
 }
 
@@ -184,7 +185,7 @@ function print(many: ManyResult<CheckResult & {outputs?: string[]}> & {combined?
     const errors = many.reports.reduce((sum, entry) => sum + entry.result.counts.errors, 0)
     const warnings = many.reports.reduce((sum, entry) => sum + entry.result.counts.warnings, 0)
     const failed = many.reports.filter((entry) => !entry.result.ok || entry.error).length
-    process.stderr.write(`${many.reports.length} reports, ${failed} failed: ${errors} errors, ${warnings} warnings\n`)
+    process.stderr.write(`${counted(many.reports.length, 'report')}, ${failed} failed: ${counted(errors, 'error')}, ${counted(warnings, 'warning')}\n`)
   }
 }
 
@@ -290,8 +291,8 @@ async function watchUntilInterrupted(dirs: string[], options: WatchOptions, prin
       (run) => {
         print(run, printing)
         const changed = run.changed.length > 0 ? `${run.changed.length} changed, ` : ''
-        const rendered = options.command === 'build' ? `, ${run.rendered} of ${run.reports.length} reports rendered` : ''
-        process.stderr.write(`[watch] ${changed}${run.parsed} files parsed${rendered}, ${run.ok ? 'ok' : 'failed'}; waiting for changes (Ctrl-C to stop)\n`)
+        const rendered = options.command === 'build' ? `, ${run.rendered} of ${counted(run.reports.length, 'report')} rendered` : ''
+        process.stderr.write(`[watch] ${changed}${counted(run.parsed, 'file')} parsed${rendered}, ${run.ok ? 'ok' : 'failed'}; waiting for changes (Ctrl-C to stop)\n`)
       },
       (error) => process.stderr.write(`art67: ${error instanceof Error ? error.message : String(error)}\n`)
     )

@@ -166,15 +166,15 @@ describe('art67 command', () => {
 
   it('applies rule severities from art67.config.json in the sources folder, or else the current directory', async () => {
     const sources = await writeSources({'report.md': frontMatter + '\nA line <br> break.\n'})
-    expect(art67(['check', sources]).stderr).toContain('0 errors, 1 warnings')
+    expect(art67(['check', sources]).stderr).toContain('0 errors, 1 warning')
     const cwd = await mkdtemp(path.join(tmpdir(), 'art67-cwd-'))
     await writeFile(path.join(cwd, 'art67.config.json'), '{"rules": {"raw-html": "error"}}')
     const raised = art67(['check', sources], plain, [], cwd)
     expect(raised.code).toBe(1)
     expect(raised.stderr).toMatch(/error\s+Raw HTML is printed as text, not interpreted\s+raw-html/)
-    expect(raised.stderr).toContain('1 errors, 0 warnings')
+    expect(raised.stderr).toContain('1 error, 0 warnings')
     await writeFile(path.join(sources, 'art67.config.json'), '{"rules": {"raw-html": "off"}}')
-    expect(art67(['check', sources, '--strict'], plain, [], cwd)).toMatchObject({code: 0, stderr: `${sources}: 1 files, 0 programmes, 0 errors, 0 warnings\n`})
+    expect(art67(['check', sources, '--strict'], plain, [], cwd)).toMatchObject({code: 0, stderr: `${sources}: 1 file, 0 programmes, 0 errors, 0 warnings\n`})
   })
 
   it('exits 2 on a config that names an unknown rule or lowers a fixed one', async () => {

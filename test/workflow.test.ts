@@ -17,7 +17,7 @@ describe('art67 init', () => {
     expect(init).toMatchObject({code: 0, stdout: `wrote ${path.join(dir, 'report.md')}\nwrote ${path.join(dir, 'programmes/agency.md')}\n`})
     const build = art67(['build', dir, '--out', path.join(dir, '..', 'out')], env)
     expect(build.code).toBe(0)
-    expect(build.stderr).toContain('0 errors, 1 warnings')
+    expect(build.stderr).toContain('0 errors, 1 warning')
     expect(build.stderr).toContain('date-missing')
     const again = art67(['init', dir, '--member', 'Japan'], env)
     expect(again.code).toBe(2)
@@ -37,7 +37,7 @@ describe('art67 build with many reports', () => {
     expect(many.code).toBe(1)
     expect(many.stderr).not.toContain('\r')
     expect(many.stderr).toContain('member-unknown')
-    expect(many.stderr).toContain('3 reports, 1 failed: 1 errors, 0 warnings')
+    expect(many.stderr).toContain('3 reports, 1 failed: 1 error, 0 warnings')
     const names = (await readdir(out)).sort()
     expect(names).toEqual([
       'canada-2020-2021-beneficiaries.svg', 'canada-2020-2021-overview.pdf', 'canada-2020-2021-regions.svg', 'canada-2020-2021-timeline.svg',
@@ -97,9 +97,9 @@ describe('art67 build --watch', () => {
       while (!test()) await new Promise<void>((resolve) => waiters.push(resolve))
     }
     await waitFor(() => runs() >= 1)
-    expect(stderr).toContain('[watch] 1 files parsed, 1 of 1 reports rendered, ok; waiting for changes (Ctrl-C to stop)')
+    expect(stderr).toContain('[watch] 1 file parsed, 1 of 1 report rendered, ok; waiting for changes (Ctrl-C to stop)')
     await writeFile(path.join(root, 'report.md'), frontMatter + table('Second'))
-    await waitFor(() => /\[watch\] \d+ changed, 1 files parsed, 1 of 1 reports rendered, ok/.test(stderr))
+    await waitFor(() => /\[watch\] \d+ changed, 1 file parsed, 1 of 1 report rendered, ok/.test(stderr))
     expect(JSON.parse(await readFile(path.join(out, 'canada-2020-2021.json'), 'utf8')).programmes[0].title).toBe('Second')
     const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
     child.kill('SIGINT')

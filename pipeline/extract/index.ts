@@ -1,10 +1,11 @@
 // Stage 3, extract: from each file's mdast, the front matter node, the narrative and the programmes as written,
 // keeping every place. Source syntax is read here; values are checked by validate.
-import type {Heading, RootContent, Yaml} from 'mdast'
+import type {Heading, Nodes, Root, RootContent, Yaml} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Glyphs} from '../fonts/index.js'
 import type {Block} from '../model.js'
 import type {ParsedFile} from '../parse/index.js'
+import {span} from '../place.js'
 import {isProgrammesFile} from '../read/index.js'
 import {problem} from '../rules/index.js'
 import type {MisplacedShape} from '../rules/catalogue.js'
@@ -83,6 +84,7 @@ class Extractor {
 
   file({file, tree}: ParsedFile) {
     checkGlyphs(file, tree, this.glyphs)
+    this.brokenTables(file, tree)
     const nodes = tree.children.filter((node) => node.type !== 'yaml')
     if (isProgrammesFile(file)) {
       this.territory(file, nodes, 1, undefined)
@@ -102,6 +104,24 @@ class Extractor {
         for (let at = i; at < end; at++) this.outside(file, nodes, at, outline)
         for (const block of toBlocks(file, nodes.slice(i, end), this.shapes, this.tables)) this.narrative.push(block)
         i = end
+      }
+    }
+  }
+
+  /** Paragraphs anywhere in the file that were written as tables but are not read as tables. */
+  private brokenTables(file: VFile, tree: Root) {
+    const text = String(file.value)
+    const stack: Nodes[] = [tree]
+    while (stack.length > 0) {
+      const node = stack.pop()!
+      if (node.type === 'paragraph') {
+        const broken = this.shapes.brokenTable(text, node)
+        if (broken) {
+          const {second, ...args} = broken
+          problem(file, 'table-broken', args, span(file, second.offset, second.length) ?? placeOf(node))
+        }
+      } else if ('children' in node && node.type !== 'heading' && node.type !== 'table') {
+        for (const child of node.children) stack.push(child)
       }
     }
   }

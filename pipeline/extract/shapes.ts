@@ -32,6 +32,23 @@ export interface Hidden {
   tables: number
 }
 
+/** A paragraph that was meant as a table: see `Shapes.brokenTable`. */
+export interface BrokenTable {
+  /** Its header has a title column: a programme table. */
+  programmes: boolean
+  /** Cells of its header, and of its second line when that is a delimiter row. */
+  header: number
+  delimiter: number | undefined
+  /** Where its second line is in the file's text. */
+  second: {offset: number; length: number}
+}
+
+/** The cells of a table line as written, trimmed: outer pipes dropped, split at every `|` not escaped. */
+function tableCells(line: string): string[] {
+  const inner = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '')
+  return inner.split(/(?<!\\)\|/).map((cell) => cell.trim())
+}
+
 /** HTML blocks inside a hidden HTML block are looked into this many levels deep, and no deeper. */
 const maxHtmlDepth = 2
 
@@ -53,6 +70,31 @@ export class Shapes {
   /** A table whose header has a title column: a list of programmes. */
   isProgrammeTable(table: Table): boolean {
     return (table.children[0]?.children ?? []).some((cell) => this.labels.column(nodeText(cell)) === 'title')
+  }
+
+  /**
+   * A paragraph written as a table that GFM did not read as one (its second line is not a delimiter row matching
+   * the header): what is wrong and the second line's offset and length, or undefined. Its lines must all hold a `|`
+   * and either start with one or have a title column in the first line, so text that merely uses `|` is left alone.
+   */
+  brokenTable(text: string, paragraph: Paragraph): BrokenTable | undefined {
+    const start = paragraph.position?.start.offset
+    const end = paragraph.position?.end.offset
+    if (start === undefined || end === undefined) return undefined
+    const firstBreak = text.indexOf('\n', start)
+    const pipe = text.indexOf('|', start)
+    if (firstBreak === -1 || firstBreak >= end || pipe === -1 || pipe >= end) return undefined
+    const written = text.slice(start, end).split('\n')
+    // Lines after the first carry their container's prefix (`> `, a list item's indent).
+    const lines = written.map((line, index) => (index === 0 ? line : line.replace(/^[ \t>]*/, '')))
+    if (!lines.every((line) => /(?<!\\)\|/.test(line))) return undefined
+    const header = tableCells(lines[0]!)
+    const programmes = header.some((cell) => this.labels.column(cell.replace(/[*_`]/g, '')) === 'title')
+    if (!programmes && !lines.every((line) => line.trimStart().startsWith('|'))) return undefined
+    const second = tableCells(lines[1]!)
+    const delimiter = second.every((cell) => /^:?-+:?$/.test(cell)) ? second.length : undefined
+    if (delimiter === header.length) return undefined
+    return {programmes, header: header.length, delimiter, second: {offset: firstBreak + 1, length: written[1]!.length}}
   }
 
   /** Programme tables inside lists, quotations and footnotes below `node` (not `node` itself). */

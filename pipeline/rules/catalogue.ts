@@ -512,6 +512,18 @@ export const catalogue = {
     message: () => 'This table has a number column but no title column, so it is not read as programmes',
     hint: 'A programme table needs a title column (`Title`); its other columns are field labels.'
   }),
+  'table-broken': rule<{programmes: boolean; header: number; delimiter: number | undefined}>({
+    severity: 'error',
+    summary: 'lines written as a table whose second line is not a delimiter row with one `---` per column, so they are printed as text',
+    message: ({programmes, header, delimiter}) => {
+      const why =
+        delimiter === undefined
+          ? 'the line under its header is not a delimiter row (`| --- |` once per column)'
+          : `its delimiter row has ${delimiter} column${delimiter === 1 ? '' : 's'} and its header ${header}`
+      return `These lines are written as a table, but ${why}, so they are printed as text${programmes ? ' and no programme is read from them' : ''}`
+    },
+    hint: 'Put a delimiter row right under the header with one `---` per header column, e.g. `| --- | --- |` under a header of two columns. If the lines are meant as text, write their first `|` as `\\|`.'
+  }),
   'raw-html': rule({
     severity: 'warning',
     summary: 'raw HTML: printed as text, never interpreted',
@@ -605,7 +617,7 @@ export const catalogue = {
   'import-member-guessed': rule<{member: string; times: number}>({
     severity: 'warning',
     summary: 'the reporting Member of an imported page taken from its text: the Member it names most often',
-    message: ({member, times}) => `${code(member)} was taken as the reporting Member: the text names it ${times} times, more than any other Member`,
+    message: ({member, times}) => `${code(member)} was taken as the reporting Member: the text names it ${times === 1 ? 'once' : `${times} times`}, more than any other Member`,
     hint: 'Check `member:` in report.md, or give `--member`.'
   }),
   'import-period-missing': rule({

@@ -40,6 +40,31 @@ describe('extract', () => {
     ])
   })
 
+  it('reports lines written as a table that Markdown reads as text, at their second line, and leaves text with pipes alone', () => {
+    const broken = (text: string) =>
+      run({'r.md': text})
+        .vfiles[0]!.messages.filter((m) => m.ruleId === 'table-broken')
+        .map((m) => [m.reason, m.line, m.column, m.place && 'end' in m.place ? m.place.end.column : undefined])
+    const programmes = 'and no programme is read from them'
+    // No delimiter row under a programme table's header: every row would be printed as text.
+    expect(broken('# Programmes\n\n| # | Title | Start date |\n| 1 | A | 2021 |\n')).toEqual([
+      [`These lines are written as a table, but the line under its header is not a delimiter row (\`| --- |\` once per column), so they are printed as text ${programmes}`, 4, 1, 17]
+    ])
+    // A delimiter row one column short, a title in bold, rows without outer pipes.
+    expect(broken('# Programmes\n\n**Title** | Start date | Beneficiaries\n--- | :---:\nA | 2021 | Chile\n')[0]!.slice(0, 2)).toEqual([
+      `These lines are written as a table, but its delimiter row has 2 columns and its header 3, so they are printed as text ${programmes}`,
+      4
+    ])
+    // Any table-like lines in the narrative, and inside a quotation (the place includes its `> `).
+    expect(broken('Intro.\n\n| Office | City |\n| CIPO | Gatineau |\n')).toHaveLength(1)
+    expect(broken('> | Office | City |\n> |---|\n')).toEqual([[expect.stringContaining('has 1 column and its header 2'), 2, 1, 8]])
+    // Text that uses pipes, an escaped first pipe, a valid table, and a single line are not tables.
+    expect(broken('The choice a | b is ours\nand c | d too.\n')).toEqual([])
+    expect(broken('\\| Office | City |\n| CIPO | Gatineau |\n')).toEqual([])
+    expect(broken('| Office | City |\n|---|---|\n| CIPO | Gatineau |\n')).toEqual([])
+    expect(broken('| Office | City |\n')).toEqual([])
+  })
+
   it('keeps the text of other unknown labels, columns and title-less cells as other information, in order', () => {
     const {vfiles, extracted} = run({
       'r.md':

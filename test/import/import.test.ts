@@ -174,7 +174,7 @@ describe('art67 import', () => {
     expect(first.code).toBe(0)
     expect(first.stdout).toBe('wrote sources/report.md\n')
     expect(first.stderr).toMatch(/20:1-20:78 +warning This row has no start date and ends in `developing countries`/)
-    expect(first.stderr).toMatch(/002_05d88512103c0841\.txt, 3 paragraphs, 10 programmes, 0 errors, 1 warnings\n$/)
+    expect(first.stderr).toMatch(/002_05d88512103c0841\.txt, 3 paragraphs, 10 programmes, 0 errors, 1 warning\n$/)
     expect(art67(['check', 'sources'], plain, [], dir).code).toBe(0)
 
     const again = art67(['import', seed, '--out', 'sources'], plain, [], dir)
