@@ -87,7 +87,12 @@ describe('art67 build --watch', () => {
     const out = path.join(root, 'out')
     const child = spawn(process.execPath, [path.resolve('dist/pipeline/cli.js'), 'build', root, '--out', out, '--watch'], {env: {...process.env, ...env}})
     let stderr = ''
+    let stdout = ''
     const waiters: Array<() => void> = []
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString()
+      for (const wake of waiters.splice(0)) wake()
+    })
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString()
       for (const wake of waiters.splice(0)) wake()
@@ -101,6 +106,14 @@ describe('art67 build --watch', () => {
     await writeFile(path.join(root, 'report.md'), frontMatter + table('Second'))
     await waitFor(() => /\[watch\] \d+ changed, 1 file parsed, 1 of 1 report rendered, ok/.test(stderr))
     expect(JSON.parse(await readFile(path.join(out, 'canada-2020-2021.json'), 'utf8')).programmes[0].title).toBe('Second')
+    const wrote = () => stdout.split('\n').filter((line) => line.startsWith('wrote ')).length
+    await waitFor(() => wrote() >= 6)
+    expect(wrote()).toBe(6)
+    // Text changed, model the same: parsed again, nothing rendered, and no output listed as written.
+    await writeFile(path.join(root, 'report.md'), frontMatter + table('Second') + '\n\n')
+    await waitFor(() => runs() >= 3)
+    expect(stderr).toMatch(/\[watch\] \d+ changed, 1 file parsed, 0 of 1 report rendered, ok/)
+    expect(wrote()).toBe(6)
     const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
     child.kill('SIGINT')
     expect(await exit).toBe(0)

@@ -40,7 +40,7 @@ export interface ManyResult<Result extends CheckResult> {
 }
 
 export interface ManyBuildResult extends ManyResult<BuildResult> {
-  /** The combined workbook written, if asked for and every report was built. */
+  /** The combined workbook, when asked for, every report was built, and it was written (watching: its bytes changed). */
   combined?: string
 }
 
@@ -175,11 +175,11 @@ async function renderKept(pool: Pool, dir: string, report: Report, options: Rend
 }
 
 /** The combined workbook of `reports`, in the language of the first, dated with the latest report's instant. */
-async function writeCombined(reports: readonly Report[], out: string, options: ManyBuildOptions): Promise<string> {
+async function writeCombined(reports: readonly Report[], out: string, options: ManyBuildOptions): Promise<string | undefined> {
   const {emitCombinedXlsx, combinedName} = await import('../emit/xlsx/combined.js')
   const templates = templatesFor(await loadTemplates(options.templates ?? packageTemplates), reports[0]?.language ?? 'en')
   const latest = Math.max(...reports.map((report) => utcMillis(report.date ?? report.period.from)))
   const instant = new Date(options.sourceDateEpoch === undefined ? latest : options.sourceDateEpoch * 1000)
   const [written] = await write(out, [{name: combinedName, data: await emitCombinedXlsx(reports, templates, instant)}], {skipUnchanged: options.skipUnchanged})
-  return written!
+  return written
 }

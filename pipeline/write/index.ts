@@ -138,7 +138,7 @@ async function changedOnly(dir: string, outputs: readonly Output[]): Promise<Out
 /**
  * Write every output to a temporary file beside its target, then rename them into place.
  * If any write fails, the temporary files are removed and the previous outputs stay untouched. With `skipUnchanged`,
- * an output whose bytes are already in place is not written again; every output's path is returned either way.
+ * an output whose bytes are already in place is not written again. Returns the paths written.
  */
 export async function write(dir: string, outputs: readonly Output[], options: {skipUnchanged?: boolean | undefined} = {}): Promise<string[]> {
   try {
@@ -174,5 +174,5 @@ export async function write(dir: string, outputs: readonly Output[], options: {s
     for (const file of staged) untrack(file.temporary)
     throw new Art67Error(`Cannot write the outputs to ${printablePath(dir)}: ${why(error, dir)}`)
   }
-  return outputs.map((output) => path.join(dir, output.name))
+  return staged.map((file) => file.target)
 }
