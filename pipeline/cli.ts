@@ -12,6 +12,7 @@ import {count} from './format/index.js'
 import {format as formatProblems, formats, type CheckResult, type Format} from './index.js'
 import {printablePath} from './read/index.js'
 import {buildMany, checkMany, Progress, showProgress, type ManyResult} from './reports/index.js'
+import {typoOf} from './suggest.js'
 import {counted} from './text.js'
 import type {WatchOptions} from './watch.js'
 import {cleanupOnSignal, removeLiveTemporaries} from './write/index.js'
@@ -90,7 +91,10 @@ type Values = {out?: string; since?: string; strict?: boolean; 'max-warnings'?: 
 function mistakeIn(positionals: string[], values: Values): string | undefined {
   const [command, ...dirs] = positionals
   if (command === undefined) return 'missing command'
-  if (command !== 'build' && command !== 'check' && command !== 'init') return `unknown command \`${command}\``
+  if (command !== 'build' && command !== 'check' && command !== 'init') {
+    const suggestion = typoOf(command, commandNames)
+    return `unknown command \`${command}\`${suggestion ? `: did you mean \`${suggestion}\`?` : ''}`
+  }
   if (command === 'init') {
     if (dirs.length !== 1) return dirs.length === 0 ? 'init needs the folder to write the report in' : `unexpected argument \`${dirs.slice(1).join(' ')}\``
     if (values.member === undefined) return 'init needs the reporting Member, e.g. --member "Japan"'
@@ -111,9 +115,23 @@ function mistakeIn(positionals: string[], values: Values): string | undefined {
   return undefined
 }
 
-function usageError(message: string): number {
-  process.stderr.write(`art67: ${message}\n\n${usage}\n`)
+/** A usage mistake: the message and where to read more (the whole usage when no command was given), exit code 2. */
+function usageError(message: string, {full = false} = {}): number {
+  process.stderr.write(full ? `art67: ${message}\n\n${usage}\n` : `art67: ${message}\nRun \`art67 --help\` for the commands and options.\n`)
   return 2
+}
+
+const commandNames = ['build', 'check', 'init', 'import', 'diff']
+
+/** Every option of every command, for suggestions. */
+const optionNames = [...usage.matchAll(/--[a-z][a-z-]*/g)].map(([name]) => name)
+
+/** What `parseArgs` refused, in our words: an unknown option named with the nearest known one. */
+function parseArgsMessage(error: Error & {code?: string}): string {
+  const unknown = error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /^Unknown option '([^']+)'/.exec(error.message)?.[1] : undefined
+  if (unknown === undefined) return error.message
+  const suggestion = typoOf(unknown, optionNames)
+  return `unknown option \`${unknown}\`${suggestion ? `: did you mean \`${suggestion}\`?` : ''}`
 }
 
 /** `art67 import <file>`: the page's problems in the chosen format, then the files written. */
@@ -198,7 +216,7 @@ export async function main(argv: string[]): Promise<number> {
     try {
       return await own(argv.slice(1))
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) return usageError((error as Error).message)
+      if ((error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) return usageError(parseArgsMessage(error as Error))
       throw error
     }
   }
@@ -230,8 +248,7 @@ export async function main(argv: string[]): Promise<number> {
       }
     })
   } catch (error) {
-    process.stderr.write(`art67: ${(error as Error).message}\n\n${usage}\n`)
-    return 2
+    return usageError(parseArgsMessage(error as Error))
   }
   const {values, positionals} = parsed
   if (values.help) {
@@ -243,10 +260,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0
   }
   const mistake = mistakeIn(positionals, values)
-  if (mistake) {
-    process.stderr.write(`art67: ${mistake}\n\n${usage}\n`)
-    return 2
-  }
+  if (mistake) return usageError(mistake, {full: positionals.length === 0})
   const [command, ...given] = positionals
   if (command === 'init') {
     const {member, period, from, to, language, templates} = values

@@ -27,7 +27,11 @@ describe('art67 command', () => {
     [['init', 'x', 'y'], 'unexpected argument `y`'],
     [['init', 'x'], 'init needs the reporting Member'],
     [['check', '--overview'], '--overview goes with build'],
-    [['check', '--bogus'], "Unknown option '--bogus'"],
+    [['check', '--bogus'], 'unknown option `--bogus`\n'],
+    [['check', '--qiet'], 'unknown option `--qiet`: did you mean `--quiet`?'],
+    [['check', '-q'], 'art67: unknown option `-q`\nRun `art67 --help` for the commands and options.\n'],
+    [['diff', 'a', 'b', '--exit-cod'], 'unknown option `--exit-cod`: did you mean `--exit-code`?'],
+    [['chek', 'sources'], 'unknown command `chek`: did you mean `check`?'],
     [['check', '--out', 'x'], '--out goes with build'],
     [['check', '--templates', '/nonexistent'], 'Cannot read the templates folder /nonexistent'],
     [['check', '--max-warnings', 'some'], '--max-warnings takes a whole number of warnings, not `some`'],
@@ -39,6 +43,13 @@ describe('art67 command', () => {
     expect(result.code).toBe(2)
     expect(result.stderr).toContain(text)
     expect(result.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('prints the whole usage for a missing command only; other usage errors end with a pointer to --help', () => {
+    expect(art67([]).stderr).toMatch(/^art67: missing command\n\nUsage: art67 /)
+    expect(art67(['check', '--format', 'xml']).stderr).toBe(
+      'art67: unknown format `xml`; use one of text, json, github\nRun `art67 --help` for the commands and options.\n'
+    )
   })
 
   it('checks the example: 0, or 1 under --strict because of its warnings', () => {

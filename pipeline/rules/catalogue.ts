@@ -311,6 +311,12 @@ export const catalogue = {
     message: ({key}) => `Unknown front matter key ${code(key)}; it is ignored`,
     hint: `Known keys: ${frontMatterKeys.join(', ')}.`
   }),
+  'frontmatter-typo': rule<{key: string; suggestion: string}>({
+    severity: 'error',
+    summary: 'a front matter key so close to a known one not given that it looks like a typo',
+    message: ({key, suggestion}) => `Unknown front matter key ${code(key)}: did you mean ${code(suggestion)}?`,
+    hint: `Correct the key: its value would otherwise be ignored. Known keys: ${frontMatterKeys.join(', ')}.`
+  }),
   'date-missing': rule({
     severity: 'warning',
     summary: 'no communication `date` yet',

@@ -7,8 +7,9 @@ import {z} from 'zod'
 import {firstDay, firstYear, lastDay, parseDate} from '../dates.js'
 import {Meta, type IsoDate, type Period} from '../model.js'
 import {resolveMember} from '../registry/resolve.js'
-import type {FieldProblem, PeriodProblem, YamlError} from '../rules/catalogue.js'
+import {frontMatterKeys, type FieldProblem, type PeriodProblem, type YamlError} from '../rules/catalogue.js'
 import {problem} from '../rules/index.js'
+import {typoOf} from '../suggest.js'
 import {checkPrinted} from '../extract/glyphs.js'
 import type {Glyphs} from '../fonts/index.js'
 
@@ -194,7 +195,12 @@ export function readFrontMatter(file: VFile, node: Yaml, languages: readonly str
     for (const issue of parsed.error.issues) {
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
-          problem(file, 'frontmatter-unknown', {key: [...issue.path, key].join('.')}, yaml.place([...issue.path, key], true))
+          const place = yaml.place([...issue.path, key], true)
+          // A top-level key a typo away from a known one not given: its value would be ignored without a word.
+          const absent = frontMatterKeys.filter((known) => !Object.hasOwn(data as object, known))
+          const suggestion = issue.path.length === 0 ? (absent.find((known) => known === key.trim().toLowerCase()) ?? typoOf(key, absent)) : undefined
+          if (suggestion) problem(file, 'frontmatter-typo', {key, suggestion}, place)
+          else problem(file, 'frontmatter-unknown', {key: [...issue.path, key].join('.')}, place)
         }
       } else {
         fatal = true
