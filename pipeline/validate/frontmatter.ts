@@ -2,7 +2,7 @@
 import type {Yaml} from 'mdast'
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
-import {isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode, type YAMLError} from 'yaml'
+import {CST, isMap, isPair, isScalar, LineCounter, Parser, parseDocument, type Document, type Node as YamlNode, type YAMLError} from 'yaml'
 import {z} from 'zod'
 import {firstDay, firstYear, lastDay, parseDate} from '../dates.js'
 import {Meta, type IsoDate, type Period} from '../model.js'
@@ -151,6 +151,22 @@ function readDate(file: VFile, yaml: Located, written: string | undefined): IsoD
   return date.date.iso
 }
 
+/** The offset of the opening quote of the quoted value of `source` that runs on to `at`, if any. */
+function openingQuote(source: string, at: number): number | undefined {
+  let found: number | undefined
+  for (const token of new Parser().parse(source)) {
+    if (token.type !== 'document') continue
+    CST.visit(token, (item) => {
+      for (const part of [item.key, item.value]) {
+        if ((part?.type === 'double-quoted-scalar' || part?.type === 'single-quoted-scalar') && part.offset <= at && at <= part.offset + part.source.length) {
+          found = part.offset
+        }
+      }
+    })
+  }
+  return found
+}
+
 /** Read the front matter; every problem is reported on `file` at its place. */
 export function readFrontMatter(file: VFile, node: Yaml, languages: readonly string[], glyphs: Glyphs): Meta | undefined {
   const yaml = new Located(node)
@@ -163,7 +179,10 @@ export function readFrontMatter(file: VFile, node: Yaml, languages: readonly str
       if (places.has(error.pos[0])) continue
       places.add(error.pos[0])
       const detail = error.message.split('\n')[0]!
-      problem(file, 'frontmatter-yaml', {as: 'syntax', ...yamlError(error, node.value), detail}, yaml.range(error.pos))
+      const reason = yamlError(error, node.value)
+      // The parser finds a quote not closed at the end of the text; the quote to close is where the value opens.
+      const opening = reason.error === 'missing-quote' ? openingQuote(node.value, error.pos[0]) : undefined
+      problem(file, 'frontmatter-yaml', {as: 'syntax', ...reason, detail}, yaml.range(opening === undefined ? error.pos : [opening, opening + 1]))
     }
     return undefined
   }
