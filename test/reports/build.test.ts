@@ -30,6 +30,15 @@ describe('buildMany', () => {
     ])
   })
 
+  it('titles the combined workbook’s columns in the language of the first report', async () => {
+    const french = frontMatter.replace('---\n', '---\nlanguage: fr\n')
+    const root = await writeSources({'a/report.md': french + programmes('Atelier'), 'b/report.md': frontMatter.replace('Canada', 'Japan') + programmes('Seminar')})
+    const out = path.join(root, 'out')
+    expect((await buildMany([path.join(root, 'a'), path.join(root, 'b')], {out, combined: true})).ok).toBe(true)
+    const {sheets} = await readXlsx(await readFile(path.join(out, 'art67-combined.xlsx')))
+    expect(Object.values(sheets)[0]![0]!.slice(0, 3)).toEqual(['Membre', 'Période', 'N°'])
+  })
+
   it('writes the valid reports, leaves an invalid one’s previous outputs untouched, and writes no combined workbook', async () => {
     const root = await writeSources({
       'a/report.md': frontMatter + programmes('First'),

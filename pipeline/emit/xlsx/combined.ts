@@ -18,6 +18,7 @@ export async function emitCombinedXlsx(reports: readonly Report[], templates: Te
   const rows = reports.flatMap((report) =>
     report.programmes.map((programme): Value[] => [report.member, report.period.label, ...programmeColumns.map(([, value]) => value(programme))])
   )
-  addSheet(workbook, names.programmesSheet, ['Member', 'Period', ...programmeColumns.map(([key]) => columns[key])], rows)
+  const {member, period} = templates.labels.changes.fields
+  addSheet(workbook, names.programmesSheet, [member, period, ...programmeColumns.map(([key]) => columns[key])], rows)
   return reproducibleZip(await workbookParts(workbook), instant)
 }
