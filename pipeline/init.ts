@@ -26,7 +26,7 @@ export interface InitOptions {
 }
 
 /** The texts of the skeleton that are not labels, per language; `{of}` is the member's name after "of". */
-const skeletons: Record<string, {outline: string; intro: string; activities: string; details: string; listIntro: string; example: string; exampleText: string; agency: string}> = {
+const skeletons: Record<string, {outline: string; intro: string; activities: string; details: string; listIntro: string; example: string; exampleText: string; agency: string; activityType: string}> = {
   en: {
     outline: 'Brief outline of technical cooperation activities',
     intro: 'Describe here the technical and financial cooperation {of} in favour of developing and least-developed country Members during the {period} period.',
@@ -35,7 +35,8 @@ const skeletons: Record<string, {outline: string; intro: string; activities: str
     listIntro: 'The list below gives the programmes and activities {of} for the {period} period.',
     example: 'Example workshop on patent examination (replace or delete this row)',
     exampleText: 'Describe the programme here: its objectives, what was done and its results.',
-    agency: 'Intellectual Property Office'
+    agency: 'Intellectual Property Office',
+    activityType: 'Workshop'
   },
   fr: {
     outline: 'Aperçu des activités de coopération technique',
@@ -45,7 +46,8 @@ const skeletons: Record<string, {outline: string; intro: string; activities: str
     listIntro: 'La liste ci-dessous présente les programmes et activités {of} pour la période {period}.',
     example: "Exemple d'atelier sur l'examen des brevets (remplacer ou supprimer cette ligne)",
     exampleText: 'Décrire ici le programme: ses objectifs, ce qui a été fait et ses résultats.',
-    agency: 'Office de la propriété intellectuelle'
+    agency: 'Office de la propriété intellectuelle',
+    activityType: 'Atelier'
   },
   es: {
     outline: 'Breve reseña de las actividades de cooperación técnica',
@@ -55,12 +57,13 @@ const skeletons: Record<string, {outline: string; intro: string; activities: str
     listIntro: 'La lista que figura a continuación recoge los programas y actividades {of} para el período {period}.',
     example: 'Ejemplo de taller sobre examen de patentes (sustituya o suprima esta fila)',
     exampleText: 'Describa aquí el programa: sus objetivos, lo que se hizo y sus resultados.',
-    agency: 'Oficina de Propiedad Intelectual'
+    agency: 'Oficina de Propiedad Intelectual',
+    activityType: 'Taller'
   }
 }
 
-/** The period as the front matter writes it, and its first day (for the example's start date). */
-function period(options: InitOptions): {yaml: string; label: string; first: string} {
+/** The period as the front matter writes it, and its first and last days. */
+function period(options: InitOptions): {yaml: string; label: string; first: string; last: string} {
   if (options.from !== undefined || options.to !== undefined) {
     if (options.period !== undefined) throw new Art67Error('give the period either as --period or as --from and --to, not both')
     if (options.from === undefined || options.to === undefined) throw new Art67Error('--from and --to go together: give both days of the period')
@@ -72,14 +75,14 @@ function period(options: InitOptions): {yaml: string; label: string; first: stri
     const last = lastDay(to.date)
     if (last < first) throw new Art67Error(`the period ends (${last}) before it starts (${first})`)
     const label = first.slice(0, 4) === last.slice(0, 4) ? first.slice(0, 4) : `${first.slice(0, 4)}-${last.slice(0, 4)}`
-    return {yaml: `period:\n  from: ${first}\n  to: ${last}`, label, first}
+    return {yaml: `period:\n  from: ${first}\n  to: ${last}`, label, first, last}
   }
   const written = options.period ?? String((options.now ?? new Date()).getUTCFullYear() - 1)
   const match = /^(\d{4})(?:-(\d{4}))?$/.exec(written)
   if (!match || Number(match[2] ?? match[1]) < Number(match[1])) {
     throw new Art67Error(`--period takes a year or two years such as 2022-2023, not \`${written}\`; or give --from and --to`)
   }
-  return {yaml: `period: ${written}`, label: written, first: `${match[1]}-01-01`}
+  return {yaml: `period: ${written}`, label: written, first: `${match[1]}-01-01`, last: `${match[2] ?? match[1]}-12-31`}
 }
 
 /** `2022-03-01` as the sources write dates in tables, `01/03/2022`. */
@@ -110,7 +113,9 @@ export async function initFiles(options: InitOptions): Promise<Record<string, st
     throw new Art67Error(`\`${options.member}\` is not a WTO Member, observer or organisation art67 knows${near}`)
   }
   const member = resolved.entry.name
-  const {yaml, label, first} = period(options)
+  const {yaml, label, first, last} = period(options)
+  // Reports are circulated around September after their period: the commented date and job number look like it.
+  const dated = `${Number(last.slice(0, 4)) + (last.slice(5) >= '09-16' ? 1 : 0)}-09-16`
   // "of Japan", "de la Suisse", "del Japón": the registry's forms, never made up here.
   const values = {of: sentenceName(member, language)?.of ?? `of ${member}`, period: label}
   const {sources} = labels
@@ -121,9 +126,9 @@ export async function initFiles(options: InitOptions): Promise<Record<string, st
 member: ${JSON.stringify(member)}
 ${yaml}
 ${language === 'en' ? '' : `language: ${language}\n`}# Add these once the Secretariat has dated and numbered the communication:
-# date: 2023-09-16
+# date: ${dayFirst(dated)}
 # symbol: IP/C/R/TC/XXX/1
-# job: 23-0000
+# job: ${dated.slice(2, 4)}-0000
 ---
 
 # ${skeleton.outline}
@@ -145,7 +150,7 @@ ${fill(skeleton.listIntro, values)}
   const agency = `## ${title}
 
 - ${field('agency')}: ${skeleton.agency}
-- ${field('type')}: Workshop
+- ${field('type')}: ${skeleton.activityType}
 - ${field('end')}: ${dayFirst(exampleStart(exampleStart(first)))}
 
 ${skeleton.exampleText}

@@ -44,6 +44,13 @@ describe('init', () => {
   it('defaults the period to the previous calendar year', async () => {
     const files = await initFiles({member: 'Canada', now: new Date(Date.UTC(2026, 0, 15))})
     expect(files['report.md']).toContain('period: 2025\n')
+    // The commented date and job number look like those of a report on that period.
+    expect(files['report.md']).toContain('# date: 16/09/2026\n# symbol: IP/C/R/TC/XXX/1\n# job: 26-0000\n')
+  })
+
+  it('comments a date after a period that ends late in the year, as a report on it would have', async () => {
+    const files = await initFiles({member: 'Canada', from: '2022-10-01', to: '2023-09-30'})
+    expect(files['report.md']).toContain('# date: 16/09/2024\n')
   })
 
   it('never overwrites', async () => {
@@ -70,5 +77,6 @@ describe('init in another language', () => {
     expect(ruleIds(result.files)).toEqual(['warning date-missing'])
     expect(result.report?.language).toBe(language)
     expect(result.report?.programmes[0]?.agency).toBe(language === 'fr' ? 'Office de la propriété intellectuelle' : 'Oficina de Propiedad Intelectual')
+    expect(result.report?.programmes[0]?.type).toBe(language === 'fr' ? 'Atelier' : 'Taller')
   })
 })
