@@ -189,7 +189,7 @@ describe('art67 import', () => {
     await writeFile(path.join(dir, 'notes.txt'), 'Minutes of the meeting.\n')
     expect(art67(['import', 'notes.txt', '--out', 'other'], plain, [], dir).code).toBe(1)
     expect(art67(['import'], plain, [], dir)).toMatchObject({code: 2, stderr: expect.stringContaining('import needs the file of an e-TRIPS page')})
-    expect(art67(['import', 'a.txt', '--bogus'], plain, [], dir)).toMatchObject({code: 2, stderr: expect.stringContaining("Unknown option '--bogus'")})
+    expect(art67(['import', 'a.txt', '--bogus'], plain, [], dir)).toMatchObject({code: 2, stderr: expect.stringContaining("unknown option `--bogus`")})
     expect(art67(['import', 'missing.txt', '--out', 'x'], plain, [], dir)).toMatchObject({code: 2, stderr: 'art67: Cannot read missing.txt: there is no such file\n'})
   })
 })
