@@ -169,7 +169,7 @@ export function toBlocks(
         break
       case 'table': {
         const [head, ...rows] = node.children
-        tables.push({file, place: node.position, columns: Math.max(0, ...node.children.map((row) => row.children.length)), nesting: [...nesting]})
+        tables.push({file, place: node.position, columns: node.children.reduce((most, row) => Math.max(most, row.children.length), 0), nesting: [...nesting]})
         blocks.push({type: 'table', header: head ? cells(file, head) : [], rows: rows.map((row) => cells(file, row))})
         break
       }

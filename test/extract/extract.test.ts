@@ -1,5 +1,11 @@
 import {describe, expect, it} from 'vitest'
-import {extracted as extractedFrom} from '../helpers/stages.js'
+import {extract} from '../../pipeline/extract/index.js'
+import {glyphsOf} from '../../pipeline/fonts/index.js'
+import {parseFile} from '../../pipeline/parse/index.js'
+import {loadTemplates} from '../../pipeline/templates.js'
+import {extracted as extractedFrom, sourceFiles} from '../helpers/stages.js'
+
+const templates = await loadTemplates()
 
 function run(files: Record<string, string>) {
   const {vfiles, extracted} = extractedFrom(files)
@@ -38,6 +44,16 @@ describe('extract', () => {
       ['field-typo', 'Unknown field `Beneficaries`: did you mean `Beneficiaries`?', true, 5, 3],
       ['field-typo', 'Unknown field `Start dte`: did you mean `Start date`?', true, 6, 3]
     ])
+  })
+
+  it('counts the columns of a table of more rows than a function takes arguments', () => {
+    const file = sourceFiles({'r.md': '# Outline\n\n| A |\n|---|\n| a |\n'})[0]!
+    const parsed = parseFile(file)
+    const table = parsed.tree.children.find((node) => node.type === 'table')!
+    // 200,000 rows (a 400 KB source): spreading them into Math.max overflowed the stack.
+    table.children = Array.from({length: 200_000}, () => table.children[1]!)
+    const {tables} = extract([parsed], Object.values(templates.labels), glyphsOf(templates.styles.font))
+    expect(tables.map((printed) => printed.columns)).toEqual([1])
   })
 
   it('reports lines written as a table that Markdown reads as text, at their second line, and leaves text with pipes alone', () => {
