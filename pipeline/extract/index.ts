@@ -194,9 +194,18 @@ function findFrontMatter(files: readonly ParsedFile[], allRead: boolean): Extrac
   for (const other of others) {
     problem(other.file, 'frontmatter-duplicate', {}, other.node.position, {file: first!.file, place: first!.node.position})
   }
-  if (!first && files[0] && allRead) problem(files[0].file, 'frontmatter-missing', {}, {line: 1, column: 1})
+  // A first line `---` with `key:` under it and no closing `---`: front matter never closed, parsed as text.
+  const unclosed = files.filter(({file, tree}) => {
+    const [node] = tree.children
+    if (node?.type !== 'thematicBreak' || node.position?.start.offset !== 0 || !unclosedFrontMatter.test(String(file.value))) return false
+    problem(file, 'frontmatter-unclosed', {}, node.position)
+    return true
+  })
+  if (!first && unclosed.length === 0 && files[0] && allRead) problem(files[0].file, 'frontmatter-missing', {}, {line: 1, column: 1})
   return first
 }
+
+const unclosedFrontMatter = /^---[ \t]*\n[ \t]*[A-Za-z_][\w-]*[ \t]*:(?:[ \t\n]|$)/
 
 /**
  * Read every file's structure with the labels of every template language; `glyphs` are the PDF font's.

@@ -12,6 +12,7 @@ import {useLinearEditMap} from './edit-map.js'
 // micromark's two spots that take time growing with the square of the text, replaced by linear code (same trees).
 useLinearEditMap()
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(definedLabels).freeze()
+const withoutFrontMatter = unified().use(remarkParse).use(remarkGfm).use(definedLabels).freeze()
 
 export interface Chunk {
   text: string
@@ -60,7 +61,8 @@ export const lineEndings = /\r\n|\r|\n/g
 
 /**
  * A first line `---` opens front matter, which runs to the next line `---` across blank lines and headings. With no
- * such line, micromark tries it up to the end of the file, and lists and block quotes are then not seen anywhere.
+ * such line, micromark tries it up to the end of the file, and lists and block quotes are then not seen anywhere
+ * (micromark-extension-frontmatter 2.0.0), so such a file is parsed without front matter: `---` is a thematic break.
  */
 export const opensFrontMatter = /^---[ \t]*[\r\n]/
 
@@ -86,7 +88,10 @@ function shift(tree: Root, lines: number, offset: number) {
   }
 }
 
-export const parseText = (text: string): Root => processor.parse(text)
+export function parseText(text: string): Root {
+  const tree = processor.parse(text)
+  return opensFrontMatter.test(text) && tree.children[0]?.type !== 'yaml' ? withoutFrontMatter.parse(text) : tree
+}
 
 /** A chunk's tree (see `ChunkJob`), or undefined. */
 function parseChunk({chunk, next, first}: ChunkJob, added: Definition[]): Root | undefined {

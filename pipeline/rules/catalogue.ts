@@ -311,6 +311,13 @@ export const catalogue = {
     message: ({key}) => `Unknown front matter key ${code(key)}; it is ignored`,
     hint: `Known keys: ${frontMatterKeys.join(', ')}.`
   }),
+  'frontmatter-unclosed': rule({
+    severity: 'error',
+    fixed: true,
+    summary: 'a first line `---` followed by `key: value` lines, with no line `---` to close the front matter',
+    message: () => 'This `---` opens front matter that no line `---` closes, so it is read as a horizontal rule and its keys as text',
+    hint: 'End the front matter with a line `---` after its last key (a closing `...` is not read).'
+  }),
   'frontmatter-typo': rule<{key: string; suggestion: string}>({
     severity: 'error',
     summary: 'a front matter key so close to a known one not given that it looks like a typo',

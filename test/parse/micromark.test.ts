@@ -28,13 +28,19 @@ async function packagedEditMap(): Promise<typeof EditMap> {
 }
 const Packaged = await packagedEditMap()
 
-/** The stack as remark-parse, remark-frontmatter and remark-gfm make it, with the package's `consume`. */
+/**
+ * The stack as remark-parse, remark-frontmatter and remark-gfm make it, with the package's `consume`; a file whose
+ * first line `---` opens front matter that nothing closes is parsed without remark-frontmatter, as art67 does on
+ * purpose (chunk.ts: the extension would hide every list and quotation of the file).
+ */
 const packaged = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze()
+const packagedWithoutFrontMatter = unified().use(remarkParse).use(remarkGfm).freeze()
 function parsedAsPackaged(text: string): Root {
   const ours = EditMap.prototype.consume
   EditMap.prototype.consume = Packaged.prototype.consume
   try {
-    return packaged.parse(text)
+    const tree = packaged.parse(text)
+    return /^---[ \t]*[\r\n]/.test(text) && tree.children[0]?.type !== 'yaml' ? packagedWithoutFrontMatter.parse(text) : tree
   } finally {
     EditMap.prototype.consume = ours
   }

@@ -114,7 +114,14 @@ describe('parse', () => {
 
   it('parses front matter that runs past headings, or does not close, as in one piece', () => {
     expectSameAsWhole('---\nmember: x\n\n# Not a heading\n\n---\n\n# A\n\n- item\n', [10])
-    expectSameAsWhole('---\n\n# A\n\n- not a list item: the front matter is tried to the end\n', [10])
+    expectSameAsWhole('---\n\n# A\n\n- a list item\n', [10])
+  })
+
+  it('reads a first line `---` that nothing closes as a thematic break, with the lists and quotations after it', () => {
+    // micromark-extension-frontmatter, trying front matter to the end of the file, saw no list or quotation anywhere.
+    const tree = expectSameAsWhole('---\n\n## A\n\n- Beneficiaries: Kenya\n- Start date: 2021\n\n> quoted\n\n* b\n', [10])
+    expect(tree.children.map((node) => node.type)).toEqual(['thematicBreak', 'heading', 'list', 'blockquote', 'list'])
+    expect(whole('---\nmember: x\n---\n\n- a\n').tree.children.map((node) => node.type)).toEqual(['yaml', 'list'])
   })
 
   it('resolves a reference to a label over two lines, which no line shows as a definition, in another chunk', () => {
