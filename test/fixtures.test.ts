@@ -1,21 +1,40 @@
 // Every folder under test/fixtures/{rules,inputs,valid} is a sources folder with the problems it must produce in
 // expected.json; an optional fixture.json gives check options (e.g. `{"sources": "missing"}` to check a path that
 // does not exist, `{"maxFileBytes": 100}`, or `{"namedPipes": ["pipe.md"]}` for named pipes, which git cannot keep,
-// made for the run, or `{"import": "page.txt"}` for the problems of `art67 import` of an e-TRIPS page). Regenerate
+// made for the run, `{"denied": ["locked.md"]}` for files and folders the system refuses to read, or
+// `{"import": "page.txt"}` for the problems of `art67 import` of an e-TRIPS page). Regenerate
 // after a deliberate change with UPDATE_FIXTURES=1, then review the diff.
 import {execFileSync} from 'node:child_process'
 import {existsSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {mkdtemp, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {describe, expect, it} from 'vitest'
+import {describe, expect, it, vi} from 'vitest'
 import {check, type CheckOptions} from '../pipeline/index.js'
 import {count, diagnostics} from '../pipeline/format/index.js'
 import {importFile, type ImportOptions} from '../pipeline/import/index.js'
 import {ruleIds} from '../pipeline/rules/index.js'
 import {fixtures, type Fixture} from './helpers/fixtures.js'
 
+/**
+ * Paths the file system refuses to read or list, as it does without permission (`denied` in fixture.json): tests
+ * may run as root, who may read anything, so the refusal is made here.
+ */
+const denied = vi.hoisted(() => new Set<string>())
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs/promises')>()
+  const {resolve} = await import('node:path')
+  const refuse = (target: unknown) => {
+    if (denied.has(resolve(String(target)))) throw Object.assign(new Error(`EACCES: permission denied, '${String(target)}'`), {code: 'EACCES'})
+  }
+  const readFile = (async (target: string, ...rest: []) => (refuse(target), fs.readFile(target, ...rest))) as typeof fs.readFile
+  const readdir = (async (target: string, ...rest: []) => (refuse(target), fs.readdir(target, ...rest))) as typeof fs.readdir
+  return {...fs, readFile, readdir, default: {...fs, readFile, readdir}}
+})
+
 interface FixtureOptions extends CheckOptions, ImportOptions {
+  /** Files and folders to refuse to read, relative to the fixture (see `denied`). */
+  denied?: string[]
   /** The folder to check, relative to the fixture; default the fixture itself. */
   sources?: string
   /** Named pipes to make in the fixture for the run, relative to it. */
@@ -25,7 +44,7 @@ interface FixtureOptions extends CheckOptions, ImportOptions {
 }
 
 /** The problems of importing `page` (the report.md it writes goes to a temporary folder), or of checking sources. */
-async function problemsOf(dir: string, {sources = '.', namedPipes = [], import: page, member, period, ...options}: FixtureOptions) {
+async function problemsOf(dir: string, {sources = '.', namedPipes = [], denied: refused = [], import: page, member, period, ...options}: FixtureOptions) {
   if (page !== undefined) {
     const out = await mkdtemp(path.join(tmpdir(), 'art67-import-fixture-'))
     const result = await importFile(path.join(dir, page), {member, period, out: path.join(out, 'sources')}).finally(() => rm(out, {recursive: true, force: true}))
@@ -33,7 +52,11 @@ async function problemsOf(dir: string, {sources = '.', namedPipes = [], import: 
   }
   const pipes = namedPipes.map((name) => path.join(dir, name))
   for (const pipe of pipes) execFileSync('mkfifo', [pipe])
-  return check(path.join(dir, sources), options).finally(() => pipes.forEach((pipe) => rmSync(pipe, {force: true})))
+  for (const name of refused) denied.add(path.resolve(dir, name))
+  return check(path.join(dir, sources), options).finally(() => {
+    pipes.forEach((pipe) => rmSync(pipe, {force: true}))
+    denied.clear()
+  })
 }
 
 async function run(dir: string) {

@@ -75,10 +75,16 @@ class Listing {
   }
 
   async folder(relative: string): Promise<void> {
-    const realDir = await realpath(path.join(this.root, relative))
-    if (this.visited.has(realDir)) return
-    this.visited.add(realDir)
-    const entries = await readdir(path.join(this.root, relative), {withFileTypes: true})
+    let entries: Dirent[]
+    try {
+      const realDir = await realpath(path.join(this.root, relative))
+      if (this.visited.has(realDir)) return
+      this.visited.add(realDir)
+      entries = await readdir(path.join(this.root, relative), {withFileTypes: true})
+    } catch (error) {
+      this.reject(relative || '.', (file) => problem(file, 'read-denied', {what: 'folder', code: errorCode(error)}, undefined))
+      return
+    }
     // In a fixed order, so a folder reached twice through a link is always read under the same name.
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     for (const entry of entries) {
@@ -183,6 +189,21 @@ export function isSourcePath(relative: string, ignored: Ignore): boolean {
   return !parts.some((_, index) => ignored.ignores(index < parts.length - 1 ? `${parts.slice(0, index + 1).join('/')}/` : relative))
 }
 
+/** The system's code for why a file or folder could not be read, e.g. `EACCES`. */
+const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code ?? 'EIO'
+
+/** One file of the sources, read; a vfile without a value, with its problem, when it cannot be. */
+async function readSource(dir: string, relative: string, limit: number): Promise<VFile> {
+  try {
+    const {size} = await stat(path.join(dir, relative))
+    return size > limit ? tooLarge(dir, relative, size, limit) : sourceFile(dir, relative, await readFile(path.join(dir, relative)))
+  } catch (error) {
+    const file = vfile(dir, relative)
+    problem(file, 'read-denied', {what: 'file', code: errorCode(error)}, undefined)
+    return file
+  }
+}
+
 export async function read(dir: string, options: ReadOptions = {}): Promise<Sources> {
   const limit = options.maxFileBytes ?? maxFileBytes
   const sources: Sources = {dir, files: [], rejected: []}
@@ -204,8 +225,7 @@ export async function read(dir: string, options: ReadOptions = {}): Promise<Sour
   }
 
   for (const relative of found) {
-    const {size} = await stat(path.join(dir, relative))
-    const file = size > limit ? tooLarge(dir, relative, size, limit) : sourceFile(dir, relative, await readFile(path.join(dir, relative)))
+    const file = await readSource(dir, relative, limit)
     ;(file.value === undefined ? sources.rejected : sources.files).push(file)
   }
   return sources

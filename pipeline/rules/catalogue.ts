@@ -206,6 +206,14 @@ export const catalogue = {
     },
     hint: 'Save the file as UTF-8 Markdown text (in most editors: “Save as” with the encoding UTF-8), or remove it from the sources folder.'
   }),
+  'read-denied': rule<{what: 'file' | 'folder'; code: string}>({
+    severity: 'error',
+    fixed: true,
+    summary: 'a file or folder of the sources that cannot be read (permission denied, an I/O error)',
+    message: ({what, code: errorCode}) =>
+      `This ${what} cannot be ${what === 'file' ? 'read' : 'listed'}: ${errorCode === 'EACCES' || errorCode === 'EPERM' ? 'permission denied' : 'the system refused'} (${errorCode})`,
+    hint: 'Let the user who runs art67 read it (a folder must also be listable), or move it out of the sources folder, or list it in `.art67ignore`.'
+  }),
   'symlink-broken': rule<{as: 'missing' | 'loop'}>({
     severity: 'error',
     fixed: true,
