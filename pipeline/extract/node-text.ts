@@ -1,18 +1,34 @@
-// The text of an mdast node, for labels, titles and headings.
+// The text of an mdast node, for labels, titles, headings and field values.
 import type {Nodes} from 'mdast'
 
+/** Blocks whose texts are separated by a space, as are the lines of a hard break, so no two words run together. */
+const separated = new Set<Nodes['type']>(['paragraph', 'heading', 'list', 'listItem', 'blockquote', 'code', 'table', 'tableRow', 'tableCell'])
+
 /**
- * The text of a node as mdast-util-to-string gives it (values and image descriptions, run together), without
- * recursion, so any depth of nesting is safe.
+ * The text of a node: its values and image descriptions, blocks and hard breaks separated by a space, without
+ * recursion, so any depth of nesting is safe. With `addresses`, a link keeps its address after its text, in
+ * brackets, unless the text is the address (a field value's link is printed as text, and its address is part of it).
  */
-export function nodeText(node: Nodes): string {
+export function nodeText(node: Nodes, {addresses = false} = {}): string {
   const parts: string[] = []
-  const stack: Nodes[] = [node]
+  const stack: Array<Nodes | string> = [node]
   while (stack.length > 0) {
     const current = stack.pop()!
-    if ('value' in current) parts.push(current.value)
+    if (typeof current === 'string') parts.push(current)
+    else if ('value' in current) parts.push(current.value)
     else if ('alt' in current) parts.push(current.alt ?? '')
-    else if ('children' in current) for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i]!)
+    else if (current.type === 'break') parts.push(' ')
+    else if ('children' in current) {
+      if (addresses && current.type === 'link') {
+        const address = current.url.replace(/^mailto:/i, '')
+        if (address && address !== nodeText(current).trim()) stack.push(` (${address})`)
+      }
+      for (let i = current.children.length - 1; i >= 0; i--) {
+        const child = current.children[i]!
+        stack.push(child)
+        if (i > 0 && separated.has(child.type) && separated.has(current.children[i - 1]!.type)) stack.push(' ')
+      }
+    }
   }
   return parts.join('')
 }

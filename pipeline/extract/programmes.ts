@@ -183,7 +183,7 @@ export class ProgrammeReader {
     const leftover: Leftover = trailing.length > 0 ? [{type: 'listItem', spread: item.spread, children: trailing}] : []
     const values = nestedValues
       ? nested.children.flatMap((child) => {
-          const value = collapseWhitespace(nodeText(child))
+          const value = collapseWhitespace(nodeText(child, {addresses: true}))
           return value ? [{value, place: placeIn(file, child, value)}] : []
         })
       : undefined
@@ -241,13 +241,13 @@ export class ProgrammeReader {
       const programme: RawProgramme = {file, place: placeOf(row), form: 'row', title: '', fields: [], other: [], description: []}
       row.children.forEach((cell: TableCell, column) => {
         const key = columns[column]
-        const value = collapseWhitespace(nodeText(cell))
+        const value = collapseWhitespace(nodeText(cell, {addresses: key !== 'title'}))
         if (!value) return
         if (key === 'title') {
           programme.title = value
           programme.place = placeIn(file, cell, value)
         } else if (key && key !== 'no') {
-          programme.fields.push(field(file, key, headers[column]!, cell, nodeText(cell), 0))
+          programme.fields.push(field(file, key, headers[column]!, cell, nodeText(cell, {addresses: true}), 0))
         } else if (!key) {
           // A cell beyond the header row has no column title: its text is kept all the same.
           if (!headers[column]) problem(file, 'unknown-field', {what: 'cell'}, placeOf(cell))

@@ -10,7 +10,7 @@ import {nodeText} from './node-text.js'
 export interface ItemParts {
   label: string
   paragraph: Paragraph
-  /** Everything after the first colon of the first paragraph, as written. */
+  /** Everything after the first colon of the first paragraph, as written, links with their addresses. */
   written: string
   rest: Array<BlockContent | DefinitionContent>
 }
@@ -22,7 +22,10 @@ export function splitItem(item: ListItem): ItemParts | undefined {
   const text = nodeText(paragraph)
   const colon = text.indexOf(':')
   if (colon === -1) return undefined
-  return {label: text.slice(0, colon).replace(/[*_]/g, '').trim(), paragraph, written: text.slice(colon + 1), rest}
+  // The value keeps the addresses of its links, unless a link in the label would shift where the value starts.
+  const withAddresses = nodeText(paragraph, {addresses: true})
+  const written = withAddresses.startsWith(text.slice(0, colon + 1)) ? withAddresses.slice(colon + 1) : text.slice(colon + 1)
+  return {label: text.slice(0, colon).replace(/[*_]/g, '').trim(), paragraph, written, rest}
 }
 
 /** What an HTML block hides from the report. */

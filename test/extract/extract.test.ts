@@ -46,6 +46,24 @@ describe('extract', () => {
     ])
   })
 
+  it('keeps a link’s address in a field value or cell, and never runs the words of two blocks or lines together', () => {
+    const {extracted} = run({
+      'r.md':
+        '# Programmes\n\n## A\n\n- Website: [CIPO site](https://cipo.example)\n- Contact: [Jane Doe](mailto:jane@example.org)\n' +
+        '- Partners:\n  - WIPO\n    - Academy\n- Donors: one  \n  two\n- Link: <https://x.example>\n\n' +
+        '| Title | Website |\n|---|---|\n| [B](https://b.example) | [site](https://b.example/site) |\n'
+    })
+    const [a, b] = extracted.programmes
+    expect(a!.fields.map(({key, value}) => [key, value.value])).toEqual([
+      ['website', 'CIPO site (https://cipo.example)'],
+      ['contact', 'Jane Doe (jane@example.org)'],
+      ['partners', 'WIPO Academy']
+    ])
+    expect(a!.other).toEqual([{label: 'Donors', value: 'one two'}, {label: 'Link', value: 'https://x.example'}])
+    // A title is a name: its link's address is not part of it.
+    expect([b!.title, b!.fields.map(({value}) => value.value)]).toEqual(['B', ['site (https://b.example/site)']])
+  })
+
   it('counts the columns of a table of more rows than a function takes arguments', () => {
     const file = sourceFiles({'r.md': '# Outline\n\n| A |\n|---|\n| a |\n'})[0]!
     const parsed = parseFile(file)
