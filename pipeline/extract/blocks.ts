@@ -114,6 +114,15 @@ export interface PrintedTable {
   nesting: Nesting[]
 }
 
+/** A task list item's blocks, its checkbox written at their start as in the source (`[ ]`, `[x]`), so its state is kept. */
+function withCheckbox(checked: boolean | null | undefined, blocks: Block[]): Block[] {
+  if (checked === null || checked === undefined) return blocks
+  const mark = checked ? '[x]' : '[ ]'
+  const [first, ...rest] = blocks
+  if (first?.type === 'paragraph') return [{...first, content: [{text: `${mark} `}, ...first.content]}, ...rest]
+  return [{type: 'paragraph', content: [{text: mark}]}, ...blocks]
+}
+
 /**
  * Convert mdast block content. Headings come out without a number; the model numbers them later.
  * Problems (raw HTML, HTML hiding programmes, images, local links, too deep nesting) are reported on `file`; every
@@ -147,7 +156,7 @@ export function toBlocks(
           type: 'list',
           ordered: Boolean(node.ordered),
           start,
-          items: node.children.map((item) => toBlocks(file, item.children, shapes, tables, inner))
+          items: node.children.map((item) => withCheckbox(item.checked, toBlocks(file, item.children, shapes, tables, inner)))
         })
         break
       }

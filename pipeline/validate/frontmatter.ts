@@ -209,8 +209,9 @@ export function readFrontMatter(file: VFile, node: Yaml, languages: readonly str
   }
 
   const parsed = FrontMatter.safeParse(data)
+  // Top-level keys whose value is wrong; the others are checked further all the same, each being checked on its own.
+  const wrong = new Set<string>()
   if (!parsed.success) {
-    let fatal = false
     for (const issue of parsed.error.issues) {
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
@@ -222,29 +223,30 @@ export function readFrontMatter(file: VFile, node: Yaml, languages: readonly str
           else problem(file, 'frontmatter-unknown', {key: [...issue.path, key].join('.')}, place)
         }
       } else {
-        fatal = true
+        wrong.add(String(issue.path[0] ?? ''))
         problem(file, 'frontmatter-field', fieldProblem(issue, data), yaml.place(issue.path))
       }
     }
-    if (fatal) return undefined
   }
-  const front: FrontMatter = parsed.success ? parsed.data : z.object(FrontMatter.shape).parse(data)
+  const front = (
+    parsed.success ? parsed.data : Object.fromEntries(Object.entries(data as object).filter(([key]) => Object.hasOwn(FrontMatter.shape, key) && !wrong.has(key)))
+  ) as Partial<FrontMatter>
 
-  const member = resolveMember(front.member)
-  if (member.kind === 'unknown') {
-    problem(file, 'member-unknown', {written: front.member, suggestions: member.suggestions}, yaml.place(['member']))
+  const member = front.member === undefined ? undefined : resolveMember(front.member)
+  if (member?.kind === 'unknown') {
+    problem(file, 'member-unknown', {written: front.member!, suggestions: member.suggestions}, yaml.place(['member']))
   }
-  const period = parsePeriod(front.period)
-  if (!period.ok) {
+  const period = front.period === undefined ? undefined : parsePeriod(front.period)
+  if (period && !period.ok) {
     const place = yaml.place(period.reason.problem === 'date' ? ['period', period.reason.key] : ['period'])
     problem(file, 'period-invalid', period.reason, place)
   }
-  const date = readDate(file, yaml, front.date)
+  const date = wrong.has('date') ? null : readDate(file, yaml, front.date)
   const language = front.language ?? 'en'
-  if (!languages.includes(language)) {
+  if (!wrong.has('language') && !languages.includes(language)) {
     problem(file, 'frontmatter-field', {problem: 'language', language, languages}, yaml.place(['language']))
   }
-  if (member.kind === 'unknown' || !period.ok || date === null || !languages.includes(language)) return undefined
+  if (wrong.size > 0 || member === undefined || member.kind === 'unknown' || !period?.ok || date === null || !languages.includes(language)) return undefined
   checkPrinted(file, printedKeys.flatMap((key) => {
     const value = front[key]
     return value === undefined ? [] : [{text: value, position: yaml.place([key])}]

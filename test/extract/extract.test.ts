@@ -64,6 +64,20 @@ describe('extract', () => {
     expect([b!.title, b!.fields.map(({value}) => value.value)]).toEqual(['B', ['site (https://b.example/site)']])
   })
 
+  it('keeps a task list item’s checkbox as written', () => {
+    const {extracted} = run({'r.md': '# Outline\n\n- [ ] Not yet signed\n- [x] Signed\n- Plain\n'})
+    expect(extracted.narrative[1]).toEqual({
+      type: 'list',
+      ordered: false,
+      start: undefined,
+      items: [
+        [{type: 'paragraph', content: [{text: '[ ] '}, {text: 'Not yet signed'}]}],
+        [{type: 'paragraph', content: [{text: '[x] '}, {text: 'Signed'}]}],
+        [{type: 'paragraph', content: [{text: 'Plain'}]}]
+      ]
+    })
+  })
+
   it('counts the columns of a table of more rows than a function takes arguments', () => {
     const file = sourceFiles({'r.md': '# Outline\n\n| A |\n|---|\n| a |\n'})[0]!
     const parsed = parseFile(file)

@@ -85,6 +85,7 @@ describe('validate', () => {
     expect(result.report).toBeUndefined()
     expect(result.problems).toEqual([
       'a.md:1:1 frontmatter-field',
+      'a.md:1:1 date-missing',
       'programmes/b.md:1:1 no-beneficiaries',
       'programmes/b.md:3:15 date-invalid',
       'programmes/c.md:1:1 no-beneficiaries',
