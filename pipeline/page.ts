@@ -46,14 +46,16 @@ function horizontalMargin(styles: Styles, style: string): number {
 }
 
 /**
- * How much narrower text is inside `nesting` than on the page: each quotation's margins; each list's margins and
- * marker (pdfmake makes room for `9. ` or the widest `12. `), counting every character as wide as the widest digit;
- * a list outside any other is indented by the tab as well.
+ * How much narrower text is inside `nesting` than on the page: each quotation's margins, unless they would leave its
+ * text narrower than half the portrait page's (it then indents no further: the PDF marks it by its style alone);
+ * each list's margins and marker (pdfmake makes room for `9. ` or the widest `12. `), counting every character as
+ * wide as the widest digit; a list outside any other is indented by the tab as well.
  */
 export function indent(styles: Styles, nesting: readonly Nesting[]): number {
   const {widestDigit} = fontTables[styles.font]!
+  const half = contentWidth(styles, 'portrait') / 2
   return nesting.reduce((sum, level, index) => {
-    if (level.kind === 'quote') return sum + horizontalMargin(styles, 'quote')
+    if (level.kind === 'quote') return sum + horizontalMargin(styles, 'quote') <= half ? sum + horizontalMargin(styles, 'quote') : sum
     const markerCharacters = String(Math.max(level.last, 9)).length + 2
     const tab = index === 0 ? styles.tab : 0
     return sum + tab + horizontalMargin(styles, 'list') + markerCharacters * widestDigit * fontSize(styles, 'list')

@@ -138,6 +138,20 @@ describe('emitPdf with the sample report', () => {
     expect(lines).toContain('A quoted sentence.')
   })
 
+  it('indents quotations within quotations only while their text keeps half the page’s width', async () => {
+    const [margin, , right] = templates.styles.pageMargins
+    const width = 595.28 - margin - right
+    const sentence = 'A sentence quoted twelve levels deep, long enough to take more than one line of a page of text, and more.'
+    let block: Block = {type: 'paragraph', content: [{text: sentence}]}
+    for (let level = 0; level < 12; level++) block = {type: 'quote', children: [block]}
+    const {lines} = await read({...sampleReport, body: [block]})
+    const quoted = lines[0]!.filter((line) => sentence.includes(line.text))
+    // A few lines at half the page's width (it took a line a letter), starting no further in than a quarter of it.
+    expect(quoted.length).toBeLessThanOrEqual(3)
+    expect(quoted.map((line) => line.text).join(' ')).toBe(sentence)
+    expect(quoted[0]!.left - margin).toBeLessThanOrEqual(width / 4 + 1)
+  })
+
   it('starts a numbered paragraph’s text at the tab, its next lines at the margin, or under the text when hanging', async () => {
     const {tab, pageMargins} = templates.styles
     const [margin] = pageMargins

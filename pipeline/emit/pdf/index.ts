@@ -287,8 +287,13 @@ class Writer {
         // Under the text of the paragraph it belongs to, which starts at the tab.
         return nesting.length > 0 ? list : {stack: [list], margin: [tab, 0, 0, 0]}
       }
-      case 'quote':
-        return {stack: this.blocks(block.children, [...nesting, {kind: 'quote'}]), style: 'quote'}
+      case 'quote': {
+        const inner: Nesting[] = [...nesting, {kind: 'quote'}]
+        const quote = {stack: this.blocks(block.children, inner), style: 'quote'}
+        // Deep in quotations, one adds no margin once its text would be narrower than half the page's: the
+        // quotations around it already set it apart.
+        return indent(styles, inner) > indent(styles, nesting) ? quote : {...quote, margin: 0}
+      }
       case 'code':
         return {text: block.text, style: 'code'}
       case 'rule':
