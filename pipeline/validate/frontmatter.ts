@@ -182,7 +182,9 @@ export function readFrontMatter(file: VFile, node: Yaml, languages: readonly str
       const reason = yamlError(error, node.value)
       // The parser finds a quote not closed at the end of the text; the quote to close is where the value opens.
       const opening = reason.error === 'missing-quote' ? openingQuote(node.value, error.pos[0]) : undefined
-      problem(file, 'frontmatter-yaml', {as: 'syntax', ...reason, detail}, yaml.range(opening === undefined ? error.pos : [opening, opening + 1]))
+      const range: [number, number] =
+        opening !== undefined ? [opening, opening + 1] : reason.error === 'duplicate-key' && reason.found ? [error.pos[0], error.pos[0] + reason.found.length] : error.pos
+      problem(file, 'frontmatter-yaml', {as: 'syntax', ...reason, detail}, yaml.range(range))
     }
     return undefined
   }
