@@ -5,6 +5,7 @@ import {Art67Error} from '../errors.js'
 import {analyse, check, type CheckResult} from '../index.js'
 import {Report} from '../model.js'
 import {printablePath} from '../read/index.js'
+import {counted, visible} from '../text.js'
 import {gitRevision, readRevision} from './git.js'
 
 export interface LoadOptions {
@@ -16,7 +17,7 @@ export interface LoadOptions {
 
 function validReport(spec: string, result: CheckResult): Report {
   if (result.report) return result.report
-  throw new Art67Error(`${printablePath(spec)} has ${result.counts.errors} errors, so it cannot be compared: \`art67 check\` lists them`)
+  throw new Art67Error(`${printablePath(spec)} has ${counted(result.counts.errors, 'error')}, so it cannot be compared: \`art67 check\` lists them`)
 }
 
 async function readModel(file: string): Promise<Report> {
@@ -24,7 +25,9 @@ async function readModel(file: string): Promise<Report> {
   try {
     data = JSON.parse(await readFile(file, 'utf8'))
   } catch (error) {
-    throw new Art67Error(`Cannot read ${printablePath(file)} as JSON: ${(error as Error).message}`)
+    // JSON.parse quotes the start of the text, which may be any bytes: the reason is said without it.
+    const reason = visible((error as Error).message.replace(/, ".*" is not valid JSON$/s, ''))
+    throw new Art67Error(`Cannot read ${printablePath(file)} as JSON: ${reason}`)
   }
   const parsed = Report.safeParse(data)
   if (!parsed.success) {

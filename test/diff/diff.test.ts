@@ -150,6 +150,20 @@ describe('art67 diff', () => {
     expect(art67(['diff', 'HEAD~7:sources', 'sources'], {}, [], repo)).toMatchObject({code: 2})
   })
 
+  it('says why a file is not a model without printing its bytes', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'art67-diff-binary-'))
+    const binary = path.join(dir, 'old.json')
+    await writeFile(binary, Buffer.from([0xff, 0xfe, 0x00, 0x1b, 0x5b, 0x32, 0x4a, 0x70, 0x9c]))
+    const message = await loadReport(binary).then(
+      () => '',
+      (error: Error) => error.message
+    )
+    expect(message).toMatch(/^Cannot read .*old\.json as JSON: Unexpected token/)
+    // None of the file's bytes, such as the escape sequence that would clear the terminal.
+    expect(message).not.toMatch(/[\u0000-\u001f]|is not valid JSON/)
+    await rm(dir, {recursive: true, force: true})
+  })
+
   it('exits 1 with --exit-code only when something changed', () => {
     expect(art67(['diff', old, now, '--exit-code', '--format', 'markdown']).code).toBe(1)
     expect(art67(['diff', old, now]).code).toBe(0)
