@@ -84,10 +84,11 @@ export class Shapes {
     const start = paragraph.position?.start.offset
     const end = paragraph.position?.end.offset
     if (start === undefined || end === undefined) return undefined
-    const firstBreak = text.indexOf('\n', start)
-    const pipe = text.indexOf('|', start)
-    if (firstBreak === -1 || firstBreak >= end || pipe === -1 || pipe >= end) return undefined
-    const written = text.slice(start, end).split('\n')
+    // Only the paragraph's own text is searched: searching the rest of the file for each paragraph is quadratic.
+    const source = text.slice(start, end)
+    const firstBreak = source.indexOf('\n')
+    if (firstBreak === -1 || !source.includes('|')) return undefined
+    const written = source.split('\n')
     // Lines after the first carry their container's prefix (`> `, a list item's indent).
     const lines = written.map((line, index) => (index === 0 ? line : line.replace(/^[ \t>]*/, '')))
     if (!lines.every((line) => /(?<!\\)\|/.test(line))) return undefined
@@ -97,7 +98,7 @@ export class Shapes {
     const second = tableCells(lines[1]!)
     const delimiter = second.every((cell) => /^:?-+:?$/.test(cell)) ? second.length : undefined
     if (delimiter === header.length) return undefined
-    return {programmes, header: header.length, delimiter, second: {offset: firstBreak + 1, length: written[1]!.length}}
+    return {programmes, header: header.length, delimiter, second: {offset: start + firstBreak + 1, length: written[1]!.length}}
   }
 
   /** Programme tables inside lists, quotations and footnotes below `node` (not `node` itself). */
