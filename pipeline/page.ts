@@ -45,6 +45,15 @@ function horizontalMargin(styles: Styles, style: string): number {
   return sides.reduce((sum: number, side) => sum + (typeof side === 'number' ? side : 0), 0)
 }
 
+/** A style's top and bottom margins, with none on either side, in pdfmake's `[left, top, right, bottom]` form. */
+export function verticalMargin(styles: Styles, style: string): [number, number, number, number] {
+  const margin = styles.styles[style]?.margin
+  if (typeof margin === 'number') return [0, margin, 0, margin]
+  if (!Array.isArray(margin)) return [0, 0, 0, 0]
+  const [top, bottom] = (margin.length === 2 ? [margin[1], margin[1]] : [margin[1], margin[3]]).map((side: unknown) => (typeof side === 'number' ? side : 0))
+  return [0, top!, 0, bottom!]
+}
+
 /**
  * How much narrower text is inside `nesting` than on the page: each quotation's margins, unless they would leave its
  * text narrower than half the portrait page's (it then indents no further: the PDF marks it by its style alone);

@@ -38,10 +38,10 @@ export function blocksText(blocks: readonly Block[], indent = ''): string {
 }
 
 /** Runs of white space, line ends included, as one space; no space at either end. */
+export const collapseWhitespace = (text: string) => text.replace(/\s+/g, ' ').trim()
+
 /** `1 file`, `2 files`: a count with its noun in English, for the command line's own lines. */
 export const counted = (n: number, noun: string, nouns = `${noun}s`) => `${n} ${n === 1 ? noun : nouns}`
-
-export const collapseWhitespace = (text: string) => text.replace(/\s+/g, ' ').trim()
 
 /** A slug of a title: lower case letters and digits, joined by hyphens. */
 export function slug(title: string): string {

@@ -26,7 +26,7 @@ async function readModel(file: string): Promise<Report> {
     data = JSON.parse(await readFile(file, 'utf8'))
   } catch (error) {
     // JSON.parse quotes the start of the text, which may be any bytes: the reason is said without it.
-    const reason = visible((error as Error).message.replace(/, ".*" is not valid JSON$/s, ''))
+    const reason = visible((error as Error).message.replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, ''))
     throw new Art67Error(`Cannot read ${printablePath(file)} as JSON: ${reason}`)
   }
   const parsed = Report.safeParse(data)

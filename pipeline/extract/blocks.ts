@@ -114,7 +114,7 @@ export interface PrintedTable {
   nesting: Nesting[]
 }
 
-/** A task list item's blocks, its checkbox written at their start as in the source (`[ ]`, `[x]`), so its state is kept. */
+/** A task list item's blocks, its checkbox written at their start (`[ ]`, or `[x]` for `[x]` and `[X]`), so its state is kept. */
 function withCheckbox(checked: boolean | null | undefined, blocks: Block[]): Block[] {
   if (checked === null || checked === undefined) return blocks
   const mark = checked ? '[x]' : '[ ]'

@@ -194,8 +194,10 @@ function findFrontMatter(files: readonly ParsedFile[], allRead: boolean): Extrac
   for (const other of others) {
     problem(other.file, 'frontmatter-duplicate', {}, other.node.position, {file: first!.file, place: first!.node.position})
   }
-  // A first line `---` with `key:` under it and no closing `---`: front matter never closed, parsed as text.
+  // With no front matter anywhere, a first line `---` with `key:` under it and no closing `---` is front matter never
+  // closed, parsed as a rule and text; with front matter elsewhere, it is a rule.
   const unclosed = files.filter(({file, tree}) => {
+    if (first) return false
     const [node] = tree.children
     if (node?.type !== 'thematicBreak' || node.position?.start.offset !== 0 || !unclosedFrontMatter.test(String(file.value))) return false
     problem(file, 'frontmatter-unclosed', {}, node.position)

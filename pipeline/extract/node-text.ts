@@ -1,6 +1,9 @@
 // The text of an mdast node, for labels, titles, headings and field values.
 import type {Nodes} from 'mdast'
 
+/** An address without its scheme and final slash, to compare a link's text with its address. */
+const bare = (address: string) => address.trim().replace(/^(?:mailto:|https?:\/\/)/i, '').replace(/\/$/, '')
+
 /** Blocks whose texts are separated by a space, as are the lines of a hard break, so no two words run together. */
 const separated = new Set<Nodes['type']>(['paragraph', 'heading', 'list', 'listItem', 'blockquote', 'code', 'table', 'tableRow', 'tableCell'])
 
@@ -21,7 +24,8 @@ export function nodeText(node: Nodes, {addresses = false} = {}): string {
     else if ('children' in current) {
       if (addresses && current.type === 'link') {
         const address = current.url.replace(/^mailto:/i, '')
-        if (address && address !== nodeText(current).trim()) stack.push(` (${address})`)
+        // An autolink (`<https://…>`, `www.…`, `mailto:…`) shows its address already.
+        if (address && bare(address) !== bare(nodeText(current))) stack.push(` (${address})`)
       }
       for (let i = current.children.length - 1; i >= 0; i--) {
         const child = current.children[i]!

@@ -96,6 +96,12 @@ function field(file: VFile, key: FieldKey, label: string, node: {position?: Posi
   }
 }
 
+/**
+ * Whether a value keeps its links' addresses: text fields and text under labels art67 does not know do (a website,
+ * a contact); names (title, ID, beneficiaries, partners) and dates do not, being resolved or printed as names.
+ */
+const keepsAddresses = (key: string | undefined) => key === undefined || (key !== 'id' && Object.hasOwn(fieldKind, key) && fieldKind[key as FieldKey] === 'text')
+
 /** What a programme's field list holds besides its fields: items and trailing text that go to its description. */
 type Leftover = ListItem[]
 
@@ -172,9 +178,11 @@ export class ProgrammeReader {
       problem(file, 'field-syntax', {as: 'not-a-field', found: collapseWhitespace(nodeText(item)).slice(0, 60)}, placeOf(item))
       return [item]
     }
-    const {label, paragraph, written, rest} = parts
+    const {label, paragraph, rest} = parts
     const from = offsetIn(file, paragraph, ':') + 1
     const key = this.labels.field(label)
+    const addresses = keepsAddresses(key)
+    const written = addresses ? parts.linked : parts.written
     const [nested] = rest
     // A list field may give its values as a nested list under an empty label.
     const nestedValues = !collapseWhitespace(written) && rest.length === 1 && nested?.type === 'list' && (!key || fieldKind[key] === 'list')
@@ -183,7 +191,7 @@ export class ProgrammeReader {
     const leftover: Leftover = trailing.length > 0 ? [{type: 'listItem', spread: item.spread, children: trailing}] : []
     const values = nestedValues
       ? nested.children.flatMap((child) => {
-          const value = collapseWhitespace(nodeText(child, {addresses: true}))
+          const value = collapseWhitespace(nodeText(child, {addresses}))
           return value ? [{value, place: placeIn(file, child, value)}] : []
         })
       : undefined
@@ -241,13 +249,14 @@ export class ProgrammeReader {
       const programme: RawProgramme = {file, place: placeOf(row), form: 'row', title: '', fields: [], other: [], description: []}
       row.children.forEach((cell: TableCell, column) => {
         const key = columns[column]
-        const value = collapseWhitespace(nodeText(cell, {addresses: key !== 'title'}))
+        const addresses = keepsAddresses(key)
+        const value = collapseWhitespace(nodeText(cell, {addresses}))
         if (!value) return
         if (key === 'title') {
           programme.title = value
           programme.place = placeIn(file, cell, value)
         } else if (key && key !== 'no') {
-          programme.fields.push(field(file, key, headers[column]!, cell, nodeText(cell, {addresses: true}), 0))
+          programme.fields.push(field(file, key, headers[column]!, cell, nodeText(cell, {addresses}), 0))
         } else if (!key) {
           // A cell beyond the header row has no column title: its text is kept all the same.
           if (!headers[column]) problem(file, 'unknown-field', {what: 'cell'}, placeOf(cell))

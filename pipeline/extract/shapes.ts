@@ -10,8 +10,10 @@ import {nodeText} from './node-text.js'
 export interface ItemParts {
   label: string
   paragraph: Paragraph
-  /** Everything after the first colon of the first paragraph, as written, links with their addresses. */
+  /** Everything after the first colon of the first paragraph, as written. */
   written: string
+  /** The same, links with their addresses (see `nodeText`). */
+  linked: string
   rest: Array<BlockContent | DefinitionContent>
 }
 
@@ -22,10 +24,11 @@ export function splitItem(item: ListItem): ItemParts | undefined {
   const text = nodeText(paragraph)
   const colon = text.indexOf(':')
   if (colon === -1) return undefined
-  // The value keeps the addresses of its links, unless a link in the label would shift where the value starts.
+  const written = text.slice(colon + 1)
+  // With addresses, unless a link in the label would shift where the value starts.
   const withAddresses = nodeText(paragraph, {addresses: true})
-  const written = withAddresses.startsWith(text.slice(0, colon + 1)) ? withAddresses.slice(colon + 1) : text.slice(colon + 1)
-  return {label: text.slice(0, colon).replace(/[*_]/g, '').trim(), paragraph, written, rest}
+  const linked = withAddresses.startsWith(text.slice(0, colon + 1)) ? withAddresses.slice(colon + 1) : written
+  return {label: text.slice(0, colon).replace(/[*_]/g, '').trim(), paragraph, written, linked, rest}
 }
 
 /** What an HTML block hides from the report. */

@@ -194,14 +194,17 @@ const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code ?? '
 
 /** One file of the sources, read; a vfile without a value, with its problem, when it cannot be. */
 async function readSource(dir: string, relative: string, limit: number): Promise<VFile> {
+  let bytes: Buffer | undefined
+  let size: number
   try {
-    const {size} = await stat(path.join(dir, relative))
-    return size > limit ? tooLarge(dir, relative, size, limit) : sourceFile(dir, relative, await readFile(path.join(dir, relative)))
+    size = (await stat(path.join(dir, relative))).size
+    if (size <= limit) bytes = await readFile(path.join(dir, relative))
   } catch (error) {
     const file = vfile(dir, relative)
     problem(file, 'read-denied', {what: 'file', code: errorCode(error)}, undefined)
     return file
   }
+  return bytes ? sourceFile(dir, relative, bytes) : tooLarge(dir, relative, size, limit)
 }
 
 export async function read(dir: string, options: ReadOptions = {}): Promise<Sources> {

@@ -543,7 +543,7 @@ export const catalogue = {
           : `its delimiter row has ${delimiter} column${delimiter === 1 ? '' : 's'} and its header ${header}`
       return `These lines are written as a table, but ${why}, so they are printed as text${programmes ? ' and no programme is read from them' : ''}`
     },
-    hint: 'Put a delimiter row right under the header with one `---` per header column, e.g. `| --- | --- |` under a header of two columns. If the lines are meant as text, write their first `|` as `\\|`.'
+    hint: 'Put a delimiter row right under the header with one `---` per header column, e.g. `| --- | --- |` under a header of two columns. If the lines are meant as text, write each `|` in them as `\\|`.'
   }),
   'raw-html': rule({
     severity: 'warning',

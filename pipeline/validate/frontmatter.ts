@@ -230,8 +230,10 @@ export function readFrontMatter(file: VFile, node: Yaml, languages: readonly str
       }
     }
   }
+  // Each right value as the schema gives it (trimmed), from its own key's schema.
+  const right = Object.entries(data as object).filter(([key]) => Object.hasOwn(FrontMatter.shape, key) && !wrong.has(key))
   const front = (
-    parsed.success ? parsed.data : Object.fromEntries(Object.entries(data as object).filter(([key]) => Object.hasOwn(FrontMatter.shape, key) && !wrong.has(key)))
+    parsed.success ? parsed.data : Object.fromEntries(right.map(([key, value]) => [key, FrontMatter.shape[key as keyof FrontMatter].parse(value)]))
   ) as Partial<FrontMatter>
 
   const member = front.member === undefined ? undefined : resolveMember(front.member)

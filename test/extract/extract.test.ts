@@ -64,6 +64,29 @@ describe('extract', () => {
     expect([b!.title, b!.fields.map(({value}) => value.value)]).toEqual(['B', ['site (https://b.example/site)']])
   })
 
+  it('keeps names and autolinks as written: no address after a beneficiary, an autolink or a bare web address', () => {
+    const {extracted} = run({
+      'r.md':
+        '# Programmes\n\n## A\n\n- Beneficiaries: [Ghana](https://www.wto.org/ghana); Kenya\n- Website: www.cipo.gc.ca\n' +
+        '- Contact: <mailto:info@cipo.example>\n\n| Title | Beneficiaries |\n|---|---|\n| B | [Viet Nam](https://vn.example) |\n'
+    })
+    const [a, b] = extracted.programmes
+    expect(a!.fields.map(({key, value, items}) => [key, value.value, items.map((item) => item.value)])).toEqual([
+      ['beneficiaries', 'Ghana; Kenya', ['Ghana', 'Kenya']],
+      ['website', 'www.cipo.gc.ca', []],
+      ['contact', 'mailto:info@cipo.example', []]
+    ])
+    expect(b!.fields.map(({value}) => value.value)).toEqual(['Viet Nam'])
+  })
+
+  it('takes a first line `---` with keys under it for front matter never closed only when no file has front matter', () => {
+    const note = '---\nNote: the figures below are provisional.\n'
+    const unclosed = (files: Record<string, string>) =>
+      run(files).vfiles.flatMap((file) => file.messages.filter((m) => m.ruleId === 'frontmatter-unclosed').map((m) => `${file.path}:${m.line}`))
+    expect(unclosed({'a.md': note})).toEqual(['a.md:1'])
+    expect(unclosed({'a.md': '---\nmember: Canada\nperiod: 2021\n---\n', 'b.md': note})).toEqual([])
+  })
+
   it('keeps a task list item’s checkbox as written', () => {
     const {extracted} = run({'r.md': '# Outline\n\n- [ ] Not yet signed\n- [x] Signed\n- Plain\n'})
     expect(extracted.narrative[1]).toEqual({
@@ -109,6 +132,7 @@ describe('extract', () => {
     // Text that uses pipes, an escaped first pipe, a valid table, and a single line are not tables.
     expect(broken('The choice a | b is ours\nand c | d too.\n')).toEqual([])
     expect(broken('\\| Office | City |\n| CIPO | Gatineau |\n')).toEqual([])
+    expect(broken('\\| No. \\| Title \\|\n\\| 1 \\| Course \\|\n')).toEqual([])
     expect(broken('| Office | City |\n|---|---|\n| CIPO | Gatineau |\n')).toEqual([])
     expect(broken('| Office | City |\n')).toEqual([])
   })

@@ -18,7 +18,7 @@ import {limits} from '../../parse/limits.js'
 import {fontTables, glyphsOf, locateFont} from '../../fonts/index.js'
 import {fieldKeys, type FieldKey} from '../../fields.js'
 import type {Beneficiary, Block, Inline, Programme, Report} from '../../model.js'
-import {cellPadding, contentWidth, fontSize, indent, widestGlyph, type Nesting, type Orientation} from '../../page.js'
+import {cellPadding, contentWidth, fontSize, indent, verticalMargin, widestGlyph, type Nesting, type Orientation} from '../../page.js'
 import {summarize, type Summary} from '../summary.js'
 import {fill, type Templates} from '../../templates.js'
 import type {EmitOptions} from '../index.js'
@@ -290,9 +290,8 @@ class Writer {
       case 'quote': {
         const inner: Nesting[] = [...nesting, {kind: 'quote'}]
         const quote = {stack: this.blocks(block.children, inner), style: 'quote'}
-        // Deep in quotations, one adds no margin once its text would be narrower than half the page's: the
-        // quotations around it already set it apart.
-        return indent(styles, inner) > indent(styles, nesting) ? quote : {...quote, margin: 0}
+        // Deep in quotations, one adds no side margins once its text would be narrower than half the page's.
+        return indent(styles, inner) > indent(styles, nesting) ? quote : {...quote, margin: verticalMargin(styles, 'quote')}
       }
       case 'code':
         return {text: block.text, style: 'code'}
