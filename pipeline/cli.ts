@@ -123,14 +123,36 @@ function usageError(message: string, {full = false} = {}): number {
 
 const commandNames = ['build', 'check', 'init', 'import', 'diff']
 
-/** Every option of every command, for suggestions. */
-const optionNames = [...usage.matchAll(/--[a-z][a-z-]*/g)].map(([name]) => name)
+/** The options of `build`, `check` and `init`, and of the commands with options of their own. */
+const mainOptions = {
+  out: {type: 'string', short: 'o'},
+  'max-warnings': {type: 'string'},
+  strict: {type: 'boolean'},
+  quiet: {type: 'boolean'},
+  color: {type: 'boolean'},
+  templates: {type: 'string'},
+  since: {type: 'string'},
+  format: {type: 'string', default: 'text'},
+  watch: {type: 'boolean'},
+  overview: {type: 'boolean'},
+  combined: {type: 'boolean'},
+  member: {type: 'string'},
+  period: {type: 'string'},
+  from: {type: 'string'},
+  to: {type: 'string'},
+  language: {type: 'string'},
+  help: {type: 'boolean', short: 'h'},
+  version: {type: 'boolean', short: 'v'}
+} as const
+const importOptions = {out: {type: 'string', short: 'o'}, member: {type: 'string'}, period: {type: 'string'}, force: {type: 'boolean'}, format: {type: 'string', default: 'text'}, color: {type: 'boolean'}} as const
+const diffOptions = {format: {type: 'string', default: 'text'}, 'exit-code': {type: 'boolean'}, color: {type: 'boolean'}, templates: {type: 'string'}} as const
+const ownOptions = {import: importOptions, diff: diffOptions}
 
-/** What `parseArgs` refused, in our words: an unknown option named with the nearest known one. */
-function parseArgsMessage(error: Error & {code?: string}): string {
+/** What `parseArgs` refused, in our words: an unknown option named with the nearest of the command's `options`. */
+function parseArgsMessage(error: Error & {code?: string}, options: object): string {
   const unknown = error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /^Unknown option '([^']+)'/.exec(error.message)?.[1] : undefined
   if (unknown === undefined) return error.message
-  const suggestion = typoOf(unknown, optionNames)
+  const suggestion = typoOf(unknown, Object.keys(options).map((name) => `--${name}`))
   return `unknown option \`${unknown}\`${suggestion ? `: did you mean \`${suggestion}\`?` : ''}`
 }
 
@@ -140,7 +162,7 @@ async function importCommand(args: string[]): Promise<number> {
     args,
     allowPositionals: true,
     allowNegative: true,
-    options: {out: {type: 'string', short: 'o'}, member: {type: 'string'}, period: {type: 'string'}, force: {type: 'boolean'}, format: {type: 'string', default: 'text'}, color: {type: 'boolean'}}
+    options: importOptions
   })
   if (positionals.length !== 1) return usageError(positionals.length === 0 ? 'import needs the file of an e-TRIPS page' : `unexpected argument \`${positionals.slice(1).join(' ')}\``)
   if (!formats.includes(values.format as Format)) return usageError(`unknown format \`${values.format}\`; use one of ${formats.join(', ')}`)
@@ -165,7 +187,7 @@ async function diffCommand(args: string[]): Promise<number> {
     args,
     allowPositionals: true,
     allowNegative: true,
-    options: {format: {type: 'string', default: 'text'}, 'exit-code': {type: 'boolean'}, color: {type: 'boolean'}, templates: {type: 'string'}}
+    options: diffOptions
   })
   if (positionals.length !== 2) return usageError(positionals.length < 2 ? 'diff needs two reports: <old> <new>' : `unexpected argument \`${positionals.slice(2).join(' ')}\``)
   const {anyChange, diffFormats, diffReport} = await import('./diff/index.js')
@@ -216,7 +238,7 @@ export async function main(argv: string[]): Promise<number> {
     try {
       return await own(argv.slice(1))
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) return usageError(parseArgsMessage(error as Error))
+      if ((error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) return usageError(parseArgsMessage(error as Error, ownOptions[argv[0] as keyof typeof ownOptions]))
       throw error
     }
   }
@@ -226,29 +248,10 @@ export async function main(argv: string[]): Promise<number> {
       args: argv,
       allowPositionals: true,
       allowNegative: true,
-      options: {
-        out: {type: 'string', short: 'o'},
-        'max-warnings': {type: 'string'},
-        strict: {type: 'boolean'},
-        quiet: {type: 'boolean'},
-        color: {type: 'boolean'},
-        templates: {type: 'string'},
-        since: {type: 'string'},
-        format: {type: 'string', default: 'text'},
-        watch: {type: 'boolean'},
-        overview: {type: 'boolean'},
-        combined: {type: 'boolean'},
-        member: {type: 'string'},
-        period: {type: 'string'},
-        from: {type: 'string'},
-        to: {type: 'string'},
-        language: {type: 'string'},
-        help: {type: 'boolean', short: 'h'},
-        version: {type: 'boolean', short: 'v'}
-      }
+      options: mainOptions
     })
   } catch (error) {
-    return usageError(parseArgsMessage(error as Error))
+    return usageError(parseArgsMessage(error as Error, mainOptions))
   }
   const {values, positionals} = parsed
   if (values.help) {

@@ -32,6 +32,10 @@ describe('art67 command', () => {
     [['check', '-q'], 'art67: unknown option `-q`\nRun `art67 --help` for the commands and options.\n'],
     [['diff', 'a', 'b', '--exit-cod'], 'unknown option `--exit-cod`: did you mean `--exit-code`?'],
     [['chek', 'sources'], 'unknown command `chek`: did you mean `check`?'],
+    // Only the command's own options are suggested.
+    [['check', '--forcee'], 'art67: unknown option `--forcee`\nRun'],
+    [['import', 'a.txt', '--overveiw'], 'art67: unknown option `--overveiw`\nRun'],
+    [['import', 'a.txt', '--forcee'], 'unknown option `--forcee`: did you mean `--force`?'],
     [['check', '--out', 'x'], '--out goes with build'],
     [['check', '--templates', '/nonexistent'], 'Cannot read the templates folder /nonexistent'],
     [['check', '--max-warnings', 'some'], '--max-warnings takes a whole number of warnings, not `some`'],
