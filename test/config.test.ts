@@ -52,7 +52,7 @@ describe('rule severities from a config', () => {
 
   it('marks as fixed only errors, and the errors whose absence the model relies on', () => {
     for (const id of ruleIds) if (catalogue[id].fixed) expect(catalogue[id].severity, id).toBe('error')
-    for (const id of ['frontmatter-missing', 'beneficiary-unknown', 'merge-conflict', 'date-invalid', 'file-unreadable'] as const) {
+    for (const id of ['frontmatter-missing', 'beneficiary-unknown', 'beneficiary-region', 'beneficiary-separator', 'merge-conflict', 'date-invalid', 'file-unreadable'] as const) {
       expect(catalogue[id].fixed, id).toBe(true)
     }
   })

@@ -505,12 +505,14 @@ export const catalogue = {
   }),
   'beneficiary-region': rule<{written: string}>({
     severity: 'error',
+    fixed: true,
     summary: 'a region (Africa, Latin America …) named as a beneficiary',
     message: ({written}) => `${code(written)} is a region, not a beneficiary art67 can look up`,
     hint: 'Name the Members it means, separated by `;`, or keep the region as written by putting it in double quotes: "Africa".'
   }),
   'beneficiary-separator': rule<{written: string; separated: string}>({
     severity: 'error',
+    fixed: true,
     summary: 'several beneficiaries separated by `,` or “and” instead of `;`',
     message: ({written, separated}) => `${code(written)} looks like several names in one: write ${code(separated)}`,
     hint: 'Separate beneficiaries with `;`, never `,` or “and”: WTO names hold commas (`Korea, Republic of`) and “and” (`Antigua and Barbuda`).'
