@@ -158,13 +158,32 @@ export type OverviewWords = Labels['overview']
 
 /** No text below 7 pt: the WTO's standard for documents (tables included). */
 export const minFontSize = 7
-const fontSize = z.number().min(minFontSize, `WTO documents print no text below ${minFontSize} pt`)
+/** Above this, a word or a line of the header may not fit a page at all. */
+export const maxFontSize = 36
+const fontSize = z
+  .number()
+  .min(minFontSize, `WTO documents print no text below ${minFontSize} pt`)
+  .max(maxFontSize, `text above ${maxFontSize} pt may not fit a page`)
+
+/** A column width: points, or a share of the text's width up to 60%, as pdfmake reads `"28%"`. */
+const columnWidth = z.union([
+  z.number().positive().max(300, 'a column of more than 300 pt leaves no room for the next'),
+  z
+    .string()
+    .regex(/^\d+(?:\.\d+)?%$/, 'give a width in points or as a percentage such as "28%"')
+    .refine((share) => Number.parseFloat(share) > 0 && Number.parseFloat(share) <= 60, 'a share of more than 60% leaves no room for the next column')
+])
 
 /** A pdfmake style, plus our own keys (`uppercase`, `width`). The family is chosen once, with `font`. */
 const PdfStyle = z.looseObject({
   fontSize: fontSize.optional(),
+  lineHeight: z.number().min(0.8).max(3, 'lines more than 3 times their font size apart may not fit a page').optional(),
+  width: columnWidth.optional(),
   font: z.undefined({error: 'set the font family once, with the top-level "font"'}).optional()
 })
+
+/** The lines of page 1's header block (organisation, symbol and date, job number and page, the Council's name). */
+const headerLines = 4
 
 /** Page geometry, the font, layout options and the pdfmake styles. */
 export const Styles = z.object({
@@ -177,7 +196,7 @@ export const Styles = z.object({
   ),
   pageSize: z.enum(Object.keys(pageSizes) as [PageSizeName, ...PageSizeName[]]),
   /** Left, top, right, bottom. The top is where the page's header starts; the body starts below the header. */
-  pageMargins: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  pageMargins: z.tuple([z.number().min(0), z.number().min(0), z.number().min(0), z.number().min(0)]),
   /** The header's font size and the space between the header (page 1's block, or the running head) and the body. */
   header: z.object({fontSize, gap: z.number().min(0)}),
   /** `inline`: "1.", a tab, the text, and continuation lines at the margin; `hanging`: the text indented past the number. */
@@ -197,8 +216,26 @@ export const Styles = z.object({
   tables: z.object({minFontSize: fontSize, longWord: z.number().positive()}),
   defaultStyle: PdfStyle,
   styles: z.record(z.string(), PdfStyle)
+}).superRefine((styles, context) => {
+  // The page must leave room for text: pdfmake lays out pages with no room for a line forever, or crashes.
+  const [width, height] = pageSizes[styles.pageSize]
+  const [left, top, right, bottom] = styles.pageMargins
+  const textWidth = width - left - right
+  if (textWidth < width / 2) {
+    context.addIssue({code: 'custom', path: ['pageMargins'], message: `the margins leave text ${round(textWidth)} pt wide; at least half the page's width (${round(width / 2)} pt) is needed`})
+  }
+  const textHeight = height - top - bottom - styles.header.gap - headerLines * styles.header.fontSize * 1.2
+  if (textHeight < height / 2) {
+    context.addIssue({
+      code: 'custom',
+      path: ['pageMargins'],
+      message: `the margins and the header (its font size and gap) leave ${round(textHeight)} pt of the first page's height for text; at least half the page's height (${round(height / 2)} pt) is needed`
+    })
+  }
 })
 export type Styles = z.infer<typeof Styles>
+
+const round = (points: number) => Math.round(points * 10) / 10
 
 /** The setup error of a font that cannot be used, else undefined: checked with the file system, never by opening it. */
 function fontProblem(styles: Styles): string | undefined {

@@ -32,7 +32,15 @@ describe('styles.json', () => {
     ['a family without one of its four variants', (s) => delete (s.fonts.DejaVuSans as Partial<Styles['fonts'][string]>).bolditalics, 'fonts.DejaVuSans.bolditalics'],
     ['text below 7 pt', (s) => (s.styles.tableCell!.fontSize = 6.5), 'styles.tableCell.fontSize: WTO documents print no text below 7 pt'],
     ['a font named in a style', (s) => ((s.styles.code as Record<string, unknown>).font = 'Roboto'), 'set the font family once, with the top-level "font"'],
-    ['an unknown paragraph numbering', (s) => (s.paragraphNumbers = 'outline' as 'inline'), 'paragraphNumbers']
+    ['an unknown paragraph numbering', (s) => (s.paragraphNumbers = 'outline' as 'inline'), 'paragraphNumbers'],
+    // Geometry that leaves no room for text: pdfmake laid out header-only pages, or crashed with no message.
+    ['margins that leave text too narrow', (s) => (s.pageMargins = [290, 36, 290, 64]), 'pageMargins: the margins leave text 15.3 pt wide'],
+    ['a header that leaves too little of the page', (s) => (s.header.gap = 800), "pageMargins: the margins and the header (its font size and gap) leave"],
+    ['a negative margin', (s) => (s.pageMargins = [-72, -36, -72, -64]), 'pageMargins.0'],
+    ['text above 36 pt', (s) => (s.styles.tableCell!.fontSize = 300), 'styles.tableCell.fontSize: text above 36 pt may not fit a page'],
+    ['a header font above 36 pt', (s) => (s.header.fontSize = 200), 'header.fontSize: text above 36 pt'],
+    ['lines far apart', (s) => (s.defaultStyle.lineHeight = 50), 'defaultStyle.lineHeight: lines more than 3 times'],
+    ['a label column wider than the page', (s) => (s.styles.fieldLabel!.width = '150%'), 'styles.fieldLabel.width: a share of more than 60%']
   ])('refuse %s, in check too', async (_, change, message) => {
     const dir = await templatesWith(change)
     const error = await loadTemplates(dir).catch((caught: unknown) => caught)
