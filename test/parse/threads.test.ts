@@ -4,6 +4,7 @@
 import {mkdtemp, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
+import {isDeepStrictEqual} from 'node:util'
 import type {VFile} from 'vfile'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {generate} from '../../bench/generate.mjs'
@@ -51,8 +52,12 @@ describe('parse in threads', () => {
     expect(threaded).toStrictEqual(alone)
     expect(threaded.map(({path}) => path)).toEqual(files.map((file) => file.path))
     expect(alone.find(({path}) => path.endsWith('deep.md'))!.messages.map(({ruleId, line}) => `${ruleId}:${line}`)).toEqual(['nesting-limit:3'])
-    // The same parse with workers that lie gives other trees: the workers did parse.
-    expect(await parsedBy(2, lying)).not.toStrictEqual(alone)
+    // The same parse with workers that lie gives other trees: the workers did parse. On a loaded machine this thread
+    // may parse every chunk before a worker has started, so the workers get up to five tries to take part.
+    expect(isDeepStrictEqual(threaded, alone)).toBe(true)
+    let used = false
+    for (let attempt = 0; attempt < 5 && !used; attempt++) used = !isDeepStrictEqual(await parsedBy(2, lying), alone)
+    expect(used).toBe(true)
   })
 
   it('parses in this thread what workers that fail or stop do not', async () => {
