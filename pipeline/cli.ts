@@ -92,7 +92,7 @@ function mistakeIn(positionals: string[], values: Values): string | undefined {
   const [command, ...dirs] = positionals
   if (command === undefined) return 'missing command'
   if (command !== 'build' && command !== 'check' && command !== 'init') {
-    const suggestion = typoOf(command, commandNames)
+    const suggestion = typoOf(command, ['build', 'check', 'init', ...Object.keys(commands)])
     return `unknown command \`${command}\`${suggestion ? `: did you mean \`${suggestion}\`?` : ''}`
   }
   if (command === 'init') {
@@ -120,8 +120,6 @@ function usageError(message: string, {full = false} = {}): number {
   process.stderr.write(full ? `art67: ${message}\n\n${usage}\n` : `art67: ${message}\nRun \`art67 --help\` for the commands and options.\n`)
   return 2
 }
-
-const commandNames = ['build', 'check', 'init', 'import', 'diff']
 
 /** The options of `build`, `check` and `init`, and of the commands with options of their own. */
 const mainOptions = {

@@ -36,22 +36,26 @@ export function fontSize(styles: Styles, style: string): number {
   return styles.styles[style]?.fontSize ?? styles.defaultStyle.fontSize ?? 12
 }
 
-/** Left plus right margin of a style, in any of pdfmake's forms: `m`, `[x, y]` or `[left, top, right, bottom]`. */
-function horizontalMargin(styles: Styles, style: string): number {
-  const margin = styles.styles[style]?.margin
-  if (typeof margin === 'number') return 2 * margin
-  if (!Array.isArray(margin)) return 0
-  const sides: unknown[] = margin.length === 2 ? [margin[0], margin[0]] : [margin[0], margin[2]]
-  return sides.reduce((sum: number, side) => sum + (typeof side === 'number' ? side : 0), 0)
+/** A style's margins as `[left, top, right, bottom]`, from any of pdfmake's forms: `m`, `[x, y]` or four sides. */
+function marginSides(styles: Styles, style: string): [number, number, number, number] {
+  const margin: unknown = styles.styles[style]?.margin
+  if (typeof margin === 'number') return [margin, margin, margin, margin]
+  if (!Array.isArray(margin)) return [0, 0, 0, 0]
+  const side = (value: unknown) => (typeof value === 'number' ? value : 0)
+  const [left, top, right, bottom] = margin.length === 2 ? [margin[0], margin[1], margin[0], margin[1]] : margin
+  return [side(left), side(top), side(right), side(bottom)]
 }
 
-/** A style's top and bottom margins, with none on either side, in pdfmake's `[left, top, right, bottom]` form. */
+/** Left plus right margin of a style. */
+function horizontalMargin(styles: Styles, style: string): number {
+  const [left, , right] = marginSides(styles, style)
+  return left + right
+}
+
+/** A style's top and bottom margins, with none on either side. */
 export function verticalMargin(styles: Styles, style: string): [number, number, number, number] {
-  const margin = styles.styles[style]?.margin
-  if (typeof margin === 'number') return [0, margin, 0, margin]
-  if (!Array.isArray(margin)) return [0, 0, 0, 0]
-  const [top, bottom] = (margin.length === 2 ? [margin[1], margin[1]] : [margin[1], margin[3]]).map((side: unknown) => (typeof side === 'number' ? side : 0))
-  return [0, top!, 0, bottom!]
+  const [, top, , bottom] = marginSides(styles, style)
+  return [0, top, 0, bottom]
 }
 
 /**
@@ -64,7 +68,10 @@ export function indent(styles: Styles, nesting: readonly Nesting[]): number {
   const {widestDigit} = fontTables[styles.font]!
   const half = contentWidth(styles, 'portrait') / 2
   return nesting.reduce((sum, level, index) => {
-    if (level.kind === 'quote') return sum + horizontalMargin(styles, 'quote') <= half ? sum + horizontalMargin(styles, 'quote') : sum
+    if (level.kind === 'quote') {
+      const indented = sum + horizontalMargin(styles, 'quote')
+      return indented <= half ? indented : sum
+    }
     const markerCharacters = String(Math.max(level.last, 9)).length + 2
     const tab = index === 0 ? styles.tab : 0
     return sum + tab + horizontalMargin(styles, 'list') + markerCharacters * widestDigit * fontSize(styles, 'list')

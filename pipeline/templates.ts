@@ -159,7 +159,7 @@ export type OverviewWords = Labels['overview']
 /** No text below 7 pt: the WTO's standard for documents (tables included). */
 export const minFontSize = 7
 /** Above this, a word or a line of the header may not fit a page at all. */
-export const maxFontSize = 36
+const maxFontSize = 36
 const fontSize = z
   .number()
   .min(minFontSize, `WTO documents print no text below ${minFontSize} pt`)

@@ -4,6 +4,7 @@ import type {Heading, Nodes, Root, RootContent, Yaml} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Glyphs} from '../fonts/index.js'
 import type {Block} from '../model.js'
+import {opensFrontMatter} from '../parse/chunk.js'
 import type {ParsedFile} from '../parse/index.js'
 import {span} from '../place.js'
 import {isProgrammesFile} from '../read/index.js'
@@ -194,20 +195,17 @@ function findFrontMatter(files: readonly ParsedFile[], allRead: boolean): Extrac
   for (const other of others) {
     problem(other.file, 'frontmatter-duplicate', {}, other.node.position, {file: first!.file, place: first!.node.position})
   }
-  // With no front matter anywhere, a first line `---` with `key:` under it and no closing `---` is front matter never
-  // closed, parsed as a rule and text; with front matter elsewhere, it is a rule.
-  const unclosed = files.filter(({file, tree}) => {
-    if (first) return false
-    const [node] = tree.children
-    if (node?.type !== 'thematicBreak' || node.position?.start.offset !== 0 || !unclosedFrontMatter.test(String(file.value))) return false
-    problem(file, 'frontmatter-unclosed', {}, node.position)
-    return true
-  })
-  if (!first && unclosed.length === 0 && files[0] && allRead) problem(files[0].file, 'frontmatter-missing', {}, {line: 1, column: 1})
-  return first
+  if (first) return first
+  // With no front matter anywhere, a first line `---` (parsed as a rule: chunk.ts) with `key:` under it is front
+  // matter never closed; with front matter elsewhere, it is a rule.
+  const unclosed = files.filter(({file, tree}) => tree.children[0]?.type === 'thematicBreak' && opensFrontMatter.test(String(file.value)) && keyLine.test(String(file.value)))
+  for (const {file, tree} of unclosed) problem(file, 'frontmatter-unclosed', {}, tree.children[0]!.position)
+  if (unclosed.length === 0 && files[0] && allRead) problem(files[0].file, 'frontmatter-missing', {}, {line: 1, column: 1})
+  return undefined
 }
 
-const unclosedFrontMatter = /^---[ \t]*\n[ \t]*[A-Za-z_][\w-]*[ \t]*:(?:[ \t\n]|$)/
+/** A second line such as `member: Canada`. */
+const keyLine = /^.*\n[ \t]*[A-Za-z_][\w-]*[ \t]*:(?:[ \t\n]|$)/
 
 /**
  * Read every file's structure with the labels of every template language; `glyphs` are the PDF font's.

@@ -211,6 +211,7 @@ export function readFrontMatter(file: VFile, node: Yaml, languages: readonly str
   }
 
   const parsed = FrontMatter.safeParse(data)
+  const absent = frontMatterKeys.filter((known) => !Object.hasOwn(data as object, known))
   // Top-level keys whose value is wrong; the others are checked further all the same, each being checked on its own.
   const wrong = new Set<string>()
   if (!parsed.success) {
@@ -219,7 +220,6 @@ export function readFrontMatter(file: VFile, node: Yaml, languages: readonly str
         for (const key of issue.keys) {
           const place = yaml.place([...issue.path, key], true)
           // A top-level key a typo away from a known one not given: its value would be ignored without a word.
-          const absent = frontMatterKeys.filter((known) => !Object.hasOwn(data as object, known))
           const suggestion = issue.path.length === 0 ? (absent.find((known) => known === key.trim().toLowerCase()) ?? typoOf(key, absent)) : undefined
           if (suggestion) problem(file, 'frontmatter-typo', {key, suggestion}, place)
           else problem(file, 'frontmatter-unknown', {key: [...issue.path, key].join('.')}, place)
@@ -230,11 +230,9 @@ export function readFrontMatter(file: VFile, node: Yaml, languages: readonly str
       }
     }
   }
-  // Each right value as the schema gives it (trimmed), from its own key's schema.
+  // Each right value as its own key's schema gives it (trimmed): the whole front matter's when all are right.
   const right = Object.entries(data as object).filter(([key]) => Object.hasOwn(FrontMatter.shape, key) && !wrong.has(key))
-  const front = (
-    parsed.success ? parsed.data : Object.fromEntries(right.map(([key, value]) => [key, FrontMatter.shape[key as keyof FrontMatter].parse(value)]))
-  ) as Partial<FrontMatter>
+  const front = Object.fromEntries(right.map(([key, value]) => [key, FrontMatter.shape[key as keyof FrontMatter].parse(value)])) as Partial<FrontMatter>
 
   const member = front.member === undefined ? undefined : resolveMember(front.member)
   if (member?.kind === 'unknown') {

@@ -15,6 +15,7 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
+import {opensFrontMatter} from '../../pipeline/parse/chunk.js'
 import {parseFile} from '../../pipeline/parse/index.js'
 
 const runs = Number(process.env.FUZZ_RUNS ?? 200)
@@ -40,7 +41,7 @@ function parsedAsPackaged(text: string): Root {
   EditMap.prototype.consume = Packaged.prototype.consume
   try {
     const tree = packaged.parse(text)
-    return /^---[ \t]*[\r\n]/.test(text) && tree.children[0]?.type !== 'yaml' ? packagedWithoutFrontMatter.parse(text) : tree
+    return opensFrontMatter.test(text) && tree.children[0]?.type !== 'yaml' ? packagedWithoutFrontMatter.parse(text) : tree
   } finally {
     EditMap.prototype.consume = ours
   }
