@@ -7,6 +7,7 @@ import {Art67Error} from './errors.js'
 import {fieldKeys, type FieldKey} from './fields.js'
 import {fontTables, locateFont} from './fonts/index.js'
 import {pageSizes, type PageSizeName} from './page.js'
+import {nearest} from './suggest.js'
 
 const labels = z.array(z.string().min(1)).min(1)
 /** One entry per field of the field table. */
@@ -20,6 +21,47 @@ const changeKinds = {
   continuing: z.string(),
   reached: z.string(),
   noLongerReached: z.string()
+}
+
+/** A placeholder in a text of the labels: `{member}`. */
+const placeholder = /\{(\w+)\}/g
+/** The placeholders that name the report, as the overview's titles take them. */
+const naming = ['member', 'of', 'period']
+/**
+ * The placeholders each text of the labels is filled with, by its path (array items have their parent's); every
+ * other text takes none. A placeholder not listed here would be printed as written, so the labels refuse it.
+ */
+export const placeholders: Record<string, readonly string[]> = {
+  circulation: ['date', 'requester'],
+  requester: ['member', 'of'],
+  requesterOwnName: ['member', 'of'],
+  page: ['page', 'pages'],
+  original: ['original'],
+  job: ['job'],
+  runningHead: ['page'],
+  documentTitle: ['symbol', 'title', 'member'],
+  'annex.subheading': ['period'],
+  'dates.day': ['day', 'month', 'year'],
+  'dates.month': ['month', 'year'],
+  'workbook.title': ['member', 'period'],
+  'changes.title': ['old', 'new'],
+  'overview.pageHead': [...naming, 'page', 'pages'],
+  'overview.pdfTitle': naming,
+  'overview.timelineTitle': naming,
+  'overview.regionsTitle': naming,
+  'overview.beneficiariesTitle': naming,
+  'overview.ldcShare.one': ['reaching', 'programmes', 'share'],
+  'overview.ldcShare.other': ['reaching', 'programmes', 'share'],
+  'overview.timelineKey.new': ['old'],
+  'overview.timelineKey.ended': ['old']
+}
+
+/** Every string in `value`, with its path. */
+function* strings(value: unknown, at: (string | number)[] = []): Generator<[(string | number)[], string]> {
+  if (typeof value === 'string') yield [at, value]
+  else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) yield* strings(item, [...at, Array.isArray(value) ? Number(key) : key])
+  }
 }
 
 export const Labels = z.object({
@@ -149,10 +191,22 @@ export const Labels = z.object({
     tags: z.object({new: z.string().min(1), ended: z.string().min(1)}),
     noDates: z.string().min(1)
   })
-}).refine((labels) => labels.languageNames[labels.language] !== undefined, {
-  message: 'languageNames must name the template’s own language',
-  path: ['languageNames']
 })
+  .refine((labels) => labels.languageNames[labels.language] !== undefined, {
+    message: 'languageNames must name the template’s own language',
+    path: ['languageNames']
+  })
+  .superRefine((labels, context) => {
+    for (const [at, text] of strings(labels)) {
+      const allowed = placeholders[at.filter((key) => typeof key === 'string').join('.')] ?? []
+      for (const [, name] of text.matchAll(placeholder)) {
+        if (allowed.includes(name!)) continue
+        const near = nearest(name!, allowed)
+        const takes = allowed.length > 0 ? `this text takes ${allowed.map((known) => `{${known}}`).join(', ')}` : 'this text takes none'
+        context.addIssue({code: 'custom', path: at, message: `unknown placeholder {${name}}: ${near ? `did you mean {${near}}? ` : ''}${takes}`})
+      }
+    }
+  })
 export type Labels = z.infer<typeof Labels>
 export type OverviewWords = Labels['overview']
 
@@ -272,8 +326,9 @@ async function loadJson<T>(file: string, schema: z.ZodType<T>): Promise<T> {
   }
   const result = schema.safeParse(data)
   if (!result.success) {
-    const issue = result.error.issues[0]
-    throw new TemplateError(`Template ${file} is invalid at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`)
+    // Every problem of the file at once, each on its own line when there are several.
+    const problems = result.error.issues.map((issue) => `at ${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    throw new TemplateError(`Template ${file} is invalid ${problems.length === 1 ? problems[0] : `in ${problems.length} places:\n  ${problems.join('\n  ')}`}`)
   }
   return result.data
 }
@@ -317,9 +372,9 @@ export function forgetTemplates(): void {
   cache.clear()
 }
 
-/** Fill `{name}` placeholders; an unknown placeholder is left as written. */
+/** Fill `{name}` placeholders (the labels hold only known ones); a placeholder without a value is left as written. */
 export function fill(template: string, values: Record<string, string | number | undefined>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return template.replace(placeholder, (whole, name: string) => {
     const value = values[name]
     return value === undefined ? whole : String(value)
   })

@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {analyse, check} from '../pipeline/index.js'
-import {loadTemplates, packageTemplates, TemplateError, type Styles} from '../pipeline/templates.js'
+import {loadTemplates, packageTemplates, placeholders, TemplateError, type Styles} from '../pipeline/templates.js'
 import {sourceFiles} from './helpers/stages.js'
 import {art67} from './helpers/run-cli.js'
 
@@ -63,6 +63,51 @@ describe('styles.json', () => {
     expect(rules(await analyse(sources()))).toEqual([])
     const roboto = await templatesWith((s) => (s.font = 'Roboto'))
     expect(rules(await analyse(sources(), {templates: roboto}))).toEqual(['glyph-missing'])
+  })
+})
+
+describe('placeholders in the labels', () => {
+  /** A copy of the package's templates with en.json changed by `change`. */
+  async function labelsWith(change: (labels: Record<string, any>) => void): Promise<string> {
+    const dir = await mkdtemp(path.join(tmpdir(), 'art67-labels-'))
+    await cp(packageTemplates, dir, {recursive: true})
+    const file = path.join(dir, 'en.json')
+    const labels = JSON.parse(await readFile(file, 'utf8'))
+    change(labels)
+    await writeFile(file, JSON.stringify(labels))
+    return dir
+  }
+
+  it('refuses an unknown placeholder, which would be printed as written, naming the ones the text takes', async () => {
+    const dir = await labelsWith((labels) => (labels.runningHead = '- {Page} of {total} -'))
+    const result = art67(['check', 'sources', '--templates', dir])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('en.json is invalid in 2 places:')
+    expect(result.stderr).toContain('at runningHead: unknown placeholder {Page}: did you mean {page}? this text takes {page}')
+    expect(result.stderr).toContain('at runningHead: unknown placeholder {total}: this text takes {page}')
+  })
+
+  it('refuses a placeholder in a text that takes none, array items included', async () => {
+    const dir = await labelsWith((labels) => {
+      labels.annex.heading = 'ANNEX: {member}'
+      labels.title[1] = 'FROM {member}'
+    })
+    const error = await loadTemplates(dir).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(TemplateError)
+    expect((error as Error).message).toContain('at annex.heading: unknown placeholder {member}: this text takes none')
+    expect((error as Error).message).toContain('at title.1: unknown placeholder {member}: this text takes none')
+  })
+
+  it('accepts every placeholder the emitters fill, and lists only texts that exist', async () => {
+    const {labels} = await loadTemplates()
+    for (const words of Object.values(labels)) {
+      for (const at of Object.keys(placeholders)) {
+        const text = at.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], words)
+        expect(typeof text, at).toBe('string')
+      }
+    }
+    // Braces that are not a placeholder are text.
+    await expect(loadTemplates(await labelsWith((labels) => (labels.annex.heading = 'ANNEX {1-2} { }')))).resolves.toBeDefined()
   })
 })
 
