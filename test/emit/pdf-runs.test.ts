@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import fc from 'fast-check'
-import {apart, breakLongWords, justifiable, longestUnbrokenWord, unbroken} from '../../pipeline/emit/pdf/runs.js'
+import {apart, breakLongWords, justifiable, longestUnbrokenWord, released, unbroken} from '../../pipeline/emit/pdf/runs.js'
 
 const text = (runs: {text: unknown}[]) => runs.map((run) => run.text).join('')
 
@@ -43,6 +43,17 @@ describe('unbroken', () => {
   it('holds a name together with no-break spaces when it is short enough, else leaves it', () => {
     expect(unbroken("Lao People's Democratic Republic", 34)).toBe("Lao\u00a0People's\u00a0Democratic\u00a0Republic")
     expect(unbroken('African Regional Intellectual Property Organization (ARIPO)', 34)).toBe('African Regional Intellectual Property Organization (ARIPO)')
+  })
+})
+
+describe('released', () => {
+  it('sets free the held names `fits` refuses, with what follows them, and leaves the rest as it is', () => {
+    const text = `${unbroken('Países en desarrollo Miembros', 34)}; Ghana; ${unbroken('Costa Rica', 34)}`
+    const asked: string[] = []
+    const fits = (held: string) => (asked.push(held), held.length < 20)
+    expect(released(text, fits)).toBe('Países en desarrollo Miembros; Ghana; Costa\u00a0Rica')
+    expect(asked).toEqual(['Países\u00a0en\u00a0desarrollo\u00a0Miembros;', 'Costa\u00a0Rica'])
+    expect(released('no held names here', () => false)).toBe('no held names here')
   })
 })
 

@@ -464,6 +464,21 @@ describe('emitPdf never runs text off the page nor loses it', () => {
       .replace(/\s+/g, '')
   }
 
+
+  it('breaks a name held on one line at its spaces, never within a word, where its column is narrower than it', async () => {
+    const name = 'Países en desarrollo Miembros'
+    const month = (iso: string) => ({iso, precision: 'month' as const, written: iso})
+    const listed = withProgrammes([programme(1, {title: 'Regional workshop on the management of intellectual property offices', start: month('2021-09'), end: month('2021-11'), beneficiaries: [name, 'Ghana']})])
+    // A group's name, which the lists hold on one line where it fits (free text is printed as written).
+    const report = {...listed, beneficiaries: listed.beneficiaries.map((beneficiary) => (beneficiary.name === name ? {...beneficiary, kind: 'group' as const} : beneficiary))}
+    const a5 = {...templates, styles: {...templates.styles, pageSize: 'A5' as const, pageMargins: [40, 30, 40, 40] as [number, number, number, number]}}
+    const pdf = await readPdf(await render(report, a5))
+    const words = pdf.pages.join('\n').split(/\s+/)
+    // Once in the annex's list, once in the programme's details, each word whole.
+    const pieces = (whole: string) => words.filter((word) => word !== whole && (whole.startsWith(word) || whole.endsWith(word)) && word.length > 1)
+    expect(words.filter((word) => word === 'desarrollo')).toHaveLength(2)
+    expect([...pieces('desarrollo'), ...pieces('Miembros;'), ...pieces('Países')]).toEqual([])
+  })
   it('fits a six-column table with a long address in one cell, every column in its place', async () => {
     const address = 'https://www.ic.gc.ca/eic/site/cipointernet-internetopic.nsf/eng/wr04651.html?Open&wt_src=cipo-ip-main&utm_campaign=technical-cooperation-activities'
     const header = ['Agency', 'Activity', 'Year', 'Address', 'Notes', 'Status']

@@ -30,7 +30,7 @@ import * as inlineStyles from './inline-styles.js'
 import {Layout} from './layout.js'
 import {longestWordLength, TextMeasure, type FontStyle, type Run} from './measure.js'
 import {exportedClass} from './patch.js'
-import {apart, breakLongWords, justifiable, unbroken} from './runs.js'
+import {apart, breakLongWords, justifiable, released, unbroken} from './runs.js'
 import * as releasedPages from './released-pages.js'
 import {prepareShaper} from './shaper.js'
 import * as styleLookup from './style-lookup.js'
@@ -518,7 +518,17 @@ class Writer {
     }))
     if (fitsAsAsked(request(columns), styles)) return {style: 'table', table, layout: layout(1)}
     const fit = fitTable(request(columns), styles)
-    const body = fit.scale === 1 ? table.body : table.body.map((row, rowIndex) => row.map((cell, index) => ({...cell, fontSize: sizes[rowIndex]![index]! * fit.scale})))
+    const body = table.body.map((row, rowIndex) =>
+      row.map((cell, index) => {
+        const [size, width, cellRuns] = [sizes[rowIndex]![index]! * fit.scale, fit.widths[index], runs[rowIndex]![index]!]
+        // A name held on one line that its column is too narrow for breaks at its spaces, not within a word.
+        const text =
+          typeof cell.text === 'string' && typeof width === 'number'
+            ? released(cell.text, (held) => this.measure.longest([{runs: [{...cellRuns[0]!, text: held}], size}]) <= width)
+            : cell.text
+        return fit.scale === 1 && text === cell.text ? cell : {...cell, text, ...(fit.scale === 1 ? {} : {fontSize: size})}
+      })
+    )
     const node: ContentTable = {style: 'table', table: {...table, widths: fit.widths, body}, layout: layout(fit.padding)}
     if (fit.orientation === 'landscape') {
       this.landscape.add(node)

@@ -62,6 +62,17 @@ export function unbroken(name: string, max: number): string {
   return name.length <= max ? name.replace(/ /g, '\u00a0') : name
 }
 
+/** A word of words held together with no-break spaces (JavaScript's `\s` counts them as white space). */
+const heldWords = /(?:[^\s]|\u00a0)*\u00a0(?:[^\s]|\u00a0)*/g
+
+/**
+ * `text` with the words `unbroken` holds together that `fits` refuses set free to break at their spaces: pdfmake
+ * would break a held name wider than its column within a word ("Países en desarr|ollo Miembros").
+ */
+export function released(text: string, fits: (held: string) => boolean): string {
+  return text.includes('\u00a0') ? text.replace(heldWords, (held) => (fits(held) ? held : held.replace(/\u00a0/g, ' '))) : text
+}
+
 /**
  * `runs` with every word `wide` finds wider than its line ended there, apart from the white space after it. pdfmake
  * breaks such a word across lines, but measures each piece as if it still ended with that space: a centred,
