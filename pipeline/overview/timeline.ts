@@ -44,6 +44,8 @@ export interface TimelineLayout {
   right: number
   /** The period's bounds: the left edge of its first day, the right edge of its last. */
   period: {from: number; to: number}
+  /** Where the period's label starts: just right of its first bound, moved left as far as it must to stay on the chart. */
+  periodLabel: number
   ticks: Tick[]
   rows: TimelineRow[]
   barHeight: number
@@ -111,17 +113,33 @@ function domain(report: Report, programmes: readonly Programme[]): [number, numb
   return [monthStart(from), end]
 }
 
+/** Years between labelled ticks, the fewest that keep their labels apart. */
+const yearSteps = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000]
+/** The room a year's label needs: four digits at 7 pt and a gap. */
+const yearLabelRoom = 26
+/** Unlabelled yearly ticks are drawn only this far apart or more. */
+const yearTickRoom = 3
+
 function ticks(from: number, to: number, scale: (days: number) => number, months: readonly string[]): Tick[] {
   const spanMonths = Math.round((to - from) / 30.44)
   const result: Tick[] = []
-  for (let month = from; month < to; month = monthStart(month, 1)) {
-    const [year, index] = isoOf(month).split('-').map(Number) as [number, number]
-    if (spanMonths > 36) {
-      if (index === 1) result.push({x: scale(month), label: String(year)})
-      continue
+  if (spanMonths > 36) {
+    // A tick a year, labelled every `step` years: over centuries, labels far enough apart to read.
+    const yearWidth = scale(from + 365.25) - scale(from)
+    const step = yearSteps.find((years) => years * yearWidth >= yearLabelRoom) ?? yearSteps.at(-1)!
+    const firstYear = Number(isoOf(from).slice(0, 4)) + (isoOf(from).slice(5, 10) === '01-01' ? 0 : 1)
+    for (let year = firstYear; ; year++) {
+      const days = utcMillis(`${String(year).padStart(4, '0')}-01-01`) / day
+      if (days >= to) break
+      const labelled = year % step === 0
+      if (labelled || yearWidth >= yearTickRoom) result.push({x: scale(days), label: labelled ? String(year) : undefined})
     }
-    const labelled = (index - 1) % 3 === 0
-    result.push({x: scale(month), label: labelled ? `${[...months[index - 1]!].slice(0, 3).join('')} ${year}` : undefined})
+  } else {
+    for (let month = from; month < to; month = monthStart(month, 1)) {
+      const [year, index] = isoOf(month).split('-').map(Number) as [number, number]
+      const labelled = (index - 1) % 3 === 0
+      result.push({x: scale(month), label: labelled ? `${[...months[index - 1]!].slice(0, 3).join('')} ${year}` : undefined})
+    }
   }
   result.push({x: scale(to), label: undefined})
   return result
@@ -189,6 +207,8 @@ export function timelineLayout(report: Report, options: TimelineOptions): Timeli
     left,
     right,
     period,
+    // An estimate of the label's width at 7 pt, as `fitText` makes, with room for wide letters.
+    periodLabel: Math.max(0, Math.min(period.from + 2, width - [...options.words.timelineKey.period].length * 7 * 0.62)),
     ticks: ticks(from, to, scale, options.months),
     rows,
     barHeight: geometry.barHeight,
@@ -271,7 +291,7 @@ export function timelineSvg(layout: TimelineLayout): string {
   for (const x of [layout.period.from, layout.period.to]) {
     body.push(element('line', {x1: x, y1: top - 18, x2: x, y2: bottom, stroke: colors.period, 'stroke-width': 1, 'stroke-dasharray': '3 2'}))
   }
-  body.push(text(layout.period.from + 2, top - 20, layout.words.timelineKey.period, {fill: colors.period, 'font-size': 7}))
+  body.push(text(layout.periodLabel, top - 20, layout.words.timelineKey.period, {fill: colors.period, 'font-size': 7}))
   for (const row of layout.rows) {
     const color = tone(row.mark)
     body.push(text(0, row.y + barHeight - 1, row.label, {'font-size': 7, fill: row.mark === 'ended' ? colors.muted : colors.ink}))

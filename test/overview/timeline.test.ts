@@ -80,6 +80,22 @@ describe('timelineLayout', () => {
     expect(layout.ticks).toHaveLength(25)
   })
 
+  it('labels years, spaced so that their labels stay apart, over a span of centuries', () => {
+    const wide = timelineLayout(report(['| 1 | Old | 1000 | 2099 | Kenya |', '| 2 | Four years | 2018 | 2021 | Kenya |']), {months, words, title: 'T'})
+    const labelled = wide.ticks.filter((tick) => tick.label)
+    expect(labelled.map((tick) => tick.label)).toEqual(['1000', '1100', '1200', '1300', '1400', '1500', '1600', '1700', '1800', '1900', '2000'])
+    for (const [index, tick] of labelled.slice(1).entries()) expect(tick.x - labelled[index]!.x).toBeGreaterThanOrEqual(26)
+    // No unlabelled tick a year: they would be less than a point apart.
+    expect(wide.ticks).toHaveLength(labelled.length + 1)
+    // The period's label is moved left to end on the chart, not past its right edge.
+    expect(wide.period.from + 2 + 16 * 7 * 0.62).toBeGreaterThan(wide.width)
+    expect(wide.periodLabel + [...words.timelineKey.period].length * 7 * 0.62).toBeLessThanOrEqual(wide.width)
+    // Over a few years, every year is labelled.
+    const years = timelineLayout(report(['| 1 | Four years | 2018 | 2021 | Kenya |']), {months, words, title: 'T'})
+    expect(years.ticks.map((tick) => tick.label)).toEqual(['2018', '2019', '2020', '2021', undefined])
+    expect(years.periodLabel).toBeCloseTo(years.period.from + 2)
+  })
+
   it('draws a page of the programmes on the scale of them all', () => {
     const page = timelineLayout(report(['| 1 | A | 01/03/2020 | | Kenya |', '| 2 | B | 15/11/2019 | 31/12/2019 | Kenya |']), {months, words, title: 'T', slice: [0, 1]})
     expect(page.rows.map((row) => row.no)).toEqual([1])
