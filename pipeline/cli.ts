@@ -191,9 +191,20 @@ async function diffCommand(args: string[]): Promise<number> {
   const {anyChange, diffFormats, diffReport} = await import('./diff/index.js')
   if (!diffFormats.includes(values.format as DiffFormat)) return usageError(`unknown format \`${values.format}\`; use one of ${diffFormats.join(', ')}`)
   const color = useColor(values.color, process.env, Boolean(process.stdout.isTTY))
-  const {changes, output} = await diffReport(positionals[0]!, positionals[1]!, values.format as DiffFormat, {templates: values.templates, color})
+  const {changes, output} = await diffReport(positionals[0]!, positionals[1]!, values.format as DiffFormat, {templates: values.templates, color}).catch((error: unknown) => {
+    printProblemsBehind(error, useColor(values.color, process.env, Boolean(process.stderr.isTTY)))
+    throw error
+  })
   process.stdout.write(output + '\n')
   return values['exit-code'] && anyChange(changes) ? 1 : 0
+}
+
+/**
+ * The problems behind a setup error, when it has any (a report to compare with has errors): on stderr as text, errors
+ * only, as `check --quiet` prints them; the error's message follows when it reaches `run`.
+ */
+function printProblemsBehind(error: unknown, color: boolean): void {
+  if (error instanceof Art67Error && error.problems.length > 0) process.stderr.write(formatProblems(error.problems, 'text', {color, quiet: true}) + '\n')
 }
 
 /** Commands with options of their own, each a small function over the library. */
@@ -291,7 +302,12 @@ export async function main(argv: string[]): Promise<number> {
   const hooks = showProgress(process.stderr, process.env, values.quiet)
     ? {found: (found: readonly string[]) => (progress = new Progress(process.stderr, found.length)), start: (dir: string) => progress?.start(printablePath(dir)), finish: () => progress?.finish()}
     : {}
-  const many = await (command === 'build' ? buildMany(dirs, options, hooks) : checkMany(dirs, options, hooks)).finally(() => progress?.end())
+  const many = await (command === 'build' ? buildMany(dirs, options, hooks) : checkMany(dirs, options, hooks))
+    .finally(() => progress?.end())
+    .catch((error: unknown) => {
+      printProblemsBehind(error, printing.color)
+      throw error
+    })
   print(many, printing)
   return exitCode(many)
 }

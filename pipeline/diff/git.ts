@@ -1,10 +1,13 @@
 // A sources folder at a git revision (`HEAD~1:sources`), read into memory with `git ls-tree` and `git cat-file`:
-// the same files, in the same order and normalised the same way, as `read` finds in a folder.
+// the same files, in the same order and normalised the same way, as `read` finds in a folder. Links are followed
+// inside the revision as `read` follows them on disk, and refused by the same rules.
 import {execFile} from 'node:child_process'
+import path from 'node:path'
 import ignore from 'ignore'
 import {VFile} from 'vfile'
+import {configName} from '../config.js'
 import {Art67Error} from '../errors.js'
-import {byReadingOrder, ignoreFile, isSourcePath, maxFileBytes, sourceFile, type Sources} from '../read/index.js'
+import {byReadingOrder, ignoreFile, isMarkdown, isPassedOver, isReadme, maxFileBytes, sourceFile, type Ignore, type Sources} from '../read/index.js'
 import {problem} from '../rules/index.js'
 
 /** `REV:path` split at its first colon; undefined when `spec` is not of that form. */
@@ -22,57 +25,226 @@ function git(args: string[], cwd: string): Promise<Buffer> {
   })
 }
 
-interface Blob {
-  path: string
+const gitText = async (args: string[], cwd: string) => (await git(args, cwd)).toString('utf8').trim()
+
+/** An entry of a git tree: a folder (`tree`), a file or link (`blob`, a link's mode 120000), a submodule (`commit`). */
+interface Entry {
+  mode: string
+  type: string
   id: string
+  /** Bytes of a blob. */
   size: number
 }
 
-/** Every blob of the tree `tree` (an object id), with its path inside it; links and submodules are left out. */
-async function blobs(tree: string, top: string): Promise<Blob[]> {
-  const listing = (await git(['ls-tree', '-r', '-z', '--long', tree], top)).toString('utf8')
-  return listing
-    .split('\0')
-    .filter(Boolean)
-    .flatMap((entry) => {
-      // `<mode> SP <type> SP <id> SP* <size> TAB <path>`
-      const match = /^(\d+) (\w+) ([0-9a-f]+) +(\d+|-)\t(.*)$/su.exec(entry)
-      if (!match || match[2] !== 'blob' || match[1] === '120000') return []
-      return [{path: match[5]!, id: match[3]!, size: Number(match[4])}]
-    })
+const linkMode = '120000'
+/** Links followed in one path before it is taken for a loop, as Linux does (`MAXSYMLINKS`). */
+const maxLinks = 40
+
+/** Where a path leads once its links are followed: a path in the repository and what is there, or why nowhere. */
+type Resolved = {path: string; entry: Entry} | 'missing' | 'loop' | 'outside'
+
+/** A revision's tree, each folder listed and each link read once, when first needed; links followed as `realpath` follows them. */
+class RevisionTree {
+  private readonly folders = new Map<string, Promise<Map<string, Entry>>>()
+  /** Each link's target, by the link's object id. */
+  private readonly targets = new Map<string, Promise<string>>()
+  private readonly top: Entry
+
+  constructor(
+    private readonly tree: string,
+    private readonly cwd: string
+  ) {
+    this.top = {mode: '040000', type: 'tree', id: tree, size: 0}
+  }
+
+  /** The entries, by name, of the folder at `dir`: a path in the repository without links, `''` for its top. */
+  entries(dir: string): Promise<Map<string, Entry>> {
+    let listed = this.folders.get(dir)
+    if (!listed) {
+      // `--full-tree`: the whole folder, not only what is under the current directory.
+      listed = git(['ls-tree', '--full-tree', '-z', '--long', `${this.tree}:${dir}`], this.cwd).then((listing) => {
+        const entries = new Map<string, Entry>()
+        for (const line of listing.toString('utf8').split('\0')) {
+          // `<mode> SP <type> SP <id> SP* <size> TAB <name>`
+          const match = /^(\d+) (\w+) ([0-9a-f]+) +(\d+|-)\t(.*)$/su.exec(line)
+          if (match) entries.set(match[5]!, {mode: match[1]!, type: match[2]!, id: match[3]!, size: Number(match[4])})
+        }
+        return entries
+      })
+      this.folders.set(dir, listed)
+    }
+    return listed
+  }
+
+  private target(link: Entry): Promise<string> {
+    let target = this.targets.get(link.id)
+    if (!target) {
+      target = git(['cat-file', 'blob', link.id], this.cwd).then((bytes) => bytes.toString('utf8'))
+      this.targets.set(link.id, target)
+    }
+    return target
+  }
+
+  /** `at` (a path in the repository) with every link on the way followed; a link's target is relative to its folder. */
+  async resolve(at: string): Promise<Resolved> {
+    const pending = at.split('/')
+    const reached: Array<[name: string, entry: Entry]> = []
+    const here = () => reached.at(-1)?.[1] ?? this.top
+    const dir = () => reached.map(([name]) => name).join('/')
+    let links = 0
+    while (pending.length > 0) {
+      const part = pending.shift()!
+      // Nothing is below a file (ENOTDIR on disk), not even `.`.
+      if (here().type !== 'tree') return 'missing'
+      if (part === '' || part === '.') continue
+      if (part === '..') {
+        // Above the top of the repository is outside the revision.
+        if (reached.pop() === undefined) return 'outside'
+        continue
+      }
+      const next = (await this.entries(dir())).get(part)
+      if (!next) return 'missing'
+      if (next.mode === linkMode) {
+        if (++links > maxLinks) return 'loop'
+        const target = await this.target(next)
+        // An absolute link leads to this machine's files, not to the revision's.
+        if (path.posix.isAbsolute(target)) return 'outside'
+        pending.unshift(...target.split('/'))
+        continue
+      }
+      reached.push([part, next])
+    }
+    return {path: dir(), entry: here()}
+  }
 }
 
-/** The sources of `REV:path` in the repository around `cwd`, read as `read` reads a folder; `dir` names it in problems. */
+const isInside = (root: string, target: string) => root === '' || target === root || target.startsWith(`${root}/`)
+
+/** A file of the sources at `spec`, named as `sourceFile` names those it reads. */
+const revisionFile = (spec: string, relative: string) => new VFile({path: path.join(spec, relative), data: {sourcePath: relative}})
+
+/** The Markdown files of the sources at a revision, found as `read` finds them in a folder, and what cannot be read. */
+class RevisionListing {
+  readonly found: Array<{relative: string; blob: Entry}> = []
+  readonly rejected: VFile[] = []
+  /** Whether a README or an ignored entry was passed over. */
+  skipped = false
+  private readonly visited = new Set<string>()
+
+  /** `root`: the sources folder's path in the repository. */
+  constructor(
+    private readonly tree: RevisionTree,
+    private readonly spec: string,
+    private readonly root: string,
+    private readonly ignored: Ignore
+  ) {}
+
+  private reject(relative: string, report: (file: VFile) => void) {
+    const file = revisionFile(this.spec, relative)
+    report(file)
+    this.rejected.push(file)
+  }
+
+  /** The folder `relative` of the sources, which is at `at` in the repository (elsewhere when reached through a link). */
+  async folder(relative: string, at: string): Promise<void> {
+    if (this.visited.has(at)) return
+    this.visited.add(at)
+    // In the order `read` lists a folder in, so a folder reached twice is read under the same name.
+    const entries = [...(await this.tree.entries(at))].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    for (const [name, entry] of entries) {
+      if (isPassedOver(name)) continue
+      await this.entry(relative ? `${relative}/${name}` : name, name, entry, at ? `${at}/${name}` : name)
+    }
+  }
+
+  private async entry(child: string, name: string, entry: Entry, at: string) {
+    const markdown = isMarkdown(name)
+    if (this.ignored.ignores(entry.type === 'tree' ? `${child}/` : child) || (markdown && isReadme(name))) {
+      this.skipped = true
+      return
+    }
+    let target: Resolved = {path: at, entry}
+    const link = entry.mode === linkMode
+    if (link) {
+      target = await this.tree.resolve(at)
+      if (target === 'missing' || target === 'loop') {
+        if (markdown) this.reject(child, (file) => problem(file, 'symlink-broken', {as: target === 'loop' ? 'loop' : 'missing'}, undefined))
+        return
+      }
+      // What a link out of the revision reaches is unknown: a `.md` one is refused as leading out of the sources, any
+      // other passed over (on disk, a link to a folder outside is refused too).
+      if (target === 'outside') {
+        if (markdown) this.reject(child, (file) => problem(file, 'outside-sources', {}, undefined))
+        return
+      }
+      if (!(target.entry.type === 'tree' || markdown)) return
+      if (!isInside(this.root, target.path)) {
+        this.reject(child, (file) => problem(file, 'outside-sources', {}, undefined))
+        return
+      }
+    }
+    if (target.entry.type === 'tree') {
+      // A link to a folder is matched as a folder too, as git matches `drafts/`.
+      if (link && this.ignored.ignores(`${child}/`)) this.skipped = true
+      else await this.folder(child, target.path)
+      return
+    }
+    // A submodule is another repository: nothing of it is in this revision.
+    if (markdown && target.entry.type === 'blob') this.found.push({relative: child, blob: target.entry})
+  }
+}
+
+/** Where the `path` of `REV:path` is in the repository: from its top, or from `cwd` when it starts with `./` or `../`. */
+async function repositoryPath(given: string, cwd: string): Promise<string> {
+  const prefix = /^\.\.?\//u.test(given) ? await gitText(['rev-parse', '--show-prefix'], cwd) : ''
+  const joined = path.posix.join(prefix, given).replace(/\/$/u, '')
+  return joined === '.' ? '' : joined
+}
+
+/** The sources of `REV:path` in the repository around `cwd`, read as `read` reads a folder; `spec` names them in problems. */
 export async function readRevision(spec: string, cwd: string): Promise<Sources> {
   const found = gitRevision(spec)
   if (!found) throw new Art67Error(`${spec} is not a git revision and path such as HEAD~1:sources`)
-  const text = async (args: string[], where: string) => (await git(args, where)).toString('utf8').trim()
-  // The tree's id, resolved where the user is (`HEAD:./sources` is relative to it); listed from the top of the
-  // repository, where git applies no folder of the user's to the listing.
+  // Resolved where the user is (`HEAD:./sources` is relative to it).
   const notFound = () => new Art67Error(`${spec} is not a folder at a git revision here (the revision \`${found.revision}\` and the path \`${found.path}\` inside it)`)
-  const tree = await text(['rev-parse', '--verify', '--quiet', '--end-of-options', spec], cwd).catch(() => {
+  const sourcesTree = await gitText(['rev-parse', '--verify', '--quiet', '--end-of-options', spec], cwd).catch(() => {
     throw notFound()
   })
-  if ((await text(['cat-file', '-t', tree], cwd)) !== 'tree') throw notFound()
-  const inside = await blobs(tree, await text(['rev-parse', '--show-toplevel'], cwd))
-  const ignoreBlob = inside.find((blob) => blob.path === ignoreFile)
-  const ignored = ignore().add(ignoreBlob ? await text(['cat-file', 'blob', ignoreBlob.id], cwd) : '')
-  const sources: Sources = {dir: spec, files: [], rejected: []}
-  const chosen = inside.filter((blob) => isSourcePath(blob.path, ignored)).sort((a, b) => byReadingOrder(a.path, b.path))
-  for (const blob of chosen) {
+  if ((await gitText(['cat-file', '-t', sourcesTree], cwd)) !== 'tree') throw notFound()
+  const tree = new RevisionTree(await gitText(['rev-parse', '--verify', '--end-of-options', `${found.revision}^{tree}`], cwd), cwd)
+  const root = await repositoryPath(found.path, cwd)
+
+  // The ignore file is read through a link too, as `read` reads it.
+  const ignoreBlob = await tree.resolve(root ? `${root}/${ignoreFile}` : ignoreFile)
+  const patterns = typeof ignoreBlob === 'object' && ignoreBlob.entry.type === 'blob' ? (await git(['cat-file', 'blob', ignoreBlob.entry.id], cwd)).toString('utf8') : ''
+  const listing = new RevisionListing(tree, spec, root, ignore().add(patterns))
+  await listing.folder('', root)
+
+  const sources: Sources = {dir: spec, files: [], rejected: [...listing.rejected]}
+  const chosen = listing.found.sort((a, b) => byReadingOrder(a.relative, b.relative))
+  if (chosen.length === 0 && sources.rejected.length === 0) {
+    const folder = new VFile({path: spec, data: {sourcePath: '.'}})
+    problem(folder, 'sources-empty', {skipped: listing.skipped}, undefined)
+    sources.rejected.push(folder)
+  }
+  for (const {relative, blob} of chosen) {
     if (blob.size > maxFileBytes) {
-      const file = new VFile({path: `${spec}/${blob.path}`, data: {sourcePath: blob.path}})
+      const file = revisionFile(spec, relative)
       problem(file, 'file-too-large', {bytes: blob.size, limit: maxFileBytes}, undefined)
       sources.rejected.push(file)
       continue
     }
-    const file = sourceFile(spec, blob.path, await git(['cat-file', 'blob', blob.id], cwd))
+    const file = sourceFile(spec, relative, await git(['cat-file', 'blob', blob.id], cwd))
     ;(file.value === undefined ? sources.rejected : sources.files).push(file)
   }
-  if (sources.files.length === 0 && sources.rejected.length === 0) {
-    const folder = new VFile({path: spec, data: {sourcePath: '.'}})
-    problem(folder, 'sources-empty', {skipped: inside.length > 0}, undefined)
-    sources.rejected.push(folder)
-  }
   return sources
+}
+
+/** The text of the sources' `art67.config.json` at `spec` (`REV:path`), if the revision has one there. */
+export async function revisionConfig(spec: string, cwd: string): Promise<string | undefined> {
+  const found = gitRevision(spec)
+  if (!found) return undefined
+  const folder = found.path.replace(/\/+$/u, '')
+  const file = `${found.revision}:${folder === '' || folder === '.' ? (found.path.startsWith('.') ? './' : '') : `${folder}/`}${configName}`
+  return (await git(['cat-file', 'blob', file], cwd).catch(() => undefined))?.toString('utf8')
 }

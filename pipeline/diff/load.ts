@@ -1,23 +1,19 @@
 // One side of a diff: a sources folder (checked), a JSON model written by `build`, or a sources folder at a git
 // revision (`HEAD~1:sources`, read into memory).
 import {readFile, stat} from 'node:fs/promises'
+import {configName, loadConfig, parseConfig} from '../config.js'
 import {Art67Error} from '../errors.js'
 import {analyse, check, type CheckResult} from '../index.js'
 import {Report} from '../model.js'
 import {printablePath} from '../read/index.js'
 import {counted, visible} from '../text.js'
-import {gitRevision, readRevision} from './git.js'
+import {gitRevision, readRevision, revisionConfig} from './git.js'
 
 export interface LoadOptions {
   /** Where git revisions are read; default the current directory. */
   cwd?: string | undefined
   /** A folder of templates to check sources with, instead of the package's own. */
   templates?: string | undefined
-}
-
-function validReport(spec: string, result: CheckResult): Report {
-  if (result.report) return result.report
-  throw new Art67Error(`${printablePath(spec)} has ${counted(result.counts.errors, 'error')}, so it cannot be compared: \`art67 check\` lists them`)
 }
 
 async function readModel(file: string): Promise<Report> {
@@ -37,14 +33,42 @@ async function readModel(file: string): Promise<Report> {
   return parsed.data
 }
 
-/** The report `spec` names: a folder or JSON file that exists, else `REV:path` in git. */
-export async function loadReport(spec: string, options: LoadOptions = {}): Promise<Report> {
+/** A side as loaded: its report, or the result of checking it when it has errors (and so no report). */
+type Side = {report: Report} | {invalid: CheckResult}
+const side = (result: CheckResult): Side => (result.report ? {report: result.report} : {invalid: result})
+
+/** The side `spec` names: a folder or JSON file that exists, else `REV:path` in git. */
+async function load(spec: string, options: LoadOptions): Promise<Side> {
   const info = await stat(spec).catch(() => undefined)
-  if (info?.isDirectory()) return validReport(spec, await check(spec, {templates: options.templates}))
-  if (info?.isFile()) return readModel(spec)
+  if (info?.isDirectory()) return side(await check(spec, {templates: options.templates}))
+  if (info?.isFile()) return {report: await readModel(spec)}
   if (gitRevision(spec)) {
-    const sources = await readRevision(spec, options.cwd ?? process.cwd())
-    return validReport(spec, await analyse(sources, {templates: options.templates}))
+    const cwd = options.cwd ?? process.cwd()
+    const sources = await readRevision(spec, cwd)
+    // The severities of the revision's own config, else of the one here, as `check` finds a folder's.
+    const config = await revisionConfig(spec, cwd)
+    const rules = config === undefined ? (await loadConfig(cwd, cwd))?.rules : parseConfig(config, `${spec.replace(/\/+$/u, '')}/${configName}`).rules
+    return side(await analyse(sources, {templates: options.templates, rules}))
   }
   throw new Art67Error(`${printablePath(spec)} is not a sources folder, a JSON model or a git revision such as HEAD~1:sources`)
+}
+
+/**
+ * The reports `specs` name, in order. When any has errors, none is returned: the error names each such report and
+ * carries its files, whose problems say where.
+ */
+export async function loadReports(specs: readonly string[], options: LoadOptions = {}): Promise<Report[]> {
+  const sides = await Promise.all(specs.map(async (spec) => ({spec, ...(await load(spec, options))})))
+  const invalid = sides.flatMap((loaded) => ('invalid' in loaded ? [{spec: loaded.spec, result: loaded.invalid}] : []))
+  if (invalid.length > 0) {
+    const named = invalid.map(({spec, result}) => `${printablePath(spec)} has ${counted(result.counts.errors, 'error')}`).join(' and ')
+    throw new Art67Error(`${named}, so ${invalid.length === 1 ? 'it' : 'they'} cannot be compared`, invalid.flatMap(({result}) => result.files))
+  }
+  return sides.flatMap((loaded) => ('report' in loaded ? [loaded.report] : []))
+}
+
+/** The report `spec` names: a folder or JSON file that exists, else `REV:path` in git. */
+export async function loadReport(spec: string, options: LoadOptions = {}): Promise<Report> {
+  const [report] = await loadReports([spec], options)
+  return report!
 }

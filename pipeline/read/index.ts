@@ -39,9 +39,11 @@ function vfile(dir: string, relative: string, value?: string): VFile {
   return new VFile({path: path.join(dir, relative), value, data: {sourcePath: relative}})
 }
 
-const isMarkdown = (name: string) => name.toLowerCase().endsWith('.md')
+export const isMarkdown = (name: string) => name.toLowerCase().endsWith('.md')
 /** `README.md`, `readme.fr.md`…: notes about the folder, not part of the report. */
-const isReadme = (name: string) => /^readme/i.test(name)
+export const isReadme = (name: string) => /^readme/i.test(name)
+/** Files and folders never read, nor listed: hidden ones, and `node_modules`. */
+export const isPassedOver = (name: string) => name.startsWith('.') || name === 'node_modules'
 const isInside = (root: string, target: string) => target === root || target.startsWith(root + path.sep)
 
 export type Ignore = ReturnType<typeof ignore>
@@ -88,7 +90,7 @@ class Listing {
     // In a fixed order, so a folder reached twice through a link is always read under the same name.
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
+      if (isPassedOver(entry.name)) continue
       await this.entry(relative ? `${relative}/${entry.name}` : entry.name, entry)
     }
   }
@@ -179,14 +181,6 @@ export function sourceFile(dir: string, relative: string, bytes: Uint8Array): VF
   }
   if (saved) setSavedText(file, saved)
   return file
-}
-
-/** Whether a Markdown file at `relative` (a path inside the sources, `/` separators) is read: not a README, not hidden, not ignored. */
-export function isSourcePath(relative: string, ignored: Ignore): boolean {
-  const parts = relative.split('/')
-  if (parts.some((part) => part.startsWith('.') || part === 'node_modules')) return false
-  if (!isMarkdown(relative) || isReadme(parts.at(-1)!)) return false
-  return !parts.some((_, index) => ignored.ignores(index < parts.length - 1 ? `${parts.slice(0, index + 1).join('/')}/` : relative))
 }
 
 /** The system's code for why a file or folder could not be read, e.g. `EACCES`. */

@@ -4,6 +4,7 @@
 import {createHash} from 'node:crypto'
 import path from 'node:path'
 import {outputName} from '../emit/index.js'
+import {Art67Error} from '../errors.js'
 import {build, check, type BuildOptions, type BuildResult, type CheckOptions, type CheckResult, type ParseCache, type RenderOptions} from '../index.js'
 import {utcMillis} from '../dates.js'
 import type {Report} from '../model.js'
@@ -116,7 +117,12 @@ export async function buildMany(dirs: readonly string[], options: ManyBuildOptio
   const templates = await loadTemplates(options.templates ?? packageTemplates)
   for (const language of options.languages ?? []) templatesFor(templates, language)
   const found = await findReports(dirs)
+  if (options.since !== undefined && found.length > 1) {
+    throw new Art67Error(`--since names one earlier report, but ${found.length} reports were found: build each with its own --since`)
+  }
   hooks.found?.(found)
+  // Here, where its errors can be listed: the threads that render would give only their count.
+  if (options.since !== undefined && (options.combined || options.renders)) await (await import('../diff/index.js')).loadReport(options.since, {templates: options.templates})
   if (found.length === 1 && !options.combined && !options.renders) {
     const [dir] = found as [string]
     hooks.start?.(dir)
@@ -139,7 +145,7 @@ export async function buildMany(dirs: readonly string[], options: ManyBuildOptio
     reports = checked.map(({dir, result}) => ({dir, result: {...result, outputs: []}}))
     const valid = reports.filter((entry) => entry.result.ok && entry.result.report)
     const folders = outputFolders(valid.map(({dir, result}) => ({dir, report: result.report!})), out)
-    const renderOptions = {templates: options.templates, sourceDateEpoch: options.sourceDateEpoch, overview: options.overview, languages: options.languages}
+    const renderOptions = {templates: options.templates, sourceDateEpoch: options.sourceDateEpoch, overview: options.overview, languages: options.languages, since: options.since}
     await Promise.all(
       valid.map(async (entry, index) => {
         const rendered = await renderKept(pool, entry.dir, entry.result.report!, renderOptions, options.renders, () => {
