@@ -325,7 +325,10 @@ async function watchUntilInterrupted(dirs: string[], options: WatchOptions, prin
         const rendered = options.command === 'build' ? `, ${run.rendered} of ${counted(run.reports.length, 'report')} rendered` : ''
         process.stderr.write(`[watch] ${changed}${counted(run.parsed, 'file')} parsed${rendered}, ${run.ok ? 'ok' : 'failed'}; waiting for changes (Ctrl-C to stop)\n`)
       },
-      (error) => process.stderr.write(`art67: ${error instanceof Error ? error.message : String(error)}\n`)
+      (error) => {
+        printProblemsBehind(error, printing.color)
+        process.stderr.write(`art67: ${error instanceof Error ? error.message : String(error)}\n`)
+      }
     )
     const stop = () => {
       // A second signal while the last run finishes ends at once, removing its temporary files.

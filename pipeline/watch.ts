@@ -2,8 +2,12 @@
 // when their text changed (a parse cache per report, by content digest), a report is rendered again only when its
 // model changed, and only outputs whose bytes changed are written again. Runs never overlap: changes during a run
 // start one more run after it.
-import {watch as watchFolder, type FSWatcher} from 'node:fs'
+// Each folder has a watcher of its own, re-armed before every run for the folders as they are then, so the watch
+// follows paths: a folder moved away and back, replaced (a checkout) or gone and back, a file saved by rename. (Node's
+// recursive watcher on Linux watches each folder's and file's first inode, and drops a folder for good once it goes.)
+import {existsSync, readdirSync, statSync, watch as watchFolder, type Dirent, type FSWatcher} from 'node:fs'
 import path from 'node:path'
+import {Art67Error} from './errors.js'
 import type {BuildResult, CheckResult} from './index.js'
 import {ParseCache} from './parse/index.js'
 import {buildMany, checkMany, type ManyBuildOptions, type ManyResult, type Renders} from './reports/index.js'
@@ -29,19 +33,35 @@ export interface Watcher {
   close(): Promise<void>
 }
 
+/** Milliseconds between looks for a watched folder that is gone. */
+const lookEvery = 250
+
+/** Whether `file` is `folder` or inside it. */
+const within = (folder: string, file: string) => file === folder || file.startsWith(folder + path.sep)
+
 /**
- * Whether a change at `name` inside a watched `folder` is worth a run: not in the outputs, not a temporary or hidden
- * file or folder (but `.art67ignore`), nothing under `node_modules`.
+ * Whether a change at `file`, `root` or inside it, is worth a run: not in the outputs, not a temporary or hidden file
+ * or folder (but `.art67ignore`), nothing under `node_modules`.
  */
-function relevant(folder: string, name: string, out: string): boolean {
-  const file = path.join(folder, name)
-  if (file === out || file.startsWith(out + path.sep)) return false
-  return path.basename(name) === '.art67ignore' || !name.split(/[\\/]/).some((part) => part.startsWith('.') || part === 'node_modules')
+function relevant(root: string, file: string, out: string): boolean {
+  if (within(out, file)) return false
+  return path.basename(file) === '.art67ignore' || !path.relative(root, file).split(path.sep).some((part) => part.startsWith('.') || part === 'node_modules')
+}
+
+/** The device and inode of the folder at `folder`, which change when another folder takes its place; none if there is none. */
+function identityOf(folder: string): string | undefined {
+  try {
+    const stats = statSync(folder)
+    return stats.isDirectory() ? `${stats.dev}:${stats.ino}` : undefined
+  } catch {
+    return undefined
+  }
 }
 
 /**
  * Watch the report folders `dirs` (or their parents) and the templates; `onRun` gets every run's result, `onError`
- * a run's setup error (the watcher goes on: fixing the cause starts the next run).
+ * what the watch has to say: a run's setup error (that run fails; fixing the cause starts the next), a watched folder
+ * gone (said once; it is looked for, and its return starts a run), a folder that cannot be watched.
  */
 export function watch(dirs: readonly string[], options: WatchOptions, onRun: (run: Run) => void, onError: (error: unknown) => void): Watcher {
   const caches = new Map<string, ParseCache>()
@@ -54,29 +74,137 @@ export function watch(dirs: readonly string[], options: WatchOptions, onRun: (ru
   }
   const out = path.resolve(options.out ?? 'out')
   const templates = path.resolve(options.templates ?? packageTemplates)
+  /** The folders watched with those below them, by path, each with its name as given (for messages). */
+  const roots = new Map<string, string>()
+  for (const dir of [...dirs, options.templates ?? packageTemplates]) if (!roots.has(path.resolve(dir))) roots.set(path.resolve(dir), dir)
   let changed = new Set<string>()
   let running: Promise<void> | undefined
   let timer: NodeJS.Timeout | undefined
   let closed = false
 
+  /** Each folder watched, by path, with its identity when its watcher was armed. */
+  const watchers = new Map<string, {watcher: FSWatcher; identity: string}>()
+  /** Folders whose watcher saw the folder itself move or go: re-armed at the next run, whatever their identity. */
+  const moved = new Set<string>()
+  /** Roots found at some run: one missing since is gone (one never found is the run's problem to tell). */
+  const found = new Set<string>()
+  /** Roots missing at the last run, looked for until one is back. */
+  const missing = new Set<string>()
+  let looking: NodeJS.Timeout | undefined
+  /** The problems said at the last run: each is said once, while it lasts. */
+  let said = new Set<string>()
+
+  const watchOne = (root: string, folder: string): FSWatcher => {
+    const watcher = watchFolder(folder, (_, name) => {
+      // The folder's own move or removal comes under its own name, as a child's would (or under none).
+      const itself = name === null || (name === path.basename(folder) && !existsSync(path.join(folder, name)))
+      if (itself) moved.add(folder)
+      const file = itself ? folder : path.join(folder, name)
+      if (!relevant(root, file, out)) return
+      changed.add(file)
+      schedule()
+    })
+    // A watcher that fails (its folder removed, on some systems) is re-armed, or found gone, by a run.
+    watcher.on('error', () => {
+      moved.add(folder)
+      changed.add(folder)
+      schedule()
+    })
+    return watcher
+  }
+
+  /** Watch each root and the folders below it that a relevant change can be in, as they are now. */
+  const arm = () => {
+    const armed = new Set<string>()
+    const problems = new Set<string>()
+    /** Watch `folder` (keeping a watcher still on it) and those below it; false when there is no folder there. */
+    const armFolder = (root: string, folder: string): boolean => {
+      const identity = identityOf(folder)
+      if (identity === undefined) return false
+      const kept = watchers.get(folder)
+      if (kept?.identity !== identity || moved.has(folder)) {
+        kept?.watcher.close()
+        watchers.delete(folder)
+        try {
+          watchers.set(folder, {watcher: watchOne(root, folder), identity})
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code
+          if (code === 'ENOENT' || code === 'ENOTDIR') return false
+          // No inotify watches left, say: the run still reads the folder, but its changes go unseen.
+          problems.add(`cannot watch ${folder}: ${(error as Error).message}`)
+        }
+      }
+      armed.add(folder)
+      let entries: Dirent[] = []
+      try {
+        entries = readdirSync(folder, {withFileTypes: true})
+      } catch {
+        // Unreadable: the run says so.
+      }
+      for (const entry of entries) {
+        const child = path.join(folder, entry.name)
+        if (entry.isDirectory() && relevant(root, child, out)) armFolder(root, child)
+      }
+      return true
+    }
+    for (const [root, name] of roots) {
+      if (armFolder(root, root)) {
+        found.add(root)
+        missing.delete(root)
+      } else {
+        missing.add(root)
+        if (found.has(root)) problems.add(`${name} is gone; watching for it to come back`)
+      }
+    }
+    for (const [folder, {watcher}] of watchers) {
+      if (armed.has(folder)) continue
+      watcher.close()
+      watchers.delete(folder)
+    }
+    moved.clear()
+    for (const problem of problems) if (!said.has(problem)) onError(new Art67Error(problem))
+    said = problems
+    if (missing.size > 0) looking ??= setInterval(lookForMissing, lookEvery)
+  }
+
+  /** A missing root that is back starts a run (which watches it). */
+  const lookForMissing = () => {
+    const back = [...missing].filter((root) => identityOf(root) !== undefined)
+    if (back.length === 0) return
+    clearInterval(looking)
+    looking = undefined
+    for (const root of back) changed.add(root)
+    schedule()
+  }
+
   const run = async () => {
+    arm()
     const files = [...changed].sort()
     changed = new Set()
-    if (files.some((file) => file.startsWith(templates + path.sep))) {
+    if (files.some((file) => within(templates, file))) {
       forgetTemplates()
       renders.clear()
     }
-    const before = [...caches.values()].reduce((sum, cache) => sum + cache.parsed, 0)
+    const parsedSoFar = () => [...caches.values()].reduce((sum, cache) => sum + cache.parsed, 0)
+    const before = parsedSoFar()
     let rendered = 0
-    try {
-      // All in this thread, which keeps the caches: unchanged files are not parsed, unchanged reports not rendered.
-      const many = {...options, parseCacheFor: cacheFor, renders, skipUnchanged: true, workers: 1}
-      const result = options.command === 'build' ? await buildMany(dirs, many, {rendering: () => rendered++}) : await checkMany(dirs, many)
-      const parsed = [...caches.values()].reduce((sum, cache) => sum + cache.parsed, 0) - before
-      onRun({...result, parsed, rendered, changed: files})
-    } catch (error) {
-      onError(error)
-    }
+    // All in this thread, which keeps the caches: unchanged files are not parsed, unchanged reports not rendered.
+    const many = {...options, parseCacheFor: cacheFor, renders, skipUnchanged: true, workers: 1}
+    const result = await (options.command === 'build' ? buildMany(dirs, many, {rendering: () => rendered++}) : checkMany(dirs, many)).catch(
+      (error: unknown) => {
+        // A setup error (broken templates, an invalid config…) is said, and the run fails as one of bad sources does.
+        onError(error)
+        return {reports: [], ok: false}
+      }
+    )
+    onRun({...result, parsed: parsedSoFar() - before, rendered, changed: files})
+  }
+
+  /** Start a run; what it throws (a callback's error) is said, never left to end the watch. */
+  const start = () => {
+    running = run()
+      .catch(onError)
+      .finally(() => (running = undefined))
   }
 
   const schedule = () => {
@@ -88,33 +216,18 @@ export function watch(dirs: readonly string[], options: WatchOptions, onRun: (ru
         void running.then(schedule)
         return
       }
-      running = run().finally(() => (running = undefined))
+      start()
     }, options.settle ?? 100)
   }
 
-  const watchers: FSWatcher[] = []
-  for (const folder of [...new Set([...dirs.map((dir) => path.resolve(dir)), templates])]) {
-    try {
-      const watcher = watchFolder(folder, {recursive: true}, (_, name) => {
-        const file = name ? name.toString() : ''
-        if (!relevant(folder, file, out)) return
-        changed.add(path.join(folder, file))
-        schedule()
-      })
-      watcher.on('error', onError)
-      watchers.push(watcher)
-    } catch (error) {
-      // A folder that does not exist: the run says so as a problem; watching the others goes on.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') onError(error)
-    }
-  }
-  running = run().finally(() => (running = undefined))
+  start()
 
   return {
     async close() {
       closed = true
       clearTimeout(timer)
-      for (const watcher of watchers) watcher.close()
+      clearInterval(looking)
+      for (const {watcher} of watchers.values()) watcher.close()
       await running
     }
   }
