@@ -13,10 +13,13 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 let patterns: Array<{name: string; pattern: RegExp}> | undefined
 
-/** Each Member's and organisation's names and aliases as a pattern of whole words, matched with their case. */
+/**
+ * Each Member's and organisation's names and aliases as a pattern of whole words, matched with their case. Not those
+ * of the organisations that only report (WIPO…): Members' pages name them as partners, often.
+ */
 function memberPatterns() {
   patterns ??= entries
-    .filter((entry) => entry.kind === 'member' || entry.kind === 'organisation')
+    .filter((entry) => (entry.kind === 'member' || entry.kind === 'organisation') && entry.beneficiary)
     .map((entry) => ({
       name: entry.name,
       pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${[entry.name, ...entry.aliases].map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu')

@@ -5,7 +5,7 @@ import {compareEnglish} from '../collate.js'
 import type {Beneficiary, Period} from '../model.js'
 import {problem} from '../rules/index.js'
 import {entryNamed, groupNamed, isRegistryLanguage, nameIn} from './registry.js'
-import {isLdc, resolveBeneficiary} from './resolve.js'
+import {isLdc, resolveBeneficiary, resolveMember} from './resolve.js'
 import type {Entry, Group} from './schema.js'
 
 export {resolveBeneficiary, resolveMember} from './resolve.js'
@@ -26,7 +26,7 @@ export interface SentenceName {
  * the registry does not know it. A language the registry has no names in gets the English ones.
  */
 export function sentenceName(written: string, language = 'en'): SentenceName | undefined {
-  const resolution = resolveBeneficiary(written)
+  const resolution = resolveMember(written)
   if (resolution.kind !== 'entity') return undefined
   const {entry} = resolution
   if (!isRegistryLanguage(language) || language === 'en') {

@@ -273,6 +273,20 @@ export const observerNames: Record<string, NameRow> = {
 }
 
 export const organisationNames: Record<string, NameRow> = {
+  'World Intellectual Property Organization': {
+    fr: "de l'Organisation Mondiale de la Propriété Intellectuelle",
+    es: 'de la Organización Mundial de la Propiedad Intelectual',
+    aliases: {fr: ['OMPI'], es: ['OMPI']}
+  },
+  'Organisation for Economic Co-operation and Development': {
+    fr: "de l'Organisation de coopération et de développement économiques",
+    es: 'de la Organización para la Cooperación y el Desarrollo Económicos',
+    aliases: {fr: ['OCDE'], es: ['OCDE']}
+  },
+  'International Union for the Protection of New Varieties of Plants': {
+    fr: "de l'Union internationale pour la protection des obtentions végétales",
+    es: 'de la Unión Internacional para la Protección de las Obtenciones Vegetales'
+  },
   'African Regional Intellectual Property Organization': {
     fr: "de l'Organisation régionale africaine de la propriété intellectuelle",
     es: 'de la Organización Regional Africana de la Propiedad Intelectual'

@@ -4,6 +4,7 @@ import {members} from './members.js'
 import {memberNames, nameSource, observerNames, organisationNames, type NameRow} from './names.js'
 import {observers} from './observers.js'
 import {organisations} from './organisations.js'
+import {reporters} from './reporters.js'
 import {Entry, Group, ofForms, type EntryInput, type RegistryLanguage} from './schema.js'
 
 const rowsByKind = {member: memberNames, observer: observerNames, organisation: organisationNames}
@@ -30,7 +31,7 @@ function localName(input: EntryInput, language: 'fr' | 'es') {
 }
 
 export const entries: readonly Entry[] = Entry.array().parse(
-  [...members, ...observers, ...organisations].map((input) => ({...input, fr: localName(input, 'fr'), es: localName(input, 'es')}))
+  [...members, ...observers, ...organisations, ...reporters].map((input) => ({...input, fr: localName(input, 'fr'), es: localName(input, 'es')}))
 )
 export const groups: readonly Group[] = Group.array().parse(groupRows)
 

@@ -97,6 +97,9 @@ function isRegion(text: string): boolean {
   return regionKeys.has(normalizeName(text))
 }
 
+/** Whether a programme may name it as a beneficiary: all but the organisations that only report (WIPO…). */
+const isBeneficiary = (known: Known) => known.kind === 'group' || known.entry.beneficiary
+
 /** What a beneficiary as written stands for. Text in double quotes, straight or curly, is free text on purpose. */
 export function resolveBeneficiary(text: string): Resolution {
   const written = text.trim()
@@ -104,11 +107,11 @@ export function resolveBeneficiary(text: string): Resolution {
   if (quoted) return {kind: 'free', text: quoted[1]!}
   const key = normalizeName(written)
   const known = lookup().get(key)?.known
-  if (known) return written === canonical(known) ? {...known} : {...known, alias: written}
+  if (known && isBeneficiary(known)) return written === canonical(known) ? {...known} : {...known, alias: written}
   if (isRegion(written)) return {kind: 'region'}
   const names = listed(written)
   if (names) return {kind: 'list', names}
-  return {kind: 'unknown', suggestions: suggest(key, () => true)}
+  return {kind: 'unknown', suggestions: suggest(key, isBeneficiary)}
 }
 
 /** The reporting Member (or observer, or organisation) as written, by its registry entry. */
@@ -219,7 +222,8 @@ export function isLdc(entry: Entry, from: IsoDate, to: IsoDate): boolean {
 }
 
 
-/** Whether `text` is a name or alias of the registry (a Member, observer, organisation or named group) as it is written. */
+/** Whether `text` is a beneficiary's name or alias in the registry (a Member, observer, organisation or named group). */
 export function isKnownName(text: string): boolean {
-  return lookup().has(normalizeName(text))
+  const known = lookup().get(normalizeName(text))?.known
+  return known !== undefined && isBeneficiary(known)
 }

@@ -14,6 +14,7 @@ export const SourceId = z.enum([
   'wto-regions',
   'developed',
   'organisations',
+  'domain-reporters',
   'groups',
   'usage',
   'circulation',
@@ -98,8 +99,13 @@ export const Entry = z.object({
     .string()
     .regex(/^[A-Z]{3}$/)
     .optional(),
-  /** For organisations, the region they serve. */
-  region: Region,
+  /** For organisations, the region they serve; none for one that is no beneficiary. */
+  region: Region.optional(),
+  /**
+   * False for an organisation that reports to the Council but is never a beneficiary (WIPO, the OECD, UPOV): a
+   * report's `member` may name it, a programme's beneficiaries may not.
+   */
+  beneficiary: z.boolean().default(true),
   /** A Member treated as developed for Article 67: a judgment, the WTO has no definition (source `developed`). */
   developed: z.boolean().default(false),
   ldc: z.array(LdcSpan).default([]),

@@ -21,7 +21,9 @@ export const sources = {
   developed:
     'Members treated as developed for Article 67: those that report as developed Members (Australia, Canada, the European Union and its 27 member States, Iceland, Japan, Liechtenstein, New Zealand, Norway, Switzerland, United Kingdom, United States of America). The WTO has no definition of developed Members: this is the project\'s judgment, from the issue.',
   organisations:
-    'Official names and acronyms of the intergovernmental organisations. Well-established knowledge, [I]. WIPO, OECD, UPOV, APEC-IPEG and INTERPOL are partners or reporters, not beneficiaries, and are left out.',
+    'Official names and acronyms of the intergovernmental organisations. Well-established knowledge, [I]. WIPO, OECD and UPOV report (domain-reporters) and are no beneficiaries; APEC-IPEG and INTERPOL are partners, and are left out.',
+  'domain-reporters':
+    'Intergovernmental organisations that report to the Council for TRIPS on their technical cooperation too (WIPO, OECD, UPOV): shared/domain.md, [C]. They ask for circulation in their own name, as the European Union does, [I].',
   groups: 'Compositions of named groups and the choice to expand or keep each, stated in its note. Well-established knowledge, [I].',
   usage: 'Aliases: common and former names people write (Vietnam, Swaziland, Turkey…). Well-established knowledge, [I].',
   circulation:

@@ -3,6 +3,7 @@ import {entries, groups} from '../../pipeline/registry/registry.js'
 import {regions} from '../../pipeline/registry/regions.js'
 import {normalizeName, resolveBeneficiary, resolveMember, type Resolution} from '../../pipeline/registry/resolve.js'
 import {editDistance} from '../../pipeline/suggest.js'
+import {sentenceName} from '../../pipeline/registry/index.js'
 
 /** What a resolution names: the entry's or group's name, the free text, or the suggestions. */
 function outcome(resolution: Resolution): [string, string | string[]] {
@@ -150,7 +151,7 @@ describe('resolveBeneficiary', () => {
   })
 
   test('every alias in the registry resolves to its own entry or group, reporting what was written', () => {
-    for (const entry of entries) {
+    for (const entry of entries.filter((entry) => entry.beneficiary)) {
       for (const alias of entry.aliases) expect(resolveBeneficiary(alias)).toEqual({kind: 'entity', entry, alias})
     }
     for (const group of groups) {
@@ -159,7 +160,26 @@ describe('resolveBeneficiary', () => {
   })
 
   test('a name written as the registry writes it resolves without an alias', () => {
-    for (const entry of entries) expect(resolveBeneficiary(entry.name)).toEqual({kind: 'entity', entry})
+    for (const entry of entries.filter((entry) => entry.beneficiary)) expect(resolveBeneficiary(entry.name)).toEqual({kind: 'entity', entry})
+  })
+
+  test('an organisation that only reports (WIPO, OECD, UPOV) may be the reporting Member, never a beneficiary', () => {
+    const reporters = entries.filter((entry) => !entry.beneficiary)
+    expect(reporters.map((entry) => entry.name)).toEqual([
+      'World Intellectual Property Organization',
+      'Organisation for Economic Co-operation and Development',
+      'International Union for the Protection of New Varieties of Plants'
+    ])
+    for (const written of ['WIPO', 'OMPI', 'World Intellectual Property Organization', 'OECD', 'OCDE', 'UPOV']) {
+      expect(resolveMember(written).kind, written).toBe('entity')
+      expect(resolveBeneficiary(written).kind, written).toBe('unknown')
+    }
+    // Nor is one suggested for a beneficiary near its name.
+    const near = resolveBeneficiary('World Intellectual Property Organisation')
+    expect(near.kind === 'unknown' && near.suggestions).not.toContain('World Intellectual Property Organization')
+    expect(sentenceName('WIPO')).toEqual({member: 'the World Intellectual Property Organization', of: 'of the World Intellectual Property Organization', delegation: false})
+    expect(sentenceName('OMPI', 'fr')?.of).toBe("de l'Organisation Mondiale de la Propriété Intellectuelle")
+    expect(sentenceName('UPOV', 'es')?.of).toBe('de la Unión Internacional para la Protección de las Obtenciones Vegetales')
   })
 
   test.each([
