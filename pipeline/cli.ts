@@ -15,7 +15,7 @@ import {buildMany, checkMany, Progress, showProgress, type ManyResult} from './r
 import {typoOf} from './suggest.js'
 import {counted} from './text.js'
 import type {WatchOptions} from './watch.js'
-import {cleanupOnSignal, removeLiveTemporaries} from './write/index.js'
+import {cleanupOnSignal, removeLeftovers} from './write/index.js'
 
 const usage = `Usage: art67 <command> [sources...] [options]
 
@@ -85,7 +85,41 @@ function summary(result: CheckResult, dir: string, maxWarnings: number | undefin
   return `${printablePath(dir)}: ${counted(result.files.length, 'file')}${programmes}, ${counted(errors, 'error')}, ${counted(warnings, 'warning')}${tooMany}`
 }
 
-type Values = {out?: string; since?: string; strict?: boolean; 'max-warnings'?: string; format?: string; member?: string; overview?: boolean; combined?: boolean; language?: string}
+type MainOption = keyof typeof mainOptions
+/** The options of build, check and init as `parseArgs` gives them. */
+type Values = {[Option in MainOption]?: (typeof mainOptions)[Option]['type'] extends 'string' ? string : boolean}
+
+/** The commands among build and check that each of their options goes with. */
+const buildCheckOptions: Partial<Record<MainOption, readonly string[]>> = {
+  out: ['build'],
+  overview: ['build'],
+  combined: ['build'],
+  since: ['build'],
+  language: ['build'],
+  templates: ['build', 'check'],
+  watch: ['build', 'check'],
+  'max-warnings': ['build', 'check'],
+  strict: ['build', 'check'],
+  quiet: ['build', 'check'],
+  format: ['build', 'check'],
+  color: ['build', 'check']
+}
+/** The options of init; its `--language` is the report's language, not languages to build in as well. */
+const initOptions: readonly MainOption[] = ['member', 'period', 'from', 'to', 'language', 'templates']
+
+/** The first option given that does not go with `command`, with the commands it goes with. */
+function misplacedOption(command: string, values: Values): string | undefined {
+  for (const option of Object.keys(values) as MainOption[]) {
+    if (option === 'help' || option === 'version') continue
+    const buildCheck = buildCheckOptions[option] ?? []
+    if (command === 'init' ? initOptions.includes(option) : buildCheck.includes(command)) continue
+    return `--${option} goes with ${buildCheck.length > 0 ? buildCheck.join(' and ') : 'init'}, not ${command}`
+  }
+  return undefined
+}
+
+/** A path given empty, as an unset variable gives it (`art67 init "$DIR"`): never taken for the current folder. */
+const emptyPath = (needs: string) => `${needs}, not an empty path (is a variable unset?)`
 
 /** What is wrong with the command line, if anything. */
 function mistakeIn(positionals: string[], values: Values): string | undefined {
@@ -95,23 +129,25 @@ function mistakeIn(positionals: string[], values: Values): string | undefined {
     const suggestion = typoOf(command, ['build', 'check', 'init', ...Object.keys(commands)])
     return `unknown command \`${command}\`${suggestion ? `: did you mean \`${suggestion}\`?` : ''}`
   }
+  const misplaced = misplacedOption(command, values)
+  if (misplaced) return misplaced
   if (command === 'init') {
     if (dirs.length !== 1) return dirs.length === 0 ? 'init needs the folder to write the report in' : `unexpected argument \`${dirs.slice(1).join(' ')}\``
+    if (dirs[0] === '') return emptyPath('init needs the folder to write the report in')
     if (values.member === undefined) return 'init needs the reporting Member, e.g. --member "Japan"'
-    return undefined
   }
-  if (command === 'check' && values.out !== undefined) return '--out goes with build, not check'
-  for (const option of ['overview', 'combined', 'language', 'since'] as const) {
-    if (command === 'check' && values[option] !== undefined) return `--${option} goes with build, not check`
-  }
-  if (values.language !== undefined && !/^[a-z]{2,3}(,[a-z]{2,3})*$/.test(values.language)) {
+  if (dirs.includes('')) return emptyPath(`${command} needs folders of sources`)
+  if (values.out === '') return emptyPath('--out needs a folder')
+  if (values.templates === '') return emptyPath('--templates needs a folder')
+  if (values.since === '') return emptyPath('--since needs a report')
+  if (values.language !== undefined && command !== 'init' && !/^[a-z]{2,3}(,[a-z]{2,3})*$/.test(values.language)) {
     return `--language takes language codes separated by commas, such as en,fr,es, not \`${values.language}\``
   }
   if (values['max-warnings'] !== undefined && !/^\d+$/.test(values['max-warnings'])) {
     return `--max-warnings takes a whole number of warnings, not \`${values['max-warnings']}\``
   }
   if (values['max-warnings'] !== undefined && values.strict) return '--strict is --max-warnings 0: give one of the two'
-  if (!formats.includes(values.format as Format)) return `unknown format \`${values.format}\`; use one of ${formats.join(', ')}`
+  if (values.format !== undefined && !formats.includes(values.format as Format)) return `unknown format \`${values.format}\`; use one of ${formats.join(', ')}`
   return undefined
 }
 
@@ -130,7 +166,8 @@ const mainOptions = {
   color: {type: 'boolean'},
   templates: {type: 'string'},
   since: {type: 'string'},
-  format: {type: 'string', default: 'text'},
+  // No default: init refuses it when given.
+  format: {type: 'string'},
   watch: {type: 'boolean'},
   overview: {type: 'boolean'},
   combined: {type: 'boolean'},
@@ -163,6 +200,8 @@ async function importCommand(args: string[]): Promise<number> {
     options: importOptions
   })
   if (positionals.length !== 1) return usageError(positionals.length === 0 ? 'import needs the file of an e-TRIPS page' : `unexpected argument \`${positionals.slice(1).join(' ')}\``)
+  if (positionals[0] === '') return usageError(emptyPath('import needs the file of an e-TRIPS page'))
+  if (values.out === '') return usageError(emptyPath('--out needs a folder'))
   if (!formats.includes(values.format as Format)) return usageError(`unknown format \`${values.format}\`; use one of ${formats.join(', ')}`)
   // import, diff, init and watch load only when asked for, keeping them off the start-up path of check.
   const {importFile} = await import('./import/index.js')
@@ -188,6 +227,8 @@ async function diffCommand(args: string[]): Promise<number> {
     options: diffOptions
   })
   if (positionals.length !== 2) return usageError(positionals.length < 2 ? 'diff needs two reports: <old> <new>' : `unexpected argument \`${positionals.slice(2).join(' ')}\``)
+  if (positionals.includes('')) return usageError(emptyPath('diff needs two reports'))
+  if (values.templates === '') return usageError(emptyPath('--templates needs a folder'))
   const {anyChange, diffFormats, diffReport} = await import('./diff/index.js')
   if (!diffFormats.includes(values.format as DiffFormat)) return usageError(`unknown format \`${values.format}\`; use one of ${diffFormats.join(', ')}`)
   const color = useColor(values.color, process.env, Boolean(process.stdout.isTTY))
@@ -277,11 +318,13 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'init') {
     const {member, period, from, to, language, templates} = values
     const {init} = await import('./init.js')
+    // Ctrl-C or SIGTERM while the report is written leaves nothing of it, as for a build.
+    cleanupOnSignal()
     for (const file of await init(given[0]!, {member: member!, period, from, to, language, templates})) process.stdout.write(`wrote ${file}\n`)
     return 0
   }
   const dirs = given.length > 0 ? given : ['sources']
-  const format = values.format as Format
+  const format = (values.format ?? 'text') as Format
   const maxWarnings = values.strict ? 0 : values['max-warnings'] === undefined ? undefined : Number(values['max-warnings'])
   const printing = {format, maxWarnings, quiet: values.quiet, color: useColor(values.color, process.env, Boolean(process.stderr.isTTY))}
   const options = {
@@ -336,7 +379,7 @@ async function watchUntilInterrupted(dirs: string[], options: WatchOptions, prin
       void watcher.close().then(() => resolve(0))
     }
     const exitNow = () => {
-      removeLiveTemporaries()
+      removeLeftovers()
       process.exit(130)
     }
     process.once('SIGINT', stop).once('SIGTERM', stop)

@@ -1,13 +1,15 @@
 // `art67 init`: a new report's sources, ready to edit: front matter, a narrative skeleton, the programmes table with
 // one example row and an example agency file. It builds with a draft's warnings only, and never overwrites a file.
-import {mkdir, readdir, writeFile} from 'node:fs/promises'
-import path from 'node:path'
-import {firstDay, lastDay, parseDate} from './dates.js'
+import {readdir} from 'node:fs/promises'
+import {firstYear, parseDate} from './dates.js'
 import {Art67Error} from './errors.js'
+import type {IsoDate} from './model.js'
 import {printablePath} from './read/index.js'
 import {sentenceName} from './registry/index.js'
 import {resolveMember} from './registry/resolve.js'
+import type {DateProblem} from './rules/catalogue.js'
 import {loadTemplates, packageTemplates, type Labels} from './templates.js'
+import {whyNot, write} from './write/index.js'
 
 export interface InitOptions {
   /** The reporting Member, as the registry knows it (`Japan`, `United States`…). */
@@ -62,17 +64,44 @@ const skeletons: Record<string, {outline: string; intro: string; activities: str
   }
 }
 
+/** The last year art67 reads: dates have four-digit years. */
+const lastYear = 9999
+
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+const yearTooEarly = (year: string) => `the year ${year} is before the year ${firstYear}; check its digits`
+
+/** The day `written` gives for `option` (`--from` or `--to`), or an error that says what is wrong with it. */
+function dayOption(option: '--from' | '--to', written: string): IsoDate {
+  const parsed = parseDate(written)
+  if (parsed.ok && parsed.date.precision === 'day') return parsed.date.iso
+  throw new Art67Error(notADay(option, written, parsed.ok ? {problem: 'precision'} : parsed.reason))
+}
+
+/** Why `written` is no day for `option`: "--from `29/02/2023`: 29 February 2023 does not exist". */
+function notADay(option: '--from' | '--to', written: string, reason: DateProblem): string {
+  const given = `${option} \`${written}\``
+  switch (reason.problem) {
+    case 'day':
+      return `${given}: ${reason.day} ${monthNames[reason.month - 1]} ${reason.year} does not exist`
+    case 'month':
+      return `${given}: month ${reason.month} does not exist`
+    case 'month-name':
+      return `${given}: \`${reason.name}\` is not a month name`
+    case 'year':
+      return `${given}: ${yearTooEarly(reason.year)}`
+    default:
+      return `${option} takes a full date such as ${option === '--from' ? '2022-04-01' : '2023-03-31'}, not \`${written}\``
+  }
+}
+
 /** The period as the front matter writes it, and its first and last days. */
-function period(options: InitOptions): {yaml: string; label: string; first: string; last: string} {
+function period(options: InitOptions): {yaml: string; label: string; first: IsoDate; last: IsoDate} {
   if (options.from !== undefined || options.to !== undefined) {
     if (options.period !== undefined) throw new Art67Error('give the period either as --period or as --from and --to, not both')
     if (options.from === undefined || options.to === undefined) throw new Art67Error('--from and --to go together: give both days of the period')
-    const from = parseDate(options.from)
-    const to = parseDate(options.to)
-    if (!from.ok || from.date.precision !== 'day') throw new Art67Error(`--from takes a full date such as 2022-04-01, not \`${options.from}\``)
-    if (!to.ok || to.date.precision !== 'day') throw new Art67Error(`--to takes a full date such as 2023-03-31, not \`${options.to}\``)
-    const first = firstDay(from.date)
-    const last = lastDay(to.date)
+    const first = dayOption('--from', options.from)
+    const last = dayOption('--to', options.to)
     if (last < first) throw new Art67Error(`the period ends (${last}) before it starts (${first})`)
     const label = first.slice(0, 4) === last.slice(0, 4) ? first.slice(0, 4) : `${first.slice(0, 4)}-${last.slice(0, 4)}`
     return {yaml: `period:\n  from: ${first}\n  to: ${last}`, label, first, last}
@@ -82,18 +111,25 @@ function period(options: InitOptions): {yaml: string; label: string; first: stri
   if (!match || Number(match[2] ?? match[1]) < Number(match[1])) {
     throw new Art67Error(`--period takes a year or two years such as 2022-2023, not \`${written}\`; or give --from and --to`)
   }
+  const early = [match[1]!, match[2]].find((year) => year !== undefined && Number(year) < firstYear)
+  if (early) throw new Art67Error(`--period \`${written}\`: ${yearTooEarly(early)}`)
   return {yaml: `period: ${written}`, label: written, first: `${match[1]}-01-01`, last: `${match[2] ?? match[1]}-12-31`}
 }
 
 /** `2022-03-01` as the sources write dates in tables, `01/03/2022`. */
-const dayFirst = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
+const dayFirst = (iso: IsoDate) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
 
-/** The example programme starts two months into the period (the 1st of a month), inside any period of a year or more. */
-function exampleStart(first: string): string {
-  const month = Number(first.slice(5, 7)) + 2
-  const year = Number(first.slice(0, 4)) + (month > 12 ? 1 : 0)
-  return `${year}-${String(((month - 1) % 12) + 1).padStart(2, '0')}-01`
+/** `monthDay` (`09-16`) of `year`; past the last year art67 reads, its last day. */
+const dayOfYear = (year: number, monthDay: string): IsoDate => (year > lastYear ? `${lastYear}-12-31` : `${year}-${monthDay}`)
+
+/** The 1st of the month two months after the month of `iso`. */
+function twoMonthsAfter(iso: IsoDate): IsoDate {
+  const month = Number(iso.slice(5, 7)) + 2
+  return dayOfYear(Number(iso.slice(0, 4)) + (month > 12 ? 1 : 0), `${String(((month - 1) % 12) + 1).padStart(2, '0')}-01`)
 }
+
+/** The earlier of two days (four-digit years, so their text sorts as they do). */
+const earlier = (a: IsoDate, b: IsoDate) => (a < b ? a : b)
 
 const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole)
 
@@ -115,13 +151,15 @@ export async function initFiles(options: InitOptions): Promise<Record<string, st
   const member = resolved.entry.name
   const {yaml, label, first, last} = period(options)
   // Reports are circulated around September after their period: the commented date and job number look like it.
-  const dated = `${Number(last.slice(0, 4)) + (last.slice(5) >= '09-16' ? 1 : 0)}-09-16`
+  const dated = dayOfYear(Number(last.slice(0, 4)) + (last.slice(5) >= '09-16' ? 1 : 0), '09-16')
   // "of Japan", "de la Suisse", "del Japón": the registry's forms, never made up here.
   const values = {of: sentenceName(member, language)?.of ?? `of ${member}`, period: label}
   const {sources} = labels
   const field = (key: keyof typeof sources.fields) => sources.fields[key][0]!
   const title = skeleton.example
-  const start = dayFirst(exampleStart(first))
+  // The example programme runs from two months into the period, or as much of that as the period holds: inside it.
+  const start = earlier(twoMonthsAfter(first), last)
+  const end = earlier(twoMonthsAfter(start), last)
   const report = `---
 member: ${JSON.stringify(member)}
 ${yaml}
@@ -145,36 +183,32 @@ ${fill(skeleton.listIntro, values)}
 
 | ${sources.tableColumns.no[0]} | ${sources.tableColumns.title[0]} | ${field('start')} | ${field('beneficiaries')} |
 |---|---|---|---|
-| 1 | ${title} | ${start} | Cambodia; Viet Nam |
+| 1 | ${title} | ${dayFirst(start)} | Cambodia; Viet Nam |
 `
   const agency = `## ${title}
 
 - ${field('agency')}: ${skeleton.agency}
 - ${field('type')}: ${skeleton.activityType}
-- ${field('end')}: ${dayFirst(exampleStart(exampleStart(first)))}
+- ${field('end')}: ${dayFirst(end)}
 
 ${skeleton.exampleText}
 `
   return {'report.md': report, 'programmes/agency.md': agency}
 }
 
-/** Write a new report into `dir` (created if missing); refuses a folder that holds anything. Returns the paths written. */
+/**
+ * Write a new report into `dir` (created if missing); refuses a folder that holds anything. All or nothing, as a build
+ * writes its outputs: a failure or an interrupt leaves no part of the report, nor the folders made for it. Returns
+ * the paths written.
+ */
 export async function init(dir: string, options: InitOptions): Promise<string[]> {
+  if (dir === '') throw new Art67Error('init needs the folder to write the report in, not an empty path')
   const files = await initFiles(options)
-  const entries = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+  const entries = await readdir(dir).catch(async (error: NodeJS.ErrnoException) => {
+    // Missing, as far as listing it tells: `write` makes it, or says why it cannot (a link to nowhere, say).
     if (error.code === 'ENOENT') return []
-    throw new Art67Error(`Cannot read ${printablePath(dir)}: ${error.message}`)
+    throw new Art67Error(`Cannot write the report in ${printablePath(dir)}: ${await whyNot(dir, error)}`)
   })
   if (entries.length > 0) throw new Art67Error(`${printablePath(dir)} is not empty: init writes a new report into a new or empty folder, and never overwrites`)
-  const written: string[] = []
-  for (const [name, text] of Object.entries(files)) {
-    const target = path.join(dir, name)
-    await mkdir(path.dirname(target), {recursive: true})
-    // `wx`: should a file appear meanwhile, fail rather than overwrite it.
-    await writeFile(target, text, {flag: 'wx'}).catch((error: Error) => {
-      throw new Art67Error(`Cannot write ${printablePath(target)}: ${error.message}`)
-    })
-    written.push(target)
-  }
-  return written
+  return write(dir, Object.entries(files).map(([name, data]) => ({name, data})), {newFiles: true})
 }

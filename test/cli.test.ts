@@ -1,5 +1,5 @@
 // The compiled `art67` command as a user and CI run it: exit codes, messages, atomic outputs.
-import {mkdtemp, readFile, writeFile} from 'node:fs/promises'
+import {mkdtemp, readdir, readFile, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -26,6 +26,22 @@ describe('art67 command', () => {
     [['init'], 'init needs the folder'],
     [['init', 'x', 'y'], 'unexpected argument `y`'],
     [['init', 'x'], 'init needs the reporting Member'],
+    // Options of other commands are refused, never ignored (`-o` might be taken for the folder).
+    [['init', 'x', '--member', 'Japan', '-o', 'y'], '--out goes with build, not init'],
+    [['init', 'x', '--member', 'Japan', '--format', 'json'], '--format goes with build and check, not init'],
+    [['init', 'x', '--member', 'Japan', '--watch'], '--watch goes with build and check, not init'],
+    [['init', 'x', '--member', 'Japan', '--max-warnings', 'abc'], '--max-warnings goes with build and check, not init'],
+    [['init', 'x', '--member', 'Japan', '--since', 'old'], '--since goes with build, not init'],
+    [['check', '--member', 'Japan'], '--member goes with init, not check'],
+    [['build', '--period', '2022'], '--period goes with init, not build'],
+    // An empty path (an unset variable) is never taken for the current folder.
+    [['init', '', '--member', 'Japan'], 'init needs the folder to write the report in, not an empty path (is a variable unset?)'],
+    [['check', ''], 'check needs folders of sources, not an empty path'],
+    [['build', '--out', ''], '--out needs a folder, not an empty path'],
+    [['check', '--templates', ''], '--templates needs a folder, not an empty path'],
+    [['import', '', '--out', 'x'], 'import needs the file of an e-TRIPS page, not an empty path'],
+    [['import', 'a.txt', '--out', ''], '--out needs a folder, not an empty path'],
+    [['diff', '', 'sources'], 'diff needs two reports, not an empty path'],
     [['check', '--overview'], '--overview goes with build'],
     [['check', '--bogus'], 'unknown option `--bogus`\n'],
     [['check', '--qiet'], 'unknown option `--qiet`: did you mean `--quiet`?'],
@@ -47,6 +63,19 @@ describe('art67 command', () => {
     expect(result.code).toBe(2)
     expect(result.stderr).toContain(text)
     expect(result.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('writes nothing for `init ""`, not even in a current folder it could write in', async () => {
+    const cwd = await mkdtemp(path.join(tmpdir(), 'art67-cwd-'))
+    const result = art67(['init', '', '--member', 'Japan', '--period', '2022'], {}, [], cwd)
+    expect(result.code).toBe(2)
+    expect(await readdir(cwd)).toEqual([])
+  })
+
+  it('says why init cannot write the report, never with an internal error', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'art67-init-')), 'file')
+    await writeFile(file, 'mine')
+    expect(art67(['init', file, '--member', 'Japan'])).toMatchObject({code: 2, stderr: `art67: Cannot write the report in ${file}: ${file} is a file, not a folder\n`})
   })
 
   it('prints the whole usage for a missing command only; other usage errors end with a pointer to --help', () => {

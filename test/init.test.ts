@@ -1,15 +1,19 @@
-import {mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
+import {mkdtemp, readFile, readdir, rm, symlink, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
 import {init, initFiles} from '../pipeline/init.js'
 import {build, check} from '../pipeline/index.js'
+import {failures} from './write/inject-failures.js'
+
+vi.mock('node:fs/promises', async (original) => (await import('./write/inject-failures.js')).failing(await original()))
 
 let dir: string
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'art67-init-'))
 })
 afterEach(async () => {
+  failures.length = 0
   await rm(dir, {recursive: true, force: true})
 })
 
@@ -59,11 +63,78 @@ describe('init', () => {
     expect(await readdir(dir)).toEqual(['notes.txt'])
   })
 
+  it('refuses an empty path, which would be the current folder', async () => {
+    await expect(init('', {member: 'Canada', period: '2022'})).rejects.toThrow('init needs the folder to write the report in, not an empty path')
+  })
+
+  it('says why it cannot write the report: a file, a link to nowhere, a file on the path, a read-only file system', async () => {
+    const options = {member: 'Canada', period: '2022'}
+    await writeFile(path.join(dir, 'file'), 'mine')
+    await expect(init(path.join(dir, 'file'), options)).rejects.toThrow(`Cannot write the report in ${dir}/file: ${dir}/file is a file, not a folder`)
+    await expect(init(path.join(dir, 'file', 'japan'), options)).rejects.toThrow(`a part of the path ${dir}/file/japan is a file, not a folder`)
+    await symlink(path.join(dir, 'nowhere'), path.join(dir, 'link'))
+    await expect(init(path.join(dir, 'link'), options)).rejects.toThrow(`${dir}/link is a link to ${dir}/nowhere, which does not exist`)
+    // As there, a recursive mkdir says ENOENT, the folder's own mkdir EROFS.
+    failures.push((call, [target, options]) =>
+      call === 'mkdir' && String(target).startsWith(dir) ? ((options as {recursive?: boolean} | undefined)?.recursive ? 'ENOENT' : 'EROFS') : undefined
+    )
+    await expect(init(path.join(dir, 'ro', 'japan'), options)).rejects.toThrow(`Cannot create the folder ${dir}/ro/japan: ${dir}/ro/japan is on a read-only file system; choose another folder`)
+    expect((await readdir(dir)).sort()).toEqual(['file', 'link'])
+  })
+
+  it('leaves nothing when the disk is full, so that it can run again', async () => {
+    const target = path.join(dir, 'reports', 'japan')
+    failures.push((call, [file]) => (call === 'writeFile' && String(file).includes('agency.md') ? 'ENOSPC' : undefined))
+    await expect(init(target, {member: 'Japan', period: '2022'})).rejects.toThrow(`Cannot write in ${target}: the disk is full`)
+    expect(await readdir(dir)).toEqual([])
+    failures.length = 0
+    expect(await init(target, {member: 'Japan', period: '2022'})).toEqual([path.join(target, 'report.md'), path.join(target, 'programmes', 'agency.md')])
+  })
+
+  it('leaves no half report when a file fails once another is in place', async () => {
+    failures.push((call, [, to]) => (call === 'rename' && String(to).endsWith('agency.md') ? 'EIO' : undefined))
+    await expect(init(dir, {member: 'Japan', period: '2022'})).rejects.toThrow(/EIO/)
+    // The folder was there before, empty: it stays, empty.
+    expect(await readdir(dir)).toEqual([])
+  })
+
   it('says what is wrong with its options', async () => {
     await expect(initFiles({member: 'Canadaa', period: '2022'})).rejects.toThrow(/did you mean "Canada"/)
     await expect(initFiles({member: 'Canada', period: '2023-2022'})).rejects.toThrow(/--period takes/)
     await expect(initFiles({member: 'Canada', from: '2022-04-01'})).rejects.toThrow(/--from and --to go together/)
     await expect(initFiles({member: 'Canada', period: '2022', language: 'xx'})).rejects.toThrow(/no templates for the language `xx`/)
+  })
+
+  it.each([
+    [{period: '0999'}, '--period `0999`: the year 0999 is before the year 1000; check its digits'],
+    [{period: '0999-2000'}, '--period `0999-2000`: the year 0999 is before the year 1000'],
+    [{from: '29/02/2023', to: '2023-03-31'}, '--from `29/02/2023`: 29 February 2023 does not exist'],
+    [{from: '2022-04-01', to: '2023-13-01'}, '--to `2023-13-01`: month 13 does not exist'],
+    [{from: '1 Febuary 2022', to: '2023-03-31'}, '--from `1 Febuary 2022`: `Febuary` is not a month name'],
+    [{from: '01/04/0202', to: '2023-03-31'}, '--from `01/04/0202`: the year 0202 is before the year 1000'],
+    [{from: '2022-04', to: '2023-03-31'}, '--from takes a full date such as 2022-04-01, not `2022-04`'],
+    [{from: '2022-04-01', to: 'soon'}, '--to takes a full date such as 2023-03-31, not `soon`']
+  ])('says what is wrong with the period %j', async (period, message) => {
+    await expect(initFiles({member: 'Canada', ...period})).rejects.toThrow(message)
+  })
+
+  it('comments a date art67 reads after a period ending in its last year, 9999', async () => {
+    const files = await initFiles({member: 'Canada', period: '9999'})
+    expect(files['report.md']).toContain('# date: 31/12/9999\n# symbol: IP/C/R/TC/XXX/1\n# job: 99-0000\n')
+  })
+
+  it.each([
+    ['one day', '2022-05-05', '2022-05-05'],
+    ['a month across the new year', '2022-12-15', '2023-01-15'],
+    ['the last day art67 reads', '9999-12-31', '9999-12-31'],
+    ['two years', '2022-01-01', '2023-12-31']
+  ])('writes a report on %s that checks with a draft’s warning only', async (_period, from, to) => {
+    await init(dir, {member: 'Japan', from, to})
+    const result = await check(dir)
+    expect(ruleIds(result.files)).toEqual(['warning date-missing'])
+    const [programme] = result.report!.programmes
+    expect(from <= programme!.start!.iso && programme!.start!.iso <= to).toBe(true)
+    expect(programme!.start!.iso <= programme!.end!.iso && programme!.end!.iso <= to).toBe(true)
   })
 })
 

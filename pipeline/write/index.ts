@@ -1,15 +1,25 @@
 // Stage 6, write: put all outputs in place at once, or none of them.
 import {randomBytes} from 'node:crypto'
-import {rmSync} from 'node:fs'
-import {lstat, mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
+import {rmdirSync, rmSync} from 'node:fs'
+import {lstat, mkdir, readdir, readFile, readlink, rename, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {Art67Error} from '../errors.js'
 import {printablePath} from '../read/index.js'
 
 export interface Output {
-  /** File name inside the output folder. */
+  /** File name inside the output folder, or a path below it (`programmes/agency.md`). */
   name: string
   data: Uint8Array | string
+}
+
+export interface WriteOptions {
+  /** Leave an output whose bytes are already in place. */
+  skipUnchanged?: boolean | undefined
+  /**
+   * The outputs are new files (the caller has made sure that none is there yet): a write that fails or is interrupted
+   * after some are in place removes them too, so that nothing is left of it.
+   */
+  newFiles?: boolean | undefined
 }
 
 /** Our temporary files: `.<output name>.<12 hex digits>.tmp`, beside their targets. */
@@ -17,23 +27,30 @@ const temporaryName = /^\..+\.[0-9a-f]{12}\.tmp$/
 /** A temporary file left this long belongs to no build still writing: one that was killed. */
 export const staleAfterMs = 60_000
 
-/** Temporary files being written now, for `removeLiveTemporaries`. */
-const live = new Set<string>()
+/** What a write under way would leave if it stopped now: its temporary files (and new files), the folders it made. */
+interface Leftovers {
+  files: Set<string>
+  /** Deepest first, so that each is empty when its turn comes. */
+  folders: string[]
+}
+
+/** The leftovers of the writes under way, for `removeLeftovers`. */
+const live = new Set<Leftovers>()
 
 const signals = ['SIGINT', 'SIGTERM'] as const
-/** Set by `cleanupOnSignal`: a signal removes the live temporary files before it ends the process. */
+/** Set by `cleanupOnSignal`: a signal removes the leftovers of the writes under way before it ends the process. */
 let cleanup = false
 let listening = false
 
-/** Remove the live temporary files, then end as `signal` would have, its handler gone. */
+/** Remove the leftovers of the writes under way, then end as `signal` would have, its handler gone. */
 function onSignal(signal: NodeJS.Signals): void {
-  removeLiveTemporaries()
+  removeLeftovers()
   process.kill(process.pid, signal)
 }
 
 /**
- * Handle the signals only while temporary files are live. The rest of the time (parsing, layout: long synchronous
- * work, during which a handler could not run) a signal ends the process at once, and there is nothing to remove.
+ * Handle the signals only while a write is under way. The rest of the time (parsing, layout: long synchronous work,
+ * during which a handler could not run) a signal ends the process at once, and there is nothing to remove.
  */
 function listen(on: boolean): void {
   if (on === listening || (on && !cleanup)) return
@@ -44,26 +61,38 @@ function listen(on: boolean): void {
   }
 }
 
-function track(file: string): void {
-  live.add(file)
+function track(leftovers: Leftovers): void {
+  live.add(leftovers)
   listen(true)
 }
 
-function untrack(file: string): void {
-  live.delete(file)
+function untrack(leftovers: Leftovers): void {
+  live.delete(leftovers)
   if (live.size === 0) listen(false)
 }
 
-/** Remove the temporary files of a write under way, at once: for a signal handler, which cannot wait. */
-export function removeLiveTemporaries(): void {
-  for (const file of live) rmSync(file, {force: true})
+/** Remove the files of `leftovers` and, of its folders, those left empty: at once, as a signal handler needs. */
+function removeNow(leftovers: Leftovers): void {
+  for (const file of leftovers.files) rmSync(file, {force: true})
+  for (const folder of leftovers.folders) {
+    try {
+      rmdirSync(folder)
+    } catch {
+      // Not empty: something else was put in it meanwhile, and stays.
+    }
+  }
+}
+
+/** Remove what the writes under way would leave (temporary files, folders they made): for a signal handler. */
+export function removeLeftovers(): void {
+  for (const leftovers of live) removeNow(leftovers)
   live.clear()
   listen(false)
 }
 
 /**
- * On SIGINT (Ctrl-C) or SIGTERM while outputs are being written, remove their temporary files, then end as the
- * signal would have. For a command line; a library leaves signals to its program.
+ * On SIGINT (Ctrl-C) or SIGTERM while outputs are being written, remove their temporary files and the folders made
+ * for them, then end as the signal would have. For a command line; a library leaves signals to its program.
  */
 export function cleanupOnSignal(): void {
   cleanup = true
@@ -82,35 +111,9 @@ async function removeStaleTemporaries(dir: string, now: number): Promise<void> {
 
 const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code
 
-/** Why writing in `dir` failed, in words, with what to do where there is something to do. */
-function why(error: unknown, dir: string): string {
-  const shown = printablePath(dir)
-  switch (errorCode(error)) {
-    case 'EROFS':
-      return `${shown} is on a read-only file system; choose another output folder`
-    case 'EACCES':
-    case 'EPERM':
-      return `art67 may not write in ${shown}; choose another output folder or change its permissions`
-    case 'ENOSPC':
-      return 'the disk is full'
-    case 'EDQUOT':
-      return 'the disk quota is used up'
-    case 'EEXIST':
-      return `${shown} is a file, not a folder`
-    case 'ENOTDIR':
-      return `a part of the path ${shown} is a file, not a folder`
-    case 'ENAMETOOLONG':
-      return 'the path is too long'
-    case 'ENOENT':
-      return `the folder ${shown} is gone (was it removed during the build?)`
-    default:
-      return (error as Error).message
-  }
-}
-
 /**
- * A recursive mkdir reports ENOENT when the folder would be on a read-only file system (Node 20): ask the first
- * missing folder of the path on its own, which gives the true cause.
+ * A recursive mkdir reports ENOENT when the folder would be on a read-only file system (Node 20), or where a link
+ * leads nowhere: ask the first missing folder of the path on its own, which gives the true cause.
  */
 async function trueCause(dir: string, error: unknown): Promise<unknown> {
   if (errorCode(error) !== 'ENOENT') return error
@@ -121,6 +124,62 @@ async function trueCause(dir: string, error: unknown): Promise<unknown> {
     missing = parent
   }
   return mkdir(missing).then(() => error, (cause: unknown) => cause)
+}
+
+/** What stands where the folder `dir` should be, or on its path. */
+async function obstacle(dir: string): Promise<string> {
+  const shown = printablePath(dir)
+  const info = await lstat(dir).catch(() => undefined)
+  if (info?.isSymbolicLink() && !(await stat(dir).then(() => true, () => false))) {
+    return `${shown} is a link to ${printablePath(await readlink(dir))}, which does not exist`
+  }
+  if (info && !info.isDirectory()) return `${shown} is a file, not a folder`
+  return `a part of the path ${shown} is a file, not a folder`
+}
+
+/**
+ * Why the folder `dir` could not be made, read or written in (`error`, as the file system gave it), in words, with
+ * what to do where there is something to do.
+ */
+export async function whyNot(dir: string, error: unknown): Promise<string> {
+  const shown = printablePath(dir)
+  switch (errorCode(error)) {
+    case 'EROFS':
+      return `${shown} is on a read-only file system; choose another folder`
+    case 'EACCES':
+    case 'EPERM':
+      return `art67 may not write in ${shown}; choose another folder or change its permissions`
+    case 'ENOSPC':
+      return 'the disk is full'
+    case 'EDQUOT':
+      return 'the disk quota is used up'
+    case 'EEXIST':
+    case 'ENOTDIR':
+      return obstacle(dir)
+    case 'ENAMETOOLONG':
+      return 'the path is too long'
+    case 'ELOOP':
+      return `the links on the path ${shown} lead round in a circle`
+    case 'ENOENT':
+      return `the folder ${shown} is gone (was it removed meanwhile?)`
+    default:
+      return (error as Error).message
+  }
+}
+
+/** Make `folder` and the missing ones above it, noting those made in `leftovers`. */
+async function makeFolder(folder: string, leftovers: Leftovers): Promise<void> {
+  let first: string | undefined
+  try {
+    first = await mkdir(folder, {recursive: true})
+  } catch (error) {
+    throw new Art67Error(`Cannot create the folder ${printablePath(folder)}: ${await whyNot(folder, await trueCause(folder, error))}`)
+  }
+  if (first === undefined) return
+  // From `first`, the top one made, down to `folder`.
+  const below = path.relative(first, folder).split(path.sep).filter(Boolean)
+  const made = below.map((_, index) => path.join(first, ...below.slice(0, index + 1)))
+  leftovers.folders.unshift(...made.reverse(), first)
 }
 
 /** The outputs whose bytes differ from the file already at their place (or that have none). */
@@ -137,42 +196,55 @@ async function changedOnly(dir: string, outputs: readonly Output[]): Promise<Out
 
 /**
  * Write every output to a temporary file beside its target, then rename them into place.
- * If any write fails, the temporary files are removed and the previous outputs stay untouched. With `skipUnchanged`,
- * an output whose bytes are already in place is not written again. Returns the paths written.
+ * If any write fails, or a signal stops it (after `cleanupOnSignal`), the temporary files and the folders made for
+ * them (once empty) are removed, and the previous outputs stay untouched. Returns the paths written.
  */
-export async function write(dir: string, outputs: readonly Output[], options: {skipUnchanged?: boolean | undefined} = {}): Promise<string[]> {
+export async function write(dir: string, outputs: readonly Output[], options: WriteOptions = {}): Promise<string[]> {
+  if (dir === '') throw new Art67Error('The output folder is an empty path: name a folder')
+  const leftovers: Leftovers = {files: new Set(), folders: []}
+  track(leftovers)
   try {
-    await mkdir(dir, {recursive: true})
+    return await writeTracked(dir, outputs, options, leftovers)
   } catch (error) {
-    throw new Art67Error(`Cannot create the output folder ${printablePath(dir)}: ${why(await trueCause(dir, error), dir)}`)
+    removeNow(leftovers)
+    throw error
+  } finally {
+    untrack(leftovers)
   }
+}
+
+/** The work of `write`, noting in `leftovers` what it would leave if it stopped now. */
+async function writeTracked(dir: string, outputs: readonly Output[], options: WriteOptions, leftovers: Leftovers): Promise<string[]> {
+  await makeFolder(dir, leftovers)
   // Renaming onto anything but a file could fail half-way: refuse before touching anything.
   for (const output of outputs) {
     const target = path.join(dir, output.name)
-    const info = await lstat(target).catch(() => undefined)
+    const info = await lstat(target).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOTDIR' ? error : undefined))
+    if (info instanceof Error) throw new Art67Error(`Cannot write ${printablePath(target)}: a part of its path is a file, not a folder`)
     if (info && !info.isFile()) throw new Art67Error(`Cannot write ${printablePath(target)}: something other than a file is in the way`)
   }
-  const tag = randomBytes(6).toString('hex')
   const changed = options.skipUnchanged ? await changedOnly(dir, outputs) : outputs
-  const staged = changed.map((output) => ({
-    target: path.join(dir, output.name),
-    temporary: path.join(dir, `.${output.name}.${tag}.tmp`),
-    data: output.data
-  }))
+  for (const output of changed) {
+    if (path.dirname(output.name) !== '.') await makeFolder(path.join(dir, path.dirname(output.name)), leftovers)
+  }
+  const tag = randomBytes(6).toString('hex')
+  const staged = changed.map((output) => {
+    const target = path.join(dir, output.name)
+    return {target, temporary: path.join(path.dirname(target), `.${path.basename(target)}.${tag}.tmp`), data: output.data}
+  })
   try {
     await removeStaleTemporaries(dir, Date.now())
     for (const file of staged) {
-      track(file.temporary)
+      leftovers.files.add(file.temporary)
       await writeFile(file.temporary, file.data)
     }
     for (const file of staged) {
       await rename(file.temporary, file.target)
-      untrack(file.temporary)
+      leftovers.files.delete(file.temporary)
+      if (options.newFiles) leftovers.files.add(file.target)
     }
   } catch (error) {
-    await Promise.all(staged.map((file) => rm(file.temporary, {force: true})))
-    for (const file of staged) untrack(file.temporary)
-    throw new Art67Error(`Cannot write the outputs to ${printablePath(dir)}: ${why(error, dir)}`)
+    throw new Art67Error(`Cannot write in ${printablePath(dir)}: ${await whyNot(dir, error)}`)
   }
   return staged.map((file) => file.target)
 }

@@ -1,10 +1,16 @@
 // Writing the outputs: temporary files never outlive a build, and a folder that cannot be written says why.
 import {spawnSync} from 'node:child_process'
-import {mkdir, mkdtemp, readdir, readFile, stat, utimes, writeFile} from 'node:fs/promises'
+import {mkdir, mkdtemp, readdir, readFile, stat, symlink, utimes, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {describe, expect, it} from 'vitest'
+import {afterEach, describe, expect, it, vi} from 'vitest'
 import {staleAfterMs, write} from '../../pipeline/write/index.js'
+import {failures} from './inject-failures.js'
+
+vi.mock('node:fs/promises', async (original) => (await import('./inject-failures.js')).failing(await original()))
+afterEach(() => {
+  failures.length = 0
+})
 
 const temp = (name: string) => mkdtemp(path.join(tmpdir(), `art67-${name}-`))
 
@@ -21,15 +27,49 @@ describe('write', () => {
     expect((await readdir(out)).sort()).toEqual([young, other, 'report.json'].sort())
   })
 
-  it('says why a folder cannot be made: a file in the way', async () => {
+  it('says why a folder cannot be made: a file in the way, a link to nowhere', async () => {
     const dir = await temp('file')
     await writeFile(path.join(dir, 'out'), '')
-    await expect(write(path.join(dir, 'out'), [])).rejects.toThrow(/^Cannot create the output folder .*\/out: .*\/out is a file, not a folder$/)
+    await expect(write(path.join(dir, 'out'), [])).rejects.toThrow(/^Cannot create the folder .*\/out: .*\/out is a file, not a folder$/)
     await expect(write(path.join(dir, 'out', 'sub'), [])).rejects.toThrow(/a part of the path .*\/out\/sub is a file, not a folder$/)
+    await expect(write(dir, [{name: 'out/a.json', data: '{}'}])).rejects.toThrow(/^Cannot write .*\/out\/a\.json: a part of its path is a file, not a folder$/)
+    await symlink(path.join(dir, 'nowhere'), path.join(dir, 'link'))
+    await expect(write(path.join(dir, 'link'), [])).rejects.toThrow(/^Cannot create the folder .*\/link: .*\/link is a link to .*\/nowhere, which does not exist$/)
+    expect((await readdir(dir)).sort()).toEqual(['link', 'out'])
   })
 
-  it('removes its live temporary files on SIGINT, then ends as the signal would', async () => {
-    const out = await temp('out')
+  it('refuses an empty path, which would be the current folder', async () => {
+    await expect(write('', [{name: 'a.json', data: '{}'}])).rejects.toThrow('The output folder is an empty path')
+  })
+
+  it('says that a folder it would make is on a read-only file system (a recursive mkdir says ENOENT there)', async () => {
+    const root = await temp('ro')
+    failures.push((call, [target, options]) =>
+      call === 'mkdir' && String(target).startsWith(root) ? ((options as {recursive?: boolean} | undefined)?.recursive ? 'ENOENT' : 'EROFS') : undefined
+    )
+    await expect(write(path.join(root, 'out', 'report'), [])).rejects.toThrow(`Cannot create the folder ${root}/out/report: ${root}/out/report is on a read-only file system; choose another folder`)
+  })
+
+  it('removes the folders it made when the disk is full, and keeps those it found', async () => {
+    const root = await temp('full')
+    failures.push((call) => (call === 'writeFile' ? 'ENOSPC' : undefined))
+    const outputs = [{name: 'a.json', data: '{}'}, {name: 'sub/b.json', data: '{}'}]
+    await expect(write(path.join(root, 'new', 'out'), outputs)).rejects.toThrow(`Cannot write in ${root}/new/out: the disk is full`)
+    expect(await readdir(root)).toEqual([])
+    await expect(write(root, outputs)).rejects.toThrow('the disk is full')
+    expect(await readdir(root)).toEqual([])
+  })
+
+  it('with newFiles, removes the new files already in place when a later one fails', async () => {
+    const root = await temp('new-files')
+    failures.push((call, [, to]) => (call === 'rename' && String(to).endsWith('agency.md') ? 'EIO' : undefined))
+    const outputs = [{name: 'report.md', data: '#'}, {name: 'programmes/agency.md', data: '##'}]
+    await expect(write(path.join(root, 'report'), outputs, {newFiles: true})).rejects.toThrow(/^Cannot write in .*\/report: EIO: injected failure/)
+    expect(await readdir(root)).toEqual([])
+  })
+
+  it('removes its live temporary files and the folders it made on SIGINT, then ends as the signal would', async () => {
+    const root = await temp('out')
     // The data is written in two parts; between them, the process interrupts itself.
     const script = `
       import {cleanupOnSignal, write} from ${JSON.stringify(path.resolve('dist/pipeline/write/index.js'))}
@@ -39,11 +79,11 @@ describe('write', () => {
         process.kill(process.pid, 'SIGINT')
         await new Promise((resolve) => setTimeout(resolve, 10_000))
       })()
-      await write(${JSON.stringify(out)}, [{name: 'a.json', data: '{}'}, {name: 'b.json', data}])
+      await write(${JSON.stringify(path.join(root, 'new'))}, [{name: 'a.json', data: '{}'}, {name: 'sub/b.json', data}])
     `
     const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {encoding: 'utf8', timeout: 20_000})
     expect(result.signal).toBe('SIGINT')
-    expect(await readdir(out)).toEqual([])
+    expect(await readdir(root)).toEqual([])
   })
 
   it('handles SIGINT and SIGTERM only while temporary files are live, so that a signal at any other time ends at once', async () => {
@@ -74,7 +114,7 @@ describe('write', () => {
     const cli = path.resolve('dist/pipeline/cli.js')
     const result = spawnSync('unshare', ['-m', 'sh', '-c', command, 'sh', process.execPath, cli, 'build', path.resolve('test/fixtures/valid/minimal'), '--out', `${root}/mnt/out`], {encoding: 'utf8'})
     expect(result.status).toBe(2)
-    expect(result.stderr).toContain(`art67: Cannot create the output folder ${root}/mnt/out: ${root}/mnt/out is on a read-only file system; choose another output folder`)
+    expect(result.stderr).toContain(`art67: Cannot create the folder ${root}/mnt/out: ${root}/mnt/out is on a read-only file system; choose another folder`)
   })
 })
 
