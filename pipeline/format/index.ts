@@ -53,17 +53,25 @@ export function sortMessages(files: readonly VFile[]): void {
 export function formatText(files: readonly VFile[], options: {color?: boolean} = {}): string {
   const shown = files
     .filter((file) => file.messages.length > 0)
-    .map((file) => {
-      const copy = new VFile({path: printablePath(file.path)})
-      copy.messages = file.messages.map((message) => {
+    .flatMap((file) => {
+      const messages = file.messages.map((message) => {
         if (!(message.cause instanceof VFileMessage)) return message
         const cause = new VFileMessage(`${where(message.cause.file ?? '', message.cause.place)}: ${message.cause.reason}`)
         return Object.assign(Object.create(Object.getPrototypeOf(message) as object) as VFileMessage, message, {cause})
       })
-      return copy
+      // The reporter spreads a file's lines into a call's arguments, which overflows the stack past some 100,000
+      // messages: a file with more is given in parts, each under its name.
+      return Array.from({length: Math.ceil(messages.length / reporterPart)}, (_, part) => {
+        const copy = new VFile({path: printablePath(file.path)})
+        copy.messages = messages.slice(part * reporterPart, (part + 1) * reporterPart)
+        return copy
+      })
     })
   return reporter(shown, {verbose: true, color: options.color ?? false})
 }
+
+/** Messages of one file the reporter is given at once. */
+const reporterPart = 10_000
 
 /** One problem in the stable machine-readable form of `--format json`. */
 export interface Diagnostic {

@@ -36,3 +36,24 @@ describe('--quiet', () => {
     expect(format(files(), 'json', {color: true})).not.toContain('\u001B[')
   })
 })
+
+describe('the text format with very many problems or long quotes', () => {
+  it('prints 150,000 problems of one file, which the reporter alone overflowed the stack on', () => {
+    const report = new VFile({path: 'report.md'})
+    for (let line = 1; line <= 150_000; line++) problem(report, 'no-beneficiaries', {title: `Workshop ${line}`}, {line, column: 1})
+    const text = format([report], 'text', {})
+    expect(text.match(/ warning /g)).toHaveLength(150_000)
+    expect(text).toContain('“Workshop 150000” names no beneficiaries')
+    expect(text).toMatch(/⚠ 150000 warnings$/)
+  })
+
+  it('quotes the start of a long text, so that one long title does not widen every line', () => {
+    const report = new VFile({path: 'report.md'})
+    problem(report, 'no-beneficiaries', {title: 'W'.repeat(50_000)}, {line: 1, column: 1})
+    problem(report, 'date-missing', {}, {line: 2, column: 1})
+    const [quoted, other] = report.messages.map((message) => message.reason)
+    expect(quoted).toBe(`“${'W'.repeat(140)}… (50000 characters)” names no beneficiaries`)
+    const widest = Math.max(...format([report], 'text', {}).split('\n').map((line) => line.length))
+    expect(widest).toBeLessThan(quoted!.length + other!.length)
+  })
+})
