@@ -66,15 +66,83 @@ const unseen = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/gu
 /** `text` with every character nobody sees written as its code point, `<U+200B>`: for messages and terminals. */
 export const visible = (text: string) => text.replace(unseen, (character) => `<${codePoint(character)}>`)
 
-/** Text as Markdown shows it inside a line: emphasis, code, HTML, strikethrough, links and entities escaped. */
-export const markdownInline = (text: string) =>
-  text
-    .replace(/[\\`*_<~]/g, '\\$&')
-    .replace(/\]\(/g, '\\](')
-    .replace(/&(?=#?\w+;)/g, '\\&')
+/** What Markdown reads as markup inside a line (emphasis, code, HTML, strikethrough, links, entities): escaped. */
+const inlineMarkup = /[\\`*_<~]|\](?=\()|&(?=#?\w+;)/g
+/** The same in a GFM table cell, where `|` ends the cell. */
+const cellMarkup = /[\\`*_<~|]|\](?=\()|&(?=#?\w+;)/g
+
+/** Where GFM links a web address as written, up to the next white space: `http://`, `https://`, `www.`, any case. */
+const addressStart = /https?:\/\/|www\./iu
+/** What an autolink `<…>` cannot hold, and `|`, which a table cell cannot. */
+const autolinkEnd = /[<>|\p{Cc}]/u
+/** Punctuation GFM leaves out of an address it links, at the address's end. */
+const trailing = `!"'*,.:;?_~]`
+
+const count = (text: string, character: string) => text.split(character).length - 1
+
+/** The length of `address` GFM links: without trailing punctuation, a character reference or an unmatched `)`. */
+function linkedLength(address: string): number {
+  let end = address.length
+  let unmatched = count(address, ')') - count(address, '(')
+  while (end > 0) {
+    const last = address[end - 1]!
+    if (last === ';') {
+      let start = end - 1
+      while (start > 0 && /[A-Za-z]/.test(address[start - 1]!)) start--
+      end = start < end - 1 && address[start - 1] === '&' ? start - 1 : end - 1
+    } else if (trailing.includes(last)) end--
+    else if (last === ')' && unmatched > 0) {
+      end--
+      unmatched--
+    } else break
+  }
+  return end
+}
+
+/**
+ * A run of text without white space, escaped. GFM reads no escape inside a web address it links as written (up to
+ * the white space), so an address whose rest of the run needs none stays as written; else `https://…` becomes an
+ * autolink `<https://…>` (as far as GFM would link it), inside which nothing is markup, and `www.…` gets its first dot
+ * escaped, so that only the text once read is linked (by remark's pass over text). Each character is looked at a
+ * bounded number of times, however many addresses the run holds.
+ */
+function escapedRun(run: string, markup: RegExp): string {
+  const escape = (piece: string) => piece.replace(markup, '\\$&')
+  let lastMarkup = -1
+  for (const found of run.matchAll(markup)) lastMarkup = found.index
+  const starts = new RegExp(addressStart, 'giu')
+  const ends = new RegExp(autolinkEnd, 'gu')
+  let written = ''
+  let from = 0
+  for (let found = starts.exec(run); found; found = starts.exec(run)) {
+    written += escape(run.slice(from, found.index))
+    if (lastMarkup < found.index) return written + run.slice(found.index)
+    const scheme = found.index + found[0].length
+    if (/^w/i.test(found[0])) {
+      written += `${found[0].slice(0, 3)}\\.`
+      from = scheme
+    } else {
+      ends.lastIndex = scheme
+      const end = found.index + linkedLength(run.slice(found.index, ends.exec(run)?.index ?? run.length))
+      written += end > scheme ? `<${run.slice(found.index, end)}>` : found[0]
+      from = Math.max(end, scheme)
+    }
+    starts.lastIndex = from
+  }
+  return written + escape(run.slice(from))
+}
+
+/** `text` escaped, each run of it without white space that holds a web address by `escapedRun`. */
+function escapedText(text: string, markup: RegExp): string {
+  if (!addressStart.test(text)) return text.replace(markup, '\\$&')
+  return text.replace(/\S+/gu, (run) => (addressStart.test(run) ? escapedRun(run, markup) : run.replace(markup, '\\$&')))
+}
+
+/** Text as Markdown shows it inside a line: markup escaped, web addresses written so that they come back as written. */
+export const markdownInline = (text: string) => escapedText(text, inlineMarkup)
 
 /** Text as a Markdown (GFM) table cell shows it: escaped inside the line, pipes too, line ends as spaces. */
 export function markdownCell(text: string): string {
   const lines = text.split('\n')
-  return markdownInline(lines.length > 1 ? lines.map((line) => line.trim()).join(' ') : text).replaceAll('|', '\\|')
+  return escapedText(lines.length > 1 ? lines.map((line) => line.trim()).join(' ') : text, cellMarkup)
 }

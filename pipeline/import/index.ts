@@ -1,20 +1,19 @@
 // `art67 import`: the text of an e-TRIPS "view details" page turned into a sources folder (report.md). Reading the
 // page (page.ts), splitting its rows (rows.ts), recognising member and period (meta.ts) and writing Markdown
 // (markdown.ts) are each a module; problems are catalogue rules placed in the page's text.
-import {lstat, readFile, stat} from 'node:fs/promises'
+import {lstat, stat} from 'node:fs/promises'
 import path from 'node:path'
-import {VFile} from 'vfile'
+import type {VFile} from 'vfile'
 import {Art67Error} from '../errors.js'
-import {setSavedText, span} from '../place.js'
-import {decode} from '../read/decode.js'
-import {maxFileBytes, printablePath} from '../read/index.js'
-import {sourceText} from '../read/text.js'
+import {span} from '../place.js'
+import {printablePath} from '../read/index.js'
 import {problem, type RuleArgs} from '../rules/index.js'
 import {write} from '../write/index.js'
 import type {InterfaceLanguage} from './interfaces.js'
 import {findMember, findPeriod} from './meta.js'
 import {reportMarkdown, type ImportedReport} from './markdown.js'
 import {readPage, type Row} from './page.js'
+import {readPageFile} from './page-file.js'
 import {splitRow, type Report} from './rows.js'
 
 export interface ImportOptions {
@@ -38,10 +37,15 @@ const rowPlace = (file: VFile, row: Row) => span(file, row.at.offset, row.at.tex
 /** Import the page held by `file` (its text as read), reporting problems on it. No I/O. */
 export function importPage(file: VFile, options: ImportOptions = {}): Imported {
   const page = readPage(String(file.value))
+  const nothing = {markdown: undefined, language: undefined, report: undefined}
+  if (page.webPage) {
+    problem(file, 'import-html', {start: page.webPage.text}, span(file, page.webPage.offset, page.webPage.text.length))
+    return nothing
+  }
   // Neither the interface's texts nor numbered paragraphs: not a page of e-TRIPS.
   if (!page.ui && !page.numbered) {
     problem(file, 'import-not-etrips', {}, undefined)
-    return {markdown: undefined, language: undefined, report: undefined}
+    return nothing
   }
   let {member, period} = options
   if (!member) {
@@ -58,9 +62,15 @@ export function importPage(file: VFile, options: ImportOptions = {}): Imported {
       problem(file, 'import-period-guessed', {period: found.value}, span(file, found.offset, found.length))
     } else problem(file, 'import-period-missing', {}, undefined)
   }
+  if (page.list && page.rows.length === 0) {
+    problem(file, 'import-no-rows', {lines: page.listIntro.length}, span(file, page.list.offset, page.list.text.length))
+  }
   const rows = page.rows.map((row) => {
+    if (row.number !== (row.previous ?? 0) + 1) {
+      problem(file, 'import-row-sequence', {number: row.number, previous: row.previous}, span(file, row.numberAt.offset, row.numberAt.text.length))
+    }
     for (const line of row.continued) {
-      problem(file, 'import-row-continued', {row: row.number}, span(file, line.offset, line.text.length))
+      problem(file, 'import-row-continued', {row: row.number, number: line.number}, span(file, line.offset, line.text.length))
     }
     const text = [row.text, ...row.continued.map((line) => line.text.trim())].join(' ')
     const report: Report = (id, args) => problem(file, id, args as RuleArgs<typeof id>, rowPlace(file, row))
@@ -95,24 +105,15 @@ export interface ImportResult extends Imported {
 /** Read the page at `input` and write its sources folder; never into an existing folder without `force`. */
 export async function importFile(input: string, options: ImportFileOptions = {}): Promise<ImportResult> {
   const out = options.out ?? 'sources'
-  const cannotRead = (error: NodeJS.ErrnoException) => {
-    throw new Art67Error(`Cannot read ${printablePath(input)}: ${error.code === 'ENOENT' ? 'there is no such file' : error.message}`)
+  const file = await readPageFile(input)
+  if (file.value === undefined) return {file, outputs: [], markdown: undefined, language: undefined, report: undefined}
+  const existing = await lstat(out).catch(() => undefined)
+  if (existing && !(await stat(out).then((info) => info.isDirectory(), () => false))) {
+    throw new Art67Error(`${printablePath(out)} is not a folder (a file, or a link to nothing); choose another --out`)
   }
-  const {size} = await stat(input).catch(cannotRead)
-  if (!options.force && (await lstat(out).catch(() => undefined))) {
+  if (existing && !options.force) {
     throw new Art67Error(`${printablePath(out)} already exists: art67 import never writes into an existing folder; choose another --out, or give --force to replace its report.md`)
   }
-  const file = new VFile({path: input})
-  const nothing = {file, outputs: [], markdown: undefined, language: undefined, report: undefined}
-  if (size > maxFileBytes) {
-    problem(file, 'file-too-large', {bytes: size, limit: maxFileBytes}, undefined)
-    return nothing
-  }
-  const raw = decode(file, await readFile(input).catch(cannotRead))
-  if (raw === undefined) return nothing
-  const {text, saved} = sourceText(raw)
-  file.value = text
-  if (saved) setSavedText(file, saved)
   const imported = importPage(file, options)
   if (imported.markdown === undefined || file.messages.some((message) => message.fatal)) return {...imported, file, outputs: []}
   const outputs = await write(out, [{name: 'report.md', data: imported.markdown}])

@@ -16,16 +16,23 @@ export interface ImportedReport {
   rows: Array<Cells & {number: number}>
 }
 
-/** A paragraph's text, its first character escaped where it would start a heading, list, quote or rule. */
-const paragraph = (text: string) => markdownInline(text).replace(/^([#>+=-]|\d+(?=[.)]))/u, '\\$1')
+/**
+ * A paragraph's text (one line, trimmed), escaped where its start would begin another block: a heading, quote, list
+ * item, rule, or a link or footnote definition (`[1]: https://…`, `[^a]: …`). markdownInline escapes the rest (code
+ * fences, HTML); one line between blank lines makes neither a table nor a setext heading.
+ */
+const paragraph = (text: string) =>
+  markdownInline(text)
+    .replace(/^[#>+\[-]/u, '\\$&')
+    .replace(/^(\d+)([.)])/u, '$1\\$2')
 
 const cell = markdownCell
 
 /** A front matter value: plain when YAML reads it back as the same text, else double-quoted. */
 const yamlValue = (text: string) => (/^[\p{L}\p{N}][\p{L}\p{N} ,.'’()-]*$/u.test(text) && !/\s$/.test(text) ? text : JSON.stringify(text))
 
-/** Free text is written in double quotes, so that `check` keeps it as written. */
-const beneficiaryCell = ({name, free}: Cells['beneficiaries'][number]) => cell(free ? `"${name.replaceAll('"', '')}"` : name)
+/** Free text is written in double quotes, so that `check` keeps it as written: the first and last are taken off. */
+const beneficiaryCell = ({name, free}: Cells['beneficiaries'][number]) => cell(free ? `"${name}"` : name)
 
 export function reportMarkdown(report: ImportedReport): string {
   const front = [

@@ -3,6 +3,7 @@
 // registry knows is the beneficiaries. Each guess that could be wrong is reported through `report`.
 import {isKnownName} from '../registry/resolve.js'
 import type {RuleArgs} from '../rules/index.js'
+import {interfaceLine} from './interfaces.js'
 
 export interface Cells {
   title: string
@@ -12,7 +13,7 @@ export interface Cells {
   beneficiaries: Array<{name: string; free: boolean}>
 }
 
-type RowRule = 'import-dates-in-row' | 'import-beneficiaries-guessed' | 'import-title-name-kept' | 'import-beneficiary-free'
+type RowRule = 'import-dates-in-row' | 'import-beneficiaries-guessed' | 'import-title-name-kept' | 'import-beneficiary-free' | 'import-extra-cells'
 export type Report = <Id extends RowRule>(id: Id, args: RuleArgs<Id>) => void
 
 const date = /(?<![\d/])\d{1,2}\/\d{1,2}\/\d{4}(?![\d/])/gu
@@ -61,11 +62,16 @@ const beneficiary = (name: string, report: Report) => {
   return {name, free: true}
 }
 
-/** A row copied with its cells separated by tabs, as some browsers copy tables: no guess needed. */
+/**
+ * A row copied with its cells separated by tabs, as some browsers copy tables: no guess needed. Cells after the
+ * list's three are kept at the end of the title, with a warning, but for the interface's "more information" link.
+ */
 function tabbed(text: string, report: Report): Cells {
   const [title = '', start = '', names = '', ...rest] = text.split('\t').map((cell) => cell.trim())
+  const extra = rest.filter((cell) => cell && interfaceLine(cell)?.kind !== 'moreInformation')
+  if (extra.length > 0) report('import-extra-cells', {cells: extra})
   return {
-    title: [title, ...rest].filter(Boolean).join(' '),
+    title: [title, ...extra].filter(Boolean).join(' '),
     start: start || undefined,
     beneficiaries: names ? names.split(/\s*;\s*/u).filter(Boolean).map((name) => beneficiary(name, report)) : []
   }

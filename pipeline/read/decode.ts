@@ -1,6 +1,8 @@
-// A file's bytes as UTF-8 text, or the problem that keeps it from being text: UTF-16 or UTF-32, binary, not UTF-8.
+// A file's bytes as UTF-8 text (or UTF-16 with a byte-order mark, for import), or the problem that keeps it from
+// being text: UTF-16 or UTF-32, binary, not UTF-8.
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
+import type {Undecodable} from '../rules/catalogue.js'
 import {problem} from '../rules/index.js'
 
 /** The place just after `text`: line and column counted as an editor counts them. */
@@ -29,29 +31,39 @@ function utf16Order(bytes: Uint8Array): 'little' | 'big' | undefined {
   return undefined
 }
 
+/** Bytes as text, or why they are not text and where. */
+export type Decoded = {text: string; problem?: undefined} | {text?: undefined; problem: Undecodable; place: Point}
+
+const atStart: Point = {line: 1, column: 1}
+
+/** `bytes` in `encoding`, without a byte-order mark; or the place of the first bytes that are not in it. */
+function strictly(encoding: 'utf-8' | 'utf-16le' | 'utf-16be', bytes: Uint8Array): Decoded {
+  try {
+    return {text: new TextDecoder(encoding, {fatal: true}).decode(bytes)}
+  } catch {
+    const text = new TextDecoder(encoding).decode(bytes)
+    return {problem: {as: 'encoding'}, place: pointAfter(text.slice(0, Math.max(text.indexOf('\uFFFD'), 0)))}
+  }
+}
+
+/**
+ * The text of `bytes` without a byte-order mark, or why it is not UTF-8 text. With `utf16`, text saved as UTF-16 with
+ * its byte-order mark (Notepad's "Unicode") is read too: `art67 import` takes it, a sources folder does not.
+ */
+export function decodeBytes(bytes: Uint8Array, {utf16 = false} = {}): Decoded {
+  if (startsWith(bytes, [0xff, 0xfe, 0, 0]) || startsWith(bytes, [0, 0, 0xfe, 0xff])) return {problem: {as: 'utf-32'}, place: atStart}
+  const marked = startsWith(bytes, [0xff, 0xfe]) ? 'little' : startsWith(bytes, [0xfe, 0xff]) ? 'big' : undefined
+  if (marked && utf16) return strictly(marked === 'little' ? 'utf-16le' : 'utf-16be', bytes)
+  const nul = bytes.indexOf(0)
+  const endian = marked ?? (nul === -1 ? undefined : utf16Order(bytes))
+  if (endian) return {problem: {as: 'utf-16', endian}, place: atStart}
+  if (nul !== -1) return {problem: {as: 'binary'}, place: pointAfter(new TextDecoder('utf-8').decode(bytes.subarray(0, nul)))}
+  return strictly('utf-8', bytes)
+}
+
 /** The text of `bytes` without a byte-order mark; undefined, with a problem on `file`, when it is not UTF-8 text. */
 export function decode(file: VFile, bytes: Uint8Array): string | undefined {
-  if (startsWith(bytes, [0xff, 0xfe, 0, 0]) || startsWith(bytes, [0, 0, 0xfe, 0xff])) {
-    problem(file, 'file-unreadable', {as: 'utf-32'}, {line: 1, column: 1})
-    return undefined
-  }
-  const utf16 = startsWith(bytes, [0xff, 0xfe]) ? 'little' : startsWith(bytes, [0xfe, 0xff]) ? 'big' : undefined
-  const nul = bytes.indexOf(0)
-  const endian = utf16 ?? (nul === -1 ? undefined : utf16Order(bytes))
-  if (endian) {
-    problem(file, 'file-unreadable', {as: 'utf-16', endian}, {line: 1, column: 1})
-    return undefined
-  }
-  if (nul !== -1) {
-    problem(file, 'file-unreadable', {as: 'binary'}, pointAfter(new TextDecoder('utf-8').decode(bytes.subarray(0, nul))))
-    return undefined
-  }
-  try {
-    // Strips a byte-order mark.
-    return new TextDecoder('utf-8', {fatal: true}).decode(bytes)
-  } catch {
-    const text = new TextDecoder('utf-8').decode(bytes)
-    problem(file, 'file-unreadable', {as: 'encoding'}, pointAfter(text.slice(0, Math.max(text.indexOf('\uFFFD'), 0))))
-    return undefined
-  }
+  const decoded = decodeBytes(bytes)
+  if (decoded.problem) problem(file, 'file-unreadable', decoded.problem, decoded.place)
+  return decoded.text
 }

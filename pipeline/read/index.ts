@@ -49,7 +49,7 @@ const isInside = (root: string, target: string) => target === root || target.sta
 export type Ignore = ReturnType<typeof ignore>
 
 /** What is at a path that is neither a folder nor a regular file, in the catalogue's words. */
-function special(info: Dirent | Stats): 'named pipe' | 'socket' | 'device' | undefined {
+export function special(info: Dirent | Stats): 'named pipe' | 'socket' | 'device' | undefined {
   if (info.isFIFO()) return 'named pipe'
   if (info.isSocket()) return 'socket'
   if (info.isCharacterDevice() || info.isBlockDevice()) return 'device'
@@ -166,7 +166,15 @@ function tooLarge(dir: string, relative: string, bytes: number, limit: number): 
 export function sourceFile(dir: string, relative: string, bytes: Uint8Array): VFile {
   const file = vfile(dir, relative)
   const raw = decode(file, bytes)
-  if (raw === undefined) return file
+  if (raw !== undefined) setSourceText(file, raw)
+  return file
+}
+
+/**
+ * `file`'s value from its decoded text `raw`, as every stage reads it: normalised, and its invisible characters warned
+ * about at their place in the file as saved, where its later problems are placed too.
+ */
+export function setSourceText(file: VFile, raw: string): void {
   const {text, removed, saved} = sourceText(raw)
   file.value = text
   // Placed in the file as saved already: reported before the file knows how its text lines up with it.
@@ -180,7 +188,6 @@ export function sourceFile(dir: string, relative: string, bytes: Uint8Array): VF
     problem(file, 'invisible-character', {characters, count, rest: true}, rest[0]!.place.start)
   }
   if (saved) setSavedText(file, saved)
-  return file
 }
 
 /** The system's code for why a file or folder could not be read, e.g. `EACCES`. */

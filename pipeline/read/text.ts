@@ -1,6 +1,7 @@
 // Source text as every later stage reads it: line ends made LF (CRLF and old Mac CR), text in Unicode NFC (so a
-// title typed with combining accents equals the same title typed precomposed), and invisible characters removed,
-// each run of them reported where it was. How the result lines up with the file as saved is kept for messages.
+// title typed with combining accents equals the same title typed precomposed), and invisible characters removed (a
+// form feed or the like left as a space), each run of them reported where it was. How the result lines up with the
+// file as saved is kept for messages.
 import type {Position} from 'unist'
 import type {SavedText} from '../place.js'
 
@@ -11,6 +12,14 @@ import type {SavedText} from '../place.js'
  * reorder what a reader sees in the XLSX and JSON.
  */
 const invisibleClass = String.raw`[\0-\x08\x0B-\x1F\x7F-\x9F\p{Default_Ignorable_Code_Point}]`
+/**
+ * The invisible characters that part text as a line end or page break does (vertical tab, form feed, next line): each
+ * is read as a space, so the words on either side stay apart, and the columns of the line as saved stay the same.
+ */
+const spacingClass = String.raw`[\x0B\x0C\x85]`
+const spacingAll = new RegExp(spacingClass, 'gu')
+const spacingOne = new RegExp(`^${spacingClass}$`, 'u')
+export const readAsSpace = (character: string) => spacingOne.test(character)
 const invisible = new RegExp(invisibleClass, 'u')
 const invisibleAll = new RegExp(invisibleClass, 'gu')
 const invisibleRuns = new RegExp(`${invisibleClass}+`, 'gu')
@@ -34,7 +43,7 @@ export interface SourceText {
   saved?: SavedText
 }
 
-const clean = (line: string) => line.replace(invisibleAll, '').normalize('NFC')
+const clean = (line: string) => line.replace(spacingAll, ' ').replace(invisibleAll, '').normalize('NFC')
 
 const notPlain = /[^\t\x20-\x7E]/gu
 /** What canonical composition may join to the character before: combining marks, Hangul vowel and final jamo. */

@@ -1,6 +1,7 @@
 // The rule catalogue: every problem art67 reports, with its permanent id, severity, a one-line summary, the
 // message as a function of typed arguments, what to do about it, and the words for a related place.
 // No message text is written anywhere else; docs/rules.md and the README's rule table are generated from here.
+import {readAsSpace} from '../read/text.js'
 import {codePoint, visible} from '../text.js'
 
 export type Severity = 'error' | 'warning'
@@ -25,8 +26,17 @@ const rule = <Args = Record<string, never>>(spec: Rule<Args>): Rule<Args> => spe
 
 // Text from the sources is shown with its invisible and control characters named (`<U+200B>`), so two names that
 // look alike never print alike, and nothing written acts on the terminal.
-const code = (text: string) => `\`${visible(text)}\``
-const quote = (text: string) => `“${visible(text)}”`
+/**
+ * Text of the sources a message quotes, its start only when it is long: the message names its place, and a reporter
+ * pads every message to the longest, so one quoted 50,000-character title would widen every line of a report.
+ */
+const quoted = (text: string) => {
+  const characters = [...text]
+  return visible(characters.length <= longestQuote ? text : `${characters.slice(0, longestQuote - 20).join('').trimEnd()}… (${characters.length} characters)`)
+}
+const longestQuote = 160
+const code = (text: string) => `\`${quoted(text)}\``
+const quote = (text: string) => `“${quoted(text)}”`
 /** `a`, `a or b`, `a, b, or c`. */
 const alternatives = (items: readonly string[]) =>
   items.length <= 2 ? items.join(' or ') : `${items.slice(0, -1).join(', ')}, or ${items.at(-1)}`
@@ -64,6 +74,12 @@ function dateReason(reason: DateProblem): string {
       return `the year ${reason.year} is before the year 1000; check its digits`
   }
 }
+
+/** Why bytes are not text art67 reads (`read/decode.ts`). */
+export type Undecodable = {as: 'binary' | 'encoding'} | {as: 'utf-16'; endian: 'little' | 'big'} | {as: 'utf-32'}
+
+/** Why the file given to `art67 import` is not read: what it is, its size, or its bytes. */
+export type ImportUnreadable = {as: 'folder' | 'named pipe' | 'socket' | 'device'} | {as: 'too-large'; bytes: number; limit: number} | Undecodable
 
 /** Programmes written where art67 does not read them: a field list (with the known labels it gives) or a table. */
 export type MisplacedShape = {kind: 'list'; labels: readonly string[]} | {kind: 'table'}
@@ -144,6 +160,7 @@ const invisibleNames: Readonly<Record<string, string>> = {
   '\u000C': 'form feed',
   '\u001B': 'escape',
   '\u007F': 'delete',
+  '\u0085': 'next line',
   '\u00AD': 'soft hyphen',
   '\u061C': 'Arabic letter mark',
   '\u200B': 'zero width space',
@@ -164,10 +181,14 @@ const invisibleNames: Readonly<Record<string, string>> = {
   '\uFEFF': 'zero width no-break space'
 }
 
-/** `<U+200B> (zero width space)`; a control character without a name of its own as `<U+0007> (control)`. */
+/**
+ * `<U+200B> (zero width space)`; a control character without a name of its own as `<U+0007> (control)`; one that
+ * leaves a space as `<U+000C> (form feed, read as a space)`.
+ */
 function describeInvisible(character: string): string {
   const name = invisibleNames[character] ?? (/\p{Cc}/u.test(character) ? 'control' : undefined)
-  return `<${codePoint(character)}>${name ? ` (${name})` : ''}`
+  const details = [name, readAsSpace(character) ? 'read as a space' : undefined].filter(Boolean)
+  return `<${codePoint(character)}>${details.length > 0 ? ` (${details.join(', ')})` : ''}`
 }
 
 export const catalogue = {
@@ -188,7 +209,7 @@ export const catalogue = {
         : 'This folder holds no `.md` file',
     hint: 'Add the report as one or more `.md` files in this folder; files named `README…` and those `.art67ignore` lists are not read.'
   }),
-  'file-unreadable': rule<{as: 'binary' | 'encoding'} | {as: 'utf-16'; endian: 'little' | 'big'} | {as: 'utf-32'}>({
+  'file-unreadable': rule<Undecodable>({
     severity: 'error',
     fixed: true,
     summary: 'a binary, UTF-16 or otherwise non-UTF-8 file',
@@ -231,7 +252,7 @@ export const catalogue = {
   }),
   'invisible-character': rule<{characters: readonly string[]; count: number; rest: boolean}>({
     severity: 'warning',
-    summary: 'invisible or control characters (zero-width spaces, direction marks …), named by code point: removed from the text',
+    summary: 'invisible or control characters (zero-width spaces, direction marks …), named by code point: removed from the text, a form feed, vertical tab or next line (U+0085) leaving a space',
     message: ({characters, count, rest}) => {
       const named = characters.map(describeInvisible).join(', ')
       if (rest) return `From here on, ${count} more invisible characters, ${named}, are removed from the text of this file`
@@ -625,6 +646,37 @@ export const catalogue = {
   }),
   // Issue 12, `art67 import`: problems of an e-TRIPS page, placed in the page's text. Every guess that could be
   // wrong is a warning, so that the person importing checks it against e-TRIPS.
+  'import-unreadable': rule<ImportUnreadable>({
+    severity: 'error',
+    summary: 'a file given to `art67 import` that is not a text file it reads: a folder, pipe or device, over 20 MB, binary, or neither UTF-8 nor UTF-16 with a byte-order mark',
+    message: (args) => {
+      switch (args.as) {
+        case 'folder':
+          return 'This is a folder, not a file'
+        case 'named pipe':
+        case 'socket':
+        case 'device':
+          return `This is a ${args.as}, not a regular file, so it is not read`
+        case 'too-large':
+          return `This file has ${args.bytes} bytes; the most art67 reads is ${args.limit}`
+        case 'binary':
+          return 'This file is binary, not text: it holds a NUL byte here'
+        case 'encoding':
+          return 'This file is not valid UTF-8 or UTF-16 text: the bytes here cannot be read as text'
+        case 'utf-16':
+          return `This file is saved as UTF-16 (${args.endian}-endian) without a byte-order mark, so its encoding is not certain`
+        case 'utf-32':
+          return 'This file is saved as UTF-32, not UTF-8 or UTF-16'
+      }
+    },
+    hint: 'Give the text file the page was saved in: select the whole e-TRIPS page in the browser, copy it, paste it into a plain-text editor and save it as UTF-8 (in Notepad, “UTF-8” or “Unicode”).'
+  }),
+  'import-html': rule<{start: string}>({
+    severity: 'error',
+    summary: 'a file given to `art67 import` that is a web page saved as HTML (“Save page as”), not the text copied from it',
+    message: ({start}) => `This file is a web page saved as HTML (it starts with ${code(start)}), not the text copied from the page, so nothing was imported`,
+    hint: 'In the browser, select the whole e-TRIPS page (Ctrl+A, ⌘A on a Mac), copy it (Ctrl+C, ⌘C), paste it into a plain-text editor (Notepad; TextEdit after “Make Plain Text”) and save it as a text file: “Save page as” saves HTML, not the page’s text.'
+  }),
   'import-not-etrips': rule({
     severity: 'error',
     summary: 'a file given to `art67 import` with neither numbered paragraphs nor the texts of an e-TRIPS page (list of programmes, column titles)',
@@ -679,11 +731,42 @@ export const catalogue = {
     message: ({written}) => `${code(written)} is not a name art67 knows: it was written as free text, in quotes`,
     hint: 'Check the row against the e-TRIPS list: write the WTO name of a Member or observer instead of the quoted text, or keep the quotes for a beneficiary with no WTO name.'
   }),
-  'import-row-continued': rule<{row: number}>({
+  'import-row-continued': rule<{row: number; number?: number | undefined}>({
     severity: 'warning',
-    summary: 'a line of an e-TRIPS list that does not start with a row number: read as the end of the row before',
-    message: ({row}) => `This line does not start with a row number: it was read as the end of row ${row}`,
-    hint: 'Check the row against the e-TRIPS list: copying can break a long row over two lines.'
+    summary: 'a line of an e-TRIPS list that does not start with a row number, or starts with a number other than the next row’s (“2019 phase …” after row 2): read as the end of the row before',
+    message: ({row, number}) =>
+      number === undefined
+        ? `This line does not start with a row number: it was read as the end of row ${row}`
+        : `This line starts with ${number}, not ${row + 1}, the number of the next row: it was read as the end of row ${row}`,
+    hint: 'Check the row against the e-TRIPS list: copying can break a long row over two lines, also before a number in its text (“… for” / “100 patent examiners …”).'
+  }),
+  'import-row-sequence': rule<{number: number; previous: number | undefined}>({
+    severity: 'warning',
+    summary: 'a row of an e-TRIPS list whose number does not follow the row before (rows 1, 2, 5): rows missing from the copy',
+    message: ({number, previous}) => {
+      if (previous === undefined) return `The list’s first row is numbered ${number}, not 1: the rows before it are missing from the copied page`
+      if (number <= previous) return `This row is numbered ${number}, after row ${previous}: e-TRIPS numbers its rows 1, 2, 3 … in order`
+      const missing = number - previous - 1
+      const rows = missing === 1 ? `row ${previous + 1} is` : `rows ${previous + 1} ${missing === 2 ? 'and' : 'to'} ${number - 1} are`
+      return `This row is numbered ${number}, after row ${previous}: ${rows} missing from the copied page`
+    },
+    hint: 'Compare with the e-TRIPS list: copy the whole page again if rows are missing, or add them to the table in report.md.'
+  }),
+  'import-extra-cells': rule<{cells: readonly string[]}>({
+    severity: 'warning',
+    summary: 'an e-TRIPS row copied with tabs that has more cells than the list has columns: the extra cells are kept at the end of the title',
+    message: ({cells}) =>
+      `This row has ${cells.length === 1 ? 'one cell' : `${cells.length} cells`} more than the e-TRIPS list (title, start date, beneficiaries): ${and(cells.map(code))} ${cells.length === 1 ? 'was' : 'were'} kept at the end of the title`,
+    hint: 'Check the row against the e-TRIPS list: in report.md, move the text to the column it belongs to (an `End date` column can be added to the table) or delete it.'
+  }),
+  'import-no-rows': rule<{lines: number}>({
+    severity: 'warning',
+    summary: 'an imported page whose list of programmes gives no row: none of its lines starts with a row number and the row’s text',
+    message: ({lines}) =>
+      lines === 0
+        ? 'The list of programmes is empty: report.md lists no programmes'
+        : `No row of the list of programmes was read: ${lines === 1 ? 'the line under its heading does not start' : `none of the ${lines} lines under its heading starts`} with a row number followed by the row’s text, so ${lines === 1 ? 'it was kept as a paragraph' : 'they were kept as paragraphs'}`,
+    hint: 'Copy the page from the browser, where each row is copied as one line, “1 Workshop on patents 24/04/2021 Kenya” (a PDF viewer puts each cell on a line of its own), or write the rows into the table of report.md.'
   })
 } as const
 

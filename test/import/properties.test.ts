@@ -4,10 +4,11 @@ import fc from 'fast-check'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {importPage} from '../../pipeline/import/index.js'
+import {readPage} from '../../pipeline/import/page.js'
 import {splitRow} from '../../pipeline/import/rows.js'
 
 const runs = Number(process.env.FUZZ_RUNS ?? 200)
-const piece = fc.constantFrom('1', '2.', '  3. Text;;', 'List of programmes/projects', '# Title of programme or activity Start date', 'Kenya', 'Viet Nam;', '24/04/2021', '31/02/2021', ';', '\t', '|', '*', '<b>', '😀', '\u200B', 'for', 'Rwanda.', '')
+const piece = fc.constantFrom('1', '2.', '  3. Text;;', 'List of programmes/projects', '# Title of programme or activity Start date', 'Kenya', 'Viet Nam;', '24/04/2021', '31/02/2021', ';', '\t', '|', '*', '<b>', '<html>', '😀', '\u200B', 'for', 'Rwanda.', '')
 const pageText = fc.array(fc.oneof(fc.string({maxLength: 20}), fc.array(piece, {maxLength: 8}).map((words) => words.join(' '))), {maxLength: 12}).map((lines) => lines.join('\n'))
 
 const titleWord = fc.constantFrom('Workshop', 'on', 'patents', 'for', 'Kenya', 'Rwanda.', 'December', '2016-', '(EDM)', '–', 'Ministry,', 'of', 'Viet Nam', '12/05/2021')
@@ -22,7 +23,21 @@ describe('import properties', () => {
       fc.property(pageText, (text) => {
         const file = new VFile({path: 'page.txt', value: text})
         const imported = importPage(file, {member: 'Canada', period: '2020-2021'})
-        expect(imported.markdown !== undefined || file.messages.some((message) => message.ruleId === 'import-not-etrips')).toBe(true)
+        expect(imported.markdown !== undefined || file.messages.some((message) => message.ruleId === 'import-not-etrips' || message.ruleId === 'import-html')).toBe(true)
+      }),
+      {numRuns: runs}
+    )
+  })
+
+  it('reads every line of the list as a row, the end of one or text before the rows, whatever the numbers', () => {
+    const number = fc.oneof(fc.integer({min: 1, max: 6}), fc.integer({min: 0, max: 2030}))
+    const listLine = fc.tuple(fc.option(number), fc.constantFrom('Workshop', 'on patents 01/01/2021 Kenya', 'December', '\tSeminar\t\tKenya')).map(([n, text]) => (n === null ? text : `${n} ${text}`))
+    fc.assert(
+      fc.property(fc.array(listLine, {maxLength: 12}), (list) => {
+        const page = readPage(['1. Text.', 'List of programmes/projects', ...list].join('\n'))
+        const read = [...page.listIntro.map((piece) => piece.line), ...page.rows.flatMap((row) => [row.at.line, ...row.continued.map((line) => line.line)])]
+        expect(read.sort((a, b) => a - b)).toEqual(list.map((_, index) => index + 3))
+        for (const row of page.rows) expect(row.previous).toBe(page.rows[page.rows.indexOf(row) - 1]?.number)
       }),
       {numRuns: runs}
     )

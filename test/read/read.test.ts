@@ -5,7 +5,7 @@ import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {check} from '../../pipeline/index.js'
 import {formatGithub, formatJson, formatText} from '../../pipeline/format/index.js'
-import {decode} from '../../pipeline/read/decode.js'
+import {decode, decodeBytes} from '../../pipeline/read/decode.js'
 import {invisibleWarnings, printablePath, read, sourcePath} from '../../pipeline/read/index.js'
 import {sourceText} from '../../pipeline/read/text.js'
 import {frontMatter, writeSources} from '../helpers/sources.js'
@@ -35,6 +35,14 @@ describe('decode', () => {
     ['big-endian without one', utf16('# Outline\n\nText.\n', 'be', false), 'big']
   ])('names UTF-16 %s, at the start of the file', (_, bytes, endian) => {
     expect(decoded(bytes)).toEqual({text: undefined, problems: [`1:1 This file is saved as UTF-16 (${endian}-endian), not UTF-8`]})
+  })
+
+  it('reads UTF-16 with its byte-order mark only when asked (for import), and places bytes that are not UTF-16', () => {
+    expect(decodeBytes(utf16('# Côte\n', 'le', true), {utf16: true})).toEqual({text: '# Côte\n'})
+    expect(decodeBytes(utf16('# Côte\n', 'be', true), {utf16: true})).toEqual({text: '# Côte\n'})
+    expect(decodeBytes(utf16('# Outline\n', 'le', false), {utf16: true})).toEqual({problem: {as: 'utf-16', endian: 'little'}, place: {line: 1, column: 1}})
+    const loneSurrogate = Buffer.concat([utf16('a\nb', 'le', true), Buffer.from([0x00, 0xd8]), utf16('c', 'le', false)])
+    expect(decodeBytes(loneSurrogate, {utf16: true})).toEqual({problem: {as: 'encoding'}, place: {line: 2, column: 2}})
   })
 
   it('names UTF-32', () => {
@@ -69,6 +77,14 @@ describe('sourceText', () => {
     // As read, line 2 is `Côte; Viet Nam.`: from `t` (column 3) on, one column more as saved (the accent), from `a`
     // (column 13) two (the zero-width space), from `.` (column 15) four (the two marks).
     expect(saved?.columns.get(2)).toEqual([[3, 4], [13, 15], [15, 19]])
+  })
+
+  it('reads a form feed, vertical tab or next line as a space, so the words around it stay apart, still reported', () => {
+    const {text, removed, saved} = sourceText('One.\fTwo\u000BThree\u0085Four\u200B.\n')
+    expect(text).toBe('One. Two Three Four.\n')
+    expect(removed.map((run) => [run.place.start.column, run.characters])).toEqual([[5, ['\f']], [9, ['\u000B']], [15, ['\u0085']], [20, ['\u200B']]])
+    // Only the zero-width space moves the columns.
+    expect(saved?.columns.get(1)).toEqual([[20, 21]])
   })
 })
 
