@@ -8,16 +8,19 @@ import {loadTemplates, packageTemplates, placeholders, TemplateError, type Style
 import {sourceFiles} from './helpers/stages.js'
 import {art67} from './helpers/run-cli.js'
 
-/** A copy of the package's templates with styles.json changed by `change`. */
-async function templatesWith(change: (styles: Styles & Record<string, unknown>) => void): Promise<string> {
+/** A copy of the package's templates with the JSON of `name` changed by `change`. */
+async function copyWith<T>(name: string, change: (data: T) => void): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'art67-templates-'))
   await cp(packageTemplates, dir, {recursive: true})
-  const file = path.join(dir, 'styles.json')
-  const styles = JSON.parse(await readFile(file, 'utf8'))
-  change(styles)
-  await writeFile(file, JSON.stringify(styles))
+  const file = path.join(dir, name)
+  const data = JSON.parse(await readFile(file, 'utf8')) as T
+  change(data)
+  await writeFile(file, JSON.stringify(data))
   return dir
 }
+
+/** A copy of the package's templates with styles.json changed by `change`. */
+const templatesWith = (change: (styles: Styles & Record<string, unknown>) => void) => copyWith('styles.json', change)
 
 describe('styles.json', () => {
   it.each<[string, (styles: Styles & Record<string, unknown>) => void, string]>([
@@ -68,15 +71,7 @@ describe('styles.json', () => {
 
 describe('placeholders in the labels', () => {
   /** A copy of the package's templates with en.json changed by `change`. */
-  async function labelsWith(change: (labels: Record<string, any>) => void): Promise<string> {
-    const dir = await mkdtemp(path.join(tmpdir(), 'art67-labels-'))
-    await cp(packageTemplates, dir, {recursive: true})
-    const file = path.join(dir, 'en.json')
-    const labels = JSON.parse(await readFile(file, 'utf8'))
-    change(labels)
-    await writeFile(file, JSON.stringify(labels))
-    return dir
-  }
+  const labelsWith = (change: (labels: Record<string, any>) => void) => copyWith('en.json', change)
 
   it('refuses an unknown placeholder, which would be printed as written, naming the ones the text takes', async () => {
     const dir = await labelsWith((labels) => (labels.runningHead = '- {Page} of {total} -'))

@@ -22,10 +22,17 @@ beforeAll(async () => {
   await withErrors(bad)
 })
 
-/** Git in `dir`; `commit` writes `files` (a path and its text, or the target of a link) and commits the whole tree. */
-function repository(dir: string) {
+/**
+ * A new git repository in `root`/`name`; `commit` writes `files` (a path and its text, or the target of a link) and
+ * commits the whole tree.
+ */
+async function repository(name: string) {
+  const dir = path.join(root, name)
+  await mkdir(dir)
   const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=art67', '-c', 'user.email=art67@example.invalid', ...args], {cwd: dir})
+  git('init', '--quiet')
   return {
+    dir,
     git,
     async commit(message: string, files: Record<string, string | {link: string}>) {
       for (const [name, content] of Object.entries(files)) {
@@ -71,11 +78,9 @@ describe('a side with errors', () => {
   })
 
   it('is listed by diff as check --quiet lists it, the files named as in the revision, then diff exits 2', async () => {
-    const dir = path.join(root, 'repo-errors')
-    await mkdir(dir)
-    const repo = repository(dir)
+    const repo = await repository('repo-errors')
+    const {dir} = repo
     await withErrors(path.join(dir, 'sources'))
-    repo.git('init', '--quiet')
     await repo.commit('with an error', {})
     await cp(example, path.join(dir, 'sources'), {recursive: true})
     await repo.commit('mended', {})
@@ -103,10 +108,8 @@ describe('a side with errors', () => {
 
 describe('the rule severities of a side', () => {
   it('follow the revision’s own art67.config.json, else the one where diff runs, as check follows a folder’s', async () => {
-    const dir = path.join(root, 'repo-config')
-    await mkdir(dir)
-    const repo = repository(dir)
-    repo.git('init', '--quiet')
+    const repo = await repository('repo-config')
+    const {dir} = repo
     const sources = path.join(dir, 'sources')
     await cp(example, sources, {recursive: true})
     const report = path.join(sources, 'report.md')
@@ -154,10 +157,8 @@ const readOf = (sources: Sources) => ({
 
 describe('a git revision with symbolic links', () => {
   it('reads the same files as its folder: links followed inside the sources, broken and escaping ones reported', async () => {
-    const dir = path.join(root, 'repo-links')
-    await mkdir(dir)
-    const repo = repository(dir)
-    repo.git('init', '--quiet')
+    const repo = await repository('repo-links')
+    const {dir} = repo
     // Outside the sources, and outside the repository.
     await writeFile(path.join(root, 'escaped.md'), '# Escaped\n')
     await repo.commit('links', {
@@ -205,10 +206,8 @@ describe('a git revision with symbolic links', () => {
   })
 
   it('reads a link leading out of the repository, or absolute, as one leading out of the sources', async () => {
-    const dir = path.join(root, 'repo-absolute')
-    await mkdir(dir)
-    const repo = repository(dir)
-    repo.git('init', '--quiet')
+    const repo = await repository('repo-absolute')
+    const {dir} = repo
     await repo.commit('absolute', {'sources/report.md': '# Report\n', 'sources/absolute.md': {link: path.join(dir, 'sources', 'report.md')}, 'sources/up.md': {link: '../../../x.md'}})
     expect(readOf(await readRevision('HEAD:sources', dir)).rejected).toEqual([
       ['absolute.md', ['outside-sources']],
@@ -217,10 +216,8 @@ describe('a git revision with symbolic links', () => {
   })
 
   it('diffs a revision whose programmes file is a link against the same report in a folder: no change', async () => {
-    const dir = path.join(root, 'repo-programmes')
-    await mkdir(dir)
-    const repo = repository(dir)
-    repo.git('init', '--quiet')
+    const repo = await repository('repo-programmes')
+    const {dir} = repo
     await repo.commit('programmes in a link', {
       'sources/.art67ignore': 'shared/\n',
       'sources/report.md': await readFile(path.join(example, 'report.md'), 'utf8'),
