@@ -201,8 +201,11 @@ async function repositoryPath(given: string, cwd: string): Promise<string> {
   return joined === '.' ? '' : joined
 }
 
-/** The sources of `REV:path` in the repository around `cwd`, read as `read` reads a folder; `spec` names them in problems. */
-export async function readRevision(spec: string, cwd: string): Promise<Sources> {
+/**
+ * The sources of `REV:path` in the repository around `cwd`, read as `read` reads a folder; `spec` names them in
+ * problems. With them, the text of their `art67.config.json` at the revision, if it has one.
+ */
+export async function readRevision(spec: string, cwd: string): Promise<Sources & {config: string | undefined}> {
   const found = gitRevision(spec)
   if (!found) throw new Art67Error(`${spec} is not a git revision and path such as HEAD~1:sources`)
   // Resolved where the user is (`HEAD:./sources` is relative to it).
@@ -214,13 +217,16 @@ export async function readRevision(spec: string, cwd: string): Promise<Sources> 
   const tree = new RevisionTree(await gitText(['rev-parse', '--verify', '--end-of-options', `${found.revision}^{tree}`], cwd), cwd)
   const root = await repositoryPath(found.path, cwd)
 
-  // The ignore file is read through a link too, as `read` reads it.
-  const ignoreBlob = await tree.resolve(root ? `${root}/${ignoreFile}` : ignoreFile)
-  const patterns = typeof ignoreBlob === 'object' && ignoreBlob.entry.type === 'blob' ? (await git(['cat-file', 'blob', ignoreBlob.entry.id], cwd)).toString('utf8') : ''
-  const listing = new RevisionListing(tree, spec, root, ignore().add(patterns))
+  // The ignore file and the config are read through a link too, as on disk.
+  const textOf = async (name: string) => {
+    const found = await tree.resolve(root ? `${root}/${name}` : name)
+    return typeof found === 'object' && found.entry.type === 'blob' ? (await git(['cat-file', 'blob', found.entry.id], cwd)).toString('utf8') : undefined
+  }
+  const [patterns, config] = await Promise.all([textOf(ignoreFile), textOf(configName)])
+  const listing = new RevisionListing(tree, spec, root, ignore().add(patterns ?? ''))
   await listing.folder('', root)
 
-  const sources: Sources = {dir: spec, files: [], rejected: [...listing.rejected]}
+  const sources = {dir: spec, files: [] as VFile[], rejected: [...listing.rejected], config}
   const chosen = listing.found.sort((a, b) => byReadingOrder(a.relative, b.relative))
   if (chosen.length === 0 && sources.rejected.length === 0) {
     const folder = new VFile({path: spec, data: {sourcePath: '.'}})
@@ -238,13 +244,4 @@ export async function readRevision(spec: string, cwd: string): Promise<Sources> 
     ;(file.value === undefined ? sources.rejected : sources.files).push(file)
   }
   return sources
-}
-
-/** The text of the sources' `art67.config.json` at `spec` (`REV:path`), if the revision has one there. */
-export async function revisionConfig(spec: string, cwd: string): Promise<string | undefined> {
-  const found = gitRevision(spec)
-  if (!found) return undefined
-  const folder = found.path.replace(/\/+$/u, '')
-  const file = `${found.revision}:${folder === '' || folder === '.' ? (found.path.startsWith('.') ? './' : '') : `${folder}/`}${configName}`
-  return (await git(['cat-file', 'blob', file], cwd).catch(() => undefined))?.toString('utf8')
 }

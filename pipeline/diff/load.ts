@@ -7,7 +7,7 @@ import {analyse, check, type CheckResult} from '../index.js'
 import {Report} from '../model.js'
 import {printablePath} from '../read/index.js'
 import {counted, visible} from '../text.js'
-import {gitRevision, readRevision, revisionConfig} from './git.js'
+import {gitRevision, readRevision} from './git.js'
 
 export interface LoadOptions {
   /** Where git revisions are read; default the current directory. */
@@ -44,9 +44,8 @@ async function load(spec: string, options: LoadOptions): Promise<Side> {
   if (info?.isFile()) return {report: await readModel(spec)}
   if (gitRevision(spec)) {
     const cwd = options.cwd ?? process.cwd()
-    const sources = await readRevision(spec, cwd)
+    const {config, ...sources} = await readRevision(spec, cwd)
     // The severities of the revision's own config, else of the one here, as `check` finds a folder's.
-    const config = await revisionConfig(spec, cwd)
     const rules = config === undefined ? (await loadConfig(cwd, cwd))?.rules : parseConfig(config, `${spec.replace(/\/+$/u, '')}/${configName}`).rules
     return side(await analyse(sources, {templates: options.templates, rules}))
   }

@@ -125,7 +125,13 @@ describe('the rule severities of a side', () => {
     await repo.commit('strict here', {'art67.config.json': strict})
     expect(diff()).toMatchObject({code: 2, stderr: expect.stringContaining('invisible-character')})
 
+    // A config that is a link, followed within the revision.
+    await repo.commit('strict through a link', {'shared/strict.json': strict, 'sources/art67.config.json': {link: '../shared/strict.json'}})
     repo.git('rm', '--quiet', 'art67.config.json')
+    await repo.commit('only the linked one', {})
+    expect(diff()).toMatchObject({code: 2, stderr: expect.stringContaining('invisible-character')})
+
+    repo.git('rm', '--quiet', 'sources/art67.config.json')
     await repo.commit('no config', {})
     expect(diff()).toMatchObject({code: 0, stderr: ''})
   })
