@@ -92,7 +92,7 @@ describe('init', () => {
   })
 
   it('leaves no half report when a file fails once another is in place', async () => {
-    failures.push((call, [, to]) => (call === 'rename' && String(to).endsWith('agency.md') ? 'EIO' : undefined))
+    failures.push((call, [, to]) => ((call === 'link' || call === 'rename') && String(to).endsWith('agency.md') ? 'EIO' : undefined))
     await expect(init(dir, {member: 'Japan', period: '2022'})).rejects.toThrow(/EIO/)
     // The folder was there before, empty: it stays, empty.
     expect(await readdir(dir)).toEqual([])

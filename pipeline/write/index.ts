@@ -1,7 +1,7 @@
 // Stage 6, write: put all outputs in place at once, or none of them.
 import {randomBytes} from 'node:crypto'
 import {rmdirSync, rmSync} from 'node:fs'
-import {lstat, mkdir, readdir, readFile, readlink, rename, rm, stat, writeFile} from 'node:fs/promises'
+import {link, lstat, mkdir, readdir, readFile, readlink, rename, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {Art67Error} from '../errors.js'
 import {printablePath} from '../read/index.js'
@@ -182,6 +182,21 @@ async function makeFolder(folder: string, leftovers: Leftovers): Promise<void> {
   leftovers.folders.unshift(...made.reverse(), first)
 }
 
+/**
+ * Put `temporary` in place as the new file `target`, never over a file that appeared there meanwhile: a hard link
+ * fails where a rename would replace (a file system without hard links gets the rename).
+ */
+async function putNew(temporary: string, target: string, leftovers: Leftovers): Promise<void> {
+  try {
+    await link(temporary, target)
+  } catch (error) {
+    if (errorCode(error) === 'EEXIST') throw new Art67Error(`Cannot write ${printablePath(target)}: a file of that name appeared meanwhile, and is left as it is`)
+    await rename(temporary, target)
+  }
+  leftovers.files.add(target)
+  await rm(temporary, {force: true})
+}
+
 /** The outputs whose bytes differ from the file already at their place (or that have none). */
 async function changedOnly(dir: string, outputs: readonly Output[]): Promise<Output[]> {
   const kept = await Promise.all(
@@ -239,11 +254,12 @@ async function writeTracked(dir: string, outputs: readonly Output[], options: Wr
       await writeFile(file.temporary, file.data)
     }
     for (const file of staged) {
-      await rename(file.temporary, file.target)
+      if (options.newFiles) await putNew(file.temporary, file.target, leftovers)
+      else await rename(file.temporary, file.target)
       leftovers.files.delete(file.temporary)
-      if (options.newFiles) leftovers.files.add(file.target)
     }
   } catch (error) {
+    if (error instanceof Art67Error) throw error
     throw new Art67Error(`Cannot write in ${printablePath(dir)}: ${await whyNot(dir, error)}`)
   }
   return staged.map((file) => file.target)

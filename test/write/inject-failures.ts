@@ -2,7 +2,7 @@
 // `vi.mock('node:fs/promises', async (original) => (await import('./inject-failures.js')).failing(await original()))`.
 import type * as fs from 'node:fs/promises'
 
-type Call = 'mkdir' | 'readdir' | 'rename' | 'writeFile'
+type Call = 'link' | 'mkdir' | 'readdir' | 'rename' | 'writeFile'
 /** Given a call and its arguments, the code of the error it fails with, or undefined to let it run. */
 export type Failure = (call: Call, args: unknown[]) => string | undefined
 
@@ -16,6 +16,6 @@ export function failing(real: typeof fs): typeof fs {
     if (code) throw Object.assign(new Error(`${code}: injected failure, ${call} '${String(args[0])}'`), {code})
     return (real[call] as (...args: unknown[]) => Promise<unknown>)(...args)
   }
-  const calls = {mkdir: wrap('mkdir'), readdir: wrap('readdir'), rename: wrap('rename'), writeFile: wrap('writeFile')}
+  const calls = {link: wrap('link'), mkdir: wrap('mkdir'), readdir: wrap('readdir'), rename: wrap('rename'), writeFile: wrap('writeFile')}
   return {...real, ...calls, default: {...real, ...calls}} as typeof fs
 }

@@ -62,10 +62,20 @@ describe('write', () => {
 
   it('with newFiles, removes the new files already in place when a later one fails', async () => {
     const root = await temp('new-files')
-    failures.push((call, [, to]) => (call === 'rename' && String(to).endsWith('agency.md') ? 'EIO' : undefined))
+    // A link that fails is tried again as a rename, which fails too.
+    failures.push((call, [, to]) => ((call === 'link' || call === 'rename') && String(to).endsWith('agency.md') ? 'EIO' : undefined))
     const outputs = [{name: 'report.md', data: '#'}, {name: 'programmes/agency.md', data: '##'}]
     await expect(write(path.join(root, 'report'), outputs, {newFiles: true})).rejects.toThrow(/^Cannot write in .*\/report: EIO: injected failure/)
     expect(await readdir(root)).toEqual([])
+  })
+
+  it('with newFiles, never replaces a file that is there when its turn comes, and leaves nothing of its own', async () => {
+    const root = await temp('appeared')
+    await writeFile(path.join(root, 'b.md'), 'theirs')
+    const outputs = [{name: 'a.md', data: 'ours'}, {name: 'b.md', data: 'ours'}]
+    await expect(write(root, outputs, {newFiles: true})).rejects.toThrow(`Cannot write ${root}/b.md: a file of that name appeared meanwhile, and is left as it is`)
+    expect(await readdir(root)).toEqual(['b.md'])
+    expect(await readFile(path.join(root, 'b.md'), 'utf8')).toBe('theirs')
   })
 
   it('removes its live temporary files and the folders it made on SIGINT, then ends as the signal would', async () => {
