@@ -7,7 +7,7 @@ import type {IsoDate} from './model.js'
 import {printablePath} from './read/index.js'
 import {sentenceName} from './registry/index.js'
 import {resolveMember} from './registry/resolve.js'
-import type {DateProblem} from './rules/catalogue.js'
+import {dateReason, type DateProblem} from './rules/catalogue.js'
 import {loadTemplates, packageTemplates, type Labels} from './templates.js'
 import {whyNot, write} from './write/index.js'
 
@@ -67,10 +67,6 @@ const skeletons: Record<string, {outline: string; intro: string; activities: str
 /** The last year art67 reads: dates have four-digit years. */
 const lastYear = 9999
 
-const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
-
-const yearTooEarly = (year: string) => `the year ${year} is before the year ${firstYear}; check its digits`
-
 /** The day `written` gives for `option` (`--from` or `--to`), or an error that says what is wrong with it. */
 function dayOption(option: '--from' | '--to', written: string): IsoDate {
   const parsed = parseDate(written)
@@ -80,19 +76,11 @@ function dayOption(option: '--from' | '--to', written: string): IsoDate {
 
 /** Why `written` is no day for `option`: "--from `29/02/2023`: 29 February 2023 does not exist". */
 function notADay(option: '--from' | '--to', written: string, reason: DateProblem): string {
-  const given = `${option} \`${written}\``
-  switch (reason.problem) {
-    case 'day':
-      return `${given}: ${reason.day} ${monthNames[reason.month - 1]} ${reason.year} does not exist`
-    case 'month':
-      return `${given}: month ${reason.month} does not exist`
-    case 'month-name':
-      return `${given}: \`${reason.name}\` is not a month name`
-    case 'year':
-      return `${given}: ${yearTooEarly(reason.year)}`
-    default:
-      return `${option} takes a full date such as ${option === '--from' ? '2022-04-01' : '2023-03-31'}, not \`${written}\``
+  // A date of no known form, or without a day, is told the form to give; any other, what is wrong with it.
+  if (reason.problem === 'form' || reason.problem === 'precision') {
+    return `${option} takes a full date such as ${option === '--from' ? '2022-04-01' : '2023-03-31'}, not \`${written}\``
   }
+  return `${option} \`${written}\`: ${dateReason(reason)}`
 }
 
 /** The period as the front matter writes it, and its first and last days. */
@@ -112,7 +100,7 @@ function period(options: InitOptions): {yaml: string; label: string; first: IsoD
     throw new Art67Error(`--period takes a year or two years such as 2022-2023, not \`${written}\`; or give --from and --to`)
   }
   const early = [match[1]!, match[2]].find((year) => year !== undefined && Number(year) < firstYear)
-  if (early) throw new Art67Error(`--period \`${written}\`: ${yearTooEarly(early)}`)
+  if (early) throw new Art67Error(`--period \`${written}\`: ${dateReason({problem: 'year', year: early})}`)
   return {yaml: `period: ${written}`, label: written, first: `${match[1]}-01-01`, last: `${match[2] ?? match[1]}-12-31`}
 }
 

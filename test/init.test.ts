@@ -108,9 +108,9 @@ describe('init', () => {
   it.each([
     [{period: '0999'}, '--period `0999`: the year 0999 is before the year 1000; check its digits'],
     [{period: '0999-2000'}, '--period `0999-2000`: the year 0999 is before the year 1000'],
-    [{from: '29/02/2023', to: '2023-03-31'}, '--from `29/02/2023`: 29 February 2023 does not exist'],
+    [{from: '29/02/2023', to: '2023-03-31'}, '--from `29/02/2023`: February 2023 has no day 29'],
     [{from: '2022-04-01', to: '2023-13-01'}, '--to `2023-13-01`: month 13 does not exist'],
-    [{from: '1 Febuary 2022', to: '2023-03-31'}, '--from `1 Febuary 2022`: `Febuary` is not a month name'],
+    [{from: '1 Febuary 2022', to: '2023-03-31'}, '--from `1 Febuary 2022`: “Febuary” is not a month name'],
     [{from: '01/04/0202', to: '2023-03-31'}, '--from `01/04/0202`: the year 0202 is before the year 1000'],
     [{from: '2022-04', to: '2023-03-31'}, '--from takes a full date such as 2022-04-01, not `2022-04`'],
     [{from: '2022-04-01', to: 'soon'}, '--to takes a full date such as 2023-03-31, not `soon`']

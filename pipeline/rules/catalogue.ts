@@ -1,6 +1,7 @@
 // The rule catalogue: every problem art67 reports, with its permanent id, severity, a one-line summary, the
 // message as a function of typed arguments, what to do about it, and the words for a related place.
 // No message text is written anywhere else; docs/rules.md and the README's rule table are generated from here.
+import {firstYear} from '../dates.js'
 import {readAsSpace} from '../read/text.js'
 import {codePoint, visible} from '../text.js'
 
@@ -58,7 +59,8 @@ export type DateProblem =
 
 const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
-function dateReason(reason: DateProblem): string {
+/** What is wrong with a date, in words: for the rules' messages and `init`'s. */
+export function dateReason(reason: DateProblem): string {
   switch (reason.problem) {
     case 'form':
       return 'it is not in a known form'
@@ -71,7 +73,7 @@ function dateReason(reason: DateProblem): string {
     case 'precision':
       return 'the communication date needs a day, month and year'
     case 'year':
-      return `the year ${reason.year} is before the year 1000; check its digits`
+      return `the year ${reason.year} is before the year ${firstYear}; check its digits`
   }
 }
 
