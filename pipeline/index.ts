@@ -124,21 +124,27 @@ export async function analyse(sources: Sources, options: CheckOptions = {}, timi
   }
 }
 
-/** The report `since` names and the changes from it to `report`; the diff stage is loaded only when asked for. */
-async function changesSince(since: string, report: Report, templates: string | undefined) {
+/**
+ * The report `since` names (`loaded`, when it already is) and the changes from it to `report`; the diff stage is
+ * loaded only when asked for.
+ */
+async function changesSince(since: string, report: Report, templates: string | undefined, loaded: Report | undefined) {
   const {compare, loadReport} = await import('./diff/index.js')
-  const old = await loadReport(since, {templates})
+  const old = loaded ?? (await loadReport(since, {templates}))
   return {old, changes: compare(old, report)}
 }
 
-export interface RenderOptions extends Pick<BuildOptions, 'templates' | 'sourceDateEpoch' | 'overview' | 'languages' | 'since'> {}
+export interface RenderOptions extends Pick<BuildOptions, 'templates' | 'sourceDateEpoch' | 'overview' | 'languages' | 'since'> {
+  /** The report `since` names, loaded already (by the thread that can list its errors): not loaded again. */
+  sinceReport?: Report | undefined
+}
 
 /** The outputs of a valid report, in memory: the emitters' files, and the overview's when asked for. */
 export async function render(report: Report, options: RenderOptions = {}, timings: Timings = {}): Promise<Output[]> {
   const epoch = options.sourceDateEpoch === undefined ? undefined : checkedEpoch(options.sourceDateEpoch)
   const templates = await loadTemplates(options.templates ?? packageTemplates)
   const instant = new Date(epoch === undefined ? utcMillis(report.date ?? report.period.from) : epoch * 1000)
-  const since = options.since === undefined ? undefined : await changesSince(options.since, report, options.templates)
+  const since = options.since === undefined ? undefined : await changesSince(options.since, report, options.templates, options.sinceReport)
   const outputs = await emit(report, templates, {instant, changes: since?.changes, languages: options.languages}, (format, render) => timed(timings, format, render))
   if (options.overview) {
     const own = templatesFor(templates, report.language)

@@ -122,7 +122,8 @@ export async function buildMany(dirs: readonly string[], options: ManyBuildOptio
   }
   hooks.found?.(found)
   // Here, where its errors can be listed: the threads that render would give only their count.
-  if (options.since !== undefined && (options.combined || options.renders)) await (await import('../diff/index.js')).loadReport(options.since, {templates: options.templates})
+  const sinceReport =
+    options.since !== undefined && (options.combined || options.renders) ? await (await import('../diff/index.js')).loadReport(options.since, {templates: options.templates}) : undefined
   if (found.length === 1 && !options.combined && !options.renders) {
     const [dir] = found as [string]
     hooks.start?.(dir)
@@ -145,7 +146,7 @@ export async function buildMany(dirs: readonly string[], options: ManyBuildOptio
     reports = checked.map(({dir, result}) => ({dir, result: {...result, outputs: []}}))
     const valid = reports.filter((entry) => entry.result.ok && entry.result.report)
     const folders = outputFolders(valid.map(({dir, result}) => ({dir, report: result.report!})), out)
-    const renderOptions = {templates: options.templates, sourceDateEpoch: options.sourceDateEpoch, overview: options.overview, languages: options.languages, since: options.since}
+    const renderOptions = {templates: options.templates, sourceDateEpoch: options.sourceDateEpoch, overview: options.overview, languages: options.languages, since: options.since, sinceReport}
     await Promise.all(
       valid.map(async (entry, index) => {
         const rendered = await renderKept(pool, entry.dir, entry.result.report!, renderOptions, options.renders, () => {
