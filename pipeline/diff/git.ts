@@ -7,7 +7,7 @@ import ignore from 'ignore'
 import {VFile} from 'vfile'
 import {configName} from '../config.js'
 import {Art67Error} from '../errors.js'
-import {byReadingOrder, ignoreFile, isMarkdown, isPassedOver, isReadme, maxFileBytes, sourceFile, type Ignore, type Sources} from '../read/index.js'
+import {byReadingOrder, ignoreFile, isMarkdown, isPassedOver, isReadme, maxFileBytes, sourceFile, sourceVFile, type Ignore, type Sources} from '../read/index.js'
 import {problem} from '../rules/index.js'
 
 /** `REV:path` split at its first colon; undefined when `spec` is not of that form. */
@@ -120,9 +120,6 @@ class RevisionTree {
 
 const isInside = (root: string, target: string) => root === '' || target === root || target.startsWith(`${root}/`)
 
-/** A file of the sources at `spec`, named as `sourceFile` names those it reads. */
-const revisionFile = (spec: string, relative: string) => new VFile({path: path.join(spec, relative), data: {sourcePath: relative}})
-
 /** The Markdown files of the sources at a revision, found as `read` finds them in a folder, and what cannot be read. */
 class RevisionListing {
   readonly found: Array<{relative: string; blob: Entry}> = []
@@ -140,7 +137,7 @@ class RevisionListing {
   ) {}
 
   private reject(relative: string, report: (file: VFile) => void) {
-    const file = revisionFile(this.spec, relative)
+    const file = sourceVFile(this.spec, relative)
     report(file)
     this.rejected.push(file)
   }
@@ -235,7 +232,7 @@ export async function readRevision(spec: string, cwd: string): Promise<Sources &
   }
   for (const {relative, blob} of chosen) {
     if (blob.size > maxFileBytes) {
-      const file = revisionFile(spec, relative)
+      const file = sourceVFile(spec, relative)
       problem(file, 'file-too-large', {bytes: blob.size, limit: maxFileBytes}, undefined)
       sources.rejected.push(file)
       continue

@@ -8,7 +8,7 @@ import {Art67Error} from '../errors.js'
 import {span} from '../place.js'
 import {printablePath} from '../read/index.js'
 import {problem, type RuleArgs} from '../rules/index.js'
-import {write} from '../write/index.js'
+import {obstacle, write} from '../write/index.js'
 import type {InterfaceLanguage} from './interfaces.js'
 import {findMember, findPeriod} from './meta.js'
 import {reportMarkdown, type ImportedReport} from './markdown.js'
@@ -108,9 +108,7 @@ export async function importFile(input: string, options: ImportFileOptions = {})
   const file = await readPageFile(input)
   if (file.value === undefined) return {file, outputs: [], markdown: undefined, language: undefined, report: undefined}
   const existing = await lstat(out).catch(() => undefined)
-  if (existing && !(await stat(out).then((info) => info.isDirectory(), () => false))) {
-    throw new Art67Error(`${printablePath(out)} is not a folder (a file, or a link to nothing); choose another --out`)
-  }
+  if (existing && !(await stat(out).then((info) => info.isDirectory(), () => false))) throw new Art67Error(`${await obstacle(out)}; choose another --out`)
   if (existing && !options.force) {
     throw new Art67Error(`${printablePath(out)} already exists: art67 import never writes into an existing folder; choose another --out, or give --force to replace its report.md`)
   }

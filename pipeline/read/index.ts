@@ -35,7 +35,8 @@ export function sourcePath(file: VFile): string {
 /** A path as a terminal may print it: control and invisible characters of a file name written as `<U+001B>`. */
 export const printablePath = (filePath: string) => visible(filePath)
 
-function vfile(dir: string, relative: string, value?: string): VFile {
+/** A file of the sources in `dir` (a folder, or a git revision's `REV:path`) at `relative`. */
+export function sourceVFile(dir: string, relative: string, value?: string): VFile {
   return new VFile({path: path.join(dir, relative), value, data: {sourcePath: relative}})
 }
 
@@ -71,7 +72,7 @@ class Listing {
   ) {}
 
   private reject(relative: string, report: (file: VFile) => void) {
-    const file = vfile(this.root, relative)
+    const file = sourceVFile(this.root, relative)
     report(file)
     this.rejected.push(file)
   }
@@ -153,7 +154,7 @@ export interface ReadOptions {
 }
 
 function tooLarge(dir: string, relative: string, bytes: number, limit: number): VFile {
-  const file = vfile(dir, relative)
+  const file = sourceVFile(dir, relative)
   problem(file, 'file-too-large', {bytes, limit}, undefined)
   return file
 }
@@ -164,7 +165,7 @@ function tooLarge(dir: string, relative: string, bytes: number, limit: number): 
  * that are not files on disk (`art67 diff` reads git revisions).
  */
 export function sourceFile(dir: string, relative: string, bytes: Uint8Array): VFile {
-  const file = vfile(dir, relative)
+  const file = sourceVFile(dir, relative)
   const raw = decode(file, bytes)
   if (raw !== undefined) setSourceText(file, raw)
   return file
@@ -201,7 +202,7 @@ async function readSource(dir: string, relative: string, limit: number): Promise
     size = (await stat(path.join(dir, relative))).size
     if (size <= limit) bytes = await readFile(path.join(dir, relative))
   } catch (error) {
-    const file = vfile(dir, relative)
+    const file = sourceVFile(dir, relative)
     problem(file, 'read-denied', {what: 'file', code: errorCode(error)}, undefined)
     return file
   }

@@ -127,7 +127,7 @@ async function trueCause(dir: string, error: unknown): Promise<unknown> {
 }
 
 /** What stands where the folder `dir` should be, or on its path. */
-async function obstacle(dir: string): Promise<string> {
+export async function obstacle(dir: string): Promise<string> {
   const shown = printablePath(dir)
   const info = await lstat(dir).catch(() => undefined)
   if (info?.isSymbolicLink() && !(await stat(dir).then(() => true, () => false))) {

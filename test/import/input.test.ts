@@ -111,7 +111,7 @@ describe('the folder to write', () => {
     for (const force of [[], ['--force']]) {
       const result = art67(['import', seed, '--out', 'taken', ...force], {NO_COLOR: '1'}, [], dir)
       expect(result.code).toBe(2)
-      expect(result.stderr).toMatch(/taken (is not a folder \(a file, or a link to nothing\); choose another --out|is a file, not a folder)/)
+      expect(result.stderr).toMatch(/taken is a file, not a folder(; choose another --out)?/)
       expect(result.stderr).not.toContain('existing folder')
     }
     expect(await readFile(path.join(dir, 'taken'), 'utf8')).toBe('not a folder')
