@@ -8,7 +8,7 @@ import {loadReports, type LoadOptions} from './load.js'
 
 export {anyChange, compare, type Changes, type ChangedProgramme, type FieldChange, type Match, type ProgrammeRef} from './compare.js'
 export {diffFormats, fieldLabel, formatDiff, type DiffFormat} from './format.js'
-export {loadReport, loadReports, type LoadOptions} from './load.js'
+export {loadReport, type LoadOptions} from './load.js'
 
 /**
  * The changes printed in `format`, labelled in the language of the templates the new report uses. A side with errors

@@ -81,7 +81,7 @@ export function dateReason(reason: DateProblem): string {
 export type Undecodable = {as: 'binary' | 'encoding'} | {as: 'utf-16'; endian: 'little' | 'big'} | {as: 'utf-32'}
 
 /** Why the file given to `art67 import` is not read: what it is, its size, or its bytes. */
-export type ImportUnreadable = {as: 'folder' | 'named pipe' | 'socket' | 'device'} | {as: 'too-large'; bytes: number; limit: number} | Undecodable
+type ImportUnreadable = {as: 'folder' | 'named pipe' | 'socket' | 'device'} | {as: 'too-large'; bytes: number; limit: number} | Undecodable
 
 /** Programmes written where art67 does not read them: a field list (with the known labels it gives) or a table. */
 export type MisplacedShape = {kind: 'list'; labels: readonly string[]} | {kind: 'table'}
