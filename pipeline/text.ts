@@ -141,6 +141,16 @@ function escapedText(text: string, markup: RegExp): string {
 /** Text as Markdown shows it inside a line: markup escaped, web addresses written so that they come back as written. */
 export const markdownInline = (text: string) => escapedText(text, inlineMarkup)
 
+/**
+ * Text as Markdown shows it as a line of its own (a paragraph, a list item's text): `markdownInline`, and its start
+ * escaped where it would begin another block: a heading, quote, list item, rule, or a link or footnote definition
+ * (`[1]: https://…`, `[^a]: …`). Code fences and HTML are escaped by `markdownInline` already.
+ */
+export const markdownLine = (text: string) =>
+  markdownInline(text)
+    .replace(/^[#>+\[-]/u, '\\$&')
+    .replace(/^(\d+)([.)])/u, '$1\\$2')
+
 /** Text as a Markdown (GFM) table cell shows it: escaped inside the line, pipes too, line ends as spaces. */
 export function markdownCell(text: string): string {
   const lines = text.split('\n')

@@ -2,7 +2,7 @@
 // comment. Headings and field names come from the templates' labels, as in the XLSX's Changes sheet.
 import type {Labels} from '../templates.js'
 import {fill} from '../templates.js'
-import {markdownCell, markdownInline} from '../text.js'
+import {markdownCell, markdownInline, markdownLine} from '../text.js'
 import {anyChange, type Changes, type FieldChange, type ProgrammeField, type ProgrammeRef, type ReportField} from './compare.js'
 
 export type DiffFormat = 'text' | 'json' | 'markdown'
@@ -124,10 +124,10 @@ export function diffMarkdown(changes: Changes, labels: Labels): string {
       programmes.continuing.length,
       ['<details>', '', table([number, title], programmes.continuing.map((programme) => refRow(programme.new))), '', '</details>'].join('\n')
     ),
-    ...section(headings.reached, beneficiaries.reached.length, beneficiaries.reached.map((name) => `- ${markdownInline(name)}`).join('\n')),
-    ...section(headings.noLongerReached, beneficiaries.noLongerReached.length, beneficiaries.noLongerReached.map((name) => `- ${markdownInline(name)}`).join('\n'))
+    ...section(headings.reached, beneficiaries.reached.length, beneficiaries.reached.map((name) => `- ${markdownLine(name)}`).join('\n')),
+    ...section(headings.noLongerReached, beneficiaries.noLongerReached.length, beneficiaries.noLongerReached.map((name) => `- ${markdownLine(name)}`).join('\n'))
   ]
-  if (!anyChange(changes)) blocks.push(markdownInline(labels.changes.none))
+  if (!anyChange(changes)) blocks.push(markdownLine(labels.changes.none))
   return blocks.join('\n\n')
 }
 

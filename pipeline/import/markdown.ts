@@ -1,6 +1,6 @@
 // The imported report as Markdown a person would write: front matter, the paragraphs, and the list of programmes as
 // a compact table. Text is escaped only where Markdown would read it otherwise.
-import {markdownCell, markdownInline} from '../text.js'
+import {markdownCell, markdownLine} from '../text.js'
 import type {Cells} from './rows.js'
 
 export interface ImportedReport {
@@ -15,16 +15,6 @@ export interface ImportedReport {
   /** The rows, each with its number as e-TRIPS prints it. */
   rows: Array<Cells & {number: number}>
 }
-
-/**
- * A paragraph's text (one line, trimmed), escaped where its start would begin another block: a heading, quote, list
- * item, rule, or a link or footnote definition (`[1]: https://…`, `[^a]: …`). markdownInline escapes the rest (code
- * fences, HTML); one line between blank lines makes neither a table nor a setext heading.
- */
-const paragraph = (text: string) =>
-  markdownInline(text)
-    .replace(/^[#>+\[-]/u, '\\$&')
-    .replace(/^(\d+)([.)])/u, '$1\\$2')
 
 const cell = markdownCell
 
@@ -53,9 +43,9 @@ export function reportMarkdown(report: ImportedReport): string {
   ]
   const blocks = [
     front.join('\n'),
-    ...report.paragraphs.map(paragraph),
+    ...report.paragraphs.map(markdownLine),
     '# Programmes',
-    ...report.listIntro.map(paragraph),
+    ...report.listIntro.map(markdownLine),
     ...(report.rows.length > 0 ? [table.join('\n')] : [])
   ]
   return blocks.join('\n\n') + '\n'

@@ -11,7 +11,7 @@ import {analyse, build, check, type CheckResult} from '../../pipeline/index.js'
 import {importFile, importPage} from '../../pipeline/import/index.js'
 import {readPage} from '../../pipeline/import/page.js'
 import type {Block, Report} from '../../pipeline/model.js'
-import {inlineText, markdownCell, markdownInline} from '../../pipeline/text.js'
+import {blocksText, inlineText, markdownCell, markdownInline, markdownLine} from '../../pipeline/text.js'
 import {readPdf} from '../helpers/pdf-text.js'
 import {readXlsx} from '../helpers/xlsx-read.js'
 
@@ -177,6 +177,19 @@ describe('Markdown written for text, read back', () => {
         const {markdown} = importPage(new VFile({path: 'page.txt', value: page}), {member: 'Canada', period: '2020-2021'})
         const {report} = await analysed(markdown!.replace(/^---\n[^]*?\n---\n/, ''))
         expect(texts(report!.body)).toEqual(readPage(page).paragraphs.map((piece) => piece.text))
+      }),
+      {numRuns: runs}
+    )
+  })
+
+  it('markdownLine: a list item holds the text as written, whatever its first characters (diff --format markdown)', async () => {
+    const lineStart = fc.constantFrom('[1]: ', '[^a]: ', '[ ] ', '[x] ', '<div>', '<!--', '~~~', '```', '* * *', '- - -', '___', '-', '+ ', '*', '1.', '1) ', '2021.', '> ', '# ', '######', '=', '---', '\\', '&#35;')
+    const item = fc.tuple(fc.array(lineStart, {minLength: 1, maxLength: 3}), lineText).map(([starts, rest]) => (starts.join('') + rest).trim())
+    await fc.assert(
+      fc.asyncProperty(fc.array(item, {minLength: 1, maxLength: 4}), async (items) => {
+        const {report} = await analysed(items.map((text) => `- ${markdownLine(text)}`).join('\n'))
+        expect(report!.body.map((block) => block.type)).toEqual(['list'])
+        expect(blocksText(report!.body)).toBe(items.map((text) => `- ${text}`).join('\n'))
       }),
       {numRuns: runs}
     )
