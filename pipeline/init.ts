@@ -141,7 +141,7 @@ export async function initFiles(options: InitOptions): Promise<Record<string, st
   // Reports are circulated around September after their period: the commented date and job number look like it.
   const dated = dayOfYear(Number(last.slice(0, 4)) + (last.slice(5) >= '09-16' ? 1 : 0), '09-16')
   // "of Japan", "de la Suisse", "del Japón": the registry's forms, never made up here.
-  const values = {of: sentenceName(member, language)?.of ?? `of ${member}`, period: label}
+  const values = {of: sentenceName(member, language).of, period: label}
   const {sources} = labels
   const field = (key: keyof typeof sources.fields) => sources.fields[key][0]!
   const title = skeleton.example

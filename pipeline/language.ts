@@ -9,8 +9,6 @@ import {fill, type Labels} from './templates.js'
 /** Who asks for circulation, in the words of `labels`: "the delegation of Canada", "de la délégation du Canada". */
 export function requesterIn(member: string, labels: Labels): string {
   const named = sentenceName(member, labels.language)
-  // A name the registry has no grammar for is printed as given.
-  if (!named) return fill(labels.requester, {member, of: member})
   return fill(named.delegation ? labels.requester : labels.requesterOwnName, {member: named.member, of: named.of})
 }
 

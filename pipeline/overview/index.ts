@@ -46,8 +46,7 @@ function timelineSince({old, changes}: NonNullable<OverviewOptions['since']>): T
 
 /** The values of the overview's placeholders that name the report: `{member}`, `{of}` and `{period}`. */
 function naming(report: Report, templates: Templates) {
-  const of = sentenceName(report.member, templates.labels.language)?.of ?? report.member
-  return {member: report.member, of, period: report.period.label}
+  return {member: report.member, of: sentenceName(report.member, templates.labels.language).of, period: report.period.label}
 }
 
 function charts(report: Report, templates: Templates, since: TimelineSince | undefined): Charts {

@@ -22,12 +22,13 @@ export interface SentenceName {
 }
 
 /**
- * How a sentence in `language` names the reporting Member (or observer, or organisation) `written`; undefined when
- * the registry does not know it. A language the registry has no names in gets the English ones.
+ * How a sentence in `language` names the reporting Member (or observer, or organisation) `written`. A language the
+ * registry has no names in gets the English ones. A name the registry does not know (`member-unknown` turned off) is
+ * printed as written, after "of", "de", or "d'" before a vowel.
  */
-export function sentenceName(written: string, language = 'en'): SentenceName | undefined {
+export function sentenceName(written: string, language = 'en'): SentenceName {
   const resolution = resolveMember(written)
-  if (resolution.kind !== 'entity') return undefined
+  if (resolution.kind !== 'entity') return {member: written, of: `${ofUnknown(written, language)}${written}`, delegation: true}
   const {entry} = resolution
   if (!isRegistryLanguage(language) || language === 'en') {
     const member = `${entry.article ? `${entry.article} ` : ''}${entry.inSentence ?? entry.name}`
@@ -36,6 +37,12 @@ export function sentenceName(written: string, language = 'en'): SentenceName | u
   const local = entry[language]
   const member = local.inSentence ?? local.name
   return {member, of: local.of.endsWith("'") ? `${local.of}${member}` : `${local.of} ${member}`, delegation: entry.delegation}
+}
+
+/** "Of" before a name the registry has no grammar for. */
+function ofUnknown(name: string, language: string): string {
+  if (language === 'fr') return /^[aeiouyhàâäéèêëîïôöùûü]/iu.test(name) ? "d'" : 'de '
+  return language === 'es' ? 'de ' : 'of '
 }
 
 /** A beneficiary or Member by its registry name, as outputs in `language` print it; free text stays as written. */

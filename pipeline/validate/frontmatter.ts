@@ -248,14 +248,15 @@ export function readFrontMatter(file: VFile, node: Yaml, languages: readonly str
   if (!wrong.has('language') && !languages.includes(language)) {
     problem(file, 'frontmatter-field', {problem: 'language', language, languages}, yaml.place(['language']))
   }
-  if (wrong.size > 0 || member === undefined || member.kind === 'unknown' || !period?.ok || date === null || !languages.includes(language)) return undefined
+  if (wrong.size > 0 || member === undefined || !period?.ok || date === null || !languages.includes(language)) return undefined
   checkPrinted(file, printedKeys.flatMap((key) => {
     const value = front[key]
     return value === undefined ? [] : [{text: value, position: yaml.place([key])}]
   }), glyphs)
 
   return Meta.parse({
-    member: member.entry.name,
+    // A name the registry does not know, with `member-unknown` turned off or down, is printed as written.
+    member: member.kind === 'entity' ? member.entry.name : front.member,
     period: period.period,
     date,
     symbol: front.symbol,

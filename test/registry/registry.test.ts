@@ -193,9 +193,13 @@ describe('beneficiary registry', () => {
     expect(named('Philippines')).toBe('the Philippines')
     expect(sentenceName('Canada')).toEqual({member: 'Canada', of: 'of Canada', delegation: true})
     expect(sentenceName('European Union')).toEqual({member: 'the European Union', of: 'of the European Union', delegation: false})
-    // An organisation reporting is named as the registry writes it; an unknown name is left to the caller.
+    // An organisation reporting is named as the registry writes it.
     expect(named('ARIPO')).toBe('African Regional Intellectual Property Organization')
-    expect(sentenceName('Freedonia')).toBeUndefined()
+    // A name the registry does not know (member-unknown turned off): as written, after the language's "of".
+    expect(sentenceName('Freedonia')).toEqual({member: 'Freedonia', of: 'of Freedonia', delegation: true})
+    expect(sentenceName('Freedonia', 'fr').of).toBe('de Freedonia')
+    expect(sentenceName('Atlantis', 'fr').of).toBe("d'Atlantis")
+    expect(sentenceName('Atlantis', 'es').of).toBe('de Atlantis')
     // A sentence name is only given where the WTO name is inverted, and then keeps its words.
     for (const entry of entries.filter((e) => e.inSentence)) {
       expect(entry.name, entry.inSentence).toContain(', ')
