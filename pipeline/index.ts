@@ -4,7 +4,7 @@ import {performance} from 'node:perf_hooks'
 import type {VFile} from 'vfile'
 import {applySeverities, checkedEpoch, loadConfig, parseRules, type Rules} from './config.js'
 import {utcMillis} from './dates.js'
-import {emit} from './emit/index.js'
+import {emit, outputName} from './emit/index.js'
 import {extract} from './extract/index.js'
 import {glyphsOf} from './fonts/index.js'
 import {count, sortMessages, type Counts} from './format/index.js'
@@ -46,6 +46,11 @@ export interface CheckOptions extends ReadOptions {
 export interface CheckResult {
   /** The validated model; absent when there are errors. */
   report: Report | undefined
+  /**
+   * The outputs' base name (`canada-2020-2021`) when the front matter gives the member and period, whatever errors
+   * the rest has: where several reports' outputs go does not depend on which of them have errors.
+   */
+  outputName: string | undefined
   /** Every file read or rejected, each carrying its problems in source order. */
   files: VFile[]
   counts: Counts
@@ -117,6 +122,7 @@ export async function analyse(sources: Sources, options: CheckOptions = {}, timi
   const counts = count(files)
   return {
     report: counts.errors === 0 ? report : undefined,
+    outputName: report && outputName(report),
     files,
     counts,
     ok: counts.errors === 0 && counts.warnings <= (options.strict ? 0 : (options.maxWarnings ?? Infinity)),

@@ -96,15 +96,15 @@ async function checkOne(pool: Pool, dir: string, options: ManyOptions, hooks: Ho
 
 /**
  * Each report's output folder: `out`, or a subfolder named after the report's folder (relative to the reports'
- * common parent) for reports whose outputs would have the same names.
+ * common parent) for reports whose outputs would have the same `name`. A report without a name (no member or period
+ * to name it by) collides with none.
  */
-export function outputFolders(reports: ReadonlyArray<{dir: string; report: Report}>, out: string): string[] {
-  const names = reports.map(({report}) => outputName(report))
+export function outputFolders(reports: ReadonlyArray<{dir: string; name: string | undefined}>, out: string): string[] {
   const resolved = reports.map(({dir}) => path.resolve(dir))
   let common = resolved.length > 1 ? resolved[0]! : path.dirname(resolved[0] ?? '.')
   while (!resolved.every((dir) => dir === common || dir.startsWith(common + path.sep))) common = path.dirname(common)
-  return reports.map((_, index) => {
-    const collides = names.some((name, other) => other !== index && name === names[index])
+  return reports.map(({name}, index) => {
+    const collides = name !== undefined && reports.some((other, at) => at !== index && other.name === name)
     const sub = path.relative(common, resolved[index]!) || path.basename(resolved[index]!)
     return collides ? path.join(out, sub) : out
   })
@@ -144,18 +144,19 @@ export async function buildMany(dirs: readonly string[], options: ManyBuildOptio
       })
     )
     reports = checked.map(({dir, result}) => ({dir, result: {...result, outputs: []}}))
-    const valid = reports.filter((entry) => entry.result.ok && entry.result.report)
-    const folders = outputFolders(valid.map(({dir, result}) => ({dir, report: result.report!})), out)
+    // Named among all the reports, failed ones too, so that a report's outputs stay where they are when another fails.
+    const folders = outputFolders(reports.map(({dir, result}) => ({dir, name: result.outputName})), out)
+    const valid = reports.flatMap((entry, index) => (entry.result.ok && entry.result.report ? [{entry, folder: folders[index]!}] : []))
     const renderOptions = {templates: options.templates, sourceDateEpoch: options.sourceDateEpoch, overview: options.overview, languages: options.languages, since: options.since, sinceReport}
     await Promise.all(
-      valid.map(async (entry, index) => {
+      valid.map(async ({entry, folder}) => {
         const rendered = await renderKept(pool, entry.dir, entry.result.report!, renderOptions, options.renders, () => {
           hooks.start?.(entry.dir)
           hooks.rendering?.(entry.dir)
         })
         try {
           if ('error' in rendered) throw new Error(rendered.forUser ? rendered.error : `internal error: ${rendered.error}`)
-          entry.result.outputs = await write(folders[index]!, rendered.outputs, {skipUnchanged: options.skipUnchanged})
+          entry.result.outputs = await write(folder, rendered.outputs, {skipUnchanged: options.skipUnchanged})
         } catch (error) {
           entry.error = (error as Error).message
         }

@@ -71,6 +71,16 @@ describe('buildMany', () => {
       'old/canada-2020-2021.pdf', 'old/canada-2020-2021.xlsx', 'old/canada-2020-2021.json'
     ])
   })
+
+  it('keeps a report in its subfolder while another of the same name has errors', async () => {
+    const root = await writeSources({'old/report.md': frontMatter + programmes('A'), 'new/report.md': frontMatter + programmes('B').replace('Kenya', 'Kenyaa')})
+    const out = path.join(root, 'out')
+    const many = await buildMany([root], {out})
+    expect(many.reports.map((entry) => entry.result.ok)).toEqual([false, true])
+    expect(many.reports.flatMap((entry) => entry.result.outputs).map((file) => path.relative(out, file))).toEqual([
+      'old/canada-2020-2021.pdf', 'old/canada-2020-2021.xlsx', 'old/canada-2020-2021.json'
+    ])
+  })
 })
 
 describe('checkMany', () => {

@@ -2,7 +2,6 @@ import {mkdir, symlink} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {findReports, outputFolders} from '../../pipeline/reports/index.js'
-import {sampleReport} from '../helpers/sample-report.js'
 import {frontMatter, writeSources} from '../helpers/sources.js'
 
 describe('findReports', () => {
@@ -30,20 +29,24 @@ describe('findReports', () => {
 })
 
 describe('outputFolders', () => {
-  const canada = sampleReport
-  const japan = {...sampleReport, member: 'Japan'}
+  const canada = 'canada-2020-2021'
+  const japan = 'japan-2020-2021'
 
   it('puts outputs in the output folder, and in a subfolder each where names would collide', () => {
-    expect(outputFolders([{dir: 'reports/a', report: canada}, {dir: 'reports/b', report: japan}], 'out')).toEqual(['out', 'out'])
+    expect(outputFolders([{dir: 'reports/a', name: canada}, {dir: 'reports/b', name: japan}], 'out')).toEqual(['out', 'out'])
     expect(
       outputFolders(
         [
-          {dir: 'reports/old/canada', report: canada},
-          {dir: 'reports/new/canada', report: canada},
-          {dir: 'reports/japan', report: japan}
+          {dir: 'reports/old/canada', name: canada},
+          {dir: 'reports/new/canada', name: canada},
+          {dir: 'reports/japan', name: japan}
         ],
         'out'
       )
     ).toEqual([path.join('out', 'old/canada'), path.join('out', 'new/canada'), 'out'])
+  })
+
+  it('leaves a report without a name (its front matter broken) in the output folder, colliding with none', () => {
+    expect(outputFolders([{dir: 'reports/a', name: undefined}, {dir: 'reports/b', name: undefined}, {dir: 'reports/c', name: canada}], 'out')).toEqual(['out', 'out', 'out'])
   })
 })
