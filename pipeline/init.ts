@@ -95,6 +95,11 @@ function period(options: InitOptions): {yaml: string; label: string; first: IsoD
     return {yaml: `period:\n  from: ${first}\n  to: ${last}`, label, first, last}
   }
   const written = options.period ?? String((options.now ?? new Date()).getUTCFullYear() - 1)
+  return yearsPeriod(written)
+}
+
+/** `--period` (`2022` or `2022-2023`) as the front matter writes it, and its first and last days; refused if wrong. */
+export function yearsPeriod(written: string): {yaml: string; label: string; first: IsoDate; last: IsoDate} {
   const match = /^(\d{4})(?:-(\d{4}))?$/.exec(written)
   if (!match || Number(match[2] ?? match[1]) < Number(match[1])) {
     throw new Art67Error(`--period takes a year or two years such as 2022-2023, not \`${written}\`; or give --from and --to`)
@@ -121,6 +126,14 @@ const earlier = (a: IsoDate, b: IsoDate) => (a < b ? a : b)
 
 const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole)
 
+/** `--member` as the registry names it (`usa` is `United States of America`); refused, with the nearest names, if unknown. */
+export function knownMember(written: string): string {
+  const resolved = resolveMember(written)
+  if (resolved.kind === 'entity') return resolved.entry.name
+  const near = resolved.suggestions.length > 0 ? `; did you mean ${resolved.suggestions.map((name) => `"${name}"`).join(' or ')}?` : ''
+  throw new Art67Error(`\`${written}\` is not a WTO Member, observer or organisation art67 knows${near}`)
+}
+
 /** The files of a new report, by path inside its folder. Pure but for reading the templates. */
 export async function initFiles(options: InitOptions): Promise<Record<string, string>> {
   const language = options.language ?? 'en'
@@ -131,12 +144,7 @@ export async function initFiles(options: InitOptions): Promise<Record<string, st
     const offered = Object.keys(set.labels).filter((code) => skeletons[code])
     throw new Art67Error(`there are no templates for the language \`${language}\`; use one of ${offered.join(', ')}`)
   }
-  const resolved = resolveMember(options.member)
-  if (resolved.kind === 'unknown') {
-    const near = resolved.suggestions.length > 0 ? `; did you mean ${resolved.suggestions.map((name) => `"${name}"`).join(' or ')}?` : ''
-    throw new Art67Error(`\`${options.member}\` is not a WTO Member, observer or organisation art67 knows${near}`)
-  }
-  const member = resolved.entry.name
+  const member = knownMember(options.member)
   const {yaml, label, first, last} = period(options)
   // Reports are circulated around September after their period: the commented date and job number look like it.
   const dated = dayOfYear(Number(last.slice(0, 4)) + (last.slice(5) >= '09-16' ? 1 : 0), '09-16')

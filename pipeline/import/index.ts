@@ -5,6 +5,7 @@ import {lstat, stat} from 'node:fs/promises'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {Art67Error} from '../errors.js'
+import {knownMember, yearsPeriod} from '../init.js'
 import {span} from '../place.js'
 import {printablePath} from '../read/index.js'
 import {problem, type RuleArgs} from '../rules/index.js'
@@ -17,9 +18,9 @@ import {readPageFile} from './page-file.js'
 import {splitRow, type Report} from './rows.js'
 
 export interface ImportOptions {
-  /** The reporting Member; default the one the text names most often. */
+  /** The reporting Member, any spelling the registry knows; default the one the text names most often. */
   member?: string | undefined
-  /** The reporting period, e.g. `2020-2021`; default the one the text names ("covering the 2020-2021 period"). */
+  /** The reporting period, `2021` or `2020-2021`; default the one the text names ("covering the 2020-2021 period"). */
   period?: string | undefined
 }
 
@@ -47,7 +48,9 @@ export function importPage(file: VFile, options: ImportOptions = {}): Imported {
     problem(file, 'import-not-etrips', {}, undefined)
     return nothing
   }
-  let {member, period} = options
+  // Given ones are checked as `init` checks them, and the member written by its WTO name.
+  let member = options.member === undefined ? undefined : knownMember(options.member)
+  let period = options.period === undefined ? undefined : yearsPeriod(options.period).label
   if (!member) {
     const found = findMember(page.paragraphs)
     if (found) {

@@ -134,6 +134,15 @@ describe('art67 import', () => {
     expect(checked.files[0]!.messages.map((message) => message.ruleId)).toContain('frontmatter-field')
   })
 
+  it('checks --member and --period as init does, and writes the member by its WTO name', async () => {
+    const page = '  1. Text.;;\n\nList of programmes/projects\n1 Seminar 01/03/2022 Kenya\n'
+    const result = await importText(page, {member: 'usa', period: '2021'})
+    expect(result.markdown).toMatch(/^---\nmember: United States of America\nperiod: 2021\n/)
+    await expect(importText(page, {member: 'Norwya'})).rejects.toThrow('`Norwya` is not a WTO Member, observer or organisation art67 knows; did you mean "Norway"?')
+    await expect(importText(page, {period: '2022-2021'})).rejects.toThrow('--period takes a year or two years such as 2022-2023, not `2022-2021`')
+    await expect(importText(page, {period: '2021-13'})).rejects.toThrow('not `2021-13`')
+  })
+
   it('escapes Markdown in titles and quotes free-text beneficiaries, so check reads them as written', async () => {
     const page = '  1. Text.;;\n\nList of programmes/projects\n1 Use of *stars*, <tags> | pipes & `code` 01/03/2022 Global South; Kenya\n'
     const result = await importText(page, {member: 'Norway', period: '2021-2022'})
