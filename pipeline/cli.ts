@@ -89,31 +89,11 @@ type MainOption = keyof typeof mainOptions
 /** The options of build, check and init as `parseArgs` gives them. */
 type Values = {[Option in MainOption]?: (typeof mainOptions)[Option]['type'] extends 'string' ? string : boolean}
 
-/** The commands among build and check that each of their options goes with. */
-const buildCheckOptions: Partial<Record<MainOption, readonly string[]>> = {
-  out: ['build'],
-  overview: ['build'],
-  combined: ['build'],
-  since: ['build'],
-  language: ['build'],
-  templates: ['build', 'check'],
-  watch: ['build', 'check'],
-  'max-warnings': ['build', 'check'],
-  strict: ['build', 'check'],
-  quiet: ['build', 'check'],
-  format: ['build', 'check'],
-  color: ['build', 'check']
-}
-/** The options of init; its `--language` is the report's language, not languages to build in as well. */
-const initOptions: readonly MainOption[] = ['member', 'period', 'from', 'to', 'language', 'templates']
-
 /** The first option given that does not go with `command`, with the commands it goes with. */
 function misplacedOption(command: string, values: Values): string | undefined {
   for (const option of Object.keys(values) as MainOption[]) {
-    if (option === 'help' || option === 'version') continue
-    const buildCheck = buildCheckOptions[option] ?? []
-    if (command === 'init' ? initOptions.includes(option) : buildCheck.includes(command)) continue
-    return `--${option} goes with ${buildCheck.length > 0 ? buildCheck.join(' and ') : 'init'}, not ${command}`
+    if (option === 'help' || option === 'version' || commandOptions[command]?.includes(option)) continue
+    return wrongCommand(option, command)
   }
   return undefined
 }
@@ -183,10 +163,35 @@ const importOptions = {out: {type: 'string', short: 'o'}, member: {type: 'string
 const diffOptions = {format: {type: 'string', default: 'text'}, 'exit-code': {type: 'boolean'}, color: {type: 'boolean'}, templates: {type: 'string'}} as const
 const ownOptions = {import: importOptions, diff: diffOptions}
 
-/** What `parseArgs` refused, in our words: an unknown option named with the nearest of the command's `options`. */
-function parseArgsMessage(error: Error & {code?: string}, options: object): string {
+/**
+ * The options of each command (`help` and `version` aside), from which an option given to another command is refused
+ * with the commands it goes with. init's `--language` is the report's language, build's languages to build in as well.
+ */
+const commandOptions: Record<string, readonly string[]> = {
+  build: ['out', 'overview', 'combined', 'since', 'language', 'templates', 'watch', 'max-warnings', 'strict', 'quiet', 'format', 'color'],
+  check: ['templates', 'watch', 'max-warnings', 'strict', 'quiet', 'format', 'color'],
+  init: ['member', 'period', 'from', 'to', 'language', 'templates'],
+  import: Object.keys(importOptions),
+  diff: Object.keys(diffOptions)
+}
+
+/** `--out goes with build and import, not check`; undefined for an option no command has. */
+function wrongCommand(option: string, command: string): string | undefined {
+  const goesWith = Object.keys(commandOptions).filter((other) => commandOptions[other]!.includes(option))
+  if (goesWith.length === 0) return undefined
+  const listed = goesWith.length > 1 ? `${goesWith.slice(0, -1).join(', ')} and ${goesWith.at(-1)}` : goesWith[0]
+  return `--${option} goes with ${listed}, not ${command}`
+}
+
+/**
+ * What `parseArgs` refused, in our words: an option of other commands named with them, else an unknown option named
+ * with the nearest of the command's `options`.
+ */
+function parseArgsMessage(error: Error & {code?: string}, options: object, command: string | undefined): string {
   const unknown = error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /^Unknown option '([^']+)'/.exec(error.message)?.[1] : undefined
   if (unknown === undefined) return error.message
+  const misplaced = command !== undefined && Object.hasOwn(commandOptions, command) && unknown.startsWith('--') ? wrongCommand(unknown.slice(2).replace(/^no-/, ''), command) : undefined
+  if (misplaced) return misplaced
   const suggestion = typoOf(unknown, Object.keys(options).map((name) => `--${name}`))
   return `unknown option \`${unknown}\`${suggestion ? `: did you mean \`${suggestion}\`?` : ''}`
 }
@@ -288,7 +293,7 @@ export async function main(argv: string[]): Promise<number> {
     try {
       return await own(argv.slice(1))
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) return usageError(parseArgsMessage(error as Error, ownOptions[argv[0] as keyof typeof ownOptions]))
+      if ((error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) return usageError(parseArgsMessage(error as Error, ownOptions[argv[0] as keyof typeof ownOptions], argv[0]))
       throw error
     }
   }
@@ -301,7 +306,8 @@ export async function main(argv: string[]): Promise<number> {
       options: mainOptions
     })
   } catch (error) {
-    return usageError(parseArgsMessage(error as Error, mainOptions))
+    // The command, as parseArgs would have found it: the first word that is no option.
+    return usageError(parseArgsMessage(error as Error, mainOptions, argv.find((arg) => !arg.startsWith('-'))))
   }
   const {values, positionals} = parsed
   if (values.help) {

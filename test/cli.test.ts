@@ -27,13 +27,19 @@ describe('art67 command', () => {
     [['init', 'x', 'y'], 'unexpected argument `y`'],
     [['init', 'x'], 'init needs the reporting Member'],
     // Options of other commands are refused, never ignored (`-o` might be taken for the folder).
-    [['init', 'x', '--member', 'Japan', '-o', 'y'], '--out goes with build, not init'],
-    [['init', 'x', '--member', 'Japan', '--format', 'json'], '--format goes with build and check, not init'],
+    [['init', 'x', '--member', 'Japan', '-o', 'y'], '--out goes with build and import, not init'],
+    [['init', 'x', '--member', 'Japan', '--format', 'json'], '--format goes with build, check, import and diff, not init'],
     [['init', 'x', '--member', 'Japan', '--watch'], '--watch goes with build and check, not init'],
     [['init', 'x', '--member', 'Japan', '--max-warnings', 'abc'], '--max-warnings goes with build and check, not init'],
     [['init', 'x', '--member', 'Japan', '--since', 'old'], '--since goes with build, not init'],
-    [['check', '--member', 'Japan'], '--member goes with init, not check'],
-    [['build', '--period', '2022'], '--period goes with init, not build'],
+    [['check', '--member', 'Japan'], '--member goes with init and import, not check'],
+    [['build', '--period', '2022'], '--period goes with init and import, not build'],
+    // Options of the commands that have their own, among all: one table says which command takes which.
+    [['import', 'a.txt', '--quiet'], '--quiet goes with build and check, not import'],
+    [['import', 'a.txt', '--no-strict'], '--strict goes with build and check, not import'],
+    [['diff', 'a', 'b', '--out', 'x'], '--out goes with build and import, not diff'],
+    [['check', '--force'], '--force goes with import, not check'],
+    [['build', '--exit-code'], '--exit-code goes with diff, not build'],
     // An empty path (an unset variable) is never taken for the current folder.
     [['init', '', '--member', 'Japan'], 'init needs the folder to write the report in, not an empty path (is a variable unset?)'],
     [['check', ''], 'check needs folders of sources, not an empty path'],
