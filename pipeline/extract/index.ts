@@ -109,7 +109,10 @@ class Extractor {
     }
   }
 
-  /** Paragraphs anywhere in the file that were written as tables but are not read as tables. */
+  /**
+   * Paragraphs anywhere in the file that were written as tables but are not read as tables, and lines read as rows
+   * of a table that were not written as rows (no `|`: GFM takes the lines right after a table into it).
+   */
   private brokenTables(file: VFile, tree: Root) {
     const text = String(file.value)
     const stack: Nodes[] = [tree]
@@ -121,7 +124,13 @@ class Extractor {
           const {second, ...args} = broken
           problem(file, 'table-broken', args, span(file, second.offset, second.length) ?? placeOf(node))
         }
-      } else if ('children' in node && node.type !== 'heading' && node.type !== 'table') {
+      } else if (node.type === 'table') {
+        for (const row of node.children.slice(1)) {
+          const {start, end} = row.position ?? {}
+          const written = start?.offset !== undefined && end?.offset !== undefined ? text.slice(start.offset, end.offset) : '|'
+          if (!written.includes('|')) problem(file, 'table-row-unpiped', {text: collapseWhitespace(nodeText(row))}, placeOf(row))
+        }
+      } else if ('children' in node && node.type !== 'heading') {
         for (const child of node.children) stack.push(child)
       }
     }

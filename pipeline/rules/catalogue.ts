@@ -558,6 +558,12 @@ export const catalogue = {
     message: () => 'This table has a number column but no title column, so it is not read as programmes',
     hint: 'A programme table needs a title column (`Title`); its other columns are field labels.'
   }),
+  'table-row-unpiped': rule<{text: string}>({
+    severity: 'warning',
+    summary: 'a line right after a table, with no `|` and no blank line before it, read as a row of the table',
+    message: ({text}) => `${code(text)} follows the table with no blank line between, so it is read as a row of the table`,
+    hint: 'Leave a blank line between the table and the text after it; a row of the table writes its cells between `|`.'
+  }),
   'table-broken': rule<{programmes: boolean; header: number; delimiter: number | undefined}>({
     severity: 'error',
     summary: 'lines written as a table whose second line is not a delimiter row with one `---` per column, so they are printed as text',
