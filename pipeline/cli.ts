@@ -10,7 +10,7 @@ import {useColor} from './format/color.js'
 import type {DiffFormat} from './diff/index.js'
 import {count} from './format/index.js'
 import {format as formatProblems, formats, type CheckResult, type Format} from './index.js'
-import {printablePath} from './read/index.js'
+import {printablePath, sourcePath} from './read/index.js'
 import {buildMany, checkMany, Progress, showProgress, type ManyResult} from './reports/index.js'
 import {typoOf} from './suggest.js'
 import {counted} from './text.js'
@@ -82,7 +82,9 @@ function summary(result: CheckResult, dir: string, maxWarnings: number | undefin
   const {errors, warnings} = result.counts
   const programmes = result.report ? `, ${counted(result.report.programmes.length, 'programme')}` : ''
   const tooMany = maxWarnings !== undefined && warnings > maxWarnings ? ` (more than the ${maxWarnings} allowed)` : ''
-  return `${printablePath(dir)}: ${counted(result.files.length, 'file')}${programmes}, ${counted(errors, 'error')}, ${counted(warnings, 'warning')}${tooMany}`
+  // The folder itself carries the problems of a missing or empty folder: no file.
+  const files = result.files.filter((file) => sourcePath(file) !== '.').length
+  return `${printablePath(dir)}: ${counted(files, 'file')}${programmes}, ${counted(errors, 'error')}, ${counted(warnings, 'warning')}${tooMany}`
 }
 
 type MainOption = keyof typeof mainOptions

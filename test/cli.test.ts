@@ -98,6 +98,12 @@ describe('art67 command', () => {
     expect(art67(['check', 'sources', '--strict']).code).toBe(1)
   })
 
+  it('counts no file for a folder that is missing or holds none', async () => {
+    const empty = await mkdtemp(path.join(tmpdir(), 'art67-empty-'))
+    expect(art67(['check', path.join(empty, 'missing')]).stderr).toContain(`${path.join(empty, 'missing')}: 0 files, 1 error, 0 warnings`)
+    expect(art67(['check', empty]).stderr).toContain(`${empty}: 0 files, 1 error, 0 warnings`)
+  })
+
   it('exits 1 with file:line:column, rule id and hint for invalid sources', () => {
     const result = art67(['check', 'test/fixtures/rules/date-invalid'])
     expect(result.code).toBe(1)
