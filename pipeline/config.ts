@@ -75,7 +75,8 @@ export function parseRules(value: unknown, origin: string): Rules {
 export function parseConfig(text: string, file: string): {rules: Rules} {
   let value: unknown
   try {
-    value = JSON.parse(text)
+    // A byte order mark, as some editors save UTF-8, is no part of the JSON.
+    value = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch (error) {
     throw new Art67Error(`${file} is not valid JSON: ${(error as Error).message}`)
   }

@@ -320,7 +320,8 @@ export class TemplateError extends Art67Error {}
 async function loadJson<T>(file: string, schema: z.ZodType<T>): Promise<T> {
   let data: unknown
   try {
-    data = JSON.parse(await readFile(file, 'utf8'))
+    // A byte order mark, as some editors save UTF-8, is no part of the JSON.
+    data = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/, ''))
   } catch (error) {
     throw new TemplateError(`Cannot read template ${file}: ${(error as Error).message}`)
   }

@@ -22,6 +22,7 @@ const setupError = (run: () => unknown) => {
 
 describe('rule severities from a config', () => {
   it('reads `off`, `warn` and `error` per rule id', () => {
+    expect(parseConfig('\uFEFF{"rules": {"raw-html": "off"}}', 'art67.config.json')).toEqual({rules: {'raw-html': 'off'}})
     expect(parseConfig('{"rules": {"no-beneficiaries": "error", "date-missing": "warn", "raw-html": "off"}}', 'art67.config.json')).toEqual({
       rules: {'no-beneficiaries': 'error', 'date-missing': 'warn', 'raw-html': 'off'}
     })

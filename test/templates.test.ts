@@ -52,6 +52,13 @@ describe('styles.json', () => {
     await expect(check('sources', {templates: dir})).rejects.toThrow(message)
   })
 
+  it('reads a template saved with a byte order mark', async () => {
+    const dir = await copyWith<Styles>('styles.json', () => {})
+    const file = path.join(dir, 'styles.json')
+    await writeFile(file, '\uFEFF' + (await readFile(file, 'utf8')))
+    expect((await loadTemplates(dir)).styles).toEqual((await loadTemplates(packageTemplates)).styles)
+  })
+
   it('makes an unusable font a setup error of `art67 check` (exit 2)', async () => {
     const dir = await templatesWith((s) => (s.fonts.DejaVuSans!.normal = 'ttf/Nothing.ttf'))
     const result = art67(['check', 'sources', '--templates', dir])
