@@ -642,6 +642,13 @@ export const catalogue = {
       `This ${kind === 'code' ? 'code block' : 'paragraph'} runs past ${limit} characters here, more than art67 reads in one block; its text is not read`,
     hint: 'Split it with blank lines into paragraphs (or code blocks) of at most 50,000 characters, about 20 pages of text.'
   }),
+  'table-too-long': rule<{limit: number}>({
+    severity: 'error',
+    fixed: true,
+    summary: 'a table of more than 20,000 rows: the rows after are not read',
+    message: ({limit}) => `This table has more than ${limit.toLocaleString('en')} rows; this row and the rest of the table are not read`,
+    hint: 'Split the rows over several tables or files: art67 reads at most 20,000 rows in one table.'
+  }),
   'markup-limit': rule<{kind: 'emphasis' | 'brackets'; emphasisMarks: number; brackets: number}>({
     severity: 'error',
     fixed: true,

@@ -83,6 +83,8 @@ const shapes: Record<string, (n: number) => string> = {
   'strong emphasis': (n) => `${'**a'.repeat(n / 3)}\n`,
   'stars around a word': (n) => `${'*'.repeat(n / 2)}word${'*'.repeat(n / 2)}\n`,
   'quotes in one line': (n) => `${'>'.repeat(n)} q\n`,
+  // Each line refused on its own (a blank line between): the text to parse is built once, not copied a line.
+  'refused lines between blank lines': (n) => `${'>'.repeat(101)} q\n\n`.repeat(n / 105),
   'quotes nested line by line': (n) => Array.from({length: Math.floor(Math.sqrt(2 * n))}, (_, i) => `${'>'.repeat(i + 1)} q\n`).join(''),
   'list nested in one line': (n) => `${'- '.repeat(n / 2)}item\n`,
   'list nested line by line': (n) => Array.from({length: Math.floor(Math.sqrt(n))}, (_, i) => `${'  '.repeat(i)}- item\n`).join(''),
