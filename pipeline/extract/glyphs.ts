@@ -1,6 +1,7 @@
-// A warning for printed characters the PDF's font cannot draw, at their first place in each file. Only text that
-// prints is read: text, code and HTML values, image descriptions; never link addresses, definitions or front matter
-// (validate checks the front matter values it prints).
+// A warning for printed characters the PDF's font cannot draw, and one for right-to-left text, which the PDF lays
+// out left to right, each at its first place in each file. Only text that prints is read: text, code and HTML
+// values, image descriptions; never link addresses, definitions or front matter (validate checks the front matter
+// values it prints).
 import type {Nodes, Root} from 'mdast'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
@@ -42,8 +43,29 @@ function placeOfCharacter(file: VFile, position: Position | undefined, character
   return (index === -1 ? undefined : span(file, start + index, character.length)) ?? position
 }
 
-/** One warning naming every character of `texts` the font cannot draw, placed at the first of them. */
+/** Letters of the scripts written right to left (Unicode's bidirectional classes R and AL). */
+const rightToLeft = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}]/u
+
+/**
+ * One warning at the first piece of `texts` with right-to-left letters the font draws (those it cannot draw are
+ * `glyph-missing`): pdfmake has no bidirectional layout, so the PDF prints them in the order they are stored, left to
+ * right, and numbers, spaces and brackets among them land on the wrong side. The XLSX and JSON keep them as written.
+ */
+function checkDirection(file: VFile, texts: readonly PrintedText[], glyphs: Glyphs): void {
+  const drawn = (text: string) => [...text].some((character) => rightToLeft.test(character) && glyphs.undrawable(character).length === 0)
+  const pieces = texts.filter((piece) => rightToLeft.test(piece.text) && drawn(piece.text))
+  const [first] = pieces
+  if (!first) return
+  const character = [...first.text].find((candidate) => rightToLeft.test(candidate) && glyphs.undrawable(candidate).length === 0)!
+  problem(file, 'text-right-to-left', {text: first.text, more: pieces.length - 1}, placeOfCharacter(file, first.position, character))
+}
+
+/**
+ * One warning naming every character of `texts` the font cannot draw, placed at the first of them; and one at the
+ * first right-to-left text.
+ */
 export function checkPrinted(file: VFile, texts: readonly PrintedText[], glyphs: Glyphs): void {
+  checkDirection(file, texts, glyphs)
   const missing = new Set<string>()
   let first: PrintedText | undefined
   for (const piece of texts) {

@@ -607,6 +607,13 @@ export const catalogue = {
       `The PDF font cannot draw ${characters.join(', ')}${more > 0 ? ` and ${more} more` : ''}; the PDF prints ${code(placeholder)} instead`,
     hint: 'Write these characters another way (e.g. spell out a symbol), or leave them out: the PDF font covers Latin, Greek and Cyrillic text.'
   }),
+  'text-right-to-left': rule<{text: string; more: number}>({
+    severity: 'warning',
+    summary: 'printed text in a right-to-left script (Hebrew, Arabic …): the PDF lays it out left to right',
+    message: ({text, more}) =>
+      `${code(text)} holds right-to-left text, which the PDF prints left to right: its letters in reverse reading order, numbers, spaces and brackets among them on the wrong side${more > 0 ? ` (and ${more} more text${more === 1 ? '' : 's'} of this file)` : ''}`,
+    hint: 'Write the text in Latin letters (a transliteration): the PDF has no right-to-left layout. The XLSX and JSON keep it as written.'
+  }),
   // Issue 9 items 4, 5 and 8: what the PDF and XLSX could not show as written.
   'table-too-wide': rule<{columns: number; max: number; page: string; minFontSize: number; nested: boolean}>({
     severity: 'error',
