@@ -80,13 +80,11 @@ function collect(file: VFile, nodes: readonly PhrasingContent[], runs: Inline[])
       case 'break':
         push(runs, {...marks, text: '\n'})
         break
+      // Warned about by extract (`image-ignored`), wherever it is.
       case 'image':
-      case 'imageReference': {
-        const url = node.type === 'image' ? node.url : (file.data.definitions?.get(node.identifier) ?? '')
-        problem(file, 'image-ignored', {url, alt: node.alt ?? ''}, node.position)
+      case 'imageReference':
         push(runs, {...marks, text: node.alt ?? ''})
         break
-      }
       case 'footnoteReference':
         push(runs, {...marks, text: `[${node.label ?? node.identifier}]`})
         break

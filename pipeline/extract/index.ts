@@ -46,6 +46,19 @@ function sectionEnd(nodes: RootContent[], from: number, depth: number): number {
 }
 
 /** Each top-level node's nearest heading before it, and each heading's parent: who a node falls under. */
+
+/** Every image of the file, wherever it is (text, title, field, cell): never read or fetched, its description printed. */
+function ignoredImages(file: VFile, tree: Root) {
+  const stack: Nodes[] = [tree]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node.type === 'image' || node.type === 'imageReference') {
+      const url = node.type === 'image' ? node.url : (file.data.definitions?.get(node.identifier) ?? '')
+      problem(file, 'image-ignored', {url, alt: node.alt ?? ''}, node.position)
+    } else if ('children' in node) for (const child of node.children) stack.push(child)
+  }
+}
+
 class Outline {
   private readonly lastHeading: Array<number | undefined> = []
   private readonly parent: Array<number | undefined> = []
@@ -86,6 +99,7 @@ class Extractor {
   file({file, tree}: ParsedFile) {
     checkGlyphs(file, tree, this.glyphs)
     this.brokenTables(file, tree)
+    ignoredImages(file, tree)
     const nodes = tree.children.filter((node) => node.type !== 'yaml')
     if (isProgrammesFile(file)) {
       this.territory(file, nodes, 1, undefined)
