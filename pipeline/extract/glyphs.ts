@@ -7,6 +7,7 @@ import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {placeholder, type Glyphs} from '../fonts/index.js'
 import {span} from '../place.js'
+import {invisiblesIn} from '../read/text.js'
 import {problem} from '../rules/index.js'
 
 const codePoint = (character: string) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
@@ -81,5 +82,28 @@ export function checkPrinted(file: VFile, texts: readonly PrintedText[], glyphs:
 }
 
 export function checkGlyphs(file: VFile, tree: Root, glyphs: Glyphs): void {
-  checkPrinted(file, printedTexts(tree), glyphs)
+  const texts = printedTexts(tree)
+  checkReferences(file, texts)
+  checkPrinted(file, texts, glyphs)
+}
+
+/** A numeric character reference, `&#7;` or `&#x202E;`. */
+const numericReference = /&#(?:[xX][0-9a-fA-F]+|[0-9]+);/
+
+/**
+ * Characters that a character reference (`&#x202E;`, `&lrm;`) gives, where typing them would have them removed
+ * (`invisible-character`): invisible ones, and the U+FFFD that Markdown reads a reference to a control character or
+ * to no character as. Reading removes only what is typed, so they reach the text: one warning a piece of text.
+ */
+function checkReferences(file: VFile, texts: readonly PrintedText[]): void {
+  const source = String(file.value)
+  for (const piece of texts) {
+    const written = piece.position && source.slice(piece.position.start.offset, piece.position.end.offset)
+    if (!written?.includes('&')) continue
+    const characters = invisiblesIn(piece.text)
+    const replaced = piece.text.includes('\uFFFD') && !written.includes('\uFFFD') && numericReference.test(written)
+    if (characters.length > 0 || replaced) {
+      problem(file, 'reference-invisible', {characters: replaced ? [...characters, '\uFFFD'] : characters}, piece.position)
+    }
+  }
 }

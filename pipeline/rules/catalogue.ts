@@ -252,6 +252,12 @@ export const catalogue = {
     message: ({kind}) => `This is a ${kind}, not a regular file, so it is not read`,
     hint: 'Replace it with a regular Markdown file, or remove it from the sources folder (or list it in `.art67ignore`).'
   }),
+  'reference-invisible': rule<{characters: readonly string[]}>({
+    severity: 'warning',
+    summary: 'a character reference (`&#x202E;`, `&lrm;`) that gives an invisible or control character, or U+FFFD for one that names no character: kept in the text',
+    message: ({characters}) => `A character reference in this text gives ${characters.map(describeInvisible).join(', ')}, which is kept in the PDF, XLSX and JSON`,
+    hint: 'Delete the reference, or write the character it means: invisible characters can hide or reorder text, and a reference to a control character reads as U+FFFD (�).'
+  }),
   'invisible-character': rule<{characters: readonly string[]; count: number; rest: boolean}>({
     severity: 'warning',
     summary: 'invisible or control characters (zero-width spaces, direction marks …), named by code point: removed from the text, a form feed, vertical tab or next line (U+0085) leaving a space',
