@@ -206,6 +206,9 @@ const unnumbered = (text: string) =>
     .replace(/\d+/g, '#')
     .replace(/\b[ivx]+\b/g, (word) => (romanNumeral.test(word) ? '#' : word))
 
+/** A title masked as `unnumbered`, letters standing alone too: `Workshop A` and `Workshop B` differ on purpose. */
+const unlettered = (title: string) => unnumbered(title).replace(/(?<![\p{L}\p{N}])\p{L}(?![\p{L}\p{N}])/gu, '#')
+
 /** A typo in an ID or title: one edit (four characters at least). Two would take `Webinar` for `Seminar`. */
 const duplicateEdits = (length: number) => (length < 4 ? 0 : 1)
 
@@ -220,7 +223,7 @@ function checkNearDuplicates(groups: Map<string, Written[]>) {
   // Equal titles are duplicate-title's; of two suspects, the later one warns.
   const accept = (index: number, other: number) => !(suspect[other] && other > index) && title(other) !== title(index)
   const byId = firstNear(programmes.map((record) => unnumbered(record.id)), duplicateEdits, accept)
-  const byTitle = firstNear(programmes.map((record) => unnumbered(record.raw.title)), duplicateEdits, accept)
+  const byTitle = firstNear(programmes.map((record) => unlettered(record.raw.title)), duplicateEdits, accept)
   programmes.forEach(({raw, id, fields}, index) => {
     if (!suspect[index]) return
     // Without an `ID:` field, the ID is the title's slug: the title says it better.

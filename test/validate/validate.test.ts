@@ -122,6 +122,13 @@ describe('validate', () => {
     expect(byTitle!.cause).toMatchObject({file: 'report.md', line: 12, column: 10})
   })
 
+  it('takes programmes that differ in a letter of their own, as numbers do, for distinct on purpose', () => {
+    const {result} = model({
+      'report.md': frontMatter + '\n# Programmes\n\n| Title | Beneficiaries |\n|---|---|\n| Workshop A | Chile |\n| Workshop B | Chile |\n| Module C of the course | Chile |\n| Module D of the course | Chile |\n'
+    })
+    expect(result.problems).toEqual([])
+  })
+
   it('takes programmes that differ in a number, or that merge, for distinct on purpose', () => {
     const {result} = model({
       'report.md':
