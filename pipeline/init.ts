@@ -5,7 +5,7 @@ import {firstYear, parseDate} from './dates.js'
 import {Art67Error} from './errors.js'
 import type {IsoDate} from './model.js'
 import {printablePath} from './read/index.js'
-import {sentenceName} from './registry/index.js'
+import {printedName, sentenceName} from './registry/index.js'
 import {resolveMember} from './registry/resolve.js'
 import {dateReason, type DateProblem} from './rules/catalogue.js'
 import {loadTemplates, packageTemplates, type Labels} from './templates.js'
@@ -179,7 +179,7 @@ ${fill(skeleton.listIntro, values)}
 
 | ${sources.tableColumns.no[0]} | ${sources.tableColumns.title[0]} | ${field('start')} | ${field('beneficiaries')} |
 |---|---|---|---|
-| 1 | ${title} | ${dayFirst(start)} | Cambodia; Viet Nam |
+| 1 | ${title} | ${dayFirst(start)} | ${['Cambodia', 'Viet Nam'].map((name) => printedName(name, language)).join('; ')} |
 `
   const agency = `## ${title}
 

@@ -144,10 +144,13 @@ describe('init in another language', () => {
     await init(target, {member: 'Switzerland', period: '2022', language})
     const report = await readFile(path.join(target, 'report.md'), 'utf8')
     expect(report).toContain(`language: ${language}\n`)
+    // Beneficiaries by their names in the report's language, which the registry reads as well.
+    expect(report).toContain(language === 'fr' ? '| Cambodge; Viet Nam |' : '| Camboya; Viet Nam |')
     const result = await check(target)
     expect(ruleIds(result.files)).toEqual(['warning date-missing'])
     expect(result.report?.language).toBe(language)
     expect(result.report?.programmes[0]?.agency).toBe(language === 'fr' ? 'Office de la propriété intellectuelle' : 'Oficina de Propiedad Intelectual')
     expect(result.report?.programmes[0]?.type).toBe(language === 'fr' ? 'Atelier' : 'Taller')
+    expect(result.report?.programmes[0]?.beneficiaries).toEqual(['Cambodia', 'Viet Nam'])
   })
 })
