@@ -193,6 +193,14 @@ function describeInvisible(character: string): string {
   return `<${codePoint(character)}>${details.length > 0 ? ` (${details.join(', ')})` : ''}`
 }
 
+/** Why the system refused to read a file or folder, by its error code. */
+function readRefusal(errorCode: string): string {
+  if (errorCode === 'EACCES' || errorCode === 'EPERM') return 'permission denied'
+  // Listed, then not found by that name: a name that is not UTF-8 (listed with U+FFFD in it), or a path too long.
+  if (errorCode === 'ENOENT' || errorCode === 'ENAMETOOLONG') return 'its name, as listed, is not found again (a name that is not UTF-8, or a path longer than the system allows)'
+  return 'the system refused'
+}
+
 export const catalogue = {
   'sources-missing': rule<{as: 'missing' | 'file'}>({
     severity: 'error',
@@ -233,9 +241,8 @@ export const catalogue = {
     severity: 'error',
     fixed: true,
     summary: 'a file or folder of the sources that cannot be read (permission denied, an I/O error)',
-    message: ({what, code: errorCode}) =>
-      `This ${what} cannot be ${what === 'file' ? 'read' : 'listed'}: ${errorCode === 'EACCES' || errorCode === 'EPERM' ? 'permission denied' : 'the system refused'} (${errorCode})`,
-    hint: 'Let the user who runs art67 read it (a folder must also be listable), or move it out of the sources folder, or list it in `.art67ignore`.'
+    message: ({what, code: errorCode}) => `This ${what} cannot be ${what === 'file' ? 'read' : 'listed'}: ${readRefusal(errorCode)} (${errorCode})`,
+    hint: 'Let the user who runs art67 read it (a folder must also be listable), rename it, move it out of the sources folder, or list it in `.art67ignore`.'
   }),
   'symlink-broken': rule<{as: 'missing' | 'loop'}>({
     severity: 'error',

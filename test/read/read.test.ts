@@ -1,4 +1,5 @@
 // Reading the sources: what is read and what is not, how bytes become text, and places kept in the file as saved.
+import {writeFileSync} from 'node:fs'
 import {mkdir, symlink} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
@@ -123,6 +124,15 @@ describe('read', () => {
     expect(await located(dir)).toEqual(['loop.md:undefined:undefined symlink-broken'])
     const empty = await writeSources({'README.md': '# About\n'})
     expect((await check(empty)).files[0]!.messages[0]!.reason).toContain('README files and what `.art67ignore` lists are skipped')
+  })
+
+  it('says why a file whose name is not UTF-8 cannot be read, not that permission was denied', async () => {
+    const dir = await writeSources({'report.md': frontMatter + '\nText.\n'})
+    // A name of bytes that are not UTF-8: listed with U+FFFD in it, then not found by that name.
+    writeFileSync(Buffer.concat([Buffer.from(path.join(dir, 'bad')), Buffer.from([0xff, 0xfe]), Buffer.from('.md')]), '# Text\n')
+    const [problem] = (await check(dir)).files.flatMap((file) => file.messages)
+    expect(problem).toMatchObject({ruleId: 'read-denied'})
+    expect(problem!.reason).toBe('This file cannot be read: its name, as listed, is not found again (a name that is not UTF-8, or a path longer than the system allows) (ENOENT)')
   })
 
   it('does not report missing front matter when a file that could hold it could not be read', async () => {
