@@ -122,6 +122,7 @@ export type YamlError =
   | 'reserved-start'
   | 'escape'
   | 'tag'
+  | 'documents'
   | 'other'
 
 function yamlError({error, found, detail}: {error: YamlError; found: string; detail: string}): string {
@@ -150,6 +151,8 @@ function yamlError({error, found, detail}: {error: YamlError; found: string; det
       return `${code(found)} is not an escape double quotes allow: write \`\\\\\` for a backslash, or use single quotes`
     case 'tag':
       return `The YAML tag ${code(found)} is not allowed: front matter values are plain text`
+    case 'documents':
+      return 'A line `...` or `---` before this one ends the YAML, and this line starts another document: the front matter is one block of `key: value` lines'
     case 'other':
       return `Broken YAML: ${detail}`
   }

@@ -104,6 +104,8 @@ function yamlError(error: YAMLError, source: string): {error: YamlError; found: 
       return {error: 'escape', found: /escape sequence (\S+)/.exec(error.message)?.[1] ?? source.slice(error.pos[0], error.pos[0] + 2)}
     case 'TAG_RESOLVE_FAILED':
       return {error: 'tag', found}
+    case 'MULTIPLE_DOCS':
+      return {error: 'documents', found}
     default:
       return {error: 'other', found}
   }
