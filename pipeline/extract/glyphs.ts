@@ -1,7 +1,7 @@
-// A warning for printed characters the PDF's font cannot draw, and one for right-to-left text, which the PDF lays
-// out left to right, each at its first place in each file. Only text that prints is read: text, code and HTML
-// values, image descriptions; never link addresses, definitions or front matter (validate checks the front matter
-// values it prints).
+// A warning for printed characters the PDF's font cannot draw, at each line where they are, and one for
+// right-to-left text, which the PDF lays out left to right, at its first place in each file. Only text that prints
+// is read: text, code and HTML values, image descriptions; never link addresses, definitions or front matter
+// (validate checks the front matter values it prints).
 import type {Nodes, Root} from 'mdast'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
@@ -62,23 +62,25 @@ function checkDirection(file: VFile, texts: readonly PrintedText[], glyphs: Glyp
 }
 
 /**
- * One warning naming every character of `texts` the font cannot draw, placed at the first of them; and one at the
- * first right-to-left text.
+ * A warning at each line of `texts` with characters the font cannot draw, naming them, placed at the first; and one
+ * at the first right-to-left text.
  */
 export function checkPrinted(file: VFile, texts: readonly PrintedText[], glyphs: Glyphs): void {
   checkDirection(file, texts, glyphs)
-  const missing = new Set<string>()
-  let first: PrintedText | undefined
+  const lines = new Map<number | undefined, {first: PrintedText; missing: Set<string>}>()
   for (const piece of texts) {
-    for (const character of glyphs.undrawable(piece.text)) {
-      if (missing.size === 0) first = piece
-      missing.add(character)
-    }
+    const undrawable = glyphs.undrawable(piece.text)
+    if (undrawable.length === 0) continue
+    const line = piece.position?.start.line
+    const found = lines.get(line) ?? {first: piece, missing: new Set<string>()}
+    lines.set(line, found)
+    for (const character of undrawable) found.missing.add(character)
   }
-  if (missing.size === 0 || !first) return
-  const characters = [...missing]
-  const place = placeOfCharacter(file, first.position, glyphs.undrawable(first.text)[0]!)
-  problem(file, 'glyph-missing', {characters: characters.slice(0, shown).map(describe), more: Math.max(characters.length - shown, 0), placeholder}, place)
+  for (const {first, missing} of lines.values()) {
+    const characters = [...missing]
+    const place = placeOfCharacter(file, first.position, glyphs.undrawable(first.text)[0]!)
+    problem(file, 'glyph-missing', {characters: characters.slice(0, shown).map(describe), more: Math.max(characters.length - shown, 0), placeholder}, place)
+  }
 }
 
 export function checkGlyphs(file: VFile, tree: Root, glyphs: Glyphs): void {

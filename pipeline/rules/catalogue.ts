@@ -618,7 +618,7 @@ export const catalogue = {
   }),
   'glyph-missing': rule<{characters: readonly string[]; more: number; placeholder: string}>({
     severity: 'warning',
-    summary: 'printed characters the PDF font cannot draw (emoji, CJK …), named with their code points: the PDF prints `?` for them',
+    summary: 'printed characters the PDF font cannot draw (emoji, CJK …), named with their code points at each line where they are: the PDF prints `?` for them',
     message: ({characters, more, placeholder}) =>
       `The PDF font cannot draw ${characters.join(', ')}${more > 0 ? ` and ${more} more` : ''}; the PDF prints ${code(placeholder)} instead`,
     hint: 'Write these characters another way (e.g. spell out a symbol), or leave them out: the PDF font covers Latin, Greek and Cyrillic text.'
