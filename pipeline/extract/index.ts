@@ -47,15 +47,20 @@ function sectionEnd(nodes: RootContent[], from: number, depth: number): number {
 
 /** Each top-level node's nearest heading before it, and each heading's parent: who a node falls under. */
 
-/** Every image of the file, wherever it is (text, title, field, cell): never read or fetched, its description printed. */
-function ignoredImages(file: VFile, tree: Root) {
+/**
+ * What the outputs leave out of the file, wherever it is (text, title, field, cell): every image, never read or
+ * fetched (its description is printed), and every link or image title (`[x](https://… "title")`).
+ */
+function unprinted(file: VFile, tree: Root) {
   const stack: Nodes[] = [tree]
   while (stack.length > 0) {
     const node = stack.pop()!
     if (node.type === 'image' || node.type === 'imageReference') {
       const url = node.type === 'image' ? node.url : (file.data.definitions?.get(node.identifier) ?? '')
       problem(file, 'image-ignored', {url, alt: node.alt ?? ''}, node.position)
-    } else if ('children' in node) for (const child of node.children) stack.push(child)
+    }
+    if ((node.type === 'link' || node.type === 'definition') && node.title) problem(file, 'link-title-ignored', {title: node.title}, node.position)
+    if ('children' in node) for (const child of node.children) stack.push(child)
   }
 }
 
@@ -99,7 +104,7 @@ class Extractor {
   file({file, tree}: ParsedFile) {
     checkGlyphs(file, tree, this.glyphs)
     this.brokenTables(file, tree)
-    ignoredImages(file, tree)
+    unprinted(file, tree)
     const nodes = tree.children.filter((node) => node.type !== 'yaml')
     if (isProgrammesFile(file)) {
       this.territory(file, nodes, 1, undefined)

@@ -604,6 +604,12 @@ export const catalogue = {
     message: ({url, alt}) => `The image ${code(url)} is not embedded; the PDF shows its description ${code(alt)}`,
     hint: 'Describe the content in text; art67 never reads or fetches images.'
   }),
+  'link-title-ignored': rule<{title: string}>({
+    severity: 'warning',
+    summary: 'a link’s title (`[text](https://… "title")`, or a definition’s): not printed',
+    message: ({title}) => `The link title ${quote(title)} is not printed: the outputs keep the link’s text and address`,
+    hint: 'Put the title’s words in the text, or delete the title (the quoted text after the address).'
+  }),
   'link-local': rule<{url: string}>({
     severity: 'warning',
     summary: 'a link to a file rather than a web address: its text is kept without the link',
