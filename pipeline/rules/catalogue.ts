@@ -264,8 +264,8 @@ export const catalogue = {
   }),
   'reference-invisible': rule<{characters: readonly string[]}>({
     severity: 'warning',
-    summary: 'a character reference (`&#x202E;`, `&lrm;`) that gives an invisible or control character, or U+FFFD for one that names no character: kept in the text',
-    message: ({characters}) => `A character reference in this text gives ${characters.map(describeInvisible).join(', ')}, which is kept in the PDF, XLSX and JSON`,
+    summary: 'a character reference (`&#x202E;`, `&lrm;`) or a front matter escape (`"\\u202E"`) that gives an invisible or control character, or U+FFFD for one that names no character: kept in the text',
+    message: ({characters}) => `A character reference or escape in this text gives ${characters.map(describeInvisible).join(', ')}, which is kept in the PDF, XLSX and JSON`,
     hint: 'Delete the reference, or write the character it means: invisible characters can hide or reorder text, and a reference to a control character reads as U+FFFD (�).'
   }),
   'invisible-character': rule<{characters: readonly string[]; count: number; rest: boolean}>({
