@@ -94,6 +94,13 @@ async function checkOne(pool: Pool, dir: string, options: ManyOptions, hooks: Ho
   return {dir, result}
 }
 
+/** The folder that holds all of `resolved` (absolute paths): their common parent, or the one folder's parent. */
+function commonParent(resolved: readonly string[]): string {
+  let common = resolved.length > 1 ? resolved[0]! : path.dirname(resolved[0] ?? '.')
+  while (!resolved.every((dir) => dir === common || dir.startsWith(common + path.sep))) common = path.dirname(common)
+  return common
+}
+
 /**
  * Each report's output folder: `out`, or a subfolder named after the report's folder (relative to the reports'
  * common parent) for reports whose outputs would have the same `name`. A report without a name (no member or period
@@ -101,8 +108,7 @@ async function checkOne(pool: Pool, dir: string, options: ManyOptions, hooks: Ho
  */
 export function outputFolders(reports: ReadonlyArray<{dir: string; name: string | undefined}>, out: string): string[] {
   const resolved = reports.map(({dir}) => path.resolve(dir))
-  let common = resolved.length > 1 ? resolved[0]! : path.dirname(resolved[0] ?? '.')
-  while (!resolved.every((dir) => dir === common || dir.startsWith(common + path.sep))) common = path.dirname(common)
+  const common = commonParent(resolved)
   return reports.map(({name}, index) => {
     const collides = name !== undefined && reports.some((other, at) => at !== index && other.name === name)
     const sub = path.relative(common, resolved[index]!) || path.basename(resolved[index]!)
@@ -168,7 +174,7 @@ export async function buildMany(dirs: readonly string[], options: ManyBuildOptio
   }
   const ok = reports.every(isOk)
   if (!options.combined || !ok) return {reports, ok}
-  return {reports, ok, combined: await writeCombined(reports.map((entry) => entry.result.report!), out, options)}
+  return {reports, ok, combined: await writeCombined(fromCommonParent(reports.map((entry) => ({dir: entry.dir, report: entry.result.report!}))), out, options)}
 }
 
 /** A report's outputs: those kept in `renders` when rendered from the same model and options, else rendered. */
@@ -180,6 +186,19 @@ async function renderKept(pool: Pool, dir: string, report: Report, options: Rend
   const rendered = await pool.render(report, options, started)
   if ('outputs' in rendered) renders.set(path.resolve(dir), {key, outputs: rendered.outputs})
   return rendered
+}
+
+/**
+ * The reports with the files their programmes come from named from the reports' common parent folder
+ * (`canada/2021/report.md`), so that the combined workbook's rows of two reports are told apart.
+ */
+function fromCommonParent(reports: ReadonlyArray<{dir: string; report: Report}>): Report[] {
+  const common = commonParent(reports.map(({dir}) => path.resolve(dir)))
+  return reports.map(({dir, report}) => {
+    const folder = path.relative(common, path.resolve(dir)).split(path.sep).join('/')
+    const programmes = report.programmes.map((programme) => ({...programme, sources: programme.sources.map((source) => ({...source, file: folder ? `${folder}/${source.file}` : source.file}))}))
+    return {...report, programmes}
+  })
 }
 
 /** The combined workbook of `reports`, in the language of the first, dated with the latest report's instant. */

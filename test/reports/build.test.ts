@@ -28,6 +28,9 @@ describe('buildMany', () => {
       ['Canada', '2020-2021', 1, 'canadian-workshop', 'Canadian workshop'],
       ['Japan', '2021', 1, 'japanese-seminar', 'Japanese seminar']
     ])
+    // Each row's source named from the reports' common parent, so that rows of two reports are told apart.
+    const source = header!.indexOf('Source')
+    expect(rows.map((row) => row[source])).toEqual(['canada/2021/report.md:11', 'japan/report.md:11'])
   })
 
   it('titles the combined workbook’s columns in the language of the first report', async () => {
