@@ -5,6 +5,7 @@ import type {Nodes} from 'mdast'
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import {problem} from '../rules/index.js'
+import {opensFrontMatter} from './chunk.js'
 
 export const limits = {
   /** Levels of block quotes and lists before a line's text (see `nestingOf`). */
@@ -111,6 +112,9 @@ export function refuseOverLimits(file: VFile, text: string): {text: string; cuts
     deep = undefined
   }
 
+  // The front matter's lines are scanned between its fences, which are never refused: a value nested too deep is
+  // refused as a paragraph is (the YAML parser runs out of memory on 100,000 brackets), the front matter stays.
+  let frontMatter = opensFrontMatter.test(text)
   for (let lineStart = 0, lineNumber = 1; lineStart <= text.length; lineNumber++) {
     const newline = text.indexOf('\n', lineStart)
     const lineEnd = newline === -1 ? text.length : newline
@@ -118,6 +122,13 @@ export function refuseOverLimits(file: VFile, text: string): {text: string; cuts
     const at = (index: number) => point(lineNumber, lineStart, index)
     const start = lineStart
     lineStart = lineEnd + 1
+    if (frontMatter && (lineNumber === 1 || /^---[ \t]*$/.test(line))) {
+      endParagraph(start)
+      frontMatter = lineNumber === 1
+      continue
+    }
+    // Each top-level `key:` of the front matter is a paragraph of its own: one refused leaves the others.
+    if (frontMatter && /^[A-Za-z_][\w-]*[ \t]*:/.test(line)) endParagraph(start)
 
     const prefix = containerPrefix.exec(line)![0]
     const {nesting, item} = nestingOf(prefix)
