@@ -95,7 +95,8 @@ type Values = {[Option in MainOption]?: (typeof mainOptions)[Option]['type'] ext
 function misplacedOption(command: string, values: Values): string | undefined {
   for (const option of Object.keys(values) as MainOption[]) {
     if (option === 'help' || option === 'version' || commandOptions[command]?.includes(option)) continue
-    return wrongCommand(option, command)
+    // A flag set to false was given as `--no-<flag>`.
+    return wrongCommand(option, command, values[option] === false ? `--no-${option}` : `--${option}`)
   }
   return undefined
 }
@@ -177,12 +178,15 @@ const commandOptions: Record<string, readonly string[]> = {
   diff: Object.keys(diffOptions)
 }
 
-/** `--out goes with build and import, not check`; undefined for an option no command has. */
-function wrongCommand(option: string, command: string): string | undefined {
+/** The options that are flags, which `--no-<flag>` turns off. */
+const flags = new Set(Object.entries({...mainOptions, ...importOptions, ...diffOptions}).flatMap(([name, option]) => (option.type === 'boolean' ? [name] : [])))
+
+/** `--out goes with build and import, not check`, naming the option as `typed`; undefined for an option no command has. */
+function wrongCommand(option: string, command: string, typed = `--${option}`): string | undefined {
   const goesWith = Object.keys(commandOptions).filter((other) => commandOptions[other]!.includes(option))
   if (goesWith.length === 0) return undefined
   const listed = goesWith.length > 1 ? `${goesWith.slice(0, -1).join(', ')} and ${goesWith.at(-1)}` : goesWith[0]
-  return `--${option} goes with ${listed}, not ${command}`
+  return `${typed} goes with ${listed}, not ${command}`
 }
 
 /**
@@ -192,7 +196,9 @@ function wrongCommand(option: string, command: string): string | undefined {
 function parseArgsMessage(error: Error & {code?: string}, options: object, command: string | undefined): string {
   const unknown = error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /^Unknown option '([^']+)'/.exec(error.message)?.[1] : undefined
   if (unknown === undefined) return error.message
-  const misplaced = command !== undefined && Object.hasOwn(commandOptions, command) && unknown.startsWith('--') ? wrongCommand(unknown.slice(2).replace(/^no-/, ''), command) : undefined
+  const name = unknown.replace(/^--/, '')
+  const option = name.startsWith('no-') && flags.has(name.slice(3)) ? name.slice(3) : name
+  const misplaced = command !== undefined && Object.hasOwn(commandOptions, command) && unknown.startsWith('--') ? wrongCommand(option, command, unknown) : undefined
   if (misplaced) return misplaced
   const suggestion = typoOf(unknown, Object.keys(options).map((name) => `--${name}`))
   return `unknown option \`${unknown}\`${suggestion ? `: did you mean \`${suggestion}\`?` : ''}`
@@ -290,8 +296,13 @@ function print(many: ManyResult<CheckResult & {outputs?: string[]}> & {combined?
 const exitCode = (many: ManyResult<CheckResult>) => (many.reports.some((entry) => entry.error) ? 2 : many.ok ? 0 : 1)
 
 export async function main(argv: string[]): Promise<number> {
+  // Help, whatever else is given (the options of any command among them).
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(usage + '\n')
+    return 0
+  }
   const own = argv[0] !== undefined && Object.hasOwn(commands, argv[0]) ? commands[argv[0]] : undefined
-  if (own && !argv.includes('--help') && !argv.includes('-h')) {
+  if (own) {
     try {
       return await own(argv.slice(1))
     } catch (error) {
@@ -312,10 +323,6 @@ export async function main(argv: string[]): Promise<number> {
     return usageError(parseArgsMessage(error as Error, mainOptions, argv.find((arg) => !arg.startsWith('-'))))
   }
   const {values, positionals} = parsed
-  if (values.help) {
-    process.stdout.write(usage + '\n')
-    return 0
-  }
   if (values.version) {
     process.stdout.write(version() + '\n')
     return 0

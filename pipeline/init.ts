@@ -95,14 +95,17 @@ function period(options: InitOptions): {yaml: string; label: string; first: IsoD
     return {yaml: `period:\n  from: ${first}\n  to: ${last}`, label, first, last}
   }
   const written = options.period ?? String((options.now ?? new Date()).getUTCFullYear() - 1)
-  return yearsPeriod(written)
+  return yearsPeriod(written, '; or give --from and --to')
 }
 
-/** `--period` (`2022` or `2022-2023`) as the front matter writes it, and its first and last days; refused if wrong. */
-export function yearsPeriod(written: string): {yaml: string; label: string; first: IsoDate; last: IsoDate} {
+/**
+ * `--period` (`2022` or `2022-2023`) as the front matter writes it, and its first and last days; refused if wrong,
+ * naming `otherwise` the command's other ways to give a period.
+ */
+export function yearsPeriod(written: string, otherwise = ''): {yaml: string; label: string; first: IsoDate; last: IsoDate} {
   const match = /^(\d{4})(?:-(\d{4}))?$/.exec(written)
   if (!match || Number(match[2] ?? match[1]) < Number(match[1])) {
-    throw new Art67Error(`--period takes a year or two years such as 2022-2023, not \`${written}\`; or give --from and --to`)
+    throw new Art67Error(`--period takes a year or two years such as 2022-2023, not \`${written}\`${otherwise}`)
   }
   const early = [match[1]!, match[2]].find((year) => year !== undefined && Number(year) < firstYear)
   if (early) throw new Art67Error(`--period \`${written}\`: ${dateReason({problem: 'year', year: early})}`)

@@ -12,6 +12,13 @@ const plain = {FORCE_COLOR: undefined, NO_COLOR: undefined}
 const ansi = '\u001B['
 
 describe('art67 command', () => {
+  it('prints help whatever other options are given, a command’s own among them', () => {
+    for (const args of [['import', 'page.txt', '--force', '--help'], ['diff', 'a', 'b', '--exit-code', '-h'], ['check', '--bogus', '--help']]) {
+      expect(art67(args)).toMatchObject({code: 0, stderr: ''})
+      expect(art67(args).stdout).toContain('Usage:')
+    }
+  })
+
   it('prints help and version', async () => {
     const help = art67(['--help'])
     expect(help.code).toBe(0)
@@ -36,10 +43,13 @@ describe('art67 command', () => {
     [['build', '--period', '2022'], '--period goes with init and import, not build'],
     // Options of the commands that have their own, among all: one table says which command takes which.
     [['import', 'a.txt', '--quiet'], '--quiet goes with build and check, not import'],
-    [['import', 'a.txt', '--no-strict'], '--strict goes with build and check, not import'],
+    [['import', 'a.txt', '--no-strict'], '--no-strict goes with build and check, not import'],
     [['diff', 'a', 'b', '--out', 'x'], '--out goes with build and import, not diff'],
     [['check', '--force'], '--force goes with import, not check'],
     [['build', '--exit-code'], '--exit-code goes with diff, not build'],
+    [['init', 'x', '--member', 'Japan', '--no-color'], '--no-color goes with build, check, import and diff, not init'],
+    [['build', '--no-out'], 'unknown option `--no-out`'],
+    [['import', 'a.txt', '--no-out'], 'unknown option `--no-out`'],
     // An empty path (an unset variable) is never taken for the current folder.
     [['init', '', '--member', 'Japan'], 'init needs the folder to write the report in, not an empty path (is a variable unset?)'],
     [['check', ''], 'check needs folders of sources, not an empty path'],

@@ -97,7 +97,9 @@ async function checkOne(pool: Pool, dir: string, options: ManyOptions, hooks: Ho
 /** The folder that holds all of `resolved` (absolute paths): their common parent, or the one folder's parent. */
 function commonParent(resolved: readonly string[]): string {
   let common = resolved.length > 1 ? resolved[0]! : path.dirname(resolved[0] ?? '.')
-  while (!resolved.every((dir) => dir === common || dir.startsWith(common + path.sep))) common = path.dirname(common)
+  // A root (`/`, `C:\`) ends with its separator already, and is its own parent: the loop ends there.
+  const inside = (dir: string) => dir === common || dir.startsWith(common.endsWith(path.sep) ? common : common + path.sep)
+  while (!resolved.every(inside) && path.dirname(common) !== common) common = path.dirname(common)
   return common
 }
 

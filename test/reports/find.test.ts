@@ -46,6 +46,13 @@ describe('outputFolders', () => {
     ).toEqual([path.join('out', 'old/canada'), path.join('out', 'new/canada'), 'out'])
   })
 
+  it('names the subfolders from the root when the reports share nothing else (it looped there)', () => {
+    expect(outputFolders([{dir: '/srv/a/canada', name: canada}, {dir: '/home/b/canada', name: canada}], 'out')).toEqual([
+      path.join('out', 'srv/a/canada'),
+      path.join('out', 'home/b/canada')
+    ])
+  })
+
   it('leaves a report without a name (its front matter broken) in the output folder, colliding with none', () => {
     expect(outputFolders([{dir: 'reports/a', name: undefined}, {dir: 'reports/b', name: undefined}, {dir: 'reports/c', name: canada}], 'out')).toEqual(['out', 'out', 'out'])
   })
