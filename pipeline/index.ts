@@ -1,6 +1,7 @@
 // The library API: `check` validates a sources folder, `build` also writes the PDF, XLSX and JSON. This module only
 // composes the stages, one line each: read → parse → extract → validate → emit → write (format is the CLI's).
 import {performance} from 'node:perf_hooks'
+import type {Yaml} from 'mdast'
 import type {VFile} from 'vfile'
 import {applySeverities, checkedEpoch, loadConfig, parseRules, type Rules} from './config.js'
 import {utcMillis} from './dates.js'
@@ -13,6 +14,7 @@ import {parse, type ParseCache} from './parse/index.js'
 export {ParseCache} from './parse/index.js'
 import {read, type ReadOptions, type Sources} from './read/index.js'
 import {loadTemplates, packageTemplates, templatesFor} from './templates.js'
+import {namingOf} from './validate/frontmatter.js'
 import {validate} from './validate/index.js'
 import {write, type Output} from './write/index.js'
 
@@ -106,6 +108,12 @@ export async function check(dir: string, options: CheckOptions = {}): Promise<Ch
   return analyse(sources, {...options, rules: {...config?.rules, ...options.rules}}, timings)
 }
 
+/** The outputs' base name: the report's, else the one its front matter's member and period give, if right. */
+function outputNameOf(report: Report | undefined, frontMatter: Yaml | undefined): string | undefined {
+  const naming = report ?? (frontMatter && namingOf(frontMatter))
+  return naming && outputName(naming)
+}
+
 /** Check sources already read (or made in memory): every stage after reading. */
 export async function analyse(sources: Sources, options: CheckOptions = {}, timings: Timings = {}): Promise<CheckResult> {
   const rules = parseRules(options.rules ?? {}, 'the `rules` option')
@@ -122,7 +130,7 @@ export async function analyse(sources: Sources, options: CheckOptions = {}, timi
   const counts = count(files)
   return {
     report: counts.errors === 0 ? report : undefined,
-    outputName: report && outputName(report),
+    outputName: outputNameOf(report, extracted.frontMatter?.node),
     files,
     counts,
     ok: counts.errors === 0 && counts.warnings <= (options.strict ? 0 : (options.maxWarnings ?? Infinity)),

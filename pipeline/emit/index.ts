@@ -53,7 +53,7 @@ function boundedSlug(name: string): string {
 }
 
 /** `canada-2020-2021`: the outputs' base name, from the member (bounded, never empty) and the period. */
-export function outputName(report: Report): string {
+export function outputName(report: Pick<Report, 'member' | 'period'>): string {
   return `${boundedSlug(report.member) || fallbackSlug}-${report.period.label}`
 }
 

@@ -170,6 +170,28 @@ function openingQuote(source: string, at: number): number | undefined {
   return found
 }
 
+/**
+ * The member (by its registry name, else as written) and period the front matter gives, when both are right, however
+ * wrong the rest is: what names a report's outputs. Reports nothing.
+ */
+export function namingOf(node: Yaml): {member: string; period: Period} | undefined {
+  const yaml = new Located(node)
+  if (yaml.doc.errors.length > 0) return undefined
+  let data: unknown
+  try {
+    data = yaml.doc.toJS({maxAliasCount: 50})
+  } catch {
+    return undefined
+  }
+  // The two keys only, the others let be (FrontMatter is strict).
+  const parsed = z.object({member: FrontMatter.shape.member, period: FrontMatter.shape.period}).safeParse(data)
+  if (!parsed.success) return undefined
+  const member = resolveMember(parsed.data.member)
+  const period = parsePeriod(parsed.data.period)
+  if (!period.ok) return undefined
+  return {member: member.kind === 'entity' ? member.entry.name : parsed.data.member, period: period.period}
+}
+
 /** Read the front matter; every problem is reported on `file` at its place. */
 export function readFrontMatter(file: VFile, node: Yaml, languages: readonly string[], glyphs: Glyphs): Meta | undefined {
   const yaml = new Located(node)

@@ -75,8 +75,11 @@ describe('buildMany', () => {
     ])
   })
 
-  it('keeps a report in its subfolder while another of the same name has errors', async () => {
-    const root = await writeSources({'old/report.md': frontMatter + programmes('A'), 'new/report.md': frontMatter + programmes('B').replace('Kenya', 'Kenyaa')})
+  it.each([
+    ['in its body', frontMatter + programmes('B').replace('Kenya', 'Kenyaa')],
+    ['in its front matter', frontMatter.replace('16/09/2021', '31/02/2021') + programmes('B')]
+  ])('keeps a report in its subfolder while another of the same name has errors %s', async (_, broken) => {
+    const root = await writeSources({'old/report.md': frontMatter + programmes('A'), 'new/report.md': broken})
     const out = path.join(root, 'out')
     const many = await buildMany([root], {out})
     expect(many.reports.map((entry) => entry.result.ok)).toEqual([false, true])
