@@ -67,18 +67,38 @@ function checkDirection(file: VFile, texts: readonly PrintedText[], glyphs: Glyp
  */
 export function checkPrinted(file: VFile, texts: readonly PrintedText[], glyphs: Glyphs): void {
   checkDirection(file, texts, glyphs)
-  const lines = new Map<number | undefined, {first: PrintedText; missing: Set<string>}>()
-  for (const piece of texts) {
-    const undrawable = glyphs.undrawable(piece.text)
-    if (undrawable.length === 0) continue
-    const line = piece.position?.start.line
-    const found = lines.get(line) ?? {first: piece, missing: new Set<string>()}
+  const source = String(file.value)
+  // By line: the first place of an undrawable character on it, and every such character on it.
+  const lines = new Map<number, {place: Position | undefined; missing: Set<string>}>()
+  const add = (line: number, place: Position | undefined, character: string) => {
+    const found = lines.get(line) ?? {place, missing: new Set<string>()}
     lines.set(line, found)
-    for (const character of undrawable) found.missing.add(character)
+    found.missing.add(character)
   }
-  for (const {first, missing} of lines.values()) {
+  for (const piece of texts) {
+    const undrawable = new Set(glyphs.undrawable(piece.text))
+    if (undrawable.size === 0) continue
+    const start = piece.position?.start
+    const end = piece.position?.end.offset
+    const seen = new Set<string>()
+    if (start?.offset !== undefined && end !== undefined) {
+      // Each one where it is written, on the line it is on (a paragraph may span several).
+      let line = start.line
+      let offset = start.offset
+      for (const character of source.slice(start.offset, end)) {
+        if (character === '\n') line++
+        else if (undrawable.has(character)) {
+          add(line, span(file, offset, character.length), character)
+          seen.add(character)
+        }
+        offset += character.length
+      }
+    }
+    // What the text gives but does not write as such (a character reference): at the piece.
+    for (const character of undrawable) if (!seen.has(character)) add(start?.line ?? 0, piece.position, character)
+  }
+  for (const {place, missing} of lines.values()) {
     const characters = [...missing]
-    const place = placeOfCharacter(file, first.position, glyphs.undrawable(first.text)[0]!)
     problem(file, 'glyph-missing', {characters: characters.slice(0, shown).map(describe), more: Math.max(characters.length - shown, 0), placeholder}, place)
   }
 }

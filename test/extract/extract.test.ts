@@ -312,11 +312,12 @@ describe('extract', () => {
   })
 
   it('names undrawable characters at each line where they are, every piece of the line in one warning', () => {
-    const {vfiles} = run({'r.md': '# Programmes\n\n## 研修\n\n- Agency: JPO 特許庁 and *東京*\n- Beneficiaries: Chile\n\nA description in 日本語.\n'})
+    const {vfiles} = run({'r.md': '# Programmes\n\n## 研修\n\n- Agency: JPO 特許庁 and *東京*\n- Beneficiaries: Chile\n\nA description in 日本語,\nwrapped, with 🎉 on its second line.\n'})
     expect(vfiles[0]!.messages.filter((m) => m.ruleId === 'glyph-missing').map((m) => [m.line, m.column, m.reason])).toEqual([
       [3, 4, 'The PDF font cannot draw 研 (U+7814), 修 (U+4FEE); the PDF prints `?` instead'],
       [5, 15, 'The PDF font cannot draw 特 (U+7279), 許 (U+8A31), 庁 (U+5E81), 東 (U+6771), 京 (U+4EAC); the PDF prints `?` instead'],
-      [8, 18, 'The PDF font cannot draw 日 (U+65E5), 本 (U+672C), 語 (U+8A9E); the PDF prints `?` instead']
+      [8, 18, 'The PDF font cannot draw 日 (U+65E5), 本 (U+672C), 語 (U+8A9E); the PDF prints `?` instead'],
+      [9, 15, 'The PDF font cannot draw 🎉 (U+1F389); the PDF prints `?` instead']
     ])
   })
 })
