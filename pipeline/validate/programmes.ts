@@ -206,8 +206,11 @@ const unnumbered = (text: string) =>
     .replace(/\d+/g, '#')
     .replace(/\b[ivx]+\b/g, (word) => (romanNumeral.test(word) ? '#' : word))
 
-/** A title masked as `unnumbered`, letters standing alone too: `Workshop A` and `Workshop B` differ on purpose. */
-const unlettered = (title: string) => unnumbered(title).replace(/(?<![\p{L}\p{N}])\p{L}(?![\p{L}\p{N}])/gu, '#')
+/**
+ * A title masked as `unnumbered`, capital letters standing alone too: `Workshop A` and `Workshop B` differ on
+ * purpose, while `Seminar o patents` is a typo.
+ */
+const unlettered = (title: string) => unnumbered(title.replace(/(?<![\p{L}\p{N}])\p{Lu}(?![\p{L}\p{N}])/gu, '#'))
 
 /** A typo in an ID or title: one edit (four characters at least). Two would take `Webinar` for `Seminar`. */
 const duplicateEdits = (length: number) => (length < 4 ? 0 : 1)

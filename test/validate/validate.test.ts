@@ -122,11 +122,14 @@ describe('validate', () => {
     expect(byTitle!.cause).toMatchObject({file: 'report.md', line: 12, column: 10})
   })
 
-  it('takes programmes that differ in a letter of their own, as numbers do, for distinct on purpose', () => {
+  it('takes programmes that differ in a capital letter of their own, as numbers do, for distinct on purpose', () => {
     const {result} = model({
       'report.md': frontMatter + '\n# Programmes\n\n| Title | Beneficiaries |\n|---|---|\n| Workshop A | Chile |\n| Workshop B | Chile |\n| Module C of the course | Chile |\n| Module D of the course | Chile |\n'
     })
     expect(result.problems).toEqual([])
+    // A small letter standing alone is a typo all the same.
+    const typo = model({'report.md': frontMatter + '\n# Programmes\n\n| Title | Beneficiaries |\n|---|---|\n| Seminar on patent examination | Chile |\n| Seminar o patent examination | Chile |\n'})
+    expect(typo.result.problems).toEqual(['report.md:12:3 near-duplicate'])
   })
 
   it('takes programmes that differ in a number, or that merge, for distinct on purpose', () => {
