@@ -157,6 +157,7 @@ export function refuseOverLimits(file: VFile, text: string): {text: string; cuts
     }
     if (mark && !(mark[0] === '`' && after.includes('`'))) {
       endParagraph(start)
+      inTable = false
       fence = {mark, start, length: 0, refused: false}
       continue
     }
@@ -165,6 +166,8 @@ export function refuseOverLimits(file: VFile, text: string): {text: string; cuts
       endParagraph(start)
       inTable = false
     } else {
+      // A heading or a list item ends a table, as a blank line does.
+      if (inTable && (item || heading.test(line.slice(prefix.length)))) inTable = false
       if (inTable && ++tableRows > limits.tableRows) {
         if (tableRows === limits.tableRows + 1) problem(file, 'table-too-long', {limit: limits.tableRows}, at(0))
         endParagraph(start)

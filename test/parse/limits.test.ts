@@ -58,6 +58,17 @@ describe('what the limits leave alone', () => {
     expect(problems(`${'[a] '.repeat(many)}\n`)).toEqual([])
   })
 
+  it('rows of a table past the limit, up to what ends the table: a blank line, a heading, a list item', () => {
+    const table = `|Office|\n|---|\n${'|x|\n'.repeat(limits.tableRows + 2)}`
+    for (const after of ['\nText after.\n', '# Heading after\n', '- An item after\n']) {
+      const {tree, file} = parsed(table + after)
+      expect(file.messages.map((m) => `${m.line} ${m.ruleId}`)).toEqual([`${limits.tableRows + 3} table-too-long`])
+      const last = tree.children.at(-1)!
+      expect(last.type).toBe(after.startsWith('#') ? 'heading' : after.startsWith('-') ? 'list' : 'paragraph')
+      expect(last.position!.start.line).toBe(limits.tableRows + 5 + (after.startsWith('\n') ? 1 : 0))
+    }
+  })
+
   it('text around a refused paragraph keeps its places, and the refused text makes no nodes', () => {
     const refused = `${'*a'.repeat(limits.emphasisMarks)}*\n`
     const text = `# Outline\n\nBefore.\n\n${refused}more of it\n\nAfter it.\n`
