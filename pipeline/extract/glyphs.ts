@@ -57,8 +57,12 @@ function checkDirection(file: VFile, texts: readonly PrintedText[], glyphs: Glyp
   const pieces = texts.filter((piece) => rightToLeft.test(piece.text) && drawn(piece.text))
   const [first] = pieces
   if (!first) return
-  const character = [...first.text].find((candidate) => rightToLeft.test(candidate) && glyphs.undrawable(candidate).length === 0)!
-  problem(file, 'text-right-to-left', {text: first.text, more: pieces.length - 1}, placeOfCharacter(file, first.position, character))
+  const characters = [...first.text]
+  const character = characters.find((candidate) => rightToLeft.test(candidate) && glyphs.undrawable(candidate).length === 0)!
+  // The words around it, in a long text: the message quotes 160 characters at most.
+  const at = characters.indexOf(character)
+  const text = `${at > 40 ? '…' : ''}${characters.slice(Math.max(0, at - 40), at + 100).join('')}${at + 100 < characters.length ? '…' : ''}`
+  problem(file, 'text-right-to-left', {text, more: pieces.length - 1}, placeOfCharacter(file, first.position, character))
 }
 
 /**
