@@ -61,7 +61,10 @@ function checkDirection(file: VFile, texts: readonly PrintedText[], glyphs: Glyp
   const character = characters.find((candidate) => rightToLeft.test(candidate) && glyphs.undrawable(candidate).length === 0)!
   // The words around it, in a long text: the message quotes 160 characters at most.
   const at = characters.indexOf(character)
-  const text = `${at > 40 ? '…' : ''}${characters.slice(Math.max(0, at - 40), at + 100).join('')}${at + 100 < characters.length ? '…' : ''}`
+  // From the first word that starts within 40 characters before it.
+  let from = Math.max(0, at - 40)
+  while (from > 0 && from < at && characters[from - 1] !== ' ') from++
+  const text = `${from > 0 ? '…' : ''}${characters.slice(from, at + 100).join('')}${at + 100 < characters.length ? '…' : ''}`
   problem(file, 'text-right-to-left', {text, more: pieces.length - 1}, placeOfCharacter(file, first.position, character))
 }
 
