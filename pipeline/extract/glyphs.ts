@@ -1,7 +1,7 @@
-// A warning for printed characters the PDF's font cannot draw, at each line where they are, and one for
-// right-to-left text, which the PDF lays out left to right, at its first place in each file. Only text that prints
-// is read: text, code and HTML values, image descriptions; never link addresses, definitions or front matter
-// (validate checks the front matter values it prints).
+// Warnings for printed characters the PDF's font cannot draw, at each line where they are, for right-to-left text,
+// which the PDF lays out left to right, at its first place in each file, and for invisible characters a reference
+// gives. Only text that prints is read: text, code and HTML values, image descriptions; never link addresses,
+// definitions or front matter (validate checks the front matter values it prints).
 import type {Nodes, Root} from 'mdast'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
@@ -53,27 +53,28 @@ const rightToLeft = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Scri
  * right, and numbers, spaces and brackets among them land on the wrong side. The XLSX and JSON keep them as written.
  */
 function checkDirection(file: VFile, texts: readonly PrintedText[], glyphs: Glyphs): void {
-  const drawn = (text: string) => [...text].some((character) => rightToLeft.test(character) && glyphs.undrawable(character).length === 0)
-  const pieces = texts.filter((piece) => rightToLeft.test(piece.text) && drawn(piece.text))
+  const drawnRightToLeft = (character: string) => rightToLeft.test(character) && glyphs.undrawable(character).length === 0
+  const pieces = texts.filter((piece) => rightToLeft.test(piece.text) && [...piece.text].some(drawnRightToLeft))
   const [first] = pieces
   if (!first) return
   const characters = [...first.text]
-  const character = characters.find((candidate) => rightToLeft.test(candidate) && glyphs.undrawable(candidate).length === 0)!
-  // The words around it, in a long text: the message quotes 160 characters at most.
-  const at = characters.indexOf(character)
-  // From the first word that starts within 40 characters before it.
+  const at = characters.findIndex(drawnRightToLeft)
+  // The words around it, in a long text (the message quotes 160 characters at most): from the first word that starts
+  // within 40 characters before it.
   let from = Math.max(0, at - 40)
   while (from > 0 && from < at && characters[from - 1] !== ' ') from++
   const text = `${from > 0 ? '…' : ''}${characters.slice(from, at + 100).join('')}${at + 100 < characters.length ? '…' : ''}`
-  problem(file, 'text-right-to-left', {text, more: pieces.length - 1}, placeOfCharacter(file, first.position, character))
+  problem(file, 'text-right-to-left', {text, more: pieces.length - 1}, placeOfCharacter(file, first.position, characters[at]!))
 }
 
 /**
- * A warning at each line of `texts` with characters the font cannot draw, naming them, placed at the first; and one
- * at the first right-to-left text.
+ * The problems of printed texts, in the body or the front matter: a warning at each line with characters the font
+ * cannot draw, naming them, placed at the first; one at the first right-to-left text; and one at each text given
+ * invisible characters by a reference or escape.
  */
 export function checkPrinted(file: VFile, texts: readonly PrintedText[], glyphs: Glyphs): void {
   checkDirection(file, texts, glyphs)
+  checkReferences(file, texts)
   const source = String(file.value)
   // By line: the first place of an undrawable character on it, and every such character on it.
   const lines = new Map<number, {place: Position | undefined; missing: Set<string>}>()
@@ -111,26 +112,24 @@ export function checkPrinted(file: VFile, texts: readonly PrintedText[], glyphs:
 }
 
 export function checkGlyphs(file: VFile, tree: Root, glyphs: Glyphs): void {
-  const texts = printedTexts(tree)
-  checkReferences(file, texts)
-  checkPrinted(file, texts, glyphs)
+  checkPrinted(file, printedTexts(tree), glyphs)
 }
 
 /** A numeric character reference, `&#7;` or `&#x202E;`. */
 const numericReference = /&#(?:[xX][0-9a-fA-F]+|[0-9]+);/
 
 /**
- * Characters that a character reference (`&#x202E;`, `&lrm;`) gives, where typing them would have them removed
- * (`invisible-character`): invisible ones, and the U+FFFD that Markdown reads a reference to a control character or
- * to no character as. Reading removes only what is typed, so they reach the text: one warning a piece of text.
+ * Characters that a character reference (`&#x202E;`, `&lrm;`) or a YAML escape (`"\u202E"`) gives, where typing them
+ * would have them removed (`invisible-character`): invisible ones, and the U+FFFD that Markdown reads a reference to a
+ * control character or to no character as. Reading removes only what is typed, so any such character in a printed
+ * text came that way: one warning a piece of text.
  */
 function checkReferences(file: VFile, texts: readonly PrintedText[]): void {
   const source = String(file.value)
   for (const piece of texts) {
-    const written = piece.position && source.slice(piece.position.start.offset, piece.position.end.offset)
-    if (!written?.includes('&')) continue
     const characters = invisiblesIn(piece.text)
-    const replaced = piece.text.includes('\uFFFD') && !written.includes('\uFFFD') && numericReference.test(written)
+    const written = piece.text.includes('\uFFFD') && piece.position ? source.slice(piece.position.start.offset, piece.position.end.offset) : ''
+    const replaced = numericReference.test(written) && !written.includes('\uFFFD')
     if (characters.length > 0 || replaced) {
       problem(file, 'reference-invisible', {characters: replaced ? [...characters, '\uFFFD'] : characters}, piece.position)
     }

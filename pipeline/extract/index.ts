@@ -45,11 +45,9 @@ function sectionEnd(nodes: RootContent[], from: number, depth: number): number {
   return i
 }
 
-/** Each top-level node's nearest heading before it, and each heading's parent: who a node falls under. */
-
 /**
  * What the outputs leave out of the file, wherever it is (text, title, field, cell): every image, never read or
- * fetched (its description is printed), and every link or image title (`[x](https://… "title")`).
+ * fetched (its description is printed), and every link or definition title (`[x](https://… "title")`).
  */
 function unprinted(file: VFile, tree: Root) {
   const stack: Nodes[] = [tree]
@@ -64,6 +62,7 @@ function unprinted(file: VFile, tree: Root) {
   }
 }
 
+/** Each top-level node's nearest heading before it, and each heading's parent: who a node falls under. */
 class Outline {
   private readonly lastHeading: Array<number | undefined> = []
   private readonly parent: Array<number | undefined> = []

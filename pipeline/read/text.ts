@@ -21,9 +21,9 @@ const spacingAll = new RegExp(spacingClass, 'gu')
 const spacingOne = new RegExp(`^${spacingClass}$`, 'u')
 export const readAsSpace = (character: string) => spacingOne.test(character)
 const invisible = new RegExp(invisibleClass, 'u')
-/** The characters of `text` that reading removes, each once (after reading, only a character reference gives one). */
-export const invisiblesIn = (text: string) => [...new Set(text.match(invisibleAll))]
 const invisibleAll = new RegExp(invisibleClass, 'gu')
+/** The characters of `text` that reading removes, each once (after reading, only a character reference or a YAML escape gives one). */
+export const invisiblesIn = (text: string) => [...new Set(text.match(invisibleAll))]
 const invisibleRuns = new RegExp(`${invisibleClass}+`, 'gu')
 /** Nothing to change on a line of plain ASCII text without control characters. */
 const plain = /^[\t\x20-\x7E]*$/

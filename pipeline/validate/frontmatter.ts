@@ -11,7 +11,6 @@ import {frontMatterKeys, type FieldProblem, type PeriodProblem, type YamlError} 
 import {problem} from '../rules/index.js'
 import {typoOf} from '../suggest.js'
 import {checkPrinted} from '../extract/glyphs.js'
-import {invisiblesIn} from '../read/text.js'
 import type {Glyphs} from '../fonts/index.js'
 
 const text = () => z.string().trim().min(1)
@@ -274,16 +273,10 @@ export function readFrontMatter(file: VFile, node: Yaml, languages: readonly str
     problem(file, 'frontmatter-field', {problem: 'language', language, languages}, yaml.place(['language']))
   }
   if (wrong.size > 0 || member === undefined || !period?.ok || date === null || !languages.includes(language)) return undefined
-  const printed = printedKeys.flatMap((key) => {
+  checkPrinted(file, printedKeys.flatMap((key) => {
     const value = front[key]
     return value === undefined ? [] : [{text: value, position: yaml.place([key])}]
-  })
-  checkPrinted(file, printed, glyphs)
-  // Typed, invisible characters are removed when the file is read; a YAML escape (`"\u202E"`) gives them after.
-  for (const {text, position} of printed) {
-    const characters = invisiblesIn(text)
-    if (characters.length > 0) problem(file, 'reference-invisible', {characters}, position)
-  }
+  }), glyphs)
 
   return Meta.parse({
     // A name the registry does not know, with `member-unknown` turned off or down, is printed as written.
