@@ -7,7 +7,7 @@ import ignore from 'ignore'
 import {VFile} from 'vfile'
 import {configName} from '../config.js'
 import {Art67Error} from '../errors.js'
-import {byReadingOrder, ignoreFile, isMarkdown, isPassedOver, isReadme, maxFileBytes, sourceFile, sourceVFile, type Ignore, type Sources} from '../read/index.js'
+import {byReadingOrder, ignoreFile, isMarkdown, isPassedOver, isReadme, maxFileBytes, withSourceBytes, type Ignore, type Sources} from '../read/index.js'
 import {problem} from '../rules/index.js'
 
 /** `REV:path` split at its first colon; undefined when `spec` is not of that form. */
@@ -137,7 +137,7 @@ class RevisionListing {
   ) {}
 
   private reject(relative: string, report: (file: VFile) => void) {
-    const file = sourceVFile(this.spec, relative)
+    const file = revisionVFile(this.spec, relative)
     report(file)
     this.rejected.push(file)
   }
@@ -191,6 +191,12 @@ class RevisionListing {
   }
 }
 
+/** A file of `REV:path`, named as git names it: `HEAD~1:sources/report.md`, and `HEAD:report.md` for `HEAD:`. */
+function revisionVFile(spec: string, relative: string): VFile {
+  const named = spec.endsWith(':') ? spec + relative : path.join(spec, relative)
+  return new VFile({path: named, data: {sourcePath: relative}})
+}
+
 /** Where the `path` of `REV:path` is in the repository: from its top, or from `cwd` when it starts with `./` or `../`. */
 async function repositoryPath(given: string, cwd: string): Promise<string> {
   const prefix = /^\.\.?\//u.test(given) ? await gitText(['rev-parse', '--show-prefix'], cwd) : ''
@@ -232,12 +238,12 @@ export async function readRevision(spec: string, cwd: string): Promise<Sources &
   }
   for (const {relative, blob} of chosen) {
     if (blob.size > maxFileBytes) {
-      const file = sourceVFile(spec, relative)
+      const file = revisionVFile(spec, relative)
       problem(file, 'file-too-large', {bytes: blob.size, limit: maxFileBytes}, undefined)
       sources.rejected.push(file)
       continue
     }
-    const file = sourceFile(spec, relative, await git(['cat-file', 'blob', blob.id], cwd))
+    const file = withSourceBytes(revisionVFile(spec, relative), await git(['cat-file', 'blob', blob.id], cwd))
     ;(file.value === undefined ? sources.rejected : sources.files).push(file)
   }
   return sources

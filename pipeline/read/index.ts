@@ -165,7 +165,11 @@ function tooLarge(dir: string, relative: string, bytes: number, limit: number): 
  * that are not files on disk (`art67 diff` reads git revisions).
  */
 export function sourceFile(dir: string, relative: string, bytes: Uint8Array): VFile {
-  const file = sourceVFile(dir, relative)
+  return withSourceBytes(sourceVFile(dir, relative), bytes)
+}
+
+/** `file` (named already) given its bytes, as `sourceFile` reads them. */
+export function withSourceBytes(file: VFile, bytes: Uint8Array): VFile {
   const raw = decode(file, bytes)
   if (raw !== undefined) setSourceText(file, raw)
   return file

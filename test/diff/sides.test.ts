@@ -211,6 +211,18 @@ describe('a git revision with symbolic links', () => {
     expect(readOf(await readRevision('HEAD:../', path.join(dir, 'sources', 'programmes')))).toEqual(folder)
   })
 
+  it('names the files of a revision as git does, also at the top of the repository (`HEAD:`)', async () => {
+    const repo = await repository('repo-top')
+    await repo.commit('at the top', {'report.md': '# Report\n\u200B', 'programmes/cipo.md': '## Agency\n', 'broken.md': {link: 'nowhere.md'}})
+    const revision = await readRevision('HEAD:', repo.dir)
+    expect(revision.files.map((file) => file.path)).toEqual(['HEAD:report.md', 'HEAD:programmes/cipo.md'])
+    expect(revision.rejected.map((file) => file.path)).toEqual(['HEAD:broken.md'])
+    // A problem found while reading the file names it the same way.
+    expect(revision.files[0]!.messages.map((message) => [message.file, message.ruleId])).toEqual([['HEAD:report.md', 'invisible-character']])
+    const below = await readRevision('HEAD:programmes', repo.dir)
+    expect(below.files.map((file) => file.path)).toEqual(['HEAD:programmes/cipo.md'])
+  })
+
   it('reads a link leading out of the repository, or absolute, as one leading out of the sources', async () => {
     const repo = await repository('repo-absolute')
     const {dir} = repo
