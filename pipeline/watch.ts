@@ -1,4 +1,4 @@
-// `--watch`: check or build, then again whenever a source, the config or a template changes. Files are re-parsed only
+// `--watch`: check or build, then again whenever a source, the config, a template or the `--since` report changes. Files are re-parsed only
 // when their text changed (a parse cache per report, by content digest), a report is rendered again only when its
 // model changed, and only outputs whose bytes changed are written again. Runs never overlap: changes during a run
 // start one more run after it.
@@ -7,6 +7,7 @@
 // recursive watcher on Linux watches each folder's and file's first inode, and drops a folder for good once it goes.)
 import {existsSync, readdirSync, statSync, watch as watchFolder, type Dirent, type FSWatcher} from 'node:fs'
 import path from 'node:path'
+import {configName} from './config.js'
 import {Art67Error} from './errors.js'
 import type {BuildResult, CheckResult} from './index.js'
 import {ParseCache} from './parse/index.js'
@@ -58,8 +59,19 @@ function identityOf(folder: string): string | undefined {
   }
 }
 
+/** What `since` names on disk: a folder, a file (a JSON model), or nothing (a git revision such as `HEAD~1:sources`). */
+function kindOf(since: string): 'folder' | 'file' | undefined {
+  try {
+    const stats = statSync(since)
+    return stats.isDirectory() ? 'folder' : 'file'
+  } catch {
+    return undefined
+  }
+}
+
 /**
- * Watch the report folders `dirs` (or their parents) and the templates; `onRun` gets every run's result, `onError`
+ * Watch the report folders `dirs` (or their parents), the templates, the `--since` report when it is on disk and the
+ * `art67.config.json` of the current directory; `onRun` gets every run's result, `onError`
  * what the watch has to say: a run's setup error (that run fails; fixing the cause starts the next), a watched folder
  * gone (said once; it is looked for, and its return starts a run), a folder that cannot be watched.
  */
@@ -76,7 +88,16 @@ export function watch(dirs: readonly string[], options: WatchOptions, onRun: (ru
   const templates = path.resolve(options.templates ?? packageTemplates)
   /** The folders watched with those below them, by path, each with its name as given (for messages). */
   const roots = new Map<string, string>()
-  for (const dir of [...dirs, options.templates ?? packageTemplates]) if (!roots.has(path.resolve(dir))) roots.set(path.resolve(dir), dir)
+  const since = options.since !== undefined ? kindOf(options.since) : undefined
+  const folders = [...dirs, options.templates ?? packageTemplates, ...(since === 'folder' ? [options.since!] : [])]
+  for (const dir of folders) if (!roots.has(path.resolve(dir))) roots.set(path.resolve(dir), dir)
+  /** Files watched alone, outside those folders, by their folder: the config read from the current directory, a JSON `--since`. */
+  const lone = new Map<string, Set<string>>()
+  for (const file of [configName, ...(since === 'file' ? [options.since!] : [])].map((name) => path.resolve(name))) {
+    if (within(out, file) || [...roots.keys()].some((root) => within(root, file))) continue
+    const names = lone.get(path.dirname(file)) ?? new Set()
+    lone.set(path.dirname(file), names.add(path.basename(file)))
+  }
   let changed = new Set<string>()
   let running: Promise<void> | undefined
   let timer: NodeJS.Timeout | undefined
@@ -94,8 +115,15 @@ export function watch(dirs: readonly string[], options: WatchOptions, onRun: (ru
   /** The problems said at the last run: each is said once, while it lasts. */
   let said = new Set<string>()
 
-  const watchOne = (root: string, folder: string): FSWatcher => {
+  /** Watch `folder` below `root`, or only its files named `only`. */
+  const watchOne = (root: string, folder: string, only?: ReadonlySet<string>): FSWatcher => {
     const watcher = watchFolder(folder, (_, name) => {
+      if (only) {
+        if (name === null || !only.has(name)) return
+        changed.add(path.join(folder, name))
+        schedule()
+        return
+      }
       // The folder's own move or removal comes under its own name, as a child's would (or under none).
       const itself = name === null || (name === path.basename(folder) && !existsSync(path.join(folder, name)))
       if (itself) moved.add(folder)
@@ -117,8 +145,8 @@ export function watch(dirs: readonly string[], options: WatchOptions, onRun: (ru
   const arm = () => {
     const armed = new Set<string>()
     const problems = new Set<string>()
-    /** Watch `folder` (keeping a watcher still on it) and those below it; false when there is no folder there. */
-    const armFolder = (root: string, folder: string): boolean => {
+    /** Watch `folder` (keeping a watcher still on it), or only its files `only`; false when there is no folder there. */
+    const armOne = (root: string, folder: string, only?: ReadonlySet<string>): boolean => {
       const identity = identityOf(folder)
       if (identity === undefined) return false
       const kept = watchers.get(folder)
@@ -126,7 +154,7 @@ export function watch(dirs: readonly string[], options: WatchOptions, onRun: (ru
         kept?.watcher.close()
         watchers.delete(folder)
         try {
-          watchers.set(folder, {watcher: watchOne(root, folder), identity})
+          watchers.set(folder, {watcher: watchOne(root, folder, only), identity})
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code
           if (code === 'ENOENT' || code === 'ENOTDIR') return false
@@ -135,6 +163,11 @@ export function watch(dirs: readonly string[], options: WatchOptions, onRun: (ru
         }
       }
       armed.add(folder)
+      return true
+    }
+    /** Watch `folder` and those below it; false when there is no folder there. */
+    const armFolder = (root: string, folder: string): boolean => {
+      if (!armOne(root, folder)) return false
       let entries: Dirent[] = []
       try {
         entries = readdirSync(folder, {withFileTypes: true})
@@ -156,6 +189,8 @@ export function watch(dirs: readonly string[], options: WatchOptions, onRun: (ru
         if (found.has(root)) problems.add(`${name} is gone; watching for it to come back`)
       }
     }
+    // A lone file's folder that is missing has nothing to say: the run tells what it needed from there.
+    for (const [folder, names] of lone) armOne(folder, folder, names)
     for (const [folder, {watcher}] of watchers) {
       if (armed.has(folder)) continue
       watcher.close()

@@ -196,6 +196,20 @@ describe('watch', () => {
     expect(said).toEqual([`${tpl} is gone; watching for it to come back`, expect.stringMatching(/^Cannot read the templates folder /)])
   })
 
+  it('builds again when the --since report changes, its Changes sheet following it', async () => {
+    const root = await writeSources({'src/report.md': frontMatter + table('Now'), 'before/report.md': frontMatter + table('Then')})
+    const before = path.join(root, 'before', 'report.md')
+    const {onRun, next, until} = runs()
+    watcher = watch([path.join(root, 'src')], {command: 'build', out: path.join(root, 'out'), since: path.join(root, 'before'), settle: 50}, onRun, (error) => {
+      throw error
+    })
+    expect(await next()).toMatchObject({ok: true, rendered: 1})
+    // Only the earlier report changed: the report is the same, its outputs are not.
+    await writeFile(before, frontMatter + table('Now'))
+    const run = await until((each) => each.changed.includes(before))
+    expect(run).toMatchObject({ok: true, parsed: 0, rendered: 1})
+  })
+
   it('fails a run on a broken template, as on bad sources, and builds again once it is fixed', async () => {
     const {src, en, tpl, out} = await project()
     const said: string[] = []
@@ -256,5 +270,30 @@ describe('art67 build --watch', () => {
     const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
     child.kill('SIGINT')
     expect(await exit).toBe(0)
+  })
+
+  it('runs again when the art67.config.json of the current directory changes', async () => {
+    const root = await writeSources({'src/report.md': frontMatter + table('First\u200B')})
+    const child = spawn(process.execPath, [path.resolve('dist/pipeline/cli.js'), 'check', 'src', '--watch'], {cwd: root, env: {...process.env, ...env}})
+    onTestFinished(() => void child.kill())
+    let stderr = ''
+    const waiters: Array<() => void> = []
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString()
+      for (const wake of waiters.splice(0)) wake()
+    })
+    const runsSaid = (outcome: string) => stderr.split('\n').filter((line) => line.startsWith('[watch] ') && line.includes(`, ${outcome}; waiting`)).length
+    const waitFor = async (test: () => boolean) => {
+      while (!test()) await new Promise<void>((resolve) => waiters.push(resolve))
+    }
+    // The invisible character is a warning, then an error by the config, then a warning again.
+    await waitFor(() => runsSaid('ok') === 1)
+    expect(stderr).toMatch(/warning .*invisible-character/)
+    const config = path.join(root, 'art67.config.json')
+    await writeFile(config, JSON.stringify({rules: {'invisible-character': 'error'}}))
+    await waitFor(() => runsSaid('failed') === 1)
+    expect(stderr).toMatch(/error .*invisible-character/)
+    await rm(config)
+    await waitFor(() => runsSaid('ok') === 2)
   })
 })
