@@ -41,11 +41,12 @@ const lookEvery = 250
 const within = (folder: string, file: string) => file === folder || file.startsWith(folder + path.sep)
 
 /**
- * Whether a change at `file`, `root` or inside it, is worth a run: not in the outputs, not a temporary or hidden file
- * or folder (but `.art67ignore`), nothing under `node_modules`.
+ * Whether a change at `file`, `root` or inside it, is worth a run: not in the output folder (unless `root` is in it, as
+ * with `--out .`: then the outputs written are passed over by the run), not a temporary or hidden file or folder (but
+ * `.art67ignore`), nothing under `node_modules`.
  */
 function relevant(root: string, file: string, out: string): boolean {
-  if (within(out, file)) return false
+  if (within(out, file) && !within(out, root)) return false
   return path.basename(file) === '.art67ignore' || !path.relative(root, file).split(path.sep).some((part) => part.startsWith('.') || part === 'node_modules')
 }
 
@@ -99,6 +100,9 @@ export function watch(dirs: readonly string[], options: WatchOptions, onRun: (ru
     lone.set(path.dirname(file), names.add(path.basename(file)))
   }
   let changed = new Set<string>()
+  /** The outputs runs wrote: their changes start no run (they are seen when the sources are in the output folder). */
+  const written = new Set<string>()
+  let first = true
   let running: Promise<void> | undefined
   let timer: NodeJS.Timeout | undefined
   let closed = false
@@ -213,9 +217,11 @@ export function watch(dirs: readonly string[], options: WatchOptions, onRun: (ru
   }
 
   const run = async () => {
-    arm()
-    const files = [...changed].sort()
+    const files = [...changed].filter((file) => !written.has(file)).sort()
     changed = new Set()
+    if (files.length === 0 && !first) return
+    first = false
+    arm()
     if (files.some((file) => within(templates, file))) {
       forgetTemplates()
       renders.clear()
@@ -225,13 +231,15 @@ export function watch(dirs: readonly string[], options: WatchOptions, onRun: (ru
     let rendered = 0
     // All in this thread, which keeps the caches: unchanged files are not parsed, unchanged reports not rendered.
     const many = {...options, parseCacheFor: cacheFor, renders, skipUnchanged: true, workers: 1}
-    const result = await (options.command === 'build' ? buildMany(dirs, many, {rendering: () => rendered++}) : checkMany(dirs, many)).catch(
+    const result: ManyResult<CheckResult | BuildResult> & {combined?: string} = await (options.command === 'build' ? buildMany(dirs, many, {rendering: () => rendered++}) : checkMany(dirs, many)).catch(
       (error: unknown) => {
         // A setup error (broken templates, an invalid config…) is said, and the run fails as one of bad sources does.
         onError(error)
         return {reports: [], ok: false}
       }
     )
+    for (const {result: report} of result.reports) if ('outputs' in report) for (const output of report.outputs) written.add(path.resolve(output))
+    if (result.combined !== undefined) written.add(path.resolve(result.combined))
     onRun({...result, parsed: parsedSoFar() - before, rendered, changed: files})
   }
 

@@ -89,6 +89,20 @@ describe('watch', () => {
     expect((await readdir(out)).filter((name) => name.endsWith('.tmp'))).toEqual([])
   })
 
+  it('writing into the sources folder (--out .): sees the sources, and no run for the outputs it wrote', async () => {
+    const root = await writeSources({'report.md': frontMatter + table('First')})
+    const {onRun, next} = runs()
+    watcher = watch([root], {command: 'build', out: root, settle: 50}, onRun, (error) => {
+      throw error
+    })
+    expect(await next()).toMatchObject({ok: true, rendered: 1})
+    expect((await readdir(root)).sort()).toEqual(['canada-2020-2021.json', 'canada-2020-2021.pdf', 'canada-2020-2021.xlsx', 'report.md'])
+    await writeFile(path.join(root, 'report.md'), frontMatter + table('Second'))
+    const run = await next()
+    expect(run).toMatchObject({ok: true, parsed: 1, rendered: 1, changed: [path.join(root, 'report.md')]})
+    expect(titleOf(run)).toBe('Second')
+  })
+
   it('watches a parent of reports, parsing and rendering again only the report that changed', async () => {
     const root = await writeSources({
       'reports/a/report.md': frontMatter + table('A'),
