@@ -1,9 +1,9 @@
 // What changes with the language of the outputs: the requester in the circulation sentence, the language after
 // "Original:", and the names of the Member and the beneficiaries. The body and the programmes' text are never
 // translated: they stay as the sources write them.
-import {collation} from './collate.js'
+import {collation, compareEnglish} from './collate.js'
 import type {Report} from './model.js'
-import {printedName, sentenceName} from './registry/index.js'
+import {printedName, registryName, sentenceName} from './registry/index.js'
 import {fill, type Labels} from './templates.js'
 
 /** Who asks for circulation, in the words of `labels`: "the delegation of Canada", "de la délégation du Canada". */
@@ -41,5 +41,19 @@ export function inLanguage(report: Report, from: Labels, to: Labels): Report {
     beneficiaries: report.beneficiaries
       .map((beneficiary) => ({...beneficiary, name: name(beneficiary.name)}))
       .sort((a, b) => order(a.name, b.name))
+  }
+}
+
+/**
+ * A report as its outputs print it (a JSON model `build` wrote: names in the report's language), with the registry's
+ * names again, in their order, as `check` gives it: what `inLanguage` changed in its own language, undone.
+ */
+export function withRegistryNames(report: Report): Report {
+  const name = (printed: string) => registryName(printed, report.language)
+  return {
+    ...report,
+    member: name(report.member),
+    programmes: report.programmes.map((programme) => ({...programme, beneficiaries: programme.beneficiaries.map(name)})),
+    beneficiaries: report.beneficiaries.map((beneficiary) => ({...beneficiary, name: name(beneficiary.name)})).sort((a, b) => compareEnglish(a.name, b.name))
   }
 }

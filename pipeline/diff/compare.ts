@@ -1,9 +1,10 @@
 // What changed between two reports: programmes matched by ID, then exact title, then near title (a corrected typo),
 // and listed as new, ended, changed (each field with its old and new value) or continuing; beneficiaries newly
-// reached or no longer reached. No I/O.
-import {compareEnglish} from '../collate.js'
+// reached or no longer reached; then the names as a language prints them. No I/O.
+import {collation, compareEnglish} from '../collate.js'
 import {detailKeys, type DetailKey} from '../fields.js'
 import type {PartialDate, Programme, Report} from '../model.js'
+import {printedName} from '../registry/index.js'
 import {editDistance, foldForMatching, typoEdits, withinEdits} from '../suggest.js'
 import {blocksText} from '../text.js'
 
@@ -154,6 +155,29 @@ export function compare(old: Report, now: Report): Changes {
       continuing
     },
     beneficiaries: {reached: sorted([...after].filter((name) => !before.has(name))), noLongerReached: sorted([...before].filter((name) => !after.has(name)))}
+  }
+}
+
+/**
+ * `changes` (which `compare` gives with the registry's names) with the names of the Members and beneficiaries as
+ * outputs in `language` print them, the names reached in that language's order.
+ */
+export function changesIn(changes: Changes, language: string): Changes {
+  const name = (registered: string) => printedName(registered, language)
+  // A list is joined with `; `, which no name holds (it separates a programme's beneficiaries).
+  const names = (joined: string | null) => joined && joined.split('; ').map(name).join('; ')
+  const named = <Field extends string>(change: FieldChange<Field>, field: Field): FieldChange<Field> =>
+    change.field === field ? {...change, old: names(change.old), new: names(change.new)} : change
+  const inOrder = (list: readonly string[]) => list.map(name).sort(collation(language))
+  return {
+    old: {...changes.old, member: name(changes.old.member)},
+    new: {...changes.new, member: name(changes.new.member)},
+    report: changes.report.map((change) => named(change, 'member')),
+    programmes: {
+      ...changes.programmes,
+      changed: changes.programmes.changed.map((programme) => ({...programme, changes: programme.changes.map((change) => named(change, 'beneficiaries'))}))
+    },
+    beneficiaries: {reached: inOrder(changes.beneficiaries.reached), noLongerReached: inOrder(changes.beneficiaries.noLongerReached)}
   }
 }
 

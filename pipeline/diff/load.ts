@@ -4,6 +4,7 @@ import {readFile, stat} from 'node:fs/promises'
 import {configName, loadConfig, parseConfig} from '../config.js'
 import {Art67Error} from '../errors.js'
 import {analyse, check, type CheckResult} from '../index.js'
+import {withRegistryNames} from '../language.js'
 import {Report} from '../model.js'
 import {printablePath} from '../read/index.js'
 import {counted, visible} from '../text.js'
@@ -30,7 +31,8 @@ async function readModel(file: string): Promise<Report> {
     const issue = parsed.error.issues[0]
     throw new Art67Error(`${printablePath(file)} is not a report model written by \`art67 build\`: at ${issue?.path.join('.') || '(root)'}, ${issue?.message}`)
   }
-  return parsed.data
+  // `build` wrote the names in the report's language; a check gives the registry's, and the two are compared.
+  return withRegistryNames(parsed.data)
 }
 
 /** A side as loaded: its report, or the result of checking it when it has errors (and so no report). */

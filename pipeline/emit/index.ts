@@ -1,6 +1,6 @@
 // Stage 5, emit: the outputs of a report, one module each. A new output is one module and one line in `emitters`.
 // Each emitter is loaded only when a build runs, so checking never pays for pdfmake or exceljs.
-import type {Changes} from '../diff/compare.js'
+import {changesIn, type Changes} from '../diff/compare.js'
 import {inLanguage} from '../language.js'
 import {withBoundedHeapGrowth} from './heap-growth.js'
 import type {Report} from '../model.js'
@@ -11,7 +11,7 @@ import type {Output} from '../write/index.js'
 export interface EmitOptions {
   /** The instant stamped into the files, so that the same sources give the same bytes. */
   instant: Date
-  /** Changes since an earlier report (`build --since`): the XLSX adds a Changes sheet. */
+  /** Changes since an earlier report (`build --since`), with registry names: the XLSX adds a Changes sheet. */
   changes?: Changes | undefined
 }
 
@@ -86,10 +86,11 @@ export async function emit(
     const outputs: Output[] = []
     for (const version of versions) {
       const rendered = new Map<Emitter, Output>()
+      const versionOptions = {...options, changes: options.changes && changesIn(options.changes, version.report.language)}
       for (const emitter of renderOrder) {
         if (version.suffix && emitter.format === 'json') continue
         const render = await emitter.load()
-        const data = await run(emitter.format, async () => render(version.report, version.templates, options))
+        const data = await run(emitter.format, async () => render(version.report, version.templates, versionOptions))
         rendered.set(emitter, {name: `${name}${version.suffix}.${emitter.format}`, data})
       }
       outputs.push(...emitters.flatMap((emitter) => rendered.get(emitter) ?? []))

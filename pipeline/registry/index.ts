@@ -54,6 +54,15 @@ export function printedName(name: string, language: string): string {
   return name
 }
 
+/** The registry name that `printedName` prints as `printed` in `language` ("Suisse" in French: "Switzerland"); else `printed`. */
+export function registryName(printed: string, language: string): string {
+  const beneficiary = resolveBeneficiary(printed)
+  const member = resolveMember(printed)
+  const candidate =
+    beneficiary.kind === 'entity' ? beneficiary.entry.name : beneficiary.kind === 'group' ? beneficiary.group.name : member.kind === 'entity' ? member.entry.name : undefined
+  return candidate !== undefined && printedName(candidate, language) === printed ? candidate : printed
+}
+
 /** Resolves the beneficiaries of one report, remembering every name it hands out. */
 export class BeneficiaryResolver {
   private readonly known = new Map<string, Known>()

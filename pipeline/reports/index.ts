@@ -7,6 +7,7 @@ import {outputName} from '../emit/index.js'
 import {Art67Error} from '../errors.js'
 import {build, check, type BuildOptions, type BuildResult, type CheckOptions, type CheckResult, type ParseCache, type RenderOptions} from '../index.js'
 import {utcMillis} from '../dates.js'
+import {inLanguage} from '../language.js'
 import type {Report} from '../model.js'
 import {loadTemplates, packageTemplates, templatesFor} from '../templates.js'
 import {write, type Output} from '../write/index.js'
@@ -203,12 +204,17 @@ function fromCommonParent(reports: ReadonlyArray<{dir: string; report: Report}>)
   })
 }
 
-/** The combined workbook of `reports`, in the language of the first, dated with the latest report's instant. */
+/**
+ * The combined workbook of `reports`, in the language of the first (Members and beneficiaries named in it too, one
+ * name for each whatever the language of its report), dated with the latest report's instant.
+ */
 async function writeCombined(reports: readonly Report[], out: string, options: ManyBuildOptions): Promise<string | undefined> {
   const {emitCombinedXlsx, combinedName} = await import('../emit/xlsx/combined.js')
-  const templates = templatesFor(await loadTemplates(options.templates ?? packageTemplates), reports[0]?.language ?? 'en')
+  const set = await loadTemplates(options.templates ?? packageTemplates)
+  const templates = templatesFor(set, reports[0]?.language ?? 'en')
+  const named = reports.map((report) => inLanguage(report, templatesFor(set, report.language).labels, templates.labels))
   const latest = Math.max(...reports.map((report) => utcMillis(report.date ?? report.period.from)))
   const instant = new Date(options.sourceDateEpoch === undefined ? latest : options.sourceDateEpoch * 1000)
-  const [written] = await write(out, [{name: combinedName, data: await emitCombinedXlsx(reports, templates, instant)}], {skipUnchanged: options.skipUnchanged})
+  const [written] = await write(out, [{name: combinedName, data: await emitCombinedXlsx(named, templates, instant)}], {skipUnchanged: options.skipUnchanged})
   return written
 }

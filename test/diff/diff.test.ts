@@ -233,3 +233,46 @@ describe('build --since', () => {
     expect(text).toContain('ended: in 2020-2021, not in this report')
   })
 })
+
+describe('a report in French', () => {
+  const french = path.resolve(import.meta.dirname, '../fixtures/valid/french')
+  let frRoot: string
+  beforeAll(async () => {
+    frRoot = await mkdtemp(path.join(tmpdir(), 'art67-diff-fr-'))
+    await cp(french, path.join(frRoot, 'old'), {recursive: true})
+    await cp(french, path.join(frRoot, 'now'), {recursive: true})
+    const file = path.join(frRoot, 'now', 'report.md')
+    const text = await readFile(file, 'utf8')
+    expect(text).toContain('| Pérou; Colombie; "pays andins" |')
+    await writeFile(file, text.replace('| Pérou; Colombie; "pays andins" |', '| Pérou; "pays andins" |'))
+  })
+
+  it('reads back the JSON model build wrote, with its French names, as the report its folder gives: no change', async () => {
+    const built = await build(path.join(frRoot, 'old'), {out: path.join(frRoot, 'out-old')})
+    const json = built.outputs.find((output) => output.endsWith('.json'))!
+    expect(JSON.parse(await readFile(json, 'utf8'))).toMatchObject({member: 'Suisse', beneficiaries: expect.arrayContaining([expect.objectContaining({name: 'Colombie'})])})
+    expect(await loadReport(json)).toEqual(await loadReport(path.join(frRoot, 'old')))
+    const {changes, output} = await diffReport(json, path.join(frRoot, 'old'), 'text')
+    expect(changes).toMatchObject({report: [], beneficiaries: {reached: [], noLongerReached: []}, programmes: {new: [], ended: [], changed: []}})
+    expect(output).toContain('Aucune modification.')
+  })
+
+  it('names Members and beneficiaries in French, in the text, the JSON and the Changes sheet of each language', async () => {
+    const {changes, output} = await diffReport(path.join(frRoot, 'old'), path.join(frRoot, 'now'), 'text')
+    expect(output).toMatch(/^Modifications de Suisse, 2021-2022 à Suisse, 2021-2022\n/)
+    expect(output).toContain('Pérou; Colombie; pays andins → Pérou; pays andins')
+    expect(changes.beneficiaries.noLongerReached).toEqual(['Colombie'])
+    expect(output).not.toMatch(/Colombia|Peru\b|Switzerland/)
+
+    const old = (await build(path.join(frRoot, 'old'), {out: path.join(frRoot, 'out-since-old')})).outputs.find((output) => output.endsWith('.json'))!
+    const since = await build(path.join(frRoot, 'now'), {out: path.join(frRoot, 'out-since'), since: old, languages: ['en']})
+    const sheet = async (suffix: string, name: string) => (await readXlsx(await readFile(since.outputs.find((output) => output.endsWith(suffix))!))).sheets[name]!
+    const french = await sheet('-2021-2022.xlsx', 'Modifications')
+    const naming = (rows: unknown[][], name: string) => rows.filter((row) => row.some((cell) => typeof cell === 'string' && cell.includes(name))).length
+    expect(naming(french, 'Colombie')).toBe(2)
+    expect(JSON.stringify(french)).not.toMatch(/Colombia|Peru\b/)
+    const english = await sheet('-en.xlsx', 'Changes')
+    expect(naming(english, 'Colombia')).toBe(2)
+    expect(JSON.stringify(english)).not.toMatch(/Colombie|Pérou/)
+  })
+})

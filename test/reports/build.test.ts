@@ -33,13 +33,18 @@ describe('buildMany', () => {
     expect(rows.map((row) => row[source])).toEqual(['canada/2021/report.md:11', 'japan/report.md:11'])
   })
 
-  it('titles the combined workbook’s columns in the language of the first report', async () => {
+  it('titles the combined workbook’s columns, and names Members and beneficiaries, in the language of the first report', async () => {
     const french = frontMatter.replace('---\n', '---\nlanguage: fr\n')
-    const root = await writeSources({'a/report.md': french + programmes('Atelier'), 'b/report.md': frontMatter.replace('Canada', 'Japan') + programmes('Seminar')})
+    const english = frontMatter.replace('Canada', 'Japan') + programmes('Seminar').replace('Kenya', 'Egypt')
+    const root = await writeSources({'a/report.md': french + programmes('Atelier'), 'b/report.md': english})
     const out = path.join(root, 'out')
     expect((await buildMany([path.join(root, 'a'), path.join(root, 'b')], {out, combined: true})).ok).toBe(true)
     const {sheets} = await readXlsx(await readFile(path.join(out, 'art67-combined.xlsx')))
-    expect(Object.values(sheets)[0]![0]!.slice(0, 3)).toEqual(['Membre', 'Période', 'N°'])
+    const [header, ...rows] = Object.values(sheets)[0]!
+    expect(header!.slice(0, 3)).toEqual(['Membre', 'Période', 'N°'])
+    expect(rows.map((row) => row[0])).toEqual(['Canada', 'Japon'])
+    expect(rows[1]).toContain('Égypte')
+    expect(JSON.stringify(rows)).not.toMatch(/Japan|Egypt/)
   })
 
   it('writes the valid reports, leaves an invalid one’s previous outputs untouched, and writes no combined workbook', async () => {
