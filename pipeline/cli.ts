@@ -49,8 +49,9 @@ Options:
   --max-warnings <n>
                 fail when there are more than n warnings
   --strict      warnings fail the run too (--max-warnings 0)
-  --quiet       print errors only (warnings still count for --max-warnings),
-                and no progress line
+  --quiet       print no warnings, only errors (warnings still count for
+                --max-warnings), and no progress line; the files written
+                and the summary line are still printed
   --format <f>  how to print problems: text (default), json (on stdout),
                 github (GitHub Actions annotations on stdout)
   --color, --no-color
