@@ -1,12 +1,12 @@
 // A project's settings: rule severities from `art67.config.json` (or the `rules` option), applied to the problems
 // in one place once every stage has run; and the instant `SOURCE_DATE_EPOCH` stamps, kept to what a zip can hold.
-import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {z} from 'zod'
 import {Art67Error} from './errors.js'
 import {catalogue, ruleIds, type RuleId} from './rules/index.js'
+import {readSettingsFile} from './settings-file.js'
 import {nearest} from './suggest.js'
 
 export const configName = 'art67.config.json'
@@ -96,7 +96,7 @@ export async function loadConfig(dir: string, cwd = process.cwd()): Promise<{fil
   for (const file of candidates) {
     let text: string
     try {
-      text = await readFile(path.resolve(cwd, file), 'utf8')
+      text = await readSettingsFile(path.resolve(cwd, file))
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code
       if (reason === 'ENOENT' || reason === 'ENOTDIR') continue

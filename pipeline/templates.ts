@@ -1,15 +1,26 @@
 // Fixed text and styles a user changes without touching code: templates/<language>.json and templates/styles.json.
-import {readdir, readFile} from 'node:fs/promises'
+import {readdir} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {z} from 'zod'
 import {Art67Error} from './errors.js'
+import {normalizeLabel} from './extract/labels.js'
 import {fieldKeys, type FieldKey} from './fields.js'
 import {fontTables, locateFont} from './fonts/index.js'
 import {pageSizes, type PageSizeName} from './page.js'
+import {readSettingsFile} from './settings-file.js'
 import {nearest} from './suggest.js'
 
 const labels = z.array(z.string().min(1)).min(1)
+/** A worksheet's name, as Excel allows it (exceljs refuses the others only once a workbook is made). */
+const sheetName = z
+  .string()
+  .min(1)
+  .max(31)
+  .regex(/^[^*?:\\/[\]]*$/, 'a sheet name cannot hold * ? : \\ / [ or ]')
+  .refine((name) => !name.startsWith("'") && !name.endsWith("'"), 'a sheet name cannot start or end with an apostrophe')
+  .refine((name) => name.toLowerCase() !== 'history', 'Excel keeps the sheet name "History" for itself')
+
 /** One entry per field of the field table. */
 const perField = <T extends z.ZodType>(schema: T) => Object.fromEntries(fieldKeys.map((key) => [key, schema])) as Record<FieldKey, T>
 
@@ -141,9 +152,9 @@ export const Labels = z.object({
   workbook: z.object({
     title: z.string(),
     subject: z.string(),
-    programmesSheet: z.string().min(1).max(31),
-    beneficiariesSheet: z.string().min(1).max(31),
-    summarySheet: z.string().min(1).max(31)
+    programmesSheet: sheetName,
+    beneficiariesSheet: sheetName,
+    summarySheet: sheetName
   }),
   sources: z.object({
     programmesHeadings: labels,
@@ -152,7 +163,7 @@ export const Labels = z.object({
   }),
   /** Issue 12: `art67 diff` and the XLSX's Changes sheet (`build --since`). */
   changes: z.object({
-    sheet: z.string().min(1).max(31),
+    sheet: sheetName,
     /** The heading of the text and Markdown formats: `{old}` and `{new}` are "Member, period". */
     title: z.string().min(1),
     none: z.string().min(1),
@@ -197,8 +208,24 @@ export const Labels = z.object({
     path: ['languageNames']
   })
   .superRefine((labels, context) => {
+    const {programmesSheet, beneficiariesSheet, summarySheet} = labels.workbook
+    const sheets: Array<[string[], string]> = [
+      [['workbook', 'programmesSheet'], programmesSheet],
+      [['workbook', 'beneficiariesSheet'], beneficiariesSheet],
+      [['workbook', 'summarySheet'], summarySheet],
+      [['changes', 'sheet'], labels.changes.sheet]
+    ]
+    sheets.forEach(([at, name], index) => {
+      const same = sheets.findIndex(([, other]) => other.toLowerCase() === name.toLowerCase())
+      if (same < index) context.addIssue({code: 'custom', path: at, message: `the sheet name "${name}" is already ${sheets[same]![0].join('.')}'s: a workbook's sheets need names of their own`})
+    })
+    for (const issue of labelClashes([labels])) context.addIssue({code: 'custom', path: issue.path, message: issue.message})
     for (const [at, text] of strings(labels)) {
       const allowed = placeholders[at.filter((key) => typeof key === 'string').join('.')] ?? []
+      // Braces that are no placeholder are text (`{1-2}`), but a name after `{` left open is a placeholder mistyped.
+      for (const [open, name] of text.replace(placeholder, '').matchAll(/\{([A-Za-z]\w*)(?![\w}])/g)) {
+        context.addIssue({code: 'custom', path: at, message: `${open} is not closed: did you mean {${name}}? (it would be printed as written)`})
+      }
       for (const [, name] of text.matchAll(placeholder)) {
         if (allowed.includes(name!)) continue
         const near = nearest(name!, allowed)
@@ -228,13 +255,35 @@ const columnWidth = z.union([
     .refine((share) => Number.parseFloat(share) > 0 && Number.parseFloat(share) <= 60, 'a share of more than 60% leaves no room for the next column')
 ])
 
-/** A pdfmake style, plus our own keys (`uppercase`, `width`). The family is chosen once, with `font`. */
+/** Space around a block, in points: all sides, [horizontal, vertical] or [left, top, right, bottom]. */
+const side = z.number().min(0, 'a negative margin puts text over other text or off the page').max(144, 'a margin of more than 144 pt (2 inches) leaves too little room')
+const margin = z.union([side, z.tuple([side, side]), z.tuple([side, side, side, side])], {
+  error: 'a margin is a number of points, [horizontal, vertical] or [left, top, right, bottom]'
+})
+const decoration = z.enum(['underline', 'lineThrough', 'overline'])
+
+/**
+ * A pdfmake style, plus our own keys (`uppercase`, `width`). The family is chosen once, with `font`. The keys that
+ * place or mark text are checked; pdfmake reads the others as it does.
+ */
 const PdfStyle = z.looseObject({
   fontSize: fontSize.optional(),
   lineHeight: z.number().min(0.8).max(3, 'lines more than 3 times their font size apart may not fit a page').optional(),
   width: columnWidth.optional(),
+  margin: margin.optional(),
+  alignment: z.enum(['left', 'right', 'center', 'justify']).optional(),
+  decoration: z.union([decoration, z.array(decoration)], {error: 'a decoration is "underline", "lineThrough" or "overline", or a list of them'}).optional(),
+  decorationStyle: z.enum(['dashed', 'dotted', 'double', 'wavy']).optional(),
+  bold: z.boolean().optional(),
+  italics: z.boolean().optional(),
   font: z.undefined({error: 'set the font family once, with the top-level "font"'}).optional()
 })
+
+/** A font file's path inside its package: relative, and never out of it. */
+const fontFile = z
+  .string()
+  .min(1)
+  .refine((file) => !path.isAbsolute(file) && !file.split(/[\\/]/).includes('..'), "give the file’s path inside its package, without .. (art67 reads no file outside it)")
 
 /** The lines of page 1's header block (organisation, symbol and date, job number and page, the Council's name). */
 const headerLines = 4
@@ -246,7 +295,7 @@ export const Styles = z.object({
   /** Families by name: the npm package that holds the files, and each variant's file inside it. */
   fonts: z.record(
     z.string(),
-    z.strictObject({package: z.string().min(1), normal: z.string().min(1), bold: z.string().min(1), italics: z.string().min(1), bolditalics: z.string().min(1)})
+    z.strictObject({package: z.string().min(1), normal: fontFile, bold: fontFile, italics: fontFile, bolditalics: fontFile})
   ),
   pageSize: z.enum(Object.keys(pageSizes) as [PageSizeName, ...PageSizeName[]]),
   /** Left, top, right, bottom. The top is where the page's header starts; the body starts below the header. */
@@ -256,9 +305,9 @@ export const Styles = z.object({
   /** `inline`: "1.", a tab, the text, and continuation lines at the margin; `hanging`: the text indented past the number. */
   paragraphNumbers: z.enum(['inline', 'hanging']),
   /** The tab: where text starts after a paragraph or heading number, and how far lists are indented. */
-  tab: z.number().positive(),
+  tab: z.number().positive().max(72, 'a tab of more than 72 pt (an inch) leaves too little of the line for text'),
   /** Lines of the next block kept on the page of a heading, so that no heading ends a page. */
-  keepWithNext: z.number().int().min(0),
+  keepWithNext: z.number().int().min(0).max(10, 'keeping more than 10 lines with a heading may not fit a page'),
   /** Beneficiary names up to this many characters are held on one line with no-break spaces. */
   noBreakNames: z.number().int().min(0),
   /** Whether the PDF annex opens with the summary (counts, regions, LDC share); the XLSX always has it. */
@@ -321,7 +370,7 @@ async function loadJson<T>(file: string, schema: z.ZodType<T>): Promise<T> {
   let data: unknown
   try {
     // A byte order mark, as some editors save UTF-8, is no part of the JSON.
-    data = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/, ''))
+    data = JSON.parse((await readSettingsFile(file)).replace(/^\uFEFF/, ''))
   } catch (error) {
     throw new TemplateError(`Cannot read template ${file}: ${(error as Error).message}`)
   }
@@ -339,6 +388,29 @@ export function templatesFor(set: TemplateSet, language: string): Templates {
   const labels = set.labels[language]
   if (!labels) throw new TemplateError(`There are no templates for language \`${language}\`; the templates have ${Object.keys(set.labels).join(', ')}`)
   return {labels, styles: set.styles}
+}
+
+/**
+ * Field labels that stand for two fields once compared as sources are read (without case, emphasis or a trailing
+ * colon): within one language's labels, or across languages, since a source may use the labels of any.
+ */
+function labelClashes(languages: readonly Labels[]): Array<{language: string; path: string[]; message: string}> {
+  const owner = new Map<string, {key: FieldKey; language: string}>()
+  const clashes: Array<{language: string; path: string[]; message: string}> = []
+  for (const {language, sources} of languages) {
+    for (const key of fieldKeys) {
+      for (const label of sources.fields[key]) {
+        const folded = normalizeLabel(label)
+        const first = owner.get(folded)
+        if (!first) owner.set(folded, {key, language})
+        else if (first.key !== key) {
+          const where = first.language === language ? '' : ` in ${first.language}.json`
+          clashes.push({language, path: ['sources', 'fields', key], message: `"${label}" is already a label of the field ${first.key}${where}: a label stands for one field`})
+        }
+      }
+    }
+  }
+  return clashes
 }
 
 const cache = new Map<string, Promise<TemplateSet>>()
@@ -360,6 +432,8 @@ export function loadTemplates(dir = packageTemplates): Promise<TemplateSet> {
       ])
       const problem = fontProblem(styles)
       if (problem) throw new TemplateError(`Template ${stylesFile} is invalid: ${problem}`)
+      const [clash] = labelClashes(labels)
+      if (clash) throw new TemplateError(`Template ${path.join(dir, `${clash.language}.json`)} is invalid at ${clash.path.join('.')}: ${clash.message}`)
       return {labels: Object.fromEntries(languages.map((language, index) => [language, labels[index]!])), styles}
     })()
     templates.catch(() => cache.delete(dir))

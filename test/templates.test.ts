@@ -1,5 +1,6 @@
 // The templates as loaded by check and build: the styles' font must be usable before anything is laid out.
-import {cp, mkdtemp, readFile, writeFile} from 'node:fs/promises'
+import {execFileSync} from 'node:child_process'
+import {cp, mkdtemp, readFile, rm, symlink, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -43,7 +44,16 @@ describe('styles.json', () => {
     ['text above 36 pt', (s) => (s.styles.tableCell!.fontSize = 300), 'styles.tableCell.fontSize: text above 36 pt may not fit a page'],
     ['a header font above 36 pt', (s) => (s.header.fontSize = 200), 'header.fontSize: text above 36 pt'],
     ['lines far apart', (s) => (s.defaultStyle.lineHeight = 50), 'defaultStyle.lineHeight: lines more than 3 times'],
-    ['a label column wider than the page', (s) => (s.styles.fieldLabel!.width = '150%'), 'styles.fieldLabel.width: a share of more than 60%']
+    ['a label column wider than the page', (s) => (s.styles.fieldLabel!.width = '150%'), 'styles.fieldLabel.width: a share of more than 60%'],
+    // Values that put text off the page or over other text (words were lost, with exit 0), or crashed pdfmake.
+    ['a tab wider than an inch', (s) => (s.tab = 100_000), 'tab: a tab of more than 72 pt'],
+    ['keeping many lines with a heading', (s) => (s.keepWithNext = 100), 'keepWithNext: keeping more than 10 lines'],
+    ['a negative margin in a style', (s) => ((s.styles.paragraph as Record<string, unknown>).margin = [-500, 0, 0, 0]), 'styles.paragraph.margin.0: a negative margin'],
+    ['a margin of the wrong shape', (s) => ((s.styles.paragraph as Record<string, unknown>).margin = [0, 6, 0]), 'styles.paragraph.margin: a margin is a number of points'],
+    ['an unknown decoration', (s) => ((s.styles.link as Record<string, unknown>).decoration = 'blink'), 'styles.link.decoration: a decoration is "underline"'],
+    ['an unknown alignment', (s) => ((s.styles.title as Record<string, unknown>).alignment = 'middle'), 'styles.title.alignment'],
+    ['a font file outside its package', (s) => (s.fonts.DejaVuSans!.normal = '../../../../etc/passwd'), 'fonts.DejaVuSans.normal: give the file’s path inside its package'],
+    ['a font file by absolute path', (s) => (s.fonts.DejaVuSans!.normal = '/etc/passwd'), 'fonts.DejaVuSans.normal: give the file’s path inside its package']
   ])('refuse %s, in check too', async (_, change, message) => {
     const dir = await templatesWith(change)
     const error = await loadTemplates(dir).catch((caught: unknown) => caught)
@@ -73,6 +83,43 @@ describe('styles.json', () => {
     expect(rules(await analyse(sources()))).toEqual([])
     const roboto = await templatesWith((s) => (s.font = 'Roboto'))
     expect(rules(await analyse(sources(), {templates: roboto}))).toEqual(['glyph-missing'])
+  })
+})
+
+describe('names and labels that the outputs or the sources would trip on', () => {
+  const labelsWith = (change: (labels: Record<string, any>) => void) => copyWith('en.json', change)
+
+  it.each<[string, (labels: Record<string, any>) => void, string]>([
+    ['a sheet name Excel refuses', (l) => (l.workbook.programmesSheet = 'Prog/rammes?'), 'workbook.programmesSheet: a sheet name cannot hold'],
+    ['a sheet named twice, whatever the case', (l) => (l.workbook.beneficiariesSheet = 'PROGRAMMES'), 'workbook.beneficiariesSheet: the sheet name "PROGRAMMES" is already workbook.programmesSheet'],
+    ['the Changes sheet named as another', (l) => (l.changes.sheet = 'Summary'), 'changes.sheet: the sheet name "Summary" is already workbook.summarySheet'],
+    ['the sheet name Excel keeps', (l) => (l.workbook.summarySheet = 'History'), 'workbook.summarySheet: Excel keeps the sheet name "History"'],
+    ['a sheet name in apostrophes', (l) => (l.workbook.summarySheet = "'Summary'"), 'workbook.summarySheet: a sheet name cannot start or end with an apostrophe'],
+    ['a placeholder left open', (l) => (l.circulation = 'Dated {date at {requester}'), 'at circulation: {date is not closed: did you mean {date}?'],
+    ['one label for two fields', (l) => l.sources.fields.end.push('start date:'), 'at sources.fields.end: "start date:" is already a label of the field start']
+  ])('refuse %s, in check too', async (_, change, message) => {
+    const dir = await labelsWith(change)
+    await expect(loadTemplates(dir)).rejects.toThrow(message)
+    await expect(check('sources', {templates: dir})).rejects.toThrow(message)
+  })
+
+  it('refuses a label that another language’s template gives another field', async () => {
+    const dir = await copyWith<Record<string, any>>('es.json', (labels) => labels.sources.fields.end.push('Start date'))
+    await expect(loadTemplates(dir)).rejects.toThrow(/es\.json is invalid at sources\.fields\.end: "Start date" is already a label of the field start in en\.json/)
+  })
+
+  it('refuses a template or config that is a named pipe or a link to nothing, instead of waiting for it', async () => {
+    const dir = await copyWith('en.json', () => {})
+    await rm(path.join(dir, 'fr.json'))
+    execFileSync('mkfifo', [path.join(dir, 'fr.json')])
+    await expect(loadTemplates(dir)).rejects.toThrow(`Cannot read template ${path.join(dir, 'fr.json')}: it is a named pipe, not a file`)
+    const sources = await mkdtemp(path.join(tmpdir(), 'art67-config-'))
+    await cp('sources', sources, {recursive: true})
+    execFileSync('mkfifo', [path.join(sources, 'art67.config.json')])
+    await expect(check(sources)).rejects.toThrow('art67.config.json: it is a named pipe, not a file')
+    await rm(path.join(sources, 'art67.config.json'))
+    await symlink('missing.json', path.join(sources, 'art67.config.json'))
+    await expect(check(sources)).rejects.toThrow('art67.config.json: it is a symbolic link to nothing')
   })
 })
 

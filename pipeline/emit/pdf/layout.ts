@@ -2,6 +2,7 @@
 // devices built on them: vertical space, and keeping a heading with what follows it without re-laying out anything.
 import type {Content} from 'pdfmake/interfaces.js'
 import {fontTables} from '../../fonts/index.js'
+import {pageSizes} from '../../page.js'
 import type {Styles} from '../../templates.js'
 
 /** Headings longer than this are not kept with the next block: an unbreakable block taller than a page loses text. */
@@ -38,9 +39,11 @@ export class Layout {
   /**
    * `headings` kept on the page of the first `height` points of what follows them: the headings and that much space
    * form one unbreakable block, and the next block moves back up into the space. Nothing is laid out twice (unlike
-   * pdfmake's `pageBreakBefore`). Headings too long to be sure of fitting on a page are left as they are.
+   * pdfmake's `pageBreakBefore`). Headings too long to be sure of fitting on a page are left as they are, and at most
+   * a quarter of the page is kept (the templates leave at least half of it for text), so that the block fits a page.
    */
-  keepWithNext(headings: Content[], characters: number, height: number): Content[] {
+  keepWithNext(headings: Content[], characters: number, wanted: number): Content[] {
+    const height = Math.min(wanted, pageSizes[this.styles.pageSize][1] / 4)
     if (characters > keepableCharacters || height <= 0) return headings
     return [{stack: [...headings, this.space(height)], unbreakable: true}, this.space(-height)]
   }
