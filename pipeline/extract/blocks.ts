@@ -1,5 +1,5 @@
 // mdast content to the model's blocks and inline runs, keeping emphasis, links, quotes and lists.
-import type {Nodes, PhrasingContent, RootContent, TableRow} from 'mdast'
+import type {Code, Nodes, PhrasingContent, RootContent, TableRow} from 'mdast'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {Block, Inline} from '../model.js'
@@ -162,6 +162,10 @@ export function toBlocks(
         blocks.push({type: 'quote', children: toBlocks(file, node.children, shapes, tables, [...nesting, {kind: 'quote'}])})
         break
       case 'code':
+        if (isUnclosedFence(String(file.value), node)) {
+          const container = nesting.at(-1)?.kind ?? 'file'
+          problem(file, 'code-unclosed', {container, ...(shapes.hiddenInText(node.value) ?? {headings: 0, fieldLists: 0, tables: 0})}, node.position)
+        }
         blocks.push({type: 'code', text: node.value})
         break
       case 'html': {
@@ -192,4 +196,21 @@ export function toBlocks(
     }
   }
   return blocks
+}
+
+/** A fence opening a line (after a quotation's `>` and indentation): its character and length. */
+const fenceAt = (line: string) => /^[ \t>]*(`{3,}|~{3,})/.exec(line)?.[1]
+
+/**
+ * Whether `code` is a fenced block never closed, which Markdown runs to the end of its file, list item or quotation:
+ * its last line in `text` is not a fence of its opening's character, at least as long.
+ */
+function isUnclosedFence(text: string, code: Code): boolean {
+  const {start, end} = code.position ?? {}
+  if (start?.offset === undefined || end?.offset === undefined) return false
+  const lines = text.slice(start.offset, end.offset).split(/\r\n|\r|\n/)
+  const opening = fenceAt(lines[0]!)
+  if (!opening) return false
+  const closing = lines.length > 1 ? /^[ \t>]*(`{3,}|~{3,})[ \t]*$/.exec(lines.at(-1)!)?.[1] : undefined
+  return !(closing && closing[0] === opening[0] && closing.length >= opening.length)
 }

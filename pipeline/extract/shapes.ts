@@ -122,7 +122,11 @@ export class Shapes {
   /** What an HTML block hides: its content after the opening line, read as Markdown. Undefined when nothing. */
   hiddenIn(html: Html, depth = 0): Hidden | undefined {
     const newline = html.value.indexOf('\n')
-    const content = newline === -1 ? '' : html.value.slice(newline + 1)
+    return this.hiddenInText(newline === -1 ? '' : html.value.slice(newline + 1), depth)
+  }
+
+  /** What `content` (a block's text that Markdown does not read: HTML, code) would be, read as Markdown. */
+  hiddenInText(content: string, depth = 0): Hidden | undefined {
     // Headings, tables and field lists all need one of these characters.
     if (!/[#|:]/.test(content)) return undefined
     const {tree} = parseFile(new VFile(content))

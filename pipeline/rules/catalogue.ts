@@ -510,6 +510,20 @@ export const catalogue = {
     },
     hint: 'To leave programmes out of the report, delete them from the sources (version control keeps them); otherwise close the comment (`-->`) or the HTML element before them.'
   }),
+  'code-unclosed': rule<{container: 'file' | 'list' | 'quote'; headings: number; fieldLists: number; tables: number}>({
+    severity: 'error',
+    summary: 'a code block never closed: the rest of its file, list item or quotation is printed as code',
+    message: ({container, headings, fieldLists, tables}) => {
+      const rest = {file: 'file', list: 'list item', quote: 'quotation'}[container]
+      const hidden = [
+        count(headings, 'a programmes heading', 'programmes headings'),
+        count(fieldLists, 'a programme field list', 'programme field lists'),
+        count(tables, 'a programme table', 'programme tables')
+      ].filter(Boolean)
+      return `This code block is never closed, so the rest of its ${rest} is printed as code${hidden.length > 0 ? `, hiding ${and(hidden)}` : ''}`
+    },
+    hint: 'Close the code block where the code ends, with a line of the backticks or tildes it opens with (as many or more).'
+  }),
   'near-duplicate': rule<{what: 'id' | 'title'; written: string; other: string; otherTitle: string; otherId: string}>({
     severity: 'warning',
     summary: 'a programme merged with no other whose ID or title is a typo away from another programme’s',

@@ -240,6 +240,21 @@ describe('extract', () => {
     ])
   })
 
+  it('reports a code block never closed, in a file, a list item or a quotation, saying what it hides', () => {
+    const {vfiles} = run({
+      'r.md': '# Outline\n\n- item\n\n  ~~~~\n  code\n  ~~~\n\n> ```\n> quoted\n\n```js\nclosed\n```\n\n````\nfour\n````\n\n```\n\n# Programmes\n\n## A\n\n- Start date: 2021\n- Beneficiaries: Chile\n',
+      'programmes/a.md': '## B\n\n```\ncode at the end'
+    })
+    expect(vfiles.map((file) => file.messages.map((m) => [m.ruleId, m.reason, m.line]))).toEqual([
+      [
+        ['code-unclosed', 'This code block is never closed, so the rest of its list item is printed as code', 5],
+        ['code-unclosed', 'This code block is never closed, so the rest of its quotation is printed as code', 9],
+        ['code-unclosed', 'This code block is never closed, so the rest of its file is printed as code, hiding a programmes heading and a programme field list', 20]
+      ],
+      [['code-unclosed', 'This code block is never closed, so the rest of its file is printed as code', 3]]
+    ])
+  })
+
   it('reads a compact table, including the e-TRIPS French column titles', () => {
     const {extracted} = run({
       'r.md':
