@@ -161,6 +161,9 @@ export class ProgrammeReader {
         const where = {as: 'level', depth: heading?.depth, programmeDepth} as const
         problem(file, 'programme-misplaced', {found: {kind: 'list', labels: labels.slice(0, 3)}, ...where}, placeOf(node), heading && {file, place: placeOf(heading)})
       }
+      for (const {list, labels: nested} of this.shapes.nestedFieldLists(node)) {
+        problem(file, 'programme-misplaced', {found: {kind: 'list', labels: nested.slice(0, 3)}, as: 'nested'}, placeOf(list))
+      }
       for (const table of this.shapes.nestedTables(node)) problem(file, 'programme-misplaced', {found: {kind: 'table'}, as: 'nested'}, placeOf(table))
       if (node.type === 'heading') heading = node
       previous = node

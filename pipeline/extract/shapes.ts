@@ -1,10 +1,14 @@
 // What programmes look like in mdast, so that programmes written where art67 does not read them (outside the
 // programmes heading, under a heading of the wrong level, inside a list or an HTML block) are found and reported.
-import type {BlockContent, DefinitionContent, Html, List, ListItem, Nodes, Paragraph, RootContent, Table} from 'mdast'
+import type {BlockContent, DefinitionContent, Html, List, ListItem, Nodes, Paragraph, Parent, RootContent, Table} from 'mdast'
+import type {FieldKey} from '../fields.js'
 import {VFile} from 'vfile'
 import {parseFile} from '../parse/index.js'
 import type {LabelIndex} from './labels.js'
 import {nodeText} from './node-text.js'
+
+/** Fields only programmes have: a list of one such item after a heading is a programme's field list. */
+const programmeOnly: ReadonlySet<FieldKey> = new Set(['start', 'end', 'beneficiaries'])
 
 /** A list item read as `Label: value`: the label without emphasis markers, the text after the colon, what follows. */
 export interface ItemParts {
@@ -70,7 +74,24 @@ export class Shapes {
       const parts = splitItem(item)
       return parts && this.labels.field(parts.label) ? [parts.label] : []
     })
-    return labels.length >= 2 && labels.length * 2 > list.children.length ? labels : undefined
+    if (labels.length >= 2) return labels.length * 2 > list.children.length ? labels : undefined
+    // One item alone is a programme's only when its field is one that only programmes have.
+    return list.children.length === 1 && labels.length === 1 && programmeOnly.has(this.labels.field(labels[0]!)!) ? labels : undefined
+  }
+
+  /** Field lists right after a heading inside the lists and quotations of `node` (not `node` itself): programmes not read. */
+  nestedFieldLists(node: RootContent): Array<{list: List; labels: string[]}> {
+    const found: Array<{list: List; labels: string[]}> = []
+    const containers: Nodes[] = node.type === 'list' || node.type === 'blockquote' ? [node] : []
+    while (containers.length > 0) {
+      const children = (containers.pop() as Parent).children as Nodes[]
+      children.forEach((child, index) => {
+        const labels = child.type === 'list' && children[index - 1]?.type === 'heading' ? this.fieldListLabels(child) : undefined
+        if (labels) found.push({list: child as List, labels})
+        if (child.type === 'list' || child.type === 'listItem' || child.type === 'blockquote') containers.push(child)
+      })
+    }
+    return found.sort((a, b) => (a.list.position?.start.offset ?? 0) - (b.list.position?.start.offset ?? 0))
   }
 
   /** A table whose header has a title column: a list of programmes. */

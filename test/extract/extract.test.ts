@@ -226,6 +226,25 @@ describe('extract', () => {
     ])
   })
 
+  it('reports a programme inside a quotation or list item, and one of a single programme-only field at the wrong level', () => {
+    const reasons = (text: string) => run({'r.md': text}).vfiles[0]!.messages.map((m) => [m.ruleId, m.reason, m.line])
+    const fields = '- Beneficiaries: Nepal\n- Start date: 2021-01-01\n'
+    expect(reasons(`# Programmes\n\n> ## In a quotation\n>\n${fields.replace(/^/gm, '> ')}`)).toEqual([
+      ['programme-misplaced', 'This list of programme fields (`Beneficiaries`, `Start date`) is inside a list or quotation, so it would be read as text, not as a programme', 5]
+    ])
+    expect(reasons(`# Programmes\n\n- ## In a list item\n${fields.replace(/^/gm, '  ')}`)).toEqual([
+      ['programme-misplaced', 'This list of programme fields (`Beneficiaries`, `Start date`) is inside a list or quotation, so it would be read as text, not as a programme', 4]
+    ])
+    expect(reasons('# Programmes\n\n### Too deep\n\n- Beneficiaries: Nepal\n')).toEqual([
+      ['programme-misplaced', 'This list of programme fields (`Beneficiaries`) follows a level-3 heading, but programmes here are level-2 headings, so it would be read as text, not as a programme', 5]
+    ])
+    expect(reasons('# Outline\n\n## Workshop\n\n- Start date: 2021-01-01\n')).toEqual([
+      ['programme-misplaced', 'This list of programme fields (`Start date`) is not under a programmes heading, so it would be read as text, not as a programme', 5]
+    ])
+    // One field that narrative has too (a website, a budget) is narrative.
+    expect(reasons('# Outline\n\n## Contact\n\n- Website: https://cipo.example\n\n## Funds\n\n- Budget: CAD 5\n\n> ## Quoted\n>\n> - Website: https://x.example\n')).toEqual([])
+  })
+
   it('reports HTML that hides programmes, saying what it hides, instead of the raw-HTML warning', () => {
     const table = '| Title | Beneficiaries |\n|---|---|\n| Workshop | Chile |\n'
     const comment = run({'r.md': `# Outline\n\n<!-- draft\n# Programmes\n\n${table}\n${table}-->\n\n<!-- a note -->\n`})
