@@ -1,6 +1,6 @@
 // Stage 3, extract: from each file's mdast, the front matter node, the narrative and the programmes as written,
 // keeping every place. Source syntax is read here; values are checked by validate.
-import type {Heading, Nodes, Root, RootContent, Yaml} from 'mdast'
+import type {Definition, Heading, Nodes, Root, RootContent, Yaml} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Glyphs} from '../fonts/index.js'
 import type {Block} from '../model.js'
@@ -46,10 +46,14 @@ function sectionEnd(nodes: RootContent[], from: number, depth: number): number {
 }
 
 /**
- * What the outputs leave out of the file, wherever it is (text, title, field, cell): every image, never read or
- * fetched (its description is printed), and every link or definition title (`[x](https://… "title")`).
+ * What the outputs leave out of the file, or print otherwise than written, wherever it is (text, title, field,
+ * cell): every image, never read or fetched (its description is printed); every link or definition title
+ * (`[x](https://… "title")`); every link definition no reference uses (its address is printed nowhere); and every
+ * footnote, whose mark and note are printed as text where they are written.
  */
 function unprinted(file: VFile, tree: Root) {
+  const referenced = new Set<string>()
+  const defined: Definition[] = []
   const stack: Nodes[] = [tree]
   while (stack.length > 0) {
     const node = stack.pop()!
@@ -58,7 +62,19 @@ function unprinted(file: VFile, tree: Root) {
       problem(file, 'image-ignored', {url, alt: node.alt ?? ''}, node.position)
     }
     if ((node.type === 'link' || node.type === 'definition') && node.title) problem(file, 'link-title-ignored', {title: node.title}, node.position)
+    if (node.type === 'linkReference' || node.type === 'imageReference') referenced.add(node.identifier)
+    if (node.type === 'definition') defined.push(node)
+    if (node.type === 'footnoteDefinition') problem(file, 'footnote-as-text', {label: node.label ?? node.identifier}, node.position)
     if ('children' in node) for (const child of node.children) stack.push(child)
+  }
+  // The first definition of a label is the one references use (CommonMark).
+  const first = new Map<string, Definition>()
+  for (const definition of defined.sort((a, b) => (a.position?.start.offset ?? 0) - (b.position?.start.offset ?? 0))) {
+    const used = first.get(definition.identifier)
+    if (!used) first.set(definition.identifier, definition)
+    if (used || !referenced.has(definition.identifier)) {
+      problem(file, 'definition-unused', {label: definition.label ?? definition.identifier, url: definition.url, duplicate: used !== undefined}, definition.position, used && {file, place: used.position})
+    }
   }
 }
 

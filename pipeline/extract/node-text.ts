@@ -10,9 +10,10 @@ const separated = new Set<Nodes['type']>(['paragraph', 'heading', 'list', 'listI
 /**
  * The text of a node: its values and image descriptions, blocks and hard breaks separated by a space, without
  * recursion, so any depth of nesting is safe. With `addresses`, a link keeps its address after its text, in
- * brackets, unless the text is the address (a field value's link is printed as text, and its address is part of it).
+ * brackets, unless the text is the address (a field value's link is printed as text, and its address is part of it);
+ * a reference link (`[text][label]`) keeps the address of its definition in `definitions`.
  */
-export function nodeText(node: Nodes, {addresses = false} = {}): string {
+export function nodeText(node: Nodes, {addresses = false, definitions}: {addresses?: boolean; definitions?: ReadonlyMap<string, string> | undefined} = {}): string {
   const parts: string[] = []
   const stack: Array<Nodes | string> = [node]
   while (stack.length > 0) {
@@ -21,9 +22,12 @@ export function nodeText(node: Nodes, {addresses = false} = {}): string {
     else if ('value' in current) parts.push(current.value)
     else if ('alt' in current) parts.push(current.alt ?? '')
     else if (current.type === 'break') parts.push(' ')
+    // A footnote's mark, as the text prints it: the note is printed where it is written.
+    else if (current.type === 'footnoteReference') parts.push(`[${current.label ?? current.identifier}]`)
     else if ('children' in current) {
-      if (addresses && current.type === 'link') {
-        const address = current.url.replace(/^mailto:/i, '')
+      const url = current.type === 'link' ? current.url : current.type === 'linkReference' ? definitions?.get(current.identifier) : undefined
+      if (addresses && url !== undefined) {
+        const address = url.replace(/^mailto:/i, '')
         // An autolink (`<https://…>`, `www.…`, `mailto:…`) shows its address already.
         if (address && bare(address) !== bare(nodeText(current))) stack.push(` (${address})`)
       }

@@ -176,7 +176,7 @@ export class ProgrammeReader {
   }
 
   private fieldItem(file: VFile, item: ListItem, programme: RawProgramme): Leftover {
-    const parts = splitItem(item)
+    const parts = splitItem(item, file.data.definitions)
     if (!parts) {
       problem(file, 'field-syntax', {as: 'not-a-field', found: collapseWhitespace(nodeText(item)).slice(0, 60)}, placeOf(item))
       return [item]
@@ -194,7 +194,7 @@ export class ProgrammeReader {
     const leftover: Leftover = trailing.length > 0 ? [{type: 'listItem', spread: item.spread, children: trailing}] : []
     const values = nestedValues
       ? nested.children.flatMap((child) => {
-          const value = collapseWhitespace(nodeText(child, {addresses}))
+          const value = collapseWhitespace(nodeText(child, {addresses, definitions: file.data.definitions}))
           return value ? [{value, place: placeIn(file, child, value)}] : []
         })
       : undefined
@@ -253,13 +253,13 @@ export class ProgrammeReader {
       row.children.forEach((cell: TableCell, column) => {
         const key = columns[column]
         const addresses = keepsAddresses(key)
-        const value = collapseWhitespace(nodeText(cell, {addresses}))
+        const value = collapseWhitespace(nodeText(cell, {addresses, definitions: file.data.definitions}))
         if (!value) return
         if (key === 'title') {
           programme.title = value
           programme.place = placeIn(file, cell, value)
         } else if (key && key !== 'no') {
-          programme.fields.push(field(file, key, headers[column]!, cell, nodeText(cell, {addresses}), 0))
+          programme.fields.push(field(file, key, headers[column]!, cell, nodeText(cell, {addresses, definitions: file.data.definitions}), 0))
         } else if (!key) {
           // A cell beyond the header row has no column title: its text is kept all the same.
           if (!headers[column]) problem(file, 'unknown-field', {what: 'cell'}, placeOf(cell))

@@ -21,8 +21,8 @@ export interface ItemParts {
   rest: Array<BlockContent | DefinitionContent>
 }
 
-/** The parts of an item whose first paragraph has a colon, else undefined. */
-export function splitItem(item: ListItem): ItemParts | undefined {
+/** The parts of an item whose first paragraph has a colon, else undefined; `definitions` give reference links' addresses. */
+export function splitItem(item: ListItem, definitions?: ReadonlyMap<string, string>): ItemParts | undefined {
   const [paragraph, ...rest] = item.children
   if (paragraph?.type !== 'paragraph') return undefined
   const text = nodeText(paragraph)
@@ -30,7 +30,7 @@ export function splitItem(item: ListItem): ItemParts | undefined {
   if (colon === -1) return undefined
   const written = text.slice(colon + 1)
   // With addresses, unless a link in the label would shift where the value starts.
-  const withAddresses = nodeText(paragraph, {addresses: true})
+  const withAddresses = nodeText(paragraph, {addresses: true, definitions})
   const linked = withAddresses.startsWith(text.slice(0, colon + 1)) ? withAddresses.slice(colon + 1) : written
   return {label: text.slice(0, colon).replace(/[*_]/g, '').trim(), paragraph, written, linked, rest}
 }

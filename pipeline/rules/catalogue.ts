@@ -624,6 +624,22 @@ export const catalogue = {
     message: ({title}) => `The link title ${quote(title)} is not printed: the outputs keep the link’s text and address`,
     hint: 'Put the title’s words in the text, or delete the title (the quoted text after the address).'
   }),
+  'definition-unused': rule<{label: string; url: string; duplicate: boolean}>({
+    severity: 'warning',
+    summary: 'a link definition (`[label]: https://…`) that no link uses: its address is printed nowhere',
+    message: ({label, url, duplicate}) =>
+      duplicate
+        ? `The link definition ${code(`[${label}]`)} repeats a label defined above, so links use the first and ${code(url)} is printed nowhere`
+        : `No link uses the link definition ${code(`[${label}]`)}, so ${code(url)} is printed nowhere`,
+    hint: 'Refer to it from a link (`[text][label]`), give it a label of its own, or delete it.',
+    related: 'the definition links use'
+  }),
+  'footnote-as-text': rule<{label: string}>({
+    severity: 'warning',
+    summary: 'a footnote: its mark is printed as `[1]` and its note as a paragraph where the note is written',
+    message: ({label}) => `Footnote ${code(`[^${label}]`)} is printed as text: its mark as ${code(`[${label}]`)}, its note as a paragraph here, not at the foot of a page`,
+    hint: 'Put the note’s words in the text (in brackets, say), or leave it: nothing is lost, but the note is numbered and placed as a paragraph of its own.'
+  }),
   'link-local': rule<{url: string}>({
     severity: 'warning',
     summary: 'a link to a file rather than a web address: its text is kept without the link',

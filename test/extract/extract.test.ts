@@ -64,6 +64,25 @@ describe('extract', () => {
     expect([b!.title, b!.fields.map(({value}) => value.value)]).toEqual(['B', ['site (https://b.example/site)']])
   })
 
+  it('keeps a reference link’s address (its definition’s) in a field value or cell, and a footnote’s mark in a title or field', () => {
+    const {extracted, vfiles} = run({
+      'r.md':
+        '# Programmes\n\n## A[^a]\n\n- Website: [cipo]\n- Contact: [Jane][jane]\n- Type of activity: Workshop[^a]\n\n' +
+        '| Title | Website |\n|---|---|\n| B | [site][] |\n\n[cipo]: https://cipo.example\n[jane]: mailto:jane@example.org\n[site]: https://b.example\n\n[^a]: A note.\n'
+    })
+    const [a, b] = extracted.programmes
+    expect([a!.title, a!.fields.map(({key, value}) => [key, value.value])]).toEqual([
+      'A[a]',
+      [
+        ['website', 'cipo (https://cipo.example)'],
+        ['contact', 'Jane (jane@example.org)'],
+        ['type', 'Workshop[a]']
+      ]
+    ])
+    expect(b!.fields.map(({value}) => value.value)).toEqual(['site (https://b.example)'])
+    expect(vfiles[0]!.messages.map((m) => m.ruleId)).toEqual(['footnote-as-text'])
+  })
+
   it('keeps names and autolinks as written: no address after a beneficiary, an autolink or a bare web address', () => {
     const {extracted} = run({
       'r.md':
