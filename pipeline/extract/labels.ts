@@ -4,10 +4,11 @@ import {fieldKeys} from '../fields.js'
 import {nearest, typoOf} from '../suggest.js'
 import type {Labels} from '../templates.js'
 
-/** Labels compared without case, emphasis markers, a trailing colon or full stop, or extra spaces. */
+/** Labels compared without case, accents, emphasis markers, a trailing colon or full stop, or extra spaces. */
 export const normalizeLabel = (label: string) =>
   label
-    .normalize('NFKC')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[*_`]/g, '')
     .replace(/\s+/g, ' ')

@@ -64,6 +64,17 @@ describe('extract', () => {
     expect([b!.title, b!.fields.map(({value}) => value.value)]).toEqual(['B', ['site (https://b.example/site)']])
   })
 
+  it('reads labels, headings and column titles without accents as with them', () => {
+    const {extracted, vfiles} = run({
+      'r.md': '# Programas\n\n## Taller\n\n- Fecha de inicio: 01/03/2023\n- Fecha de finalizacion: 15/11/2023\n- Beneficiaires: Ghana\n\n| Titulo del programa o actividad | Date de debut |\n|---|---|\n| Seminaire | 2023 |\n'
+    })
+    expect(extracted.programmes.map((p) => [p.title, p.fields.map((f) => f.key)])).toEqual([
+      ['Taller', ['start', 'end', 'beneficiaries']],
+      ['Seminaire', ['start']]
+    ])
+    expect(vfiles[0]!.messages).toEqual([])
+  })
+
   it('keeps a reference link’s address (its definition’s) in a field value or cell, and a footnote’s mark in a title or field', () => {
     const {extracted, vfiles} = run({
       'r.md':
