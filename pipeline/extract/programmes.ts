@@ -136,6 +136,7 @@ export class ProgrammeReader {
     this.programmes.push(programme)
     const leftover = fieldList ? this.fieldList(file, fieldList, programme) : []
     const body = fieldList ? content.slice(1) : content
+    if (fieldList) this.splitFields(file, body)
     const tables = body.filter((node): node is Table => node.type === 'table' && this.shapes.isProgrammeTable(node))
     const described = body.filter((node) => node.type !== 'table' || !tables.includes(node))
     this.misplaced(file, described, heading.depth, {afterHeadingOnly: true})
@@ -144,6 +145,21 @@ export class ProgrammeReader {
       ...toBlocks(file, described, this.shapes, this.tables)
     ]
     for (const table of tables) this.table(file, table)
+  }
+
+  /**
+   * Lists of fields right after the field list: Markdown starts a new list at another bullet, so `+ End date: …`
+   * after `- Start date: …` is a list of its own, read as description.
+   */
+  private splitFields(file: VFile, body: readonly RootContent[]) {
+    for (const node of body) {
+      if (node.type !== 'list') return
+      // Mostly `Label: value` items, one of them a known field.
+      const labels = node.children.flatMap((item) => splitItem(item)?.label ?? [])
+      if (labels.some((label) => this.labels.field(label)) && labels.length * 2 > node.children.length) {
+        problem(file, 'field-syntax', {as: 'split', labels: labels.slice(0, 3)}, placeOf(node))
+      }
+    }
   }
 
   /**

@@ -534,14 +534,16 @@ export const catalogue = {
     hint: 'If they are one programme, correct the ID or the title so that they match and are merged; if they are two, nothing to do.',
     related: 'the other programme'
   }),
-  'field-syntax': rule<{as: 'not-a-field'; found: string} | {as: 'trailing'; label: string}>({
+  'field-syntax': rule<{as: 'not-a-field'; found: string} | {as: 'trailing'; label: string} | {as: 'split'; labels: readonly string[]}>({
     severity: 'warning',
-    summary: 'a field-list item that is not `Label: value`: its text is kept in the description',
+    summary: 'a field-list item that is not `Label: value`, or fields in a list of their own after the field list: kept in the description',
     message: (args) =>
       args.as === 'not-a-field'
         ? `Expected a field as \`Label: value\`, found ${code(args.found)}; the item is kept at the start of the description`
-        : `Only the first paragraph of the field ${code(args.label)} is its value; what follows it in the item is kept at the start of the description`,
-    hint: 'Write each item of a programme’s field list as `Label: value`, or put a paragraph before a list that is part of the description.'
+        : args.as === 'trailing'
+          ? `Only the first paragraph of the field ${code(args.label)} is its value; what follows it in the item is kept at the start of the description`
+          : `${args.labels.length === 1 ? 'The field' : 'The fields'} ${args.labels.map(code).join(', ')} ${args.labels.length === 1 ? 'is' : 'are'} in a list of ${args.labels.length === 1 ? 'its' : 'their'} own after the field list (another bullet: \`-\`, \`*\`, \`+\`), so ${args.labels.length === 1 ? 'it is' : 'they are'} kept in the description, not read as fields`,
+    hint: 'Write each item of a programme’s field list as `Label: value`, with the same bullet in one list, or put a paragraph before a list that is part of the description.'
   }),
   'no-beneficiaries': rule<{title: string}>({
     severity: 'warning',

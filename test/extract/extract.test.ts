@@ -64,6 +64,17 @@ describe('extract', () => {
     expect([b!.title, b!.fields.map(({value}) => value.value)]).toEqual(['B', ['site (https://b.example/site)']])
   })
 
+  it('warns of fields in a list of their own after the field list (another bullet), kept in the description', () => {
+    const {extracted, vfiles} = run({
+      'r.md': '# Programmes\n\n## W\n\n* Beneficiaries: Nepal\n+ End date: 2021-05-01\n- Budget: CAD 5\n- Results: many\n\nText.\n\n- Phase: one\n'
+    })
+    expect(extracted.programmes[0]!.fields.map((f) => f.key)).toEqual(['beneficiaries'])
+    expect(vfiles[0]!.messages.map((m) => [m.ruleId, m.reason, m.line])).toEqual([
+      ['field-syntax', 'The field `End date` is in a list of its own after the field list (another bullet: `-`, `*`, `+`), so it is kept in the description, not read as fields', 6],
+      ['field-syntax', 'The fields `Budget`, `Results` are in a list of their own after the field list (another bullet: `-`, `*`, `+`), so they are kept in the description, not read as fields', 7]
+    ])
+  })
+
   it('reads labels, headings and column titles without accents as with them', () => {
     const {extracted, vfiles} = run({
       'r.md': '# Programas\n\n## Taller\n\n- Fecha de inicio: 01/03/2023\n- Fecha de finalizacion: 15/11/2023\n- Beneficiaires: Ghana\n\n| Titulo del programa o actividad | Date de debut |\n|---|---|\n| Seminaire | 2023 |\n'
