@@ -30,7 +30,8 @@ const percentFormat = '0%'
 const minWidth = 10
 const maxWidth = 60
 /** DOS dates in zip entries cannot go earlier (an instant of 0 is common for reproducible builds). */
-const zipEpoch = Date.UTC(1980, 0, 1)
+/** The instants a zip entry can be stamped with (DOS dates: 1980 to 2107). */
+const zipRange = {from: Date.UTC(1980, 0, 1), to: Date.UTC(2107, 11, 31, 23, 59, 58)}
 /** The most characters (UTF-16 code units) an Excel cell holds. */
 export const maxCellLength = 32_767
 
@@ -329,7 +330,7 @@ function stampEntries(zip: Uint8Array, date: Date): void {
 }
 
 /**
- * `parts` zipped once, in name order, each entry stamped with `instant` (no earlier than a zip can hold) and no
+ * `parts` zipped once, in name order, each entry stamped with `instant` (within the dates a zip can hold) and no
  * folder entries, so the same content gives the same bytes whenever and wherever it is written.
  */
 export function reproducibleZip(parts: ReadonlyMap<string, Uint8Array>, instant: Date): Buffer {
@@ -338,7 +339,7 @@ export function reproducibleZip(parts: ReadonlyMap<string, Uint8Array>, instant:
   const fixed = new Date(1980, 0, 1, 12)
   for (const name of [...parts.keys()].sort()) files[name] = [parts.get(name)!, {level: 6, mtime: fixed}]
   const zip = zipSync(files)
-  stampEntries(zip, new Date(Math.max(instant.getTime(), zipEpoch)))
+  stampEntries(zip, new Date(Math.min(Math.max(instant.getTime(), zipRange.from), zipRange.to)))
   return Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength)
 }
 
