@@ -63,11 +63,29 @@ function placeIn(file: VFile, node: {position?: Position | undefined}, value: st
   return (index === -1 ? undefined : span(file, start + index, value.length)) ?? placeOf(node)
 }
 
+/** Quotation marks around free text (`"…"`, `“…”`, `„…“`), inside which `;` separates nothing. */
+const quoteMark = /["“”„]/
+
+/** `written` cut at each `;` outside quotation marks; at every `;` when the marks are unbalanced. */
+function pieces(written: string): string[] {
+  const found: string[] = []
+  let quoted = false
+  let start = 0
+  for (let i = 0; i < written.length; i++) {
+    if (quoteMark.test(written[i]!)) quoted = !quoted
+    else if (written[i] === ';' && !quoted) {
+      found.push(written.slice(start, i))
+      start = i + 1
+    }
+  }
+  return quoted ? written.split(';') : [...found, written.slice(start)]
+}
+
 /** Values separated by `;` (WTO names contain commas), each placed exactly when it is written verbatim. */
 function splitValues(file: VFile, node: {position?: Position | undefined}, written: string, from: number): RawText[] {
   const items: RawText[] = []
   let searchFrom = from
-  for (const piece of written.split(';')) {
+  for (const piece of pieces(written)) {
     const value = collapseWhitespace(piece)
     if (value) {
       const place = placeIn(file, node, value, searchFrom)

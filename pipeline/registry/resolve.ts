@@ -104,7 +104,7 @@ const isBeneficiary = (known: Known) => known.kind === 'group' || known.entry.be
 export function resolveBeneficiary(text: string): Resolution {
   const written = text.trim()
   const quoted = /^["“”„](.+)["“”]$/su.exec(written)
-  if (quoted) return {kind: 'free', text: quoted[1]!}
+  if (quoted?.[1]!.trim()) return {kind: 'free', text: quoted[1]!}
   const key = normalizeName(written)
   const known = lookup().get(key)?.known
   if (known && isBeneficiary(known)) return written === canonical(known) ? {...known} : {...known, alias: written}

@@ -64,6 +64,14 @@ describe('extract', () => {
     expect([b!.title, b!.fields.map(({value}) => value.value)]).toEqual(['B', ['site (https://b.example/site)']])
   })
 
+  it('cuts list fields at each ; outside quotation marks, and at every ; when the marks are unbalanced', () => {
+    const {extracted} = run({'r.md': '# Programmes\n\n## A\n\n- Partners: "P; Q"; R; “S; T”\n- Beneficiaries: "the Andean Community; observers"; Chile\n- Donors: x\n\n## B\n\n- Partners: "P; Q; R\n'})
+    const items = (programme: number, key: string) => extracted.programmes[programme]!.fields.find((f) => f.key === key)!.items.map((item) => item.value)
+    expect(items(0, 'partners')).toEqual(['"P; Q"', 'R', '“S; T”'])
+    expect(items(0, 'beneficiaries')).toEqual(['"the Andean Community; observers"', 'Chile'])
+    expect(items(1, 'partners')).toEqual(['"P', 'Q', 'R'])
+  })
+
   it('warns of fields in a list of their own after the field list (another bullet), kept in the description', () => {
     const {extracted, vfiles} = run({
       'r.md': '# Programmes\n\n## W\n\n* Beneficiaries: Nepal\n+ End date: 2021-05-01\n- Budget: CAD 5\n- Results: many\n\nText.\n\n- Phase: one\n'

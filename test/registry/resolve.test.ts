@@ -227,6 +227,10 @@ describe('resolveBeneficiary', () => {
     expect(resolveBeneficiary(written)).toEqual({kind: 'free', text})
   })
 
+  test('quotation marks around nothing but spaces name nobody', () => {
+    expect(resolveBeneficiary('" "')).toMatchObject({kind: 'unknown'})
+  })
+
   test.each([
     ['Vietnan', ['Viet Nam']],
     ['Vietam', ['Viet Nam']],
