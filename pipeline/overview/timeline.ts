@@ -120,6 +120,16 @@ const yearLabelRoom = 26
 /** Unlabelled yearly ticks are drawn only this far apart or more. */
 const yearTickRoom = 3
 
+/** Each month's name cut to three letters, or more where two months would read the same (French juin, juillet: juin, juil). */
+export function shortMonths(months: readonly string[]): string[] {
+  const cut = (name: string, length: number) => [...name].slice(0, length).join('')
+  return months.map((name) => {
+    let length = 3
+    while (length < [...name].length && months.some((other) => other !== name && cut(other, length) === cut(name, length))) length++
+    return cut(name, length)
+  })
+}
+
 function ticks(from: number, to: number, scale: (days: number) => number, months: readonly string[]): Tick[] {
   const spanMonths = Math.round((to - from) / 30.44)
   const result: Tick[] = []
@@ -135,10 +145,11 @@ function ticks(from: number, to: number, scale: (days: number) => number, months
       if (labelled || yearWidth >= yearTickRoom) result.push({x: scale(days), label: labelled ? String(year) : undefined})
     }
   } else {
+    const short = shortMonths(months)
     for (let month = from; month < to; month = monthStart(month, 1)) {
       const [year, index] = isoOf(month).split('-').map(Number) as [number, number]
       const labelled = (index - 1) % 3 === 0
-      result.push({x: scale(month), label: labelled ? `${[...months[index - 1]!].slice(0, 3).join('')} ${year}` : undefined})
+      result.push({x: scale(month), label: labelled ? `${short[index - 1]} ${year}` : undefined})
     }
   }
   result.push({x: scale(to), label: undefined})

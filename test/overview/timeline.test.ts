@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import type {Report} from '../../pipeline/model.js'
-import {geometry, timelineLayout, timelineSvg} from '../../pipeline/overview/timeline.js'
+import {geometry, shortMonths, timelineLayout, timelineSvg} from '../../pipeline/overview/timeline.js'
 import {loadTemplates, templatesFor} from '../../pipeline/templates.js'
 import {validated} from '../helpers/stages.js'
 
@@ -104,6 +104,15 @@ describe('timelineLayout', () => {
     expect(page.period.from).toBeCloseTo(from + 61 * scale)
     // Open end: the known part runs to the period's end.
     expect(page.rows[0]!.segments[0]!.x + page.rows[0]!.segments[0]!.width).toBeCloseTo(to)
+  })
+})
+
+describe('shortMonths', () => {
+  it('cuts month names to three letters, or more where two would read the same', async () => {
+    const set = await loadTemplates()
+    expect(shortMonths(months)).toEqual(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'])
+    expect(shortMonths(templatesFor(set, 'fr').labels.months)).toEqual(['jan', 'fév', 'mar', 'avr', 'mai', 'juin', 'juil', 'aoû', 'sep', 'oct', 'nov', 'déc'])
+    expect(shortMonths(templatesFor(set, 'es').labels.months)).toEqual(['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'oct', 'nov', 'dic'])
   })
 })
 
