@@ -1,5 +1,6 @@
 // `art67 init`: a new report's sources, ready to edit: front matter, a narrative skeleton, the programmes table with
-// one example row and an example agency file. It builds with a draft's warnings only, and never overwrites a file.
+// one example row and an example agency file. It builds with warnings only (a draft's, and the texts to replace), and
+// never overwrites a file.
 import {readdir} from 'node:fs/promises'
 import {firstYear, parseDate} from './dates.js'
 import {Art67Error} from './errors.js'
@@ -8,6 +9,7 @@ import {printablePath} from './read/index.js'
 import {printedName, sentenceName} from './registry/index.js'
 import {resolveMember} from './registry/resolve.js'
 import {dateReason, type DateProblem} from './rules/catalogue.js'
+import {skeletons} from './skeleton.js'
 import {loadTemplates, packageTemplates, type Labels} from './templates.js'
 import {whyNot, write} from './write/index.js'
 
@@ -25,43 +27,6 @@ export interface InitOptions {
   templates?: string
   /** For the default period: the current instant. */
   now?: Date
-}
-
-/** The texts of the skeleton that are not labels, per language; `{of}` is the member's name after "of". */
-const skeletons: Record<string, {outline: string; intro: string; activities: string; details: string; listIntro: string; example: string; exampleText: string; agency: string; activityType: string}> = {
-  en: {
-    outline: 'Brief outline of technical cooperation activities',
-    intro: 'Describe here the technical and financial cooperation {of} in favour of developing and least-developed country Members during the {period} period.',
-    activities: 'Activities by agency',
-    details: 'Details of technical cooperation activities are provided in the Annex.',
-    listIntro: 'The list below gives the programmes and activities {of} for the {period} period.',
-    example: 'Example workshop on patent examination (replace or delete this row)',
-    exampleText: 'Describe the programme here: its objectives, what was done and its results.',
-    agency: 'Intellectual Property Office',
-    activityType: 'Workshop'
-  },
-  fr: {
-    outline: 'Aperçu des activités de coopération technique',
-    intro: 'Décrire ici la coopération technique et financière {of} en faveur des pays en développement et des pays les moins avancés Membres pendant la période {period}.',
-    activities: 'Activités par organisme',
-    details: "Les détails des activités de coopération technique figurent dans l'annexe.",
-    listIntro: 'La liste ci-dessous présente les programmes et activités {of} pour la période {period}.',
-    example: "Exemple d'atelier sur l'examen des brevets (remplacer ou supprimer cette ligne)",
-    exampleText: 'Décrire ici le programme: ses objectifs, ce qui a été fait et ses résultats.',
-    agency: 'Office de la propriété intellectuelle',
-    activityType: 'Atelier'
-  },
-  es: {
-    outline: 'Breve reseña de las actividades de cooperación técnica',
-    intro: 'Describa aquí la cooperación técnica y financiera {of} en favor de los países en desarrollo y menos adelantados Miembros durante el período {period}.',
-    activities: 'Actividades por organismo',
-    details: 'Los detalles de las actividades de cooperación técnica figuran en el anexo.',
-    listIntro: 'La lista que figura a continuación recoge los programas y actividades {of} para el período {period}.',
-    example: 'Ejemplo de taller sobre examen de patentes (sustituya o suprima esta fila)',
-    exampleText: 'Describa aquí el programa: sus objetivos, lo que se hizo y sus resultados.',
-    agency: 'Oficina de Propiedad Intelectual',
-    activityType: 'Taller'
-  }
 }
 
 /** The last year art67 reads: dates have four-digit years. */

@@ -8,6 +8,7 @@ import {opensFrontMatter} from '../parse/chunk.js'
 import type {ParsedFile} from '../parse/index.js'
 import {span} from '../place.js'
 import {isProgrammesFile} from '../read/index.js'
+import {placeholderTexts} from '../skeleton.js'
 import {problem} from '../rules/index.js'
 import type {MisplacedShape} from '../rules/catalogue.js'
 import {collapseWhitespace} from '../text.js'
@@ -78,6 +79,16 @@ function unprinted(file: VFile, tree: Root) {
   }
 }
 
+/** Each place where the file still holds a text `art67 init` wrote for the user to replace (the example programme…). */
+function initTextLeft(file: VFile) {
+  const text = String(file.value)
+  for (const placeholder of placeholderTexts) {
+    for (let at = text.indexOf(placeholder); at !== -1; at = text.indexOf(placeholder, at + placeholder.length)) {
+      problem(file, 'init-text-left', {text: placeholder}, span(file, at, placeholder.length))
+    }
+  }
+}
+
 /** Each top-level node's nearest heading before it, and each heading's parent: who a node falls under. */
 class Outline {
   private readonly lastHeading: Array<number | undefined> = []
@@ -120,6 +131,7 @@ class Extractor {
     checkGlyphs(file, tree, this.glyphs)
     this.brokenTables(file, tree)
     unprinted(file, tree)
+    initTextLeft(file)
     const nodes = tree.children.filter((node) => node.type !== 'yaml')
     if (isProgrammesFile(file)) {
       this.territory(file, nodes, 1, undefined)

@@ -626,6 +626,12 @@ export const catalogue = {
     message: ({title}) => `The link title ${quote(title)} is not printed: the outputs keep the link’s text and address`,
     hint: 'Put the title’s words in the text, or delete the title (the quoted text after the address).'
   }),
+  'init-text-left': rule<{text: string}>({
+    severity: 'warning',
+    summary: 'a text `art67 init` wrote for you to replace (the example programme, “Describe here…”), still in the sources',
+    message: ({text}) => `${quote(text)} is a text \`art67 init\` wrote for you to replace; it would be printed as it is`,
+    hint: 'Write your own text instead, or delete it (the example programme is a row of the programmes table and a section of `programmes/agency.md`).'
+  }),
   'definition-unused': rule<{label: string; url: string; duplicate: boolean}>({
     severity: 'warning',
     summary: 'a link definition (`[label]: https://…`) that no link uses: its address is printed nowhere',
