@@ -1,4 +1,5 @@
 // Fixed text and styles a user changes without touching code: templates/<language>.json and templates/styles.json.
+import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs'
 import {readdir} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -340,13 +341,34 @@ export type Styles = z.infer<typeof Styles>
 
 const round = (points: number) => Math.round(points * 10) / 10
 
-/** The setup error of a font that cannot be used, else undefined: checked with the file system, never by opening it. */
+/** The first bytes of the font files the PDF can embed: TrueType (and Apple's), OpenType, a collection. */
+const fontSignatures = new Set(['00010000', '74727565', '4f54544f', '74746366'])
+
+/** Whether `file` is a regular file that starts as a font file does (opened without blocking, four bytes read). */
+function looksLikeFont(file: string): boolean {
+  let handle: number
+  try {
+    handle = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK)
+  } catch {
+    return false
+  }
+  try {
+    const bytes = Buffer.alloc(4)
+    return fstatSync(handle).isFile() && readSync(handle, bytes, 0, 4, 0) === 4 && fontSignatures.has(bytes.toString('hex'))
+  } finally {
+    closeSync(handle)
+  }
+}
+
+/** The setup error of a font that cannot be used, else undefined: each file there, and a font by its first bytes. */
 function fontProblem(styles: Styles): string | undefined {
   if (!styles.fonts[styles.font]) return `font \`${styles.font}\` is not one of \`fonts\` (${Object.keys(styles.fonts).join(', ')})`
   for (const [family, source] of Object.entries(styles.fonts)) {
     if (!fontTables[family]) return `art67 has no glyph table for the font family \`${family}\`; use one of ${Object.keys(fontTables).join(', ')}`
-    const {missing} = locateFont(source)
+    const {files, missing} = locateFont(source)
     if (missing.length > 0) return `the files of font \`${family}\` are missing: ${missing.join(', ')} (is the package ${source.package} installed?)`
+    const notFonts = Object.values(files).filter((file) => !looksLikeFont(file))
+    if (notFonts.length > 0) return `the files of font \`${family}\` must be TrueType or OpenType fonts; these are not: ${notFonts.join(', ')}`
   }
   return undefined
 }

@@ -167,7 +167,7 @@ describe.each([0, 1])('the house style of report %i', (which) => {
     const {pdf, report} = the()
     const text = pdf.pages.join('\n')
     for (const {id} of report.programmes) expect(text).not.toContain(id)
-    for (const internal of [labels.kinds.free, 'programmes/', '.md', labels.summary.heading, labels.summary.ldcShare, `${labels.columns.id} `]) {
+    for (const internal of [labels.kinds.free, 'programmes/agency', '.md', labels.summary.heading, labels.summary.ldcShare, `${labels.columns.id} `]) {
       expect(text).not.toContain(internal)
     }
   })
