@@ -14,16 +14,19 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 let patterns: Array<{name: string; pattern: RegExp}> | undefined
 
 /**
- * Each Member's and organisation's names and aliases as a pattern of whole words, matched with their case. Not those
- * of the organisations that only report (WIPO…): Members' pages name them as partners, often.
+ * Each Member's and organisation's names and aliases, in English, French and Spanish, as a pattern of whole words,
+ * matched with their case. Not those of the organisations that only report (WIPO…): Members' pages name them as
+ * partners, often.
  */
 function memberPatterns() {
   patterns ??= entries
     .filter((entry) => (entry.kind === 'member' || entry.kind === 'organisation') && entry.beneficiary)
-    .map((entry) => ({
-      name: entry.name,
-      pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${[entry.name, ...entry.aliases].map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu')
-    }))
+    .map((entry) => {
+      const names = [entry, entry.fr, entry.es].flatMap(({name, inSentence, aliases}) => [name, ...(inSentence ? [inSentence] : []), ...aliases])
+      // Longest first, so that "République de Corée" is not matched as a shorter name it holds.
+      const alternatives = [...new Set(names)].sort((a, b) => b.length - a.length).map(escape)
+      return {name: entry.name, pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu')}
+    })
   return patterns
 }
 

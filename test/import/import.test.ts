@@ -126,6 +126,15 @@ describe('art67 import', () => {
     expect(checked.report!.period.label).toBe('2021-2022')
   })
 
+  it('finds the reporting Member by its French or Spanish name too', async () => {
+    const page = (paragraph: string) =>
+      `Activités de coopération technique au titre de l'article 67 de l'Accord sur les ADPIC - Afficher les détails du document\n\n1. ${paragraph}\n\nListe des programmes/projets\n\nCliquez pour obtenir plus de renseignements\n# Titre du programme ou de l'activité Date de début Membres ou observateurs bénéficiares\n1 Atelier 15/03/2022 Ghana\n`
+    const french = await importText(page('La Suisse présente ses activités pour la période 2022-2023. La Suisse coopère avec le Ghana.'))
+    expect(french.report!.member).toBe('Switzerland')
+    const spanish = await importText(page('España presenta sus actividades del período 2022-2023. España coopera con el Perú y con la República de Corea.'))
+    expect(spanish.report!.member).toBe('Spain')
+  })
+
   it('leaves what it cannot find as a commented placeholder, and reports it', async () => {
     const result = await importText('  1. Activities are listed below.;;\n\nList of programmes/projects\n1 Patent workshop 01/03/2022 Kenya\n')
     expect(result.problems).toEqual(['- import-member-missing', '- import-period-missing'])
