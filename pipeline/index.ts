@@ -120,7 +120,7 @@ export async function analyse(sources: Sources, options: CheckOptions = {}, timi
   const templates = await timed(timings, 'templates', () => loadTemplates(options.templates ?? packageTemplates))
   const parsed = await timed(timings, 'parse', () => parse(sources.files, options.parseCache, {threads: options.threads}))
   const extracted = await timed(timings, 'extract', () =>
-    extract(parsed, Object.values(templates.labels), glyphsOf(templates.styles.font), {allRead: sources.rejected.length === 0})
+    extract(parsed, Object.values(templates.labels), glyphsOf(templates.styles.font), {allRead: !sources.rejected.some((file) => file.messages.some((message) => message.fatal === true))})
   )
   const report = await timed(timings, 'validate', () => validate(extracted, templates))
 

@@ -7,7 +7,7 @@ import ignore from 'ignore'
 import {VFile} from 'vfile'
 import {configName} from '../config.js'
 import {Art67Error} from '../errors.js'
-import {byReadingOrder, ignoreFile, isMarkdown, isPassedOver, isReadme, maxFileBytes, withSourceBytes, type Ignore, type Sources} from '../read/index.js'
+import {ignoreFile, isMarkdown, isPassedOver, isReadme, maxFileBytes, readOnce, withSourceBytes, type Ignore, type Sources} from '../read/index.js'
 import {problem} from '../rules/index.js'
 
 /** `REV:path` split at its first colon; undefined when `spec` is not of that form. */
@@ -122,7 +122,8 @@ const isInside = (root: string, target: string) => root === '' || target === roo
 
 /** The Markdown files of the sources at a revision, found as `read` finds them in a folder, and what cannot be read. */
 class RevisionListing {
-  readonly found: Array<{relative: string; blob: Entry}> = []
+  /** Each Markdown file found, with the path in the repository it reaches, and whether it is a link. */
+  readonly found: Array<{relative: string; real: string; link: boolean; blob: Entry}> = []
   readonly rejected: VFile[] = []
   /** Whether a README or an ignored entry was passed over. */
   skipped = false
@@ -187,7 +188,7 @@ class RevisionListing {
       return
     }
     // A submodule is another repository: nothing of it is in this revision.
-    if (markdown && target.entry.type === 'blob') this.found.push({relative: child, blob: target.entry})
+    if (markdown && target.entry.type === 'blob') this.found.push({relative: child, real: target.path, link, blob: target.entry})
   }
 }
 
@@ -229,8 +230,8 @@ export async function readRevision(spec: string, cwd: string): Promise<Sources &
   const listing = new RevisionListing(tree, spec, root, ignore().add(patterns ?? ''))
   await listing.folder('', root)
 
-  const sources = {dir: spec, files: [] as VFile[], rejected: [...listing.rejected], config}
-  const chosen = listing.found.sort((a, b) => byReadingOrder(a.relative, b.relative))
+  const {kept: chosen, repeats} = readOnce(listing.found, (relative) => revisionVFile(spec, relative))
+  const sources = {dir: spec, files: [] as VFile[], rejected: [...listing.rejected, ...repeats], config}
   if (chosen.length === 0 && sources.rejected.length === 0) {
     const folder = new VFile({path: spec, data: {sourcePath: '.'}})
     problem(folder, 'sources-empty', {skipped: listing.skipped}, undefined)

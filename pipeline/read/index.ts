@@ -59,7 +59,8 @@ export function special(info: Dirent | Stats): 'named pipe' | 'socket' | 'device
 
 /** The Markdown files under a sources folder, and the problems of what cannot be read. */
 class Listing {
-  readonly found: string[] = []
+  /** Each Markdown file found, with the real path it reaches, and whether it is a link. */
+  readonly found: Array<{relative: string; real: string; link: boolean}> = []
   readonly rejected: VFile[] = []
   /** Whether a README or an ignored entry was passed over. */
   skipped = false
@@ -79,8 +80,9 @@ class Listing {
 
   async folder(relative: string): Promise<void> {
     let entries: Dirent[]
+    let realDir: string
     try {
-      const realDir = await realpath(path.join(this.root, relative))
+      realDir = await realpath(path.join(this.root, relative))
       if (this.visited.has(realDir)) return
       this.visited.add(realDir)
       entries = await readdir(path.join(this.root, relative), {withFileTypes: true})
@@ -92,11 +94,12 @@ class Listing {
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     for (const entry of entries) {
       if (isPassedOver(entry.name)) continue
-      await this.entry(relative ? `${relative}/${entry.name}` : entry.name, entry)
+      await this.entry(relative ? `${relative}/${entry.name}` : entry.name, entry, realDir)
     }
   }
 
-  private async entry(child: string, entry: Dirent) {
+  private async entry(child: string, entry: Dirent, realDir: string) {
+    let real = path.join(realDir, entry.name)
     const markdown = isMarkdown(entry.name)
     if (this.ignored.ignores(entry.isDirectory() ? `${child}/` : child) || (markdown && isReadme(entry.name))) {
       this.skipped = true
@@ -108,6 +111,7 @@ class Listing {
       try {
         target = await realpath(path.join(this.root, child))
         info = await stat(target)
+        real = target
       } catch (error) {
         if (markdown) this.reject(child, (file) => problem(file, 'symlink-broken', {as: (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'loop' : 'missing'}, undefined))
         return
@@ -127,8 +131,31 @@ class Listing {
     if (!markdown) return
     const kind = special(info)
     if (kind) this.reject(child, (file) => problem(file, 'file-not-regular', {kind}, undefined))
-    else if (info.isFile()) this.found.push(child)
+    else if (info.isFile()) this.found.push({relative: child, real, link: entry.isSymbolicLink()})
   }
+}
+
+/**
+ * Files reached by several paths (a link to a file the sources hold already): one path of each is read, the file's
+ * own if it is there, else the first in reading order, and each other path is a warning naming it
+ * (`symlink-duplicate`), so no text is printed twice. The kept paths in reading order.
+ */
+export function readOnce<Found extends {relative: string; real: string; link: boolean}>(found: readonly Found[], named: (relative: string) => VFile) {
+  const first = new Map<string, string>()
+  const kept: Found[] = []
+  const repeats: VFile[] = []
+  for (const each of [...found].sort((a, b) => Number(a.link) - Number(b.link) || byReadingOrder(a.relative, b.relative))) {
+    const earlier = first.get(each.real)
+    if (earlier === undefined) {
+      first.set(each.real, each.relative)
+      kept.push(each)
+      continue
+    }
+    const file = named(each.relative)
+    problem(file, 'symlink-duplicate', {of: earlier}, undefined)
+    repeats.push(file)
+  }
+  return {kept: kept.sort((a, b) => byReadingOrder(a.relative, b.relative)), repeats}
 }
 
 /** The patterns of the sources folder's `.art67ignore`; none when it has none. */
@@ -226,14 +253,14 @@ export async function read(dir: string, options: ReadOptions = {}): Promise<Sour
 
   const listing = new Listing(dir, await realpath(dir), await ignoredIn(dir))
   await listing.folder('')
-  sources.rejected.push(...listing.rejected)
-  const found = listing.found.sort(byReadingOrder)
-  if (found.length === 0 && sources.rejected.length === 0) {
+  const {kept, repeats} = readOnce(listing.found, (relative) => sourceVFile(dir, relative))
+  sources.rejected.push(...listing.rejected, ...repeats)
+  if (kept.length === 0 && sources.rejected.length === 0) {
     problem(folder, 'sources-empty', {skipped: listing.skipped}, undefined)
     sources.rejected.push(folder)
   }
 
-  for (const relative of found) {
+  for (const {relative} of kept) {
     const file = await readSource(dir, relative, limit)
     ;(file.value === undefined ? sources.rejected : sources.files).push(file)
   }

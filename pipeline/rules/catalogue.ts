@@ -255,6 +255,12 @@ export const catalogue = {
       as === 'missing' ? 'This is a link to a file that does not exist' : 'This link leads round a loop of links and never reaches a file',
     hint: 'Point the link at a Markdown file inside the sources folder, or remove it.'
   }),
+  'symlink-duplicate': rule<{of: string}>({
+    severity: 'warning',
+    summary: 'a link to a file the sources reach by another path already: the file is read once',
+    message: ({of}) => `This leads to the same file as ${code(of)}: its text is read once, there`,
+    hint: 'Remove the link, or the file it leads to from the sources (list it in `.art67ignore`), so that the file has one place in the report.'
+  }),
   'file-not-regular': rule<{kind: 'named pipe' | 'socket' | 'device'}>({
     severity: 'error',
     fixed: true,
