@@ -77,7 +77,8 @@ export class BeneficiaryResolver {
       case 'entity': {
         const {entry} = resolution
         if (entry.kind === 'member' && entry.developed) {
-          problem(file, 'beneficiary-developed', {name: entry.name}, place)
+          // Named as written: in a French or Spanish report, by its name there.
+          problem(file, 'beneficiary-developed', {name: written.trim()}, place)
         }
         this.known.set(entry.name, {kind: 'entry', entry})
         return [entry.name]

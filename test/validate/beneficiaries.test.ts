@@ -54,6 +54,13 @@ describe('beneficiaries in the model', () => {
     expect(report.beneficiaries).toEqual([{name: 'Bhutan', kind: 'observer', code: 'BTN', region: 'Asia', ldc}])
   })
 
+  it('names a developed Member among the beneficiaries as written, in the report’s language', () => {
+    const {vfiles} = validated({'report.md': `${head('2024')}## Taller\n\n- Beneficiarios: Nueva Zelandia; Perú\n`})
+    expect(vfiles[0]!.messages.map((message) => [message.ruleId, message.reason])).toEqual([
+      ['beneficiary-developed', '`Nueva Zelandia` is a developed Member named as a beneficiary']
+    ])
+  })
+
   it('counts programmes per beneficiary and region, and the share reaching LDCs', () => {
     const report = model(
       '2020-2021',
