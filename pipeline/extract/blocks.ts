@@ -89,7 +89,7 @@ function collect(file: VFile, nodes: readonly PhrasingContent[], runs: Inline[])
         push(runs, {...marks, text: `[${node.label ?? node.identifier}]`})
         break
       case 'html':
-        problem(file, 'raw-html', {}, node.position)
+        // Warned of where it is written (extract's `unprinted`), in text, titles, fields and cells alike.
         push(runs, {...marks, text: node.value})
         break
     }

@@ -49,9 +49,12 @@ function sectionEnd(nodes: RootContent[], from: number, depth: number): number {
 /**
  * What the outputs leave out of the file, or print otherwise than written, wherever it is (text, title, field,
  * cell): every image, never read or fetched (its description is printed); every link or definition title
- * (`[x](https://… "title")`); every link definition no reference uses (its address is printed nowhere); and every
- * footnote, whose mark and note are printed as text where they are written.
+ * (`[x](https://… "title")`); every link definition no reference uses (its address is printed nowhere); every
+ * footnote, whose mark and note are printed as text where they are written; and HTML within a line, printed as text.
  */
+/** Nodes whose children are blocks: HTML among them is a block of its own. */
+const blockParents = new Set<Nodes['type']>(['root', 'blockquote', 'listItem', 'footnoteDefinition'])
+
 function unprinted(file: VFile, tree: Root) {
   const referenced = new Set<string>()
   const defined: Definition[] = []
@@ -66,7 +69,12 @@ function unprinted(file: VFile, tree: Root) {
     if (node.type === 'linkReference' || node.type === 'imageReference') referenced.add(node.identifier)
     if (node.type === 'definition') defined.push(node)
     if (node.type === 'footnoteDefinition') problem(file, 'footnote-as-text', {label: node.label ?? node.identifier}, node.position)
-    if ('children' in node) for (const child of node.children) stack.push(child)
+    if (!('children' in node)) continue
+    for (const child of node.children) {
+      // HTML within a line (a block of it is told apart by `toBlocks`: it may hide programmes).
+      if (child.type === 'html' && !blockParents.has(node.type)) problem(file, 'raw-html', {}, child.position)
+      stack.push(child)
+    }
   }
   // The first definition of a label is the one references use (CommonMark).
   const first = new Map<string, Definition>()

@@ -83,6 +83,23 @@ describe('extract', () => {
     ])
   })
 
+  it('warns of HTML within a line wherever it is: text, title, field and cell, once each', () => {
+    const {vfiles} = run({
+      'r.md': 'Text <b>A</b>.\n\n# Programmes\n\n## Title <i>B</i>\n\n- Type of activity: <u>C</u>\n\n| Title |\n|---|\n| <s>D</s> |\n'
+    })
+    const places = vfiles[0]!.messages.map((m) => [m.ruleId, m.line!, m.column!] as const)
+    expect(places.sort((a, b) => a[1] - b[1] || a[2] - b[2])).toEqual([
+      ['raw-html', 1, 6],
+      ['raw-html', 1, 10],
+      ['raw-html', 5, 10],
+      ['raw-html', 5, 14],
+      ['raw-html', 7, 21],
+      ['raw-html', 7, 25],
+      ['raw-html', 11, 3],
+      ['raw-html', 11, 7]
+    ])
+  })
+
   it('reads labels, headings and column titles without accents as with them', () => {
     const {extracted, vfiles} = run({
       'r.md': '# Programas\n\n## Taller\n\n- Fecha de inicio: 01/03/2023\n- Fecha de finalizacion: 15/11/2023\n- Beneficiaires: Ghana\n\n| Titulo del programa o actividad | Date de debut |\n|---|---|\n| Seminaire | 2023 |\n'
