@@ -95,7 +95,7 @@ export function watch(dirs: readonly string[], options: WatchOptions, onRun: (ru
   /** Files watched alone, outside those folders, by their folder: the config read from the current directory, a JSON `--since`. */
   const lone = new Map<string, Set<string>>()
   for (const file of [configName, ...(since === 'file' ? [options.since!] : [])].map((name) => path.resolve(name))) {
-    if (within(out, file) || [...roots.keys()].some((root) => within(root, file))) continue
+    if ([...roots.keys()].some((root) => within(root, file))) continue
     const names = lone.get(path.dirname(file)) ?? new Set()
     lone.set(path.dirname(file), names.add(path.basename(file)))
   }

@@ -286,9 +286,9 @@ describe('art67 build --watch', () => {
     expect(await exit).toBe(0)
   })
 
-  it('runs again when the art67.config.json of the current directory changes', async () => {
+  it('runs again when the art67.config.json of the current directory changes, the outputs written there too', async () => {
     const root = await writeSources({'src/report.md': frontMatter + table('First\u200B')})
-    const child = spawn(process.execPath, [path.resolve('dist/pipeline/cli.js'), 'check', 'src', '--watch'], {cwd: root, env: {...process.env, ...env}})
+    const child = spawn(process.execPath, [path.resolve('dist/pipeline/cli.js'), 'build', 'src', '--out', '.', '--watch'], {cwd: root, env: {...process.env, ...env}})
     onTestFinished(() => void child.kill())
     let stderr = ''
     const waiters: Array<() => void> = []

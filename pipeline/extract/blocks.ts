@@ -198,19 +198,20 @@ export function toBlocks(
   return blocks
 }
 
-/** A fence opening a line (after a quotation's `>` and indentation): its character and length. */
-const fenceAt = (line: string) => /^[ \t>]*(`{3,}|~{3,})/.exec(line)?.[1]
-
 /**
- * Whether `code` is a fenced block never closed, which Markdown runs to the end of its file, list item or quotation:
- * its last line in `text` is not a fence of its opening's character, at least as long.
+ * Whether `code` is a fenced block never closed, which Markdown runs to the end of its file, list item or quotation.
+ * A fenced block's node starts at its fence, indented 3 spaces at most (an indented block's, 4 or more); it is closed
+ * when its last line is a fence of the same character, at least as long, indented 3 spaces at most from where the
+ * block starts (after the quotation's `>` or the list item's indentation).
  */
 function isUnclosedFence(text: string, code: Code): boolean {
   const {start, end} = code.position ?? {}
   if (start?.offset === undefined || end?.offset === undefined) return false
   const lines = text.slice(start.offset, end.offset).split(/\r\n|\r|\n/)
-  const opening = fenceAt(lines[0]!)
+  const opening = /^ {0,3}(`{3,}|~{3,})/.exec(lines[0]!)?.[1]
   if (!opening) return false
-  const closing = lines.length > 1 ? /^[ \t>]*(`{3,}|~{3,})[ \t]*$/.exec(lines.at(-1)!)?.[1] : undefined
-  return !(closing && closing[0] === opening[0] && closing.length >= opening.length)
+  const closing = lines.length > 1 ? /^([ \t>]*)(`{3,}|~{3,})[ \t]*$/.exec(lines.at(-1)!) : null
+  if (!closing) return true
+  const [, before, fence] = closing as unknown as [string, string, string]
+  return !(fence[0] === opening[0] && fence.length >= opening.length && before.length - (start.column - 1) <= 3)
 }

@@ -190,7 +190,7 @@ export class ProgrammeReader {
     let heading: Heading | undefined = options.before
     nodes.forEach((node, index) => {
       const atStart = index === 0 && !options.afterHeadingOnly
-      const labels = node.type === 'list' && (previous?.type === 'heading' || atStart) ? this.shapes.fieldListLabels(node) : undefined
+      const labels = node.type === 'list' && (previous?.type === 'heading' || atStart) ? this.shapes.fieldListLabels(node, {alone: true}) : undefined
       if (labels) {
         const where = {as: 'level', depth: heading?.depth, programmeDepth} as const
         problem(file, 'programme-misplaced', {found: {kind: 'list', labels: labels.slice(0, 3)}, ...where}, placeOf(node), heading && {file, place: placeOf(heading)})

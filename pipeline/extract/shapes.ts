@@ -69,14 +69,17 @@ export class Shapes {
    * The known labels of a list that reads like a programme's field list: two or more of its items, and more than
    * half of them, are `Known label: value`. Otherwise undefined.
    */
-  fieldListLabels(list: List): string[] | undefined {
+  /**
+   * The known labels of a list mostly of `Known label: value` items, at least two; with `alone` (a list right after a
+   * heading), also a single item giving a start date, an end date or beneficiaries, which only programmes have.
+   */
+  fieldListLabels(list: List, {alone = false} = {}): string[] | undefined {
     const labels = list.children.flatMap((item) => {
       const parts = splitItem(item)
       return parts && this.labels.field(parts.label) ? [parts.label] : []
     })
     if (labels.length >= 2) return labels.length * 2 > list.children.length ? labels : undefined
-    // One item alone is a programme's only when its field is one that only programmes have.
-    return list.children.length === 1 && labels.length === 1 && programmeOnly.has(this.labels.field(labels[0]!)!) ? labels : undefined
+    return alone && list.children.length === 1 && labels.length === 1 && programmeOnly.has(this.labels.field(labels[0]!)!) ? labels : undefined
   }
 
   /** Field lists right after a heading inside the lists and quotations of `node` (not `node` itself): programmes not read. */
@@ -86,7 +89,7 @@ export class Shapes {
     while (containers.length > 0) {
       const children = (containers.pop() as Parent).children as Nodes[]
       children.forEach((child, index) => {
-        const labels = child.type === 'list' && children[index - 1]?.type === 'heading' ? this.fieldListLabels(child) : undefined
+        const labels = child.type === 'list' && children[index - 1]?.type === 'heading' ? this.fieldListLabels(child, {alone: true}) : undefined
         if (labels) found.push({list: child as List, labels})
         if (child.type === 'list' || child.type === 'listItem' || child.type === 'blockquote') containers.push(child)
       })

@@ -307,6 +307,8 @@ describe('extract', () => {
     expect(reasons('# Outline\n\n## Workshop\n\n- Start date: 2021-01-01\n')).toEqual([
       ['programme-misplaced', 'This list of programme fields (`Start date`) is not under a programmes heading, so it would be read as text, not as a programme', 5]
     ])
+    // A single field commented out hides no programme: it is HTML printed as text.
+    expect(reasons('# Programmes\n\n## A\n\n- Start date: 2021\n\n<!--\n- End date: 02/03/2021\n-->\n')).toEqual([['raw-html', 'Raw HTML is printed as text, not interpreted', 7]])
     // One field that narrative has too (a website, a budget) is narrative.
     expect(reasons('# Outline\n\n## Contact\n\n- Website: https://cipo.example\n\n## Funds\n\n- Budget: CAD 5\n\n> ## Quoted\n>\n> - Website: https://x.example\n')).toEqual([])
   })
@@ -338,6 +340,9 @@ describe('extract', () => {
       ],
       [['code-unclosed', 'This code block is never closed, so the rest of its file is printed as code', 3]]
     ])
+    // An indented code block that shows a fence is no fence; a fence indented 4 spaces in its quotation closes nothing.
+    const indented = run({'r.md': 'Text.\n\n    ```\n    some code\n\nMore.\n\n\t~~~\n\tcode\n\n> ```\n> code\n>     ```\n\n   ```\n   closed by a fence indented less\n```\n'})
+    expect(indented.vfiles[0]!.messages.map((m) => [m.ruleId, m.line])).toEqual([['code-unclosed', 11]])
   })
 
   it('reads a compact table, including the e-TRIPS French column titles', () => {
