@@ -159,7 +159,7 @@ export async function render(report: Report, options: RenderOptions = {}, timing
   const templates = await loadTemplates(options.templates ?? packageTemplates)
   const instant = new Date(epoch === undefined ? utcMillis(report.date ?? report.period.from) : epoch * 1000)
   const since = options.since === undefined ? undefined : await changesSince(options.since, report, options.templates, options.sinceReport)
-  const outputs = await emit(report, templates, {instant, changes: since?.changes, languages: options.languages}, (format, render) => timed(timings, format, render))
+  const outputs = await emit(report, templates, {instant, since: since?.old, languages: options.languages}, (format, render) => timed(timings, format, render))
   if (options.overview) {
     const own = templatesFor(templates, report.language)
     outputs.push(...(await timed(timings, 'overview', async () => (await import('./overview/index.js')).overview(report, own, {instant, since}))))

@@ -49,10 +49,12 @@ export function inLanguage(report: Report, from: Labels, to: Labels): Report {
  * names again, in their order, as `check` gives it: what `inLanguage` changed in its own language, undone.
  */
 export function withRegistryNames(report: Report): Report {
-  const name = (printed: string) => registryName(printed, report.language)
+  // Free text (`"Suisse"` in quotes) was printed as written: it stays so, even when it is a name in the registry.
+  const free = new Set(report.beneficiaries.filter((beneficiary) => beneficiary.kind === 'free').map((beneficiary) => beneficiary.name))
+  const name = (printed: string) => (free.has(printed) ? printed : registryName(printed, report.language))
   return {
     ...report,
-    member: name(report.member),
+    member: registryName(report.member, report.language),
     programmes: report.programmes.map((programme) => ({...programme, beneficiaries: programme.beneficiaries.map(name)})),
     beneficiaries: report.beneficiaries.map((beneficiary) => ({...beneficiary, name: name(beneficiary.name)})).sort((a, b) => compareEnglish(a.name, b.name))
   }

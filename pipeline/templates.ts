@@ -223,8 +223,9 @@ export const Labels = z.object({
     for (const issue of labelClashes([labels])) context.addIssue({code: 'custom', path: issue.path, message: issue.message})
     for (const [at, text] of strings(labels)) {
       const allowed = placeholders[at.filter((key) => typeof key === 'string').join('.')] ?? []
-      // Braces that are no placeholder are text (`{1-2}`), but a name after `{` left open is a placeholder mistyped.
-      for (const [open, name] of text.replace(placeholder, '').matchAll(/\{([A-Za-z]\w*)(?![\w}])/g)) {
+      // Braces that are no placeholder are text (`{1-2}`, `{see annex}`), but a name after a `{` that nothing closes
+      // is a placeholder mistyped.
+      for (const [open, name] of text.replace(placeholder, '').matchAll(/\{([A-Za-z]\w*)(?![\w}])(?![^}]*\})/g)) {
         context.addIssue({code: 'custom', path: at, message: `${open} is not closed: did you mean {${name}}? (it would be printed as written)`})
       }
       for (const [, name] of text.matchAll(placeholder)) {
@@ -341,8 +342,8 @@ export type Styles = z.infer<typeof Styles>
 
 const round = (points: number) => Math.round(points * 10) / 10
 
-/** The first bytes of the font files the PDF can embed: TrueType (and Apple's), OpenType, a collection. */
-const fontSignatures = new Set(['00010000', '74727565', '4f54544f', '74746366'])
+/** The first bytes of the font files the PDF can embed: TrueType (and Apple's), OpenType, a collection, WOFF, WOFF2. */
+const fontSignatures = new Set(['00010000', '74727565', '4f54544f', '74746366', '774f4646', '774f4632'])
 
 /** Whether `file` is a regular file that starts as a font file does (opened without blocking, four bytes read). */
 function looksLikeFont(file: string): boolean {
@@ -368,7 +369,7 @@ function fontProblem(styles: Styles): string | undefined {
     const {files, missing} = locateFont(source)
     if (missing.length > 0) return `the files of font \`${family}\` are missing: ${missing.join(', ')} (is the package ${source.package} installed?)`
     const notFonts = Object.values(files).filter((file) => !looksLikeFont(file))
-    if (notFonts.length > 0) return `the files of font \`${family}\` must be TrueType or OpenType fonts; these are not: ${notFonts.join(', ')}`
+    if (notFonts.length > 0) return `the files of font \`${family}\` must be TrueType, OpenType or WOFF fonts; these are not: ${notFonts.join(', ')}`
   }
   return undefined
 }

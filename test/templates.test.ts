@@ -53,7 +53,7 @@ describe('styles.json', () => {
     ['an unknown decoration', (s) => ((s.styles.link as Record<string, unknown>).decoration = 'blink'), 'styles.link.decoration: a decoration is "underline"'],
     ['an unknown alignment', (s) => ((s.styles.title as Record<string, unknown>).alignment = 'middle'), 'styles.title.alignment'],
     ['a font file outside its package', (s) => (s.fonts.DejaVuSans!.normal = '../../../../etc/passwd'), 'fonts.DejaVuSans.normal: give the file’s path inside its package'],
-    ['a font file that is no font', (s) => (s.fonts.DejaVuSans!.normal = 'package.json'), 'the files of font `DejaVuSans` must be TrueType or OpenType fonts; these are not: '],
+    ['a font file that is no font', (s) => (s.fonts.DejaVuSans!.normal = 'package.json'), 'the files of font `DejaVuSans` must be TrueType, OpenType or WOFF fonts; these are not: '],
     ['a font file by absolute path', (s) => (s.fonts.DejaVuSans!.normal = '/etc/passwd'), 'fonts.DejaVuSans.normal: give the file’s path inside its package']
   ])('refuse %s, in check too', async (_, change, message) => {
     const dir = await templatesWith(change)
@@ -157,7 +157,7 @@ describe('placeholders in the labels', () => {
       }
     }
     // Braces that are not a placeholder are text.
-    await expect(loadTemplates(await labelsWith((labels) => (labels.annex.heading = 'ANNEX {1-2} { }')))).resolves.toBeDefined()
+    await expect(loadTemplates(await labelsWith((labels) => (labels.annex.heading = 'ANNEX {1-2} { } {see annex}')))).resolves.toBeDefined()
   })
 })
 

@@ -1,7 +1,7 @@
 // What changed between two reports: programmes matched by ID, then exact title, then near title (a corrected typo),
 // and listed as new, ended, changed (each field with its old and new value) or continuing; beneficiaries newly
-// reached or no longer reached; then the names as a language prints them. No I/O.
-import {collation, compareEnglish} from '../collate.js'
+// reached or no longer reached, Members and beneficiaries named as a language prints them. No I/O.
+import {collation} from '../collate.js'
 import {detailKeys, type DetailKey} from '../fields.js'
 import type {PartialDate, Programme, Report} from '../model.js'
 import {printedName} from '../registry/index.js'
@@ -47,8 +47,11 @@ export interface Changes {
 
 const ref = ({no, id, title}: Programme): ProgrammeRef => ({no, id, title})
 
-/** A field's value as compared (dates by what they mean) and as shown (dates as written). */
-function value(programme: Programme, field: ProgrammeField): {key: string; shown: string | null} {
+/** How changes name a registry name (a Member, a beneficiary): as outputs in one language print it. */
+type Naming = (registered: string) => string
+
+/** A field's value as compared (dates by what they mean, names by the registry's) and as shown (dates as written, names by `name`). */
+function value(programme: Programme, field: ProgrammeField, name: Naming): {key: string; shown: string | null} {
   if (field === 'title') return {key: programme.title, shown: programme.title}
   if (field === 'other') {
     const shown = programme.other.map(({label, value}) => (label ? `${label}: ${value}` : value)).join('; ')
@@ -60,7 +63,7 @@ function value(programme: Programme, field: ProgrammeField): {key: string; shown
   }
   const found = programme[field]
   if (found === undefined) return {key: '', shown: null}
-  if (Array.isArray(found)) return {key: found.join('\u0000'), shown: found.join('; ') || null}
+  if (Array.isArray(found)) return {key: found.join('\u0000'), shown: (field === 'beneficiaries' ? found.map(name) : found).join('; ') || null}
   if (typeof found === 'string') return {key: found, shown: found}
   const date = found as PartialDate
   return {key: `${date.iso}/${date.precision}`, shown: date.written}
@@ -68,10 +71,10 @@ function value(programme: Programme, field: ProgrammeField): {key: string; shown
 
 const programmeFields: readonly ProgrammeField[] = ['title', ...detailKeys, 'other', 'description']
 
-function fieldChanges(old: Programme, now: Programme): FieldChange[] {
+function fieldChanges(old: Programme, now: Programme, name: Naming): FieldChange[] {
   return programmeFields.flatMap((field) => {
-    const before = value(old, field)
-    const after = value(now, field)
+    const before = value(old, field, name)
+    const after = value(now, field, name)
     return before.key === after.key ? [] : [{field, old: before.shown, new: after.shown}]
   })
 }
@@ -115,11 +118,9 @@ function match(old: readonly Programme[], now: readonly Programme[]): Array<{old
 }
 
 const reached = (report: Report) => new Set(report.programmes.flatMap((programme) => programme.beneficiaries))
-const sorted = (names: Iterable<string>) => [...names].sort(compareEnglish)
-
-function reportChanges(old: Report, now: Report): Array<FieldChange<ReportField>> {
+function reportChanges(old: Report, now: Report, name: Naming): Array<FieldChange<ReportField>> {
   const fields: Array<[ReportField, (report: Report) => string | undefined]> = [
-    ['member', (report) => report.member],
+    ['member', (report) => name(report.member)],
     ['period', (report) => report.period.label],
     ['date', (report) => report.date],
     ['symbol', (report) => report.symbol]
@@ -127,8 +128,14 @@ function reportChanges(old: Report, now: Report): Array<FieldChange<ReportField>
   return fields.flatMap(([field, read]) => (read(old) === read(now) ? [] : [{field, old: read(old) ?? null, new: read(now) ?? null}]))
 }
 
-/** The changes from `old` to `now`; every list in a fixed order (programmes in annex order, names alphabetical). */
-export function compare(old: Report, now: Report): Changes {
+/**
+ * The changes from `old` to `now` (both with the registry's names, as `check` gives them), naming Members and
+ * beneficiaries as outputs in `language` print them; every list in a fixed order (programmes in annex order, names
+ * alphabetical in that language).
+ */
+export function compare(old: Report, now: Report, language = 'en'): Changes {
+  const name: Naming = (registered) => printedName(registered, language)
+  const sorted = (names: Iterable<string>) => [...names].map(name).sort(collation(language))
   const pairs = match(old.programmes, now.programmes)
   const matchedOld = new Set(pairs.map((pair) => pair.old))
   const matchedNew = new Set(pairs.map((pair) => pair.new))
@@ -138,16 +145,16 @@ export function compare(old: Report, now: Report): Changes {
     const before = old.programmes[pair.old]!
     const after = now.programmes[pair.new]!
     const matched = {old: ref(before), new: ref(after), matchedBy: pair.by}
-    const changes = fieldChanges(before, after)
+    const changes = fieldChanges(before, after, name)
     if (changes.length > 0) changed.push({...matched, changes})
     else continuing.push(matched)
   }
   const before = reached(old)
   const after = reached(now)
   return {
-    old: {member: old.member, period: old.period.label},
-    new: {member: now.member, period: now.period.label},
-    report: reportChanges(old, now),
+    old: {member: name(old.member), period: old.period.label},
+    new: {member: name(now.member), period: now.period.label},
+    report: reportChanges(old, now, name),
     programmes: {
       new: now.programmes.filter((_, index) => !matchedNew.has(index)).map(ref),
       ended: old.programmes.filter((_, index) => !matchedOld.has(index)).map(ref),
@@ -155,29 +162,6 @@ export function compare(old: Report, now: Report): Changes {
       continuing
     },
     beneficiaries: {reached: sorted([...after].filter((name) => !before.has(name))), noLongerReached: sorted([...before].filter((name) => !after.has(name)))}
-  }
-}
-
-/**
- * `changes` (which `compare` gives with the registry's names) with the names of the Members and beneficiaries as
- * outputs in `language` print them, the names reached in that language's order.
- */
-export function changesIn(changes: Changes, language: string): Changes {
-  const name = (registered: string) => printedName(registered, language)
-  // A list is joined with `; `, which no name holds (it separates a programme's beneficiaries).
-  const names = (joined: string | null) => joined && joined.split('; ').map(name).join('; ')
-  const named = <Field extends string>(change: FieldChange<Field>, field: Field): FieldChange<Field> =>
-    change.field === field ? {...change, old: names(change.old), new: names(change.new)} : change
-  const inOrder = (list: readonly string[]) => list.map(name).sort(collation(language))
-  return {
-    old: {...changes.old, member: name(changes.old.member)},
-    new: {...changes.new, member: name(changes.new.member)},
-    report: changes.report.map((change) => named(change, 'member')),
-    programmes: {
-      ...changes.programmes,
-      changed: changes.programmes.changed.map((programme) => ({...programme, changes: programme.changes.map((change) => named(change, 'beneficiaries'))}))
-    },
-    beneficiaries: {reached: inOrder(changes.beneficiaries.reached), noLongerReached: inOrder(changes.beneficiaries.noLongerReached)}
   }
 }
 

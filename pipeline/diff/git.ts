@@ -143,8 +143,17 @@ class RevisionListing {
     this.rejected.push(file)
   }
 
+  /** Folders reached through links, listed once every folder of the sources itself is, as `read` does. */
+  private readonly linked: Array<[string, string]> = []
+
+  /** Every folder of the sources from `root` (at `at` in the repository), then those reached through links. */
+  async list(at: string): Promise<void> {
+    await this.folder('', at)
+    for (let next = this.linked.shift(); next; next = this.linked.shift()) await this.folder(...next)
+  }
+
   /** The folder `relative` of the sources, which is at `at` in the repository (elsewhere when reached through a link). */
-  async folder(relative: string, at: string): Promise<void> {
+  private async folder(relative: string, at: string): Promise<void> {
     if (this.visited.has(at)) return
     this.visited.add(at)
     // In the order `read` lists a folder in, so a folder reached twice is read under the same name.
@@ -184,6 +193,7 @@ class RevisionListing {
     if (target.entry.type === 'tree') {
       // A link to a folder is matched as a folder too, as git matches `drafts/`.
       if (link && this.ignored.ignores(`${child}/`)) this.skipped = true
+      else if (link) this.linked.push([child, target.path])
       else await this.folder(child, target.path)
       return
     }
@@ -228,7 +238,7 @@ export async function readRevision(spec: string, cwd: string): Promise<Sources &
   }
   const [patterns, config] = await Promise.all([textOf(ignoreFile), textOf(configName)])
   const listing = new RevisionListing(tree, spec, root, ignore().add(patterns ?? ''))
-  await listing.folder('', root)
+  await listing.list(root)
 
   const {kept: chosen, repeats} = readOnce(listing.found, (relative) => revisionVFile(spec, relative))
   const sources = {dir: spec, files: [] as VFile[], rejected: [...listing.rejected, ...repeats], config}

@@ -2,11 +2,11 @@
 // sources folder. Loading (load.ts, git.ts), comparing (compare.ts) and printing (format.ts) are each a module.
 import type {Report} from '../model.js'
 import {loadTemplates, packageTemplates, templatesFor} from '../templates.js'
-import {changesIn, compare, type Changes} from './compare.js'
+import {compare, type Changes} from './compare.js'
 import {formatDiff, type DiffFormat} from './format.js'
 import {loadReports, type LoadOptions} from './load.js'
 
-export {anyChange, changesIn, compare, type Changes, type ChangedProgramme, type FieldChange, type Match, type ProgrammeRef} from './compare.js'
+export {anyChange, compare, type Changes, type ChangedProgramme, type FieldChange, type Match, type ProgrammeRef} from './compare.js'
 export {diffFormats, fieldLabel, formatDiff, type DiffFormat} from './format.js'
 export {loadReport, type LoadOptions} from './load.js'
 
@@ -16,7 +16,7 @@ export {loadReport, type LoadOptions} from './load.js'
  */
 export async function diffReport(old: string, now: string, format: DiffFormat, options: LoadOptions & {color?: boolean} = {}): Promise<{changes: Changes; output: string}> {
   const [before, after] = (await loadReports([old, now], options)) as [Report, Report]
-  const changes = changesIn(compare(before, after), after.language)
+  const changes = compare(before, after, after.language)
   const {labels} = templatesFor(await loadTemplates(options.templates ?? packageTemplates), after.language)
   return {changes, output: formatDiff(changes, format, labels, {old, new: now}, options)}
 }

@@ -1,6 +1,6 @@
 // Stage 5, emit: the outputs of a report, one module each. A new output is one module and one line in `emitters`.
 // Each emitter is loaded only when a build runs, so checking never pays for pdfmake or exceljs.
-import {changesIn, type Changes} from '../diff/compare.js'
+import {compare, type Changes} from '../diff/compare.js'
 import {inLanguage} from '../language.js'
 import {withBoundedHeapGrowth} from './heap-growth.js'
 import type {Report} from '../model.js'
@@ -11,7 +11,7 @@ import type {Output} from '../write/index.js'
 export interface EmitOptions {
   /** The instant stamped into the files, so that the same sources give the same bytes. */
   instant: Date
-  /** Changes since an earlier report (`build --since`), with registry names: the XLSX adds a Changes sheet. */
+  /** Changes since an earlier report (`build --since`): the XLSX adds a Changes sheet. */
   changes?: Changes | undefined
 }
 
@@ -63,12 +63,13 @@ export type Run = <T>(format: Emitter['format'], render: () => Promise<T>) => Pr
 /**
  * Every output of `report`, named after it, in the order of `emitters`: in the report's own language, then the PDF
  * and XLSX in each other language of `languages`, named with its code (`canada-2020-2021-fr.pdf`). The JSON is the
- * model, written once, in the report's language: another language would change only the names it prints.
+ * model, written once, in the report's language: another language would change only the names it prints. With
+ * `since` (an earlier report), each XLSX lists the changes from it, naming Members and beneficiaries in its language.
  */
 export async function emit(
   report: Report,
   templates: TemplateSet,
-  options: EmitOptions & {languages?: readonly string[]},
+  options: Omit<EmitOptions, 'changes'> & {languages?: readonly string[]; since?: Report | undefined},
   run: Run = (_, render) => render()
 ): Promise<Output[]> {
   const own = templatesFor(templates, report.language)
@@ -86,7 +87,8 @@ export async function emit(
     const outputs: Output[] = []
     for (const version of versions) {
       const rendered = new Map<Emitter, Output>()
-      const versionOptions = {...options, changes: options.changes && changesIn(options.changes, version.report.language)}
+      // Changes name Members and beneficiaries as this version prints them.
+      const versionOptions: EmitOptions = {instant: options.instant, changes: options.since && compare(options.since, report, version.report.language)}
       for (const emitter of renderOrder) {
         if (version.suffix && emitter.format === 'json') continue
         const render = await emitter.load()

@@ -46,15 +46,15 @@ function sectionEnd(nodes: RootContent[], from: number, depth: number): number {
   return i
 }
 
+/** Nodes whose children are blocks: HTML among them is a block of its own. */
+const blockParents = new Set<Nodes['type']>(['root', 'blockquote', 'listItem', 'footnoteDefinition'])
+
 /**
  * What the outputs leave out of the file, or print otherwise than written, wherever it is (text, title, field,
  * cell): every image, never read or fetched (its description is printed); every link or definition title
  * (`[x](https://… "title")`); every link definition no reference uses (its address is printed nowhere); every
  * footnote, whose mark and note are printed as text where they are written; and HTML within a line, printed as text.
  */
-/** Nodes whose children are blocks: HTML among them is a block of its own. */
-const blockParents = new Set<Nodes['type']>(['root', 'blockquote', 'listItem', 'footnoteDefinition'])
-
 function unprinted(file: VFile, tree: Root) {
   const referenced = new Set<string>()
   const defined: Definition[] = []
@@ -273,7 +273,7 @@ const keyLine = /^.*\n[ \t]*[A-Za-z_][\w-]*[ \t]*:(?:[ \t\n]|$)/
 
 /**
  * Read every file's structure with the labels of every template language; `glyphs` are the PDF font's.
- * `allRead`: no Markdown file of the sources was left unread.
+ * `allRead`: no Markdown file of the sources was left unread for an error (a second path to a file read is no such file).
  */
 export function extract(files: readonly ParsedFile[], labels: readonly Labels[], glyphs: Glyphs, {allRead = true} = {}): Extracted {
   const extractor = new Extractor(new LabelIndex(labels), glyphs)

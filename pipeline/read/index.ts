@@ -78,7 +78,16 @@ class Listing {
     this.rejected.push(file)
   }
 
-  async folder(relative: string): Promise<void> {
+  /** Folders reached through links, listed once every folder of the sources itself is: a file is found by its own path first. */
+  private readonly linked: string[] = []
+
+  /** Every folder of the sources, then those reached through links. */
+  async list(): Promise<void> {
+    await this.folder('')
+    for (let next = this.linked.shift(); next !== undefined; next = this.linked.shift()) await this.folder(next)
+  }
+
+  private async folder(relative: string): Promise<void> {
     let entries: Dirent[]
     let realDir: string
     try {
@@ -125,6 +134,7 @@ class Listing {
     if (info.isDirectory()) {
       // A link to a folder is matched as a folder too, as git matches `drafts/`.
       if (entry.isSymbolicLink() && this.ignored.ignores(`${child}/`)) this.skipped = true
+      else if (entry.isSymbolicLink()) this.linked.push(child)
       else await this.folder(child)
       return
     }
@@ -252,7 +262,7 @@ export async function read(dir: string, options: ReadOptions = {}): Promise<Sour
   }
 
   const listing = new Listing(dir, await realpath(dir), await ignoredIn(dir))
-  await listing.folder('')
+  await listing.list()
   const {kept, repeats} = readOnce(listing.found, (relative) => sourceVFile(dir, relative))
   sources.rejected.push(...listing.rejected, ...repeats)
   if (kept.length === 0 && sources.rejected.length === 0) {

@@ -640,7 +640,7 @@ export const catalogue = {
   }),
   'definition-unused': rule<{label: string; url: string; duplicate: boolean}>({
     severity: 'warning',
-    summary: 'a link definition (`[label]: https://…`) that no link uses: its address is printed nowhere',
+    summary: 'a link definition (`[label]: https://…`) that no link uses, or that repeats a label: its address is printed nowhere',
     message: ({label, url, duplicate}) =>
       duplicate
         ? `The link definition ${code(`[${label}]`)} repeats a label defined above, so links use the first and ${code(url)} is printed nowhere`

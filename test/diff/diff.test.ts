@@ -9,11 +9,14 @@ import {compare, diffReport, formatDiff, loadReport} from '../../pipeline/diff/i
 import {build} from '../../pipeline/index.js'
 import {loadTemplates} from '../../pipeline/templates.js'
 import {art67} from '../helpers/run-cli.js'
+import {validated} from '../helpers/stages.js'
+import {inLanguage, withRegistryNames} from '../../pipeline/language.js'
 import {readPdf} from '../helpers/pdf-text.js'
 import {readXlsx} from '../helpers/xlsx-read.js'
 
 const example = path.resolve(import.meta.dirname, '../../sources')
 const labels = (await loadTemplates()).labels.en!
+const frenchLabels = (await loadTemplates()).labels.fr!
 
 /** The example a year on: row 11 new, row 10 ended, row 9's typo corrected, row 3 started later, row 5 without Viet Nam. */
 async function nextVersion(dir: string): Promise<void> {
@@ -255,6 +258,17 @@ describe('a report in French', () => {
     const {changes, output} = await diffReport(json, path.join(frRoot, 'old'), 'text')
     expect(changes).toMatchObject({report: [], beneficiaries: {reached: [], noLongerReached: []}, programmes: {new: [], ended: [], changed: []}})
     expect(output).toContain('Aucune modification.')
+  })
+
+  it('names registry names in French, and leaves free text as written, `;` and all', () => {
+    const report = (beneficiaries: string) =>
+      validated({'report.md': `---\nmember: Suisse\nperiod: 2021\ndate: 2021-06-01\nlanguage: fr\n---\n\n# Programmes\n\n## Atelier\n\n- Bénéficiaires: ${beneficiaries}\n`}).report!
+    const changes = compare(report('"Canada; Mexico"; Pérou'), report('"Canada; Mexico"; Colombie'), 'fr')
+    // A JSON model's free text is read back as written, even when it is a name in the registry.
+    const quoted = report('"Suisse"; Pérou')
+    expect(withRegistryNames(inLanguage(quoted, labels, frenchLabels))).toEqual(quoted)
+    expect(changes.programmes.changed[0]!.changes).toEqual([{field: 'beneficiaries', old: 'Canada; Mexico; Pérou', new: 'Canada; Mexico; Colombie'}])
+    expect(changes.beneficiaries).toEqual({reached: ['Colombie'], noLongerReached: ['Pérou']})
   })
 
   it('names Members and beneficiaries in French, in the text, the JSON and the Changes sheet of each language', async () => {

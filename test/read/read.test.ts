@@ -118,6 +118,18 @@ describe('read', () => {
     expect(sources.rejected).toEqual([])
   })
 
+  it('reads a file reached by several paths once, by its own path, whatever the links’ names sort before', async () => {
+    const dir = await writeSources({'report.md': frontMatter + '\nText.\n', 'programmes/cipo.md': '## Workshop\n'})
+    // A link to the folder, and a link to the file, both named to be listed before the folder itself.
+    await symlink('programmes', path.join(dir, 'archive'))
+    await symlink('programmes/cipo.md', path.join(dir, 'a-cipo.md'))
+    const sources = await read(dir)
+    expect(sources.files.map(sourcePath)).toEqual(['report.md', 'programmes/cipo.md'])
+    expect(sources.rejected.map((file) => [sourcePath(file), file.messages.map((message) => message.reason)])).toEqual([
+      ['a-cipo.md', ['This leads to the same file as `programmes/cipo.md`: its text is read once, there']]
+    ])
+  })
+
   it('reports a loop of links, and a folder with nothing but README files as empty for that reason', async () => {
     const dir = await writeSources({'README.md': '# About\n'})
     await symlink('loop.md', path.join(dir, 'loop.md'))
