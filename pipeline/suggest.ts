@@ -104,7 +104,8 @@ function grams(word: string): string[] {
  * `accept` takes, if any; equal words are not near. `maxEdits` must not decrease with length.
  * Not every pair is compared: equal words are compared once, and since an edit (a swap of neighbours included)
  * spoils at most 4 of a word's 3-grams, a word within d edits of another shares one of any 4d + 1 of its 3-grams
- * with it, so each word is compared only with the words holding one of its 4d + 1 rarest 3-grams (prefix filtering).
+ * with it, so each word is compared only with the words holding one of its 4d + 1 rarest 3-grams (prefix filtering);
+ * a word with fewer 3-grams than that (a short one: `-caa` and `-aca` share none) is compared with every word.
  */
 export function firstNear(words: readonly string[], maxEdits: (length: number) => number, accept: (index: number, other: number) => boolean): Array<number | undefined> {
   // Equal words, by distinct word, in index order.
@@ -132,16 +133,21 @@ export function firstNear(words: readonly string[], maxEdits: (length: number) =
     const edits = maxEdits(word.length)
     if (edits === 0) return found
     comparedWith[index] = index
-    const prefix = distinctGrams[index]!.sort((a, b) => rarity(a) - rarity(b) || (a < b ? -1 : 1)).slice(0, spoiledByEdit * edits + 1)
-    for (const gram of prefix) {
-      for (const other of holders.get(gram)!) {
-        if (comparedWith[other] === index) continue
-        comparedWith[other] = index
-        const otherWord = distinct[other]!
-        const limit = maxEdits(Math.min(word.length, otherWord.length))
-        if (limit > 0 && withinEdits(word, otherWord, limit)) found.push(other)
-      }
+    const compare = (other: number) => {
+      if (comparedWith[other] === index) return
+      comparedWith[other] = index
+      const otherWord = distinct[other]!
+      const limit = maxEdits(Math.min(word.length, otherWord.length))
+      if (limit > 0 && withinEdits(word, otherWord, limit)) found.push(other)
     }
+    const wordGrams = distinctGrams[index]!
+    // A word with no more 3-grams than its edits can spoil may share none with a near word: it is compared with all.
+    if (wordGrams.length <= spoiledByEdit * edits) {
+      for (let other = 0; other < distinct.length; other++) compare(other)
+      return found
+    }
+    const prefix = wordGrams.sort((a, b) => rarity(a) - rarity(b) || (a < b ? -1 : 1)).slice(0, spoiledByEdit * edits + 1)
+    for (const gram of prefix) for (const other of holders.get(gram)!) compare(other)
     return found
   })
   const nearOf = new Map(distinct.map((word, index) => [word, near[index]!]))

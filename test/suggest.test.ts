@@ -35,6 +35,8 @@ describe('firstNear', () => {
   it('gives each word the first other word within the edits its length allows', () => {
     const words = ['workshop on patents', 'workshop on patent', 'seminar on trademarks', 'workshop on patents', 'ws-1', 'ws-l']
     expect(firstNear(words, maxEdits, always)).toEqual([1, 0, undefined, 1, 5, 4])
+    // A swap in a short word spoils every 3-gram it has: such a word is compared with every word.
+    expect(firstNear(['-caa', '-aca'], maxEdits, always)).toEqual([1, 0])
     // Only the words `accept` takes: here, earlier ones.
     expect(firstNear(words, maxEdits, (index, other) => other < index)).toEqual([undefined, 0, undefined, 1, undefined, 4])
   })
