@@ -2,11 +2,7 @@
 // would block the read until something writes to it; it is opened without blocking and refused.
 import {constants} from 'node:fs'
 import {lstat, open} from 'node:fs/promises'
-
-/** What a path that is not a regular file is, in words. */
-function kindOf(info: {isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean}): string {
-  return info.isDirectory() ? 'a folder' : info.isFIFO() ? 'a named pipe' : info.isSocket() ? 'a socket' : 'a device'
-}
+import {special} from './read/index.js'
 
 /**
  * The text of `file`. Throws an error with `code` `ENOENT` when there is nothing there (a link to nothing is an error
@@ -19,7 +15,7 @@ export async function readSettingsFile(file: string): Promise<string> {
   })
   try {
     const info = await handle.stat()
-    if (!info.isFile()) throw new Error(`it is ${kindOf(info)}, not a file`)
+    if (!info.isFile()) throw new Error(`it is ${info.isDirectory() ? 'a folder' : `a ${special(info) ?? 'device'}`}, not a file`)
     return await handle.readFile('utf8')
   } finally {
     await handle.close()
