@@ -1,6 +1,6 @@
 // Stage 5, emit: the outputs of a report, one module each. A new output is one module and one line in `emitters`.
 // Each emitter is loaded only when a build runs, so checking never pays for pdfmake or exceljs.
-import {compare, type Changes} from '../diff/compare.js'
+import type {Changes} from '../diff/compare.js'
 import {inLanguage} from '../language.js'
 import {withBoundedHeapGrowth} from './heap-growth.js'
 import type {Report} from '../model.js'
@@ -87,8 +87,10 @@ export async function emit(
     const outputs: Output[] = []
     for (const version of versions) {
       const rendered = new Map<Emitter, Output>()
-      // Changes name Members and beneficiaries as this version prints them.
-      const versionOptions: EmitOptions = {instant: options.instant, changes: options.since && compare(options.since, report, version.report.language)}
+      // Changes name Members and beneficiaries as this version prints them (the diff stage loaded only when asked for,
+      // since `check` loads this module for `outputName`).
+      const changes = options.since && (await import('../diff/compare.js')).compare(options.since, report, version.report.language)
+      const versionOptions: EmitOptions = {instant: options.instant, changes}
       for (const emitter of renderOrder) {
         if (version.suffix && emitter.format === 'json') continue
         const render = await emitter.load()

@@ -57,9 +57,9 @@ export function printedName(name: string, language: string): string {
 /** The registry name that `printedName` prints as `printed` in `language` ("Suisse" in French: "Switzerland"); else `printed`. */
 export function registryName(printed: string, language: string): string {
   const beneficiary = resolveBeneficiary(printed)
-  const member = resolveMember(printed)
-  const candidate =
-    beneficiary.kind === 'entity' ? beneficiary.entry.name : beneficiary.kind === 'group' ? beneficiary.group.name : member.kind === 'entity' ? member.entry.name : undefined
+  // The organisations that only report (WIPO…) are no beneficiaries: the Member's resolution finds them.
+  const resolved = beneficiary.kind === 'entity' || beneficiary.kind === 'group' ? beneficiary : resolveMember(printed)
+  const candidate = resolved.kind === 'entity' ? resolved.entry.name : resolved.kind === 'group' ? resolved.group.name : undefined
   return candidate !== undefined && printedName(candidate, language) === printed ? candidate : printed
 }
 
