@@ -244,9 +244,12 @@ describe('watch', () => {
 describe('art67 build --watch', () => {
   const env = {CI: undefined, FORCE_COLOR: undefined, NO_COLOR: undefined}
 
-  it('prints a failed run for a broken template and for a templates folder gone, then an ok one once each is mended', async () => {
-    const {root, src, tpl, en, out} = await project()
-    const child = spawn(process.execPath, [path.resolve('dist/pipeline/cli.js'), 'build', src, '--out', out, '--templates', tpl, '--watch'], {env: {...process.env, ...env}})
+  /**
+   * The CLI watching, run with `args` in `cwd`: what it has printed on stderr so far, its lines that match a pattern,
+   * and a wait until `test` holds, woken by each chunk it prints. Killed when the test ends.
+   */
+  function watching(args: string[], cwd?: string) {
+    const child = spawn(process.execPath, [path.resolve('dist/pipeline/cli.js'), ...args], {cwd, env: {...process.env, ...env}})
     // A failed step leaves no watch running.
     onTestFinished(() => void child.kill())
     let stderr = ''
@@ -255,17 +258,26 @@ describe('art67 build --watch', () => {
       stderr += chunk.toString()
       for (const wake of waiters.splice(0)) wake()
     })
-    const lines = (pattern: RegExp) => stderr.split('\n').filter((line) => pattern.test(line))
-    const waitFor = async (test: () => boolean) => {
-      while (!test()) await new Promise<void>((resolve) => waiters.push(resolve))
+    return {
+      child,
+      stderr: () => stderr,
+      lines: (pattern: RegExp) => stderr.split('\n').filter((line) => pattern.test(line)),
+      async waitFor(test: () => boolean) {
+        while (!test()) await new Promise<void>((resolve) => waiters.push(resolve))
+      }
     }
+  }
+
+  it('prints a failed run for a broken template and for a templates folder gone, then an ok one once each is mended', async () => {
+    const {root, src, tpl, en, out} = await project()
+    const {child, stderr, lines, waitFor} = watching(['build', src, '--out', out, '--templates', tpl, '--watch'])
     const ok = /^\[watch\] .*, ok; waiting for changes \(Ctrl-C to stop\)$/
     const failed = /^\[watch\] \d+ changed, 0 files parsed, 0 of 0 reports rendered, failed; waiting for changes \(Ctrl-C to stop\)$/
     await waitFor(() => lines(ok).length === 1)
 
     await saveByRename(en, await englishWithRule(1))
     await waitFor(() => lines(failed).length === 1)
-    expect(stderr).toContain(`art67: Template ${en} is invalid at rule: Invalid input: expected string, received number\n[watch] `)
+    expect(stderr()).toContain(`art67: Template ${en} is invalid at rule: Invalid input: expected string, received number\n[watch] `)
     await saveByRename(en, await englishWithRule('fixed'))
     await waitFor(() => lines(ok).length === 2)
     expect(lines(ok)[1]).toMatch(/^\[watch\] \d+ changed, 0 files parsed, 1 of 1 report rendered, ok;/)
@@ -288,25 +300,15 @@ describe('art67 build --watch', () => {
 
   it('runs again when the art67.config.json of the current directory changes, the outputs written there too', async () => {
     const root = await writeSources({'src/report.md': frontMatter + table('First\u200B')})
-    const child = spawn(process.execPath, [path.resolve('dist/pipeline/cli.js'), 'build', 'src', '--out', '.', '--watch'], {cwd: root, env: {...process.env, ...env}})
-    onTestFinished(() => void child.kill())
-    let stderr = ''
-    const waiters: Array<() => void> = []
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString()
-      for (const wake of waiters.splice(0)) wake()
-    })
-    const runsSaid = (outcome: string) => stderr.split('\n').filter((line) => line.startsWith('[watch] ') && line.includes(`, ${outcome}; waiting`)).length
-    const waitFor = async (test: () => boolean) => {
-      while (!test()) await new Promise<void>((resolve) => waiters.push(resolve))
-    }
+    const {stderr, lines, waitFor} = watching(['build', 'src', '--out', '.', '--watch'], root)
+    const runsSaid = (outcome: string) => lines(new RegExp(`^\\[watch\\] .*, ${outcome}; waiting`)).length
     // The invisible character is a warning, then an error by the config, then a warning again.
     await waitFor(() => runsSaid('ok') === 1)
-    expect(stderr).toMatch(/warning .*invisible-character/)
+    expect(stderr()).toMatch(/warning .*invisible-character/)
     const config = path.join(root, 'art67.config.json')
     await writeFile(config, JSON.stringify({rules: {'invisible-character': 'error'}}))
     await waitFor(() => runsSaid('failed') === 1)
-    expect(stderr).toMatch(/error .*invisible-character/)
+    expect(stderr()).toMatch(/error .*invisible-character/)
     await rm(config)
     await waitFor(() => runsSaid('ok') === 2)
   })
