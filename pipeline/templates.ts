@@ -414,8 +414,9 @@ export function templatesFor(set: TemplateSet, language: string): Templates {
 }
 
 /**
- * Field labels that stand for two fields once compared as sources are read (without case, emphasis or a trailing
- * colon): within one language's labels, or across languages, since a source may use the labels of any.
+ * Field labels that stand for two fields once compared as sources compare them (`normalizeLabel`: without case,
+ * accents, emphasis or a trailing colon): within one language's labels, or across languages, since a source may use
+ * the labels of any.
  */
 function labelClashes(languages: readonly Labels[]): Array<{language: string; path: string[]; message: string}> {
   const owner = new Map<string, {key: FieldKey; language: string}>()

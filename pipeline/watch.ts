@@ -1,6 +1,6 @@
-// `--watch`: check or build, then again whenever a source, the config, a template or the `--since` report changes. Files are re-parsed only
-// when their text changed (a parse cache per report, by content digest), a report is rendered again only when its
-// model changed, and only outputs whose bytes changed are written again. Runs never overlap: changes during a run
+// `--watch`: check or build, then again whenever a source, the config, a template or the `--since` report changes.
+// Files are re-parsed only when their text changed (a parse cache per report, by content digest), a report is
+// rendered again only when its model changed, and only outputs whose bytes changed are written again. Runs never overlap: changes during a run
 // start one more run after it.
 // Each folder has a watcher of its own, re-armed before every run for the folders as they are then, so the watch
 // follows paths: a folder moved away and back, replaced (a checkout) or gone and back, a file saved by rename. (Node's

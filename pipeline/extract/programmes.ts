@@ -286,14 +286,14 @@ export class ProgrammeReader {
       const programme: RawProgramme = {file, place: placeOf(row), form: 'row', title: '', fields: [], other: [], description: []}
       row.children.forEach((cell: TableCell, column) => {
         const key = columns[column]
-        const addresses = keepsAddresses(key)
-        const value = collapseWhitespace(nodeText(cell, {addresses, definitions: file.data.definitions}))
+        const written = nodeText(cell, {addresses: keepsAddresses(key), definitions: file.data.definitions})
+        const value = collapseWhitespace(written)
         if (!value) return
         if (key === 'title') {
           programme.title = value
           programme.place = placeIn(file, cell, value)
         } else if (key && key !== 'no') {
-          programme.fields.push(field(file, key, headers[column]!, cell, nodeText(cell, {addresses, definitions: file.data.definitions}), 0))
+          programme.fields.push(field(file, key, headers[column]!, cell, written, 0))
         } else if (!key) {
           // A cell beyond the header row has no column title: its text is kept all the same.
           if (!headers[column]) problem(file, 'unknown-field', {what: 'cell'}, placeOf(cell))
