@@ -87,12 +87,18 @@ function unprinted(file: VFile, tree: Root) {
   }
 }
 
+/** Each skeleton text as a pattern whose spaces match any run of white space: an editor may have wrapped it. */
+const placeholderPatterns = placeholderTexts.map((text) => ({
+  text,
+  pattern: new RegExp(text.split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'g')
+}))
+
 /** Each place where the file still holds a text `art67 init` wrote for the user to replace (the example programme…). */
 function initTextLeft(file: VFile) {
   const text = String(file.value)
-  for (const placeholder of placeholderTexts) {
-    for (let at = text.indexOf(placeholder); at !== -1; at = text.indexOf(placeholder, at + placeholder.length)) {
-      problem(file, 'init-text-left', {text: placeholder}, span(file, at, placeholder.length))
+  for (const {text: placeholder, pattern} of placeholderPatterns) {
+    for (const match of text.matchAll(pattern)) {
+      problem(file, 'init-text-left', {text: placeholder}, span(file, match.index, match[0].length))
     }
   }
 }

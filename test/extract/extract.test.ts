@@ -167,6 +167,15 @@ describe('extract', () => {
     })
   })
 
+  it('finds a text `art67 init` wrote also once an editor has wrapped it, at its whole span', () => {
+    const wrapped = 'Describe the programme here: its objectives,\n  what was done and\tits results.'
+    const text = `# Programmes\n\n## Workshop\n\n${wrapped}\n`
+    const {vfiles} = run({'r.md': text})
+    const left = vfiles[0]!.messages.filter((message) => message.ruleId === 'init-text-left')
+    const spans = left.map(({place}) => (place && 'start' in place ? text.slice(place.start.offset, place.end.offset) : undefined))
+    expect(spans).toEqual([wrapped])
+  })
+
   it('counts the columns of a table of more rows than a function takes arguments', () => {
     const file = sourceFiles({'r.md': '# Outline\n\n| A |\n|---|\n| a |\n'})[0]!
     const parsed = parseFile(file)
