@@ -4,11 +4,15 @@ import {fieldKeys} from '../fields.js'
 import {nearest, typoOf} from '../suggest.js'
 import type {Labels} from '../templates.js'
 
-/** Labels compared without case, accents, emphasis markers, a trailing colon or full stop, or extra spaces. */
+/**
+ * Labels compared without case, accents, emphasis markers, a trailing colon or full stop, or extra spaces, and with
+ * every apostrophe straight (a word processor curls `d'exécution` into `d’exécution`).
+ */
 export const normalizeLabel = (label: string) =>
   label
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
+    .replace(/[‘’‛ʼ´]/g, "'")
     .toLowerCase()
     .replace(/[*_`]/g, '')
     .replace(/\s+/g, ' ')

@@ -100,6 +100,15 @@ describe('extract', () => {
     ])
   })
 
+  it('reads a label with a curly apostrophe as with a straight one', () => {
+    const {extracted, vfiles} = run({'r.md': '# Programmes\n\n## Atelier\n\n- Organisme d’exécution : AFD\n- Bénéficiaires : Togo\n'})
+    expect(extracted.programmes[0]!.fields.map((field) => [field.key, field.value.value])).toEqual([
+      ['agency', 'AFD'],
+      ['beneficiaries', 'Togo']
+    ])
+    expect(vfiles[0]!.messages).toEqual([])
+  })
+
   it('reads labels, headings and column titles without accents as with them', () => {
     const {extracted, vfiles} = run({
       'r.md': '# Programas\n\n## Taller\n\n- Fecha de inicio: 01/03/2023\n- Fecha de finalizacion: 15/11/2023\n- Beneficiaires: Ghana\n\n| Titulo del programa o actividad | Date de debut |\n|---|---|\n| Seminaire | 2023 |\n'
