@@ -4,12 +4,13 @@
 import {readFileSync} from 'node:fs'
 import {parseArgs} from 'node:util'
 import v8 from 'node:v8'
+import type {VFile} from 'vfile'
 import {configName, epochFromEnv} from './config.js'
 import {Art67Error} from './errors.js'
 import {useColor} from './format/color.js'
 import type {DiffFormat} from './diff/index.js'
 import {count} from './format/index.js'
-import {format as formatProblems, formats, type CheckResult, type Format} from './index.js'
+import {format as formatProblems, formats, type CheckResult, type Format, type FormatOptions} from './index.js'
 import {printablePath, sourcePath} from './read/index.js'
 import {buildMany, checkMany, Progress, showProgress, type ManyResult} from './reports/index.js'
 import {typoOf} from './suggest.js'
@@ -222,10 +223,7 @@ async function importCommand(args: string[]): Promise<number> {
   // Ctrl-C or SIGTERM while report.md is written removes its temporary file, as for a build.
   cleanupOnSignal()
   const result = await importFile(positionals[0]!, values)
-  const color = useColor(values.color, process.env, Boolean(process.stderr.isTTY))
-  const problems = formatProblems([result.file], values.format as Format, {color, outputs: result.outputs})
-  if (problems) (values.format === 'text' ? process.stderr : process.stdout).write(problems + '\n')
-  if (values.format !== 'json') for (const output of result.outputs) process.stdout.write(`wrote ${output}\n`)
+  printProblems([result.file], values.format as Format, {color: useColor(values.color, process.env, Boolean(process.stderr.isTTY)), outputs: result.outputs})
   const {errors, warnings} = count([result.file])
   const read = result.report ? `, ${counted(result.report.paragraphs.length, 'paragraph')}, ${counted(result.report.rows.length, 'programme')}` : ''
   process.stderr.write(`${printablePath(positionals[0]!)}${read}, ${counted(errors, 'error')}, ${counted(warnings, 'warning')}\n`)
@@ -259,7 +257,17 @@ async function diffCommand(args: string[]): Promise<number> {
  * only, as `check --quiet` prints them; the error's message follows when it reaches `run`.
  */
 function printProblemsBehind(error: unknown, color: boolean): void {
-  if (error instanceof Art67Error && error.problems.length > 0) process.stderr.write(formatProblems(error.problems, 'text', {color, quiet: true}) + '\n')
+  if (error instanceof Art67Error) printProblems(error.problems, 'text', {color, quiet: true})
+}
+
+/**
+ * Problems in `format`: text for people, on stderr like compilers; JSON and GitHub commands for machines, on stdout.
+ * Then the files written, on stdout, but in JSON, which lists them.
+ */
+function printProblems(files: readonly VFile[], format: Format, options: FormatOptions & {color: boolean}): void {
+  const problems = formatProblems(files, format, options)
+  if (problems) (format === 'text' ? process.stderr : process.stdout).write(problems + '\n')
+  if (format !== 'json') for (const output of options.outputs ?? []) process.stdout.write(`wrote ${output}\n`)
 }
 
 /** Commands with options of their own, each a small function over the library. */
@@ -274,13 +282,9 @@ interface Printing {
 
 /** One listing of every report's problems, the files written, and a summary line per report (and one for all). */
 function print(many: ManyResult<CheckResult & {outputs?: string[]}> & {combined?: string}, printing: Printing): void {
-  const {format} = printing
   const files = many.reports.flatMap((entry) => entry.result.files)
   const outputs = [...many.reports.flatMap((entry) => entry.result.outputs ?? []), ...(many.combined ? [many.combined] : [])]
-  // JSON and GitHub commands are for machines, on stdout; text is for people, on stderr like compilers.
-  const problems = formatProblems(files, format, {color: printing.color, outputs, quiet: printing.quiet})
-  if (problems) (format === 'text' ? process.stderr : process.stdout).write(problems + '\n')
-  if (format !== 'json') for (const output of outputs) process.stdout.write(`wrote ${output}\n`)
+  printProblems(files, printing.format, {color: printing.color, outputs, quiet: printing.quiet})
   for (const entry of many.reports) {
     process.stderr.write(summary(entry.result, entry.dir, printing.maxWarnings) + '\n')
     if (entry.error) process.stderr.write(`art67: ${printablePath(entry.dir)}: ${entry.error}\n`)

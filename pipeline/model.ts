@@ -3,17 +3,33 @@
 // vfiles and mdast nodes rather than data, are typed beside their stage), and the JSON Schema of the JSON output
 // (pipeline/schema.ts) is generated from them: `.meta({id})` names a definition there, `.describe()` documents a field.
 import {z} from 'zod'
+import {parseDate} from './dates.js'
 import {fieldKind, fieldTable, type DetailKey, type FieldKind} from './fields.js'
+import {dateReason} from './rules/catalogue.js'
+
+/**
+ * A date the calendar has (no 30 February), as sources are read: a model `build` writes holds no other. Checked once
+ * the form is (`abort` on the form's check), so a date in another form is said to be that only.
+ */
+function onCalendar(iso: string, context: z.RefinementCtx<string>): void {
+  const read = parseDate(iso)
+  if (!read.ok) context.addIssue({code: 'custom', message: `\`${iso}\` is not a date: ${dateReason(read.reason)}`})
+}
 
 export const IsoDate = z
   .string()
-  .regex(/^[1-9]\d{3}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD, from the year 1000')
+  .regex(/^[1-9]\d{3}-\d{2}-\d{2}$/, {error: 'Expected a date as YYYY-MM-DD, from the year 1000', abort: true})
+  .superRefine(onCalendar)
   .meta({id: 'IsoDate', description: 'A full calendar date, `YYYY-MM-DD`, from the year 1000.'})
 export type IsoDate = z.infer<typeof IsoDate>
 
 export const PartialDate = z
   .object({
-    iso: z.string().regex(/^[1-9]\d{3}(-\d{2}(-\d{2})?)?$/).describe('`2021`, `2021-04` or `2021-04-24`, from the year 1000.'),
+    iso: z
+      .string()
+      .regex(/^[1-9]\d{3}(-\d{2}(-\d{2})?)?$/, {abort: true})
+      .superRefine(onCalendar)
+      .describe('`2021`, `2021-04` or `2021-04-24`, from the year 1000.'),
     precision: z.enum(['year', 'month', 'day']).describe('How much of `iso` the source gave.'),
     written: z.string().describe('The text as written in the source.')
   })

@@ -1,5 +1,4 @@
 // Fixed text and styles a user changes without touching code: templates/<language>.json and templates/styles.json.
-import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs'
 import {readdir} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -9,7 +8,7 @@ import {normalizeLabel} from './extract/labels.js'
 import {fieldKeys, type FieldKey} from './fields.js'
 import {fontTables, locateFont} from './fonts/index.js'
 import {pageSizes, type PageSizeName} from './page.js'
-import {readSettingsFile} from './settings-file.js'
+import {openRegularFile, readSettingsFile} from './settings-file.js'
 import {nearest} from './suggest.js'
 
 const labels = z.array(z.string().min(1)).min(1)
@@ -345,30 +344,27 @@ const round = (points: number) => Math.round(points * 10) / 10
 /** The first bytes of the font files the PDF can embed: TrueType (and Apple's), OpenType, a collection, WOFF, WOFF2. */
 const fontSignatures = new Set(['00010000', '74727565', '4f54544f', '74746366', '774f4646', '774f4632'])
 
-/** Whether `file` is a regular file that starts as a font file does (opened without blocking, four bytes read). */
-function looksLikeFont(file: string): boolean {
-  let handle: number
+/** Whether `file` is a regular file that starts as a font file does (four bytes read). */
+async function looksLikeFont(file: string): Promise<boolean> {
+  const handle = await openRegularFile(file).catch(() => undefined)
+  if (!handle) return false
   try {
-    handle = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK)
-  } catch {
-    return false
-  }
-  try {
-    const bytes = Buffer.alloc(4)
-    return fstatSync(handle).isFile() && readSync(handle, bytes, 0, 4, 0) === 4 && fontSignatures.has(bytes.toString('hex'))
+    const {bytesRead, buffer} = await handle.read(Buffer.alloc(4), 0, 4, 0)
+    return bytesRead === 4 && fontSignatures.has(buffer.toString('hex'))
   } finally {
-    closeSync(handle)
+    await handle.close()
   }
 }
 
 /** The setup error of a font that cannot be used, else undefined: each file there, and a font by its first bytes. */
-function fontProblem(styles: Styles): string | undefined {
+async function fontProblem(styles: Styles): Promise<string | undefined> {
   if (!styles.fonts[styles.font]) return `font \`${styles.font}\` is not one of \`fonts\` (${Object.keys(styles.fonts).join(', ')})`
   for (const [family, source] of Object.entries(styles.fonts)) {
     if (!fontTables[family]) return `art67 has no glyph table for the font family \`${family}\`; use one of ${Object.keys(fontTables).join(', ')}`
     const {files, missing} = locateFont(source)
     if (missing.length > 0) return `the files of font \`${family}\` are missing: ${missing.join(', ')} (is the package ${source.package} installed?)`
-    const notFonts = Object.values(files).filter((file) => !looksLikeFont(file))
+    const notFonts = []
+    for (const file of Object.values(files)) if (!(await looksLikeFont(file))) notFonts.push(file)
     if (notFonts.length > 0) return `the files of font \`${family}\` must be TrueType, OpenType or WOFF fonts; these are not: ${notFonts.join(', ')}`
   }
   return undefined
@@ -454,7 +450,7 @@ export function loadTemplates(dir = packageTemplates): Promise<TemplateSet> {
         loadJson(stylesFile, Styles),
         ...languages.map((language) => loadJson(path.join(dir, `${language}.json`), Labels))
       ])
-      const problem = fontProblem(styles)
+      const problem = await fontProblem(styles)
       if (problem) throw new TemplateError(`Template ${stylesFile} is invalid: ${problem}`)
       const [clash] = labelClashes(labels)
       if (clash) throw new TemplateError(`Template ${path.join(dir, `${clash.language}.json`)} is invalid at ${clash.path.join('.')}: ${clash.message}`)

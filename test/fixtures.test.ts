@@ -1,11 +1,12 @@
 // Every folder under test/fixtures/{rules,inputs,valid} is a sources folder with the problems it must produce in
 // expected.json; an optional fixture.json gives check options (e.g. `{"sources": "missing"}` to check a path that
-// does not exist, `{"maxFileBytes": 100}`, or `{"namedPipes": ["pipe.md"]}` for named pipes, which git cannot keep,
-// made for the run, `{"denied": ["locked.md"]}` for files and folders the system refuses to read, or
+// does not exist, `{"maxFileBytes": 100}`, `{"namedPipes": ["pipe.md"]}` for named pipes and `{"hardLinks": {"b.md":
+// "a.md"}}` for hard links, which git cannot keep, made for the run, `{"denied": ["locked.md"]}` for files and
+// folders the system refuses to read, or
 // `{"import": "page.txt"}` for the problems of `art67 import` of an e-TRIPS page). Regenerate
 // after a deliberate change with UPDATE_FIXTURES=1, then review the diff.
 import {execFileSync} from 'node:child_process'
-import {existsSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {existsSync, linkSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {mkdtemp, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -39,12 +40,14 @@ interface FixtureOptions extends CheckOptions, ImportOptions {
   sources?: string
   /** Named pipes to make in the fixture for the run, relative to it. */
   namedPipes?: string[]
+  /** Hard links to make in the fixture for the run, each a second name of an existing file, relative to it. */
+  hardLinks?: Record<string, string>
   /** An e-TRIPS page to import (`art67 import`) instead of checking a folder, with `member` and `period` as options. */
   import?: string
 }
 
 /** The problems of importing `page` (the report.md it writes goes to a temporary folder), or of checking sources. */
-async function problemsOf(dir: string, {sources = '.', namedPipes = [], denied: refused = [], import: page, member, period, ...options}: FixtureOptions) {
+async function problemsOf(dir: string, {sources = '.', namedPipes = [], hardLinks = {}, denied: refused = [], import: page, member, period, ...options}: FixtureOptions) {
   if (page !== undefined) {
     const out = await mkdtemp(path.join(tmpdir(), 'art67-import-fixture-'))
     const result = await importFile(path.join(dir, page), {member, period, out: path.join(out, 'sources')}).finally(() => rm(out, {recursive: true, force: true}))
@@ -52,9 +55,11 @@ async function problemsOf(dir: string, {sources = '.', namedPipes = [], denied: 
   }
   const pipes = namedPipes.map((name) => path.join(dir, name))
   for (const pipe of pipes) execFileSync('mkfifo', [pipe])
+  const links = Object.entries(hardLinks).map(([name, file]) => [path.join(dir, name), path.join(dir, file)] as const)
+  for (const [name, file] of links) linkSync(file, name)
   for (const name of refused) denied.add(path.resolve(dir, name))
   return check(path.join(dir, sources), options).finally(() => {
-    pipes.forEach((pipe) => rmSync(pipe, {force: true}))
+    for (const made of [...pipes, ...links.map(([name]) => name)]) rmSync(made, {force: true})
     denied.clear()
   })
 }

@@ -7,7 +7,7 @@ import ignore from 'ignore'
 import {VFile} from 'vfile'
 import {configName} from '../config.js'
 import {Art67Error} from '../errors.js'
-import {ignoreFile, isMarkdown, isPassedOver, isReadme, maxFileBytes, readOnce, withSourceBytes, type Ignore, type Sources} from '../read/index.js'
+import {ignoreFile, isMarkdown, isPassedOver, isReadme, maxFileBytes, readOnce, withSourceBytes, type Found, type Ignore, type Sources} from '../read/index.js'
 import {problem} from '../rules/index.js'
 
 /** `REV:path` split at its first colon; undefined when `spec` is not of that form. */
@@ -122,8 +122,11 @@ const isInside = (root: string, target: string) => root === '' || target === roo
 
 /** The Markdown files of the sources at a revision, found as `read` finds them in a folder, and what cannot be read. */
 class RevisionListing {
-  /** Each Markdown file found, with the path in the repository it reaches, and whether it is a link. */
-  readonly found: Array<{relative: string; real: string; link: boolean; blob: Entry}> = []
+  /**
+   * Each Markdown file found, with its blob. What it reaches is a path in the repository: git keeps no hard links (two
+   * names of one file are committed as two files), so only a link reaches a file by a second path.
+   */
+  readonly found: Array<Found & {blob: Entry}> = []
   readonly rejected: VFile[] = []
   /** Whether a README or an ignored entry was passed over. */
   skipped = false
@@ -198,7 +201,7 @@ class RevisionListing {
       return
     }
     // A submodule is another repository: nothing of it is in this revision.
-    if (markdown && target.entry.type === 'blob') this.found.push({relative: child, real: target.path, link, blob: target.entry})
+    if (markdown && target.entry.type === 'blob') this.found.push({relative: child, identity: target.path, link, blob: target.entry})
   }
 }
 

@@ -1,5 +1,5 @@
 // Stage 1, read: find the report's Markdown files and read them as checked UTF-8 text, normalised (`text.ts`).
-import type {Dirent, Stats} from 'node:fs'
+import type {BigIntStats, Dirent, Stats} from 'node:fs'
 import {readdir, readFile, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import ignore from 'ignore'
@@ -50,17 +50,32 @@ const isInside = (root: string, target: string) => target === root || target.sta
 export type Ignore = ReturnType<typeof ignore>
 
 /** What is at a path that is neither a folder nor a regular file, in the catalogue's words. */
-export function special(info: Dirent | Stats): 'named pipe' | 'socket' | 'device' | undefined {
+export function special(info: Dirent | Stats | BigIntStats): 'named pipe' | 'socket' | 'device' | undefined {
   if (info.isFIFO()) return 'named pipe'
   if (info.isSocket()) return 'socket'
   if (info.isCharacterDevice() || info.isBlockDevice()) return 'device'
   return undefined
 }
 
+/** A Markdown file found, with what it reaches (`identity`) and whether it is a link. */
+export interface Found {
+  relative: string
+  /** The same for every path that reaches the same file, and for no other file's. */
+  identity: string
+  link: boolean
+}
+
+/**
+ * What tells a file on disk from every other: its device and inode when it has several names (hard links), else its
+ * real path. Inode numbers are used only then, since some file systems (network, FUSE) do not keep them apart, and
+ * as bigints, since a number does not hold Windows' 64-bit ones exactly: two files taken for one would lose a text.
+ */
+const identity = (info: BigIntStats, real: string) => (info.nlink > 1n ? `inode ${info.dev}:${info.ino}` : real)
+
 /** The Markdown files under a sources folder, and the problems of what cannot be read. */
 class Listing {
-  /** Each Markdown file found, with the real path it reaches, and whether it is a link. */
-  readonly found: Array<{relative: string; real: string; link: boolean}> = []
+  /** Each Markdown file found, with its size. */
+  readonly found: Array<Found & {size: number}> = []
   readonly rejected: VFile[] = []
   /** Whether a README or an ignored entry was passed over. */
   skipped = false
@@ -114,23 +129,23 @@ class Listing {
       this.skipped = true
       return
     }
-    let info: Dirent | Stats = entry
+    // What a link leads to.
+    let target: BigIntStats | undefined
     if (entry.isSymbolicLink()) {
-      let target: string
       try {
-        target = await realpath(path.join(this.root, child))
-        info = await stat(target)
-        real = target
+        real = await realpath(path.join(this.root, child))
+        target = await stat(real, {bigint: true})
       } catch (error) {
         if (markdown) this.reject(child, (file) => problem(file, 'symlink-broken', {as: (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'loop' : 'missing'}, undefined))
         return
       }
-      if (!(info.isDirectory() || markdown)) return
-      if (!isInside(this.realRoot, target)) {
+      if (!(target.isDirectory() || markdown)) return
+      if (!isInside(this.realRoot, real)) {
         this.reject(child, (file) => problem(file, 'outside-sources', {}, undefined))
         return
       }
     }
+    const info = target ?? entry
     if (info.isDirectory()) {
       // A link to a folder is matched as a folder too, as git matches `drafts/`.
       if (entry.isSymbolicLink() && this.ignored.ignores(`${child}/`)) this.skipped = true
@@ -141,28 +156,41 @@ class Listing {
     if (!markdown) return
     const kind = special(info)
     if (kind) this.reject(child, (file) => problem(file, 'file-not-regular', {kind}, undefined))
-    else if (info.isFile()) this.found.push({relative: child, real, link: entry.isSymbolicLink()})
+    else if (info.isFile()) await this.file(child, real, target)
+  }
+
+  /** The regular file at `child` (`real` on disk), with what its link leads to if it is one. */
+  private async file(child: string, real: string, target: BigIntStats | undefined) {
+    let info = target
+    try {
+      info ??= await stat(path.join(this.root, child), {bigint: true})
+    } catch (error) {
+      this.reject(child, (file) => problem(file, 'read-denied', {what: 'file', code: errorCode(error)}, undefined))
+      return
+    }
+    this.found.push({relative: child, identity: identity(info, real), link: target !== undefined, size: Number(info.size)})
   }
 }
 
 /**
- * Files reached by several paths (a link to a file the sources hold already): one path of each is read, the file's
- * own if it is there, else the first in reading order, and each other path is a warning naming it
- * (`symlink-duplicate`), so no text is printed twice. The kept paths in reading order.
+ * Files reached by several paths (a link to a file the sources hold already, a file under several names): one path
+ * of each is read, the file's own if it is there (a name, not a link), else the first in reading order, and each
+ * other path is a warning naming it (`symlink-duplicate` for a link, `hardlink-duplicate` for a name), so no text
+ * is printed twice. The kept paths in reading order.
  */
-export function readOnce<Found extends {relative: string; real: string; link: boolean}>(found: readonly Found[], named: (relative: string) => VFile) {
+export function readOnce<Each extends Found>(found: readonly Each[], named: (relative: string) => VFile) {
   const first = new Map<string, string>()
-  const kept: Found[] = []
+  const kept: Each[] = []
   const repeats: VFile[] = []
   for (const each of [...found].sort((a, b) => Number(a.link) - Number(b.link) || byReadingOrder(a.relative, b.relative))) {
-    const earlier = first.get(each.real)
+    const earlier = first.get(each.identity)
     if (earlier === undefined) {
-      first.set(each.real, each.relative)
+      first.set(each.identity, each.relative)
       kept.push(each)
       continue
     }
     const file = named(each.relative)
-    problem(file, 'symlink-duplicate', {of: earlier}, undefined)
+    problem(file, each.link ? 'symlink-duplicate' : 'hardlink-duplicate', {of: earlier}, undefined)
     repeats.push(file)
   }
   return {kept: kept.sort((a, b) => byReadingOrder(a.relative, b.relative)), repeats}
@@ -235,19 +263,18 @@ export function setSourceText(file: VFile, raw: string): void {
 /** The system's code for why a file or folder could not be read, e.g. `EACCES`. */
 const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code ?? 'EIO'
 
-/** One file of the sources, read; a vfile without a value, with its problem, when it cannot be. */
-async function readSource(dir: string, relative: string, limit: number): Promise<VFile> {
-  let bytes: Buffer | undefined
-  let size: number
+/** One file of the sources, of `size` bytes when listed, read; a vfile without a value, with its problem, when it cannot be. */
+async function readSource(dir: string, relative: string, size: number, limit: number): Promise<VFile> {
+  if (size > limit) return tooLarge(dir, relative, size, limit)
+  let bytes: Buffer
   try {
-    size = (await stat(path.join(dir, relative))).size
-    if (size <= limit) bytes = await readFile(path.join(dir, relative))
+    bytes = await readFile(path.join(dir, relative))
   } catch (error) {
     const file = sourceVFile(dir, relative)
     problem(file, 'read-denied', {what: 'file', code: errorCode(error)}, undefined)
     return file
   }
-  return bytes ? sourceFile(dir, relative, bytes) : tooLarge(dir, relative, size, limit)
+  return sourceFile(dir, relative, bytes)
 }
 
 export async function read(dir: string, options: ReadOptions = {}): Promise<Sources> {
@@ -270,8 +297,8 @@ export async function read(dir: string, options: ReadOptions = {}): Promise<Sour
     sources.rejected.push(folder)
   }
 
-  for (const {relative} of kept) {
-    const file = await readSource(dir, relative, limit)
+  for (const {relative, size} of kept) {
+    const file = await readSource(dir, relative, size, limit)
     ;(file.value === undefined ? sources.rejected : sources.files).push(file)
   }
   return sources

@@ -96,7 +96,7 @@ async function checkOne(pool: Pool, dir: string, options: ManyOptions, hooks: Ho
 }
 
 /** The folder that holds all of `resolved` (absolute paths): their common parent, or the one folder's parent. */
-function commonParent(resolved: readonly string[]): string {
+export function commonParent(resolved: readonly string[]): string {
   let common = resolved.length > 1 ? resolved[0]! : path.dirname(resolved[0] ?? '.')
   // A root (`/`, `C:\`) ends with its separator already, and is its own parent: the loop ends there.
   const inside = (dir: string) => dir === common || dir.startsWith(common.endsWith(path.sep) ? common : common + path.sep)
@@ -105,16 +105,15 @@ function commonParent(resolved: readonly string[]): string {
 }
 
 /**
- * Each report's output folder: `out`, or a subfolder named after the report's folder (relative to the reports'
- * common parent) for reports whose outputs would have the same `name`. A report without a name (no member or period
- * to name it by) collides with none.
+ * Each report's output folder: `out`, or a subfolder named after the report's folder (relative to `common`, the
+ * reports' common parent) for reports whose outputs would have the same `name`. A report without a name (no member or
+ * period to name it by) collides with none.
  */
-export function outputFolders(reports: ReadonlyArray<{dir: string; name: string | undefined}>, out: string): string[] {
-  const resolved = reports.map(({dir}) => path.resolve(dir))
-  const common = commonParent(resolved)
-  return reports.map(({name}, index) => {
+export function outputFolders(reports: ReadonlyArray<{dir: string; name: string | undefined}>, out: string, common: string): string[] {
+  return reports.map(({dir, name}, index) => {
     const collides = name !== undefined && reports.some((other, at) => at !== index && other.name === name)
-    const sub = path.relative(common, resolved[index]!) || path.basename(resolved[index]!)
+    const resolved = path.resolve(dir)
+    const sub = path.relative(common, resolved) || path.basename(resolved)
     return collides ? path.join(out, sub) : out
   })
 }
@@ -140,6 +139,8 @@ export async function buildMany(dirs: readonly string[], options: ManyBuildOptio
     hooks.finish?.(dir)
     return {reports: [{dir, result}], ok: result.ok}
   }
+  // Reports are told apart by their folders from here: where their outputs go, and in the combined workbook.
+  const common = commonParent(found.map((dir) => path.resolve(dir)))
   // Checking and rendering share one pool of threads; each report is written as soon as it is rendered.
   const pool = new Pool(options.workers ?? workersFor(found.length))
   let reports: ReportResult<BuildResult>[]
@@ -154,7 +155,7 @@ export async function buildMany(dirs: readonly string[], options: ManyBuildOptio
     )
     reports = checked.map(({dir, result}) => ({dir, result: {...result, outputs: []}}))
     // Named among all the reports, failed ones too, so that a report's outputs stay where they are when another fails.
-    const folders = outputFolders(reports.map(({dir, result}) => ({dir, name: result.outputName})), out)
+    const folders = outputFolders(reports.map(({dir, result}) => ({dir, name: result.outputName})), out, common)
     const valid = reports.flatMap((entry, index) => (entry.result.ok && entry.result.report ? [{entry, folder: folders[index]!}] : []))
     const renderOptions = {templates: options.templates, sourceDateEpoch: options.sourceDateEpoch, overview: options.overview, languages: options.languages, since: options.since, sinceReport}
     await Promise.all(
@@ -177,7 +178,7 @@ export async function buildMany(dirs: readonly string[], options: ManyBuildOptio
   }
   const ok = reports.every(isOk)
   if (!options.combined || !ok) return {reports, ok}
-  return {reports, ok, combined: await writeCombined(fromCommonParent(reports.map((entry) => ({dir: entry.dir, report: entry.result.report!}))), out, options)}
+  return {reports, ok, combined: await writeCombined(fromCommonParent(reports.map((entry) => ({dir: entry.dir, report: entry.result.report!})), common), out, options)}
 }
 
 /** A report's outputs: those kept in `renders` when rendered from the same model and options, else rendered. */
@@ -192,11 +193,10 @@ async function renderKept(pool: Pool, dir: string, report: Report, options: Rend
 }
 
 /**
- * The reports with the files their programmes come from named from the reports' common parent folder
+ * The reports with the files their programmes come from named from `common`, the reports' common parent folder
  * (`canada/2021/report.md`), so that the combined workbook's rows of two reports are told apart.
  */
-function fromCommonParent(reports: ReadonlyArray<{dir: string; report: Report}>): Report[] {
-  const common = commonParent(reports.map(({dir}) => path.resolve(dir)))
+function fromCommonParent(reports: ReadonlyArray<{dir: string; report: Report}>, common: string): Report[] {
   return reports.map(({dir, report}) => {
     const folder = path.relative(common, path.resolve(dir)).split(path.sep).join('/')
     const programmes = report.programmes.map((programme) => ({...programme, sources: programme.sources.map((source) => ({...source, file: folder ? `${folder}/${source.file}` : source.file}))}))

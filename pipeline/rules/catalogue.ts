@@ -261,6 +261,12 @@ export const catalogue = {
     message: ({of}) => `This leads to the same file as ${code(of)}: its text is read once, there`,
     hint: 'Remove the link, or the file it leads to from the sources (list it in `.art67ignore`), so that the file has one place in the report.'
   }),
+  'hardlink-duplicate': rule<{of: string}>({
+    severity: 'warning',
+    summary: 'a second name (a hard link) of a file the sources hold already: the file is read once',
+    message: ({of}) => `This is the same file as ${code(of)} under a second name (a hard link): its text is read once, there`,
+    hint: 'Delete one of the two names (the file stays under the other), or list this one in `.art67ignore`, so that the file has one place in the report; to edit two files apart, copy it instead.'
+  }),
   'file-not-regular': rule<{kind: 'named pipe' | 'socket' | 'device'}>({
     severity: 'error',
     fixed: true,

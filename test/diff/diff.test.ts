@@ -6,7 +6,9 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {compare, diffReport, formatDiff, loadReport} from '../../pipeline/diff/index.js'
-import {build} from '../../pipeline/index.js'
+import {emitJson} from '../../pipeline/emit/json/index.js'
+import {build, check} from '../../pipeline/index.js'
+import type {Report} from '../../pipeline/model.js'
 import {loadTemplates} from '../../pipeline/templates.js'
 import {art67} from '../helpers/run-cli.js'
 import {validated} from '../helpers/stages.js'
@@ -165,6 +167,28 @@ describe('art67 diff', () => {
       )
       expect(message).toMatch(/^Cannot read .*old\.json as JSON: Unexpected token '[^']+'$/)
     }
+    await rm(dir, {recursive: true, force: true})
+  })
+
+  it('refuses a model with a date the calendar does not have, naming the file, the field and why', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'art67-diff-date-'))
+    const file = path.join(dir, 'old.json')
+    const {report} = await check(example)
+    const edits: Array<[(model: Report) => void, string]> = [
+      [(model) => (model.period.from = '2024-02-30'), 'at period.from, `2024-02-30` is not a date: February 2024 has no day 30'],
+      [(model) => (model.programmes[0]!.start = {iso: '2021-13', precision: 'month', written: '13/2021'}), 'at programmes.0.start.iso, `2021-13` is not a date: month 13 does not exist']
+    ]
+    for (const [edit, reason] of edits) {
+      const model = structuredClone(report!)
+      edit(model)
+      await writeFile(file, emitJson(model))
+      const message = await loadReport(file).then(
+        () => '',
+        (error: Error) => error.message
+      )
+      expect(message).toBe(`${file} is not a report model written by \`art67 build\`: ${reason}`)
+    }
+    expect(art67(['diff', file, example])).toMatchObject({code: 2, stderr: `art67: ${file} is not a report model written by \`art67 build\`: ${edits[1]![1]}\n`})
     await rm(dir, {recursive: true, force: true})
   })
 

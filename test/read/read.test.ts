@@ -1,6 +1,6 @@
 // Reading the sources: what is read and what is not, how bytes become text, and places kept in the file as saved.
 import {writeFileSync} from 'node:fs'
-import {mkdir, symlink} from 'node:fs/promises'
+import {link, mkdir, symlink} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
@@ -128,6 +128,19 @@ describe('read', () => {
     expect(sources.rejected.map((file) => [sourcePath(file), file.messages.map((message) => message.reason)])).toEqual([
       ['a-cipo.md', ['This leads to the same file as `programmes/cipo.md`: its text is read once, there']]
     ])
+  })
+
+  it('reads a file under two names (a hard link) once, by the first in reading order, and a link to either name there', async () => {
+    const dir = await writeSources({'report.md': frontMatter + '\nText.\n', 'programmes/b.md': '## Workshop\n\n- Beneficiaries: Chile\n'})
+    await link(path.join(dir, 'programmes/b.md'), path.join(dir, 'programmes/a.md'))
+    await symlink('programmes/b.md', path.join(dir, 'c.md'))
+    const sources = await read(dir)
+    expect(sources.files.map(sourcePath)).toEqual(['report.md', 'programmes/a.md'])
+    expect(sources.rejected.map((file) => [sourcePath(file), file.messages.map((message) => `${message.ruleId}: ${message.reason}`)])).toEqual([
+      ['programmes/b.md', ['hardlink-duplicate: This is the same file as `programmes/a.md` under a second name (a hard link): its text is read once, there']],
+      ['c.md', ['symlink-duplicate: This leads to the same file as `programmes/a.md`: its text is read once, there']]
+    ])
+    expect((await check(dir)).report?.programmes.map((programme) => programme.title)).toEqual(['Workshop'])
   })
 
   it('reports a loop of links, and a folder with nothing but README files as empty for that reason', async () => {

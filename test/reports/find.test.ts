@@ -1,7 +1,7 @@
 import {mkdir, symlink} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {findReports, outputFolders} from '../../pipeline/reports/index.js'
+import {commonParent, findReports, outputFolders as foldersFrom} from '../../pipeline/reports/index.js'
 import {frontMatter, writeSources} from '../helpers/sources.js'
 
 describe('findReports', () => {
@@ -29,6 +29,8 @@ describe('findReports', () => {
 })
 
 describe('outputFolders', () => {
+  // As buildMany names them: from the reports' common parent.
+  const outputFolders = (reports: Array<{dir: string; name: string | undefined}>, out: string) => foldersFrom(reports, out, commonParent(reports.map(({dir}) => path.resolve(dir))))
   const canada = 'canada-2020-2021'
   const japan = 'japan-2020-2021'
 

@@ -29,8 +29,8 @@ export function reportJsonSchema(): object {
     title: 'art67 report',
     description:
       'The validated model of a TRIPS Article 67 report, as `art67 build` writes it to `<member>-<period>.json`. ' +
-      'One rule is checked by art67 but not stated here: every name in a programme’s `beneficiaries` is the `name` ' +
-      'of an entry of the report’s `beneficiaries`.',
+      'Two rules are checked by art67 but not stated here: every date is one the calendar has (no `2024-02-30`), and ' +
+      'every name in a programme’s `beneficiaries` is the `name` of an entry of the report’s `beneficiaries`.',
     ...generated,
     properties: {
       $schema: {const: reportSchemaId, description: 'This schema’s `$id`.'},
