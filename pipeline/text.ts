@@ -1,9 +1,27 @@
 // Plain text of model content, for cells, messages and search.
 import type {Block, Inline} from './model.js'
 
+/**
+ * Runs as plain text that still says what formatting alone would say: struck text between `~~`, as written, and a
+ * link's address in brackets after its text, unless the text is the address (as in a field value).
+ */
 export function inlineText(content: readonly Inline[]): string {
-  return content.map((run) => run.text).join('')
+  let text = ''
+  content.forEach((run, index) => {
+    const struck = run.strike && !content[index - 1]?.strike
+    text += (struck ? '~~' : '') + run.text
+    if (run.strike && !content[index + 1]?.strike) text += '~~'
+    if (run.link === undefined || content[index + 1]?.link === run.link) return
+    let start = index
+    while (content[start - 1]?.link === run.link) start--
+    const linked = content.slice(start, index + 1).map((part) => part.text).join('')
+    if (bareAddress(run.link) !== bareAddress(linked)) text += ` (${run.link.replace(/^mailto:/i, '')})`
+  })
+  return text
 }
+
+/** An address without its scheme and final slash, to compare a link's text with its address. */
+export const bareAddress = (address: string) => address.trim().replace(/^(?:mailto:|https?:\/\/)/i, '').replace(/\/$/, '')
 
 /** Blocks as plain text: one paragraph a line, list items as `- ` or `1. ` lines. */
 export function blocksText(blocks: readonly Block[], indent = ''): string {

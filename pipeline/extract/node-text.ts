@@ -1,8 +1,6 @@
 // The text of an mdast node, for labels, titles, headings and field values.
 import type {Nodes} from 'mdast'
-
-/** An address without its scheme and final slash, to compare a link's text with its address. */
-const bare = (address: string) => address.trim().replace(/^(?:mailto:|https?:\/\/)/i, '').replace(/\/$/, '')
+import {bareAddress} from '../text.js'
 
 /** Blocks whose texts are separated by a space, as are the lines of a hard break, so no two words run together. */
 const separated = new Set<Nodes['type']>(['paragraph', 'heading', 'list', 'listItem', 'blockquote', 'code', 'table', 'tableRow', 'tableCell'])
@@ -29,7 +27,7 @@ export function nodeText(node: Nodes, {addresses = false, definitions}: {address
       if (addresses && url !== undefined) {
         const address = url.replace(/^mailto:/i, '')
         // An autolink (`<https://…>`, `www.…`, `mailto:…`) shows its address already.
-        if (address && bare(address) !== bare(nodeText(current))) stack.push(` (${address})`)
+        if (address && bareAddress(address) !== bareAddress(nodeText(current))) stack.push(` (${address})`)
       }
       for (let i = current.children.length - 1; i >= 0; i--) {
         const child = current.children[i]!

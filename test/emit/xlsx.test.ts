@@ -226,6 +226,26 @@ describe('Programmes sheet', () => {
     expect(workbook.getWorksheet('Programmes')!.getCell('P2').alignment).toMatchObject({wrapText: true})
   })
 
+
+  it('writes out what a description’s formatting says: struck text between `~~`, a link’s address after its text', async () => {
+    const wipo = 'https://www.wipo.int'
+    const content = [
+      {text: 'See '},
+      {text: 'the ', link: wipo},
+      {text: 'WIPO site', link: wipo, bold: true},
+      {text: ', '},
+      {text: 'www.wipo.int/', link: wipo},
+      {text: ', '},
+      {text: 'mail', link: 'mailto:tc@cipo.example'},
+      {text: ' for '},
+      {text: 'old ', strike: true},
+      {text: 'words', strike: true, italic: true},
+      {text: ' new.'}
+    ]
+    const report = Report.parse({...sampleReport, programmes: [{...sampleReport.programmes[0], description: [{type: 'paragraph', content}]}]})
+    const {sheets} = await readXlsx(await emitXlsx(report, templates, {instant}))
+    expect(sheets.Programmes![1]![15]).toBe(`See the WIPO site (${wipo}), www.wipo.int/, mail (tc@cipo.example) for ~~old words~~ new.`)
+  })
   it('writes other information as `Label: value` lines in one column, before the description', async () => {
     const other = [
       {label: 'Funding', value: 'CAD 25,000'},
