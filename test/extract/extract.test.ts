@@ -167,6 +167,16 @@ describe('extract', () => {
     })
   })
 
+  it('keeps an ordered list’s delimiter `)` as written, with its start number, in a quotation too', () => {
+    const {extracted} = run({'r.md': '# Outline\n\n3) first\n4) second\n\n> 1) quoted\n\n7. dotted\n'})
+    const item = (text: string) => [{type: 'paragraph', content: [{text}]}]
+    expect(extracted.narrative.slice(1)).toStrictEqual([
+      {type: 'list', ordered: true, start: 3, delimiter: ')', items: [item('first'), item('second')]},
+      {type: 'quote', children: [{type: 'list', ordered: true, start: 1, delimiter: ')', items: [item('quoted')]}]},
+      {type: 'list', ordered: true, start: 7, items: [item('dotted')]}
+    ])
+  })
+
   it('counts the columns of a table of more rows than a function takes arguments', () => {
     const file = sourceFiles({'r.md': '# Outline\n\n| A |\n|---|\n| a |\n'})[0]!
     const parsed = parseFile(file)
