@@ -1,6 +1,7 @@
 // Stage 3, extract: from each file's mdast, the front matter node, the narrative and the programmes as written,
 // keeping every place. Source syntax is read here; values are checked by validate.
 import type {Definition, Heading, Nodes, Root, RootContent, Yaml} from 'mdast'
+import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {Glyphs} from '../fonts/index.js'
 import type {Block} from '../model.js'
@@ -33,6 +34,15 @@ export interface Extracted {
   programmes: RawProgramme[]
   /** Every table the PDF prints, in reading order. */
   tables: PrintedTable[]
+  /** The narrative's headings validate numbers (those outside lists and quotations), in order. */
+  headings: NarrativeHeading[]
+}
+
+/** A numbered heading of the narrative, with its place: validate checks that it skips no level. */
+export interface NarrativeHeading {
+  file: VFile
+  place: Position | undefined
+  depth: number
 }
 
 /** Index of the first node at or after `from` that is a heading of `depth` or shallower. */
@@ -124,6 +134,7 @@ class Extractor {
   readonly narrative: Block[] = []
   readonly annexIntro: Block[] = []
   readonly tables: PrintedTable[] = []
+  readonly headings: NarrativeHeading[] = []
   readonly shapes: Shapes
   readonly programmes: ProgrammeReader
 
@@ -156,8 +167,10 @@ class Extractor {
       } else {
         let end = i + 1
         while (end < nodes.length && !this.isProgrammesHeading(nodes[end]!)) end++
+        const run = nodes.slice(i, end)
         for (let at = i; at < end; at++) this.outside(file, nodes, at, outline)
-        for (const block of toBlocks(file, nodes.slice(i, end), this.shapes, this.tables)) this.narrative.push(block)
+        for (const child of run) if (child.type === 'heading') this.headings.push({file, place: child.position, depth: child.depth})
+        for (const block of toBlocks(file, run, this.shapes, this.tables)) this.narrative.push(block)
         i = end
       }
     }
@@ -279,6 +292,6 @@ export function extract(files: readonly ParsedFile[], labels: readonly Labels[],
   const extractor = new Extractor(new LabelIndex(labels), glyphs)
   const frontMatter = findFrontMatter(files, allRead)
   for (const file of files) extractor.file(file)
-  const {narrative, annexIntro, tables} = extractor
-  return {frontMatter, narrative, annexIntro, programmes: extractor.programmes.programmes, tables}
+  const {narrative, annexIntro, tables, headings} = extractor
+  return {frontMatter, narrative, annexIntro, programmes: extractor.programmes.programmes, tables, headings}
 }
