@@ -177,8 +177,9 @@ class Extractor {
   }
 
   /**
-   * Paragraphs anywhere in the file that were written as tables but are not read as tables, and lines read as rows
-   * of a table that were not written as rows (no `|`: GFM takes the lines right after a table into it).
+   * Paragraphs anywhere in the file that were written as tables but are not read as tables, lines read as rows
+   * of a table that were not written as rows (no `|`: GFM takes the lines right after a table into it), and rows
+   * with fewer cells than the header, which GFM fills with empty ones (a row with more is printed whole).
    */
   private brokenTables(file: VFile, tree: Root) {
     const text = String(file.value)
@@ -192,10 +193,13 @@ class Extractor {
           problem(file, 'table-broken', args, span(file, second.offset, second.length) ?? placeOf(node))
         }
       } else if (node.type === 'table') {
-        for (const row of node.children.slice(1)) {
+        const [head, ...rows] = node.children
+        const header = head?.children.length ?? 0
+        for (const row of rows) {
           const {start, end} = row.position ?? {}
           const written = start?.offset !== undefined && end?.offset !== undefined ? text.slice(start.offset, end.offset) : '|'
           if (!written.includes('|')) problem(file, 'table-row-unpiped', {text: collapseWhitespace(nodeText(row))}, placeOf(row))
+          else if (row.children.length < header) problem(file, 'table-row-short', {cells: row.children.length, header}, placeOf(row))
         }
       } else if ('children' in node && node.type !== 'heading') {
         for (const child of node.children) stack.push(child)

@@ -604,6 +604,13 @@ export const catalogue = {
     message: ({text}) => `${code(text)} follows the table with no blank line between, so it is read as a row of the table`,
     hint: 'Leave a blank line between the table and the text after it; a row of the table writes its cells between `|`.'
   }),
+  'table-row-short': rule<{cells: number; header: number}>({
+    severity: 'warning',
+    summary: 'a table row with fewer cells than the table’s header: its last columns are left empty',
+    message: ({cells, header}) =>
+      `This row has ${cells} cell${cells === 1 ? '' : 's'} and the table’s header ${header}: its last ${header - cells === 1 ? 'column is' : `${header - cells} columns are`} left empty`,
+    hint: 'If a cell was forgotten, write it in its place; write an empty cell as `| |`, so that every row has a cell for each column (`| 1 | | |` under a header of three).'
+  }),
   'table-broken': rule<{programmes: boolean; header: number; delimiter: number | undefined}>({
     severity: 'error',
     summary: 'lines written as a table whose second line is not a delimiter row with one `---` per column, so they are printed as text',

@@ -213,6 +213,23 @@ describe('extract', () => {
     expect(broken('| Office | City |\n')).toEqual([])
   })
 
+  it('warns of a table row with fewer cells than the header, at the row, in a quotation and a programme table too', () => {
+    const {vfiles} = run({
+      'r.md':
+        '# Outline\n\n| a | b | c |\n|---|---|---|\n| 1 |\n| 1 | 2 |\n| 1 | 2 | 3 |\n| 1 | 2 | 3 | 4 |\nno pipe\n\n' +
+        '> | x | y |\n> |---|---|\n> | only |\n\n# Programmes\n\n| # | Title | Beneficiaries |\n|---|---|---|\n| 1 | Workshop |\n'
+    })
+    const found = vfiles[0]!.messages.map((m) => [m.ruleId, m.reason, m.line, m.column] as const).sort((a, b) => Number(a[2]) - Number(b[2]))
+    // A row with more cells is printed whole; a line without `|` is a row by mistake (`table-row-unpiped`), not a short one.
+    expect(found).toEqual([
+      ['table-row-short', 'This row has 1 cell and the table’s header 3: its last 2 columns are left empty', 5, 1],
+      ['table-row-short', 'This row has 2 cells and the table’s header 3: its last column is left empty', 6, 1],
+      ['table-row-unpiped', '`no pipe` follows the table with no blank line between, so it is read as a row of the table', 9, 1],
+      ['table-row-short', 'This row has 1 cell and the table’s header 2: its last column is left empty', 13, 3],
+      ['table-row-short', 'This row has 2 cells and the table’s header 3: its last column is left empty', 19, 1]
+    ])
+  })
+
   it('keeps the text of other unknown labels, columns and title-less cells as other information, in order', () => {
     const {vfiles, extracted} = run({
       'r.md':
