@@ -214,10 +214,10 @@ class Extractor {
   /** A field list right after a heading, or a programme table, in the narrative: programmes art67 would not read. */
   private outside(file: VFile, nodes: readonly RootContent[], index: number, outline: Outline) {
     const node = nodes[index]!
-    const labels = node.type === 'list' && nodes[index - 1]?.type === 'heading' ? this.shapes.fieldListLabels(node, {alone: true}) : undefined
+    const labels = node.type === 'list' && nodes[index - 1]?.type === 'heading' ? this.shapes.fieldListLabels(node, String(file.value), {alone: true}) : undefined
     const found: Array<[MisplacedShape, RootContent]> = labels ? [[{kind: 'list', labels: labels.slice(0, 3)}, node]] : []
     if (node.type === 'table' && this.shapes.isProgrammeTable(node)) found.push([{kind: 'table'}, node])
-    for (const {list, labels: nested} of this.shapes.nestedFieldLists(node)) found.push([{kind: 'list', labels: nested.slice(0, 3)}, list])
+    for (const {list, labels: nested} of this.shapes.nestedFieldLists(node, String(file.value))) found.push([{kind: 'list', labels: nested.slice(0, 3)}, list])
     for (const table of this.shapes.nestedTables(node)) found.push([{kind: 'table'}, table])
     if (found.length === 0) return
     // A heading above it may be a misspelt programmes heading.

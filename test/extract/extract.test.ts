@@ -274,6 +274,27 @@ describe('extract', () => {
     expect(vfiles[0]!.messages).toEqual([])
   })
 
+  it('reads an item whose first colon is escaped, `Note\\: x`, as text, not `Label: value`', () => {
+    const {vfiles, extracted} = run({
+      'r.md':
+        '# Outline\n\n- Start date\\: 2021\n- Beneficiaries\\: Chile\n\n# Programmes\n\n## A\n\n- Note\\: x\n- **Aside\\:** y\n\nMore.\n\n' +
+        '## B\n\n- Start date: 2021\n- Note\\: x\n- Budget: CAD 5\\: in kind\n'
+    })
+    const item = (...content: Array<{text: string; bold?: boolean}>) => [{type: 'paragraph', content}]
+    const [a, b] = extracted.programmes
+    expect(a!.fields).toEqual([])
+    expect(a!.other).toEqual([])
+    expect(a!.description).toEqual([
+      {type: 'list', ordered: false, start: undefined, items: [item({text: 'Note: x'}), item({text: 'Aside:', bold: true}, {text: ' y'})]},
+      {type: 'paragraph', content: [{text: 'More.'}]}
+    ])
+    // In a field list it is an item that is not a field; a `\\:` after the label's colon is the value's.
+    expect(b!.fields.map(({key, value}) => [key, value.value])).toEqual([['start', '2021'], ['budget', 'CAD 5: in kind']])
+    expect(b!.description).toEqual([{type: 'list', ordered: false, start: undefined, items: [item({text: 'Note: x'})]}])
+    // The narrative's list reads as no field list either: no programme-misplaced.
+    expect(vfiles[0]!.messages.map((m) => [m.ruleId, m.line])).toEqual([['field-syntax', 18]])
+  })
+
   it('reads a programme table anywhere under the programmes heading, also inside a programme, as programmes', () => {
     const sections = ['One', 'Two', 'Three'].map((name) => `## Workshop ${name}\n\n- Beneficiaries: Chile\n\n`).join('')
     const table = '| # | Title | Beneficiaries |\n|---|---|---|\n| 1 | Seminar one | Peru |\n| 2 | Seminar two | Peru |\n| 3 | Seminar three | Peru |\n'
