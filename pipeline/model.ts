@@ -85,6 +85,7 @@ export interface List {
   type: 'list'
   ordered: boolean
   start?: number | undefined
+  delimiter?: ')' | undefined
   items: Block[][]
 }
 export interface Quote {
@@ -107,6 +108,7 @@ export const List: z.ZodType<List> = z
       type: z.literal('list'),
       ordered: z.boolean(),
       start: z.number().int().optional().describe('Number of the first item; only on ordered lists.'),
+      delimiter: z.literal(')').optional().describe('`)` on an ordered list whose numbers are written `1)`; absent for `1.`.'),
       items: z.array(z.array(Block)).describe('The items, each a list of blocks.')
     })
   )

@@ -23,7 +23,7 @@ export function inlineText(content: readonly Inline[]): string {
 /** An address without its scheme and final slash, to compare a link's text with its address. */
 export const bareAddress = (address: string) => address.trim().replace(/^(?:mailto:|https?:\/\/)/i, '').replace(/\/$/, '')
 
-/** Blocks as plain text: one paragraph a line, list items as `- ` or `1. ` lines. */
+/** Blocks as plain text: one paragraph a line, list items as `- `, `1. ` or `1) ` lines. */
 export function blocksText(blocks: readonly Block[], indent = ''): string {
   const lines: string[] = []
   for (const block of blocks) {
@@ -45,7 +45,7 @@ export function blocksText(blocks: readonly Block[], indent = ''): string {
         break
       case 'list':
         block.items.forEach((item, index) => {
-          const marker = block.ordered ? `${(block.start ?? 1) + index}. ` : '- '
+          const marker = block.ordered ? `${(block.start ?? 1) + index}${block.delimiter ?? '.'} ` : '- '
           const text = blocksText(item, indent + ' '.repeat(marker.length))
           lines.push(indent + marker + text.slice(indent.length + marker.length))
         })

@@ -1,5 +1,5 @@
 // mdast content to the model's blocks and inline runs, keeping emphasis, links, quotes and lists.
-import type {Code, Nodes, PhrasingContent, RootContent, TableRow} from 'mdast'
+import type {Code, List, Nodes, PhrasingContent, RootContent, TableRow} from 'mdast'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {Block, Inline} from '../model.js'
@@ -154,6 +154,7 @@ export function toBlocks(
           type: 'list',
           ordered: Boolean(node.ordered),
           start,
+          ...(node.ordered && isParenthesized(String(file.value), node) ? {delimiter: ')' as const} : {}),
           items: node.children.map((item) => withCheckbox(item.checked, toBlocks(file, item.children, shapes, tables, inner)))
         })
         break
@@ -196,6 +197,15 @@ export function toBlocks(
     }
   }
   return blocks
+}
+
+/**
+ * Whether an ordered list's numbers are written `1)` rather than `1.`: mdast does not keep the delimiter, so it is
+ * read after the number at the first item's start (every item of a list has the same one).
+ */
+function isParenthesized(text: string, list: List): boolean {
+  const start = list.children[0]?.position?.start.offset
+  return start !== undefined && /^\d{1,9}\)/.test(text.slice(start, start + 10))
 }
 
 /**

@@ -1,6 +1,7 @@
 // Stage 3, extract: from each file's mdast, the front matter node, the narrative and the programmes as written,
 // keeping every place. Source syntax is read here; values are checked by validate.
 import type {Definition, Heading, Nodes, Root, RootContent, Yaml} from 'mdast'
+import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {Glyphs} from '../fonts/index.js'
 import type {Block} from '../model.js'
@@ -33,6 +34,15 @@ export interface Extracted {
   programmes: RawProgramme[]
   /** Every table the PDF prints, in reading order. */
   tables: PrintedTable[]
+  /** The narrative's headings validate numbers (those outside lists and quotations), in order. */
+  headings: NarrativeHeading[]
+}
+
+/** A numbered heading of the narrative, with its place: validate checks that it skips no level. */
+export interface NarrativeHeading {
+  file: VFile
+  place: Position | undefined
+  depth: number
 }
 
 /** Index of the first node at or after `from` that is a heading of `depth` or shallower. */
@@ -130,6 +140,7 @@ class Extractor {
   readonly narrative: Block[] = []
   readonly annexIntro: Block[] = []
   readonly tables: PrintedTable[] = []
+  readonly headings: NarrativeHeading[] = []
   readonly shapes: Shapes
   readonly programmes: ProgrammeReader
 
@@ -162,16 +173,19 @@ class Extractor {
       } else {
         let end = i + 1
         while (end < nodes.length && !this.isProgrammesHeading(nodes[end]!)) end++
+        const run = nodes.slice(i, end)
         for (let at = i; at < end; at++) this.outside(file, nodes, at, outline)
-        for (const block of toBlocks(file, nodes.slice(i, end), this.shapes, this.tables)) this.narrative.push(block)
+        for (const child of run) if (child.type === 'heading') this.headings.push({file, place: child.position, depth: child.depth})
+        for (const block of toBlocks(file, run, this.shapes, this.tables)) this.narrative.push(block)
         i = end
       }
     }
   }
 
   /**
-   * Paragraphs anywhere in the file that were written as tables but are not read as tables, and lines read as rows
-   * of a table that were not written as rows (no `|`: GFM takes the lines right after a table into it).
+   * Paragraphs anywhere in the file that were written as tables but are not read as tables, lines read as rows
+   * of a table that were not written as rows (no `|`: GFM takes the lines right after a table into it), and rows
+   * with fewer cells than the header, which GFM fills with empty ones (a row with more is printed whole).
    */
   private brokenTables(file: VFile, tree: Root) {
     const text = String(file.value)
@@ -185,10 +199,13 @@ class Extractor {
           problem(file, 'table-broken', args, span(file, second.offset, second.length) ?? placeOf(node))
         }
       } else if (node.type === 'table') {
-        for (const row of node.children.slice(1)) {
+        const [head, ...rows] = node.children
+        const header = head?.children.length ?? 0
+        for (const row of rows) {
           const {start, end} = row.position ?? {}
           const written = start?.offset !== undefined && end?.offset !== undefined ? text.slice(start.offset, end.offset) : '|'
           if (!written.includes('|')) problem(file, 'table-row-unpiped', {text: collapseWhitespace(nodeText(row))}, placeOf(row))
+          else if (row.children.length < header) problem(file, 'table-row-short', {cells: row.children.length, header}, placeOf(row))
         }
       } else if ('children' in node && node.type !== 'heading') {
         for (const child of node.children) stack.push(child)
@@ -203,10 +220,10 @@ class Extractor {
   /** A field list right after a heading, or a programme table, in the narrative: programmes art67 would not read. */
   private outside(file: VFile, nodes: readonly RootContent[], index: number, outline: Outline) {
     const node = nodes[index]!
-    const labels = node.type === 'list' && nodes[index - 1]?.type === 'heading' ? this.shapes.fieldListLabels(node, {alone: true}) : undefined
+    const labels = node.type === 'list' && nodes[index - 1]?.type === 'heading' ? this.shapes.fieldListLabels(node, String(file.value), {alone: true}) : undefined
     const found: Array<[MisplacedShape, RootContent]> = labels ? [[{kind: 'list', labels: labels.slice(0, 3)}, node]] : []
     if (node.type === 'table' && this.shapes.isProgrammeTable(node)) found.push([{kind: 'table'}, node])
-    for (const {list, labels: nested} of this.shapes.nestedFieldLists(node)) found.push([{kind: 'list', labels: nested.slice(0, 3)}, list])
+    for (const {list, labels: nested} of this.shapes.nestedFieldLists(node, String(file.value))) found.push([{kind: 'list', labels: nested.slice(0, 3)}, list])
     for (const table of this.shapes.nestedTables(node)) found.push([{kind: 'table'}, table])
     if (found.length === 0) return
     // A heading above it may be a misspelt programmes heading.
@@ -285,6 +302,6 @@ export function extract(files: readonly ParsedFile[], labels: readonly Labels[],
   const extractor = new Extractor(new LabelIndex(labels), glyphs)
   const frontMatter = findFrontMatter(files, allRead)
   for (const file of files) extractor.file(file)
-  const {narrative, annexIntro, tables} = extractor
-  return {frontMatter, narrative, annexIntro, programmes: extractor.programmes.programmes, tables}
+  const {narrative, annexIntro, tables, headings} = extractor
+  return {frontMatter, narrative, annexIntro, programmes: extractor.programmes.programmes, tables, headings}
 }

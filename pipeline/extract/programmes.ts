@@ -141,7 +141,7 @@ export class ProgrammeReader {
    */
   section(file: VFile, heading: Heading, content: RootContent[]) {
     const [first] = content
-    const fieldList = first?.type === 'list' && first.children.some((item) => splitItem(item)) ? first : undefined
+    const fieldList = first?.type === 'list' && first.children.some((item) => splitItem(item, String(file.value))) ? first : undefined
     const programme: RawProgramme = {
       file,
       place: placeOf(heading),
@@ -173,7 +173,7 @@ export class ProgrammeReader {
     for (const node of body) {
       if (node.type !== 'list') return
       // Mostly `Label: value` items, one of them a known field.
-      const labels = node.children.flatMap((item) => splitItem(item)?.label ?? [])
+      const labels = node.children.flatMap((item) => splitItem(item, String(file.value))?.label ?? [])
       if (labels.some((label) => this.labels.field(label)) && labels.length * 2 > node.children.length) {
         problem(file, 'field-syntax', {as: 'split', labels: labels.slice(0, 3)}, placeOf(node))
       }
@@ -190,12 +190,12 @@ export class ProgrammeReader {
     let heading: Heading | undefined = options.before
     nodes.forEach((node, index) => {
       const atStart = index === 0 && !options.afterHeadingOnly
-      const labels = node.type === 'list' && (previous?.type === 'heading' || atStart) ? this.shapes.fieldListLabels(node, {alone: true}) : undefined
+      const labels = node.type === 'list' && (previous?.type === 'heading' || atStart) ? this.shapes.fieldListLabels(node, String(file.value), {alone: true}) : undefined
       if (labels) {
         const where = {as: 'level', depth: heading?.depth, programmeDepth} as const
         problem(file, 'programme-misplaced', {found: {kind: 'list', labels: labels.slice(0, 3)}, ...where}, placeOf(node), heading && {file, place: placeOf(heading)})
       }
-      for (const {list, labels: nested} of this.shapes.nestedFieldLists(node)) {
+      for (const {list, labels: nested} of this.shapes.nestedFieldLists(node, String(file.value))) {
         problem(file, 'programme-misplaced', {found: {kind: 'list', labels: nested.slice(0, 3)}, as: 'nested'}, placeOf(list))
       }
       for (const table of this.shapes.nestedTables(node)) problem(file, 'programme-misplaced', {found: {kind: 'table'}, as: 'nested'}, placeOf(table))
@@ -210,7 +210,7 @@ export class ProgrammeReader {
   }
 
   private fieldItem(file: VFile, item: ListItem, programme: RawProgramme): Leftover {
-    const parts = splitItem(item, file.data.definitions)
+    const parts = splitItem(item, String(file.value), file.data.definitions)
     if (!parts) {
       problem(file, 'field-syntax', {as: 'not-a-field', found: collapseWhitespace(nodeText(item)).slice(0, 60)}, placeOf(item))
       return [item]

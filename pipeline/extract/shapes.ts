@@ -21,13 +21,43 @@ export interface ItemParts {
   rest: Array<BlockContent | DefinitionContent>
 }
 
-/** The parts of an item whose first paragraph has a colon, else undefined; `definitions` give reference links' addresses. */
-export function splitItem(item: ListItem, definitions?: ReadonlyMap<string, string>): ItemParts | undefined {
+/**
+ * Whether the first `:` of a paragraph's text is written `\:`, so that it is text, not the end of a label. Only a text
+ * node reads escapes: the first `:` written in it (`source` is the text its place points into) is its value's first,
+ * escaped by a `\` before it that is not itself escaped.
+ */
+function colonEscaped(paragraph: Paragraph, source: string): boolean {
+  const stack: Nodes[] = [paragraph]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if ('children' in node) {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!)
+      continue
+    }
+    // What `nodeText` reads of the node.
+    const text = 'value' in node ? node.value : 'alt' in node ? (node.alt ?? '') : node.type === 'footnoteReference' ? (node.label ?? node.identifier) : ''
+    if (!text.includes(':')) continue
+    const {start, end} = node.position ?? {}
+    if (node.type !== 'text' || start?.offset === undefined || end?.offset === undefined) return false
+    const written = source.slice(start.offset, end.offset)
+    const colon = written.indexOf(':')
+    let backslashes = 0
+    while (written[colon - backslashes - 1] === '\\') backslashes++
+    return colon !== -1 && backslashes % 2 === 1
+  }
+  return false
+}
+
+/**
+ * The parts of an item whose first paragraph has a colon, not written `\:`, else undefined. `source` is the text the
+ * item's place points into; `definitions` give reference links' addresses.
+ */
+export function splitItem(item: ListItem, source: string, definitions?: ReadonlyMap<string, string>): ItemParts | undefined {
   const [paragraph, ...rest] = item.children
   if (paragraph?.type !== 'paragraph') return undefined
   const text = nodeText(paragraph)
   const colon = text.indexOf(':')
-  if (colon === -1) return undefined
+  if (colon === -1 || colonEscaped(paragraph, source)) return undefined
   const written = text.slice(colon + 1)
   // With addresses, unless a link in the label would shift where the value starts.
   const withAddresses = nodeText(paragraph, {addresses: true, definitions})
@@ -66,16 +96,13 @@ export class Shapes {
   constructor(readonly labels: LabelIndex) {}
 
   /**
-   * The known labels of a list that reads like a programme's field list: two or more of its items, and more than
-   * half of them, are `Known label: value`. Otherwise undefined.
-   */
-  /**
    * The known labels of a list mostly of `Known label: value` items, at least two; with `alone` (a list right after a
    * heading), also a single item giving a start date, an end date or beneficiaries, which only programmes have.
+   * `source` is the text the list's place points into.
    */
-  fieldListLabels(list: List, {alone = false} = {}): string[] | undefined {
+  fieldListLabels(list: List, source: string, {alone = false} = {}): string[] | undefined {
     const labels = list.children.flatMap((item) => {
-      const parts = splitItem(item)
+      const parts = splitItem(item, source)
       return parts && this.labels.field(parts.label) ? [parts.label] : []
     })
     if (labels.length >= 2) return labels.length * 2 > list.children.length ? labels : undefined
@@ -83,13 +110,13 @@ export class Shapes {
   }
 
   /** Field lists right after a heading inside the lists and quotations of `node` (not `node` itself): programmes not read. */
-  nestedFieldLists(node: RootContent): Array<{list: List; labels: string[]}> {
+  nestedFieldLists(node: RootContent, source: string): Array<{list: List; labels: string[]}> {
     const found: Array<{list: List; labels: string[]}> = []
     const containers: Nodes[] = node.type === 'list' || node.type === 'blockquote' ? [node] : []
     while (containers.length > 0) {
       const children = (containers.pop() as Parent).children as Nodes[]
       children.forEach((child, index) => {
-        const labels = child.type === 'list' && children[index - 1]?.type === 'heading' ? this.fieldListLabels(child, {alone: true}) : undefined
+        const labels = child.type === 'list' && children[index - 1]?.type === 'heading' ? this.fieldListLabels(child, source, {alone: true}) : undefined
         if (labels) found.push({list: child as List, labels})
         if (child.type === 'list' || child.type === 'listItem' || child.type === 'blockquote') containers.push(child)
       })
@@ -159,7 +186,7 @@ export class Shapes {
     while (stack.length > 0) {
       const node = stack.pop()!
       if (node.type === 'heading' && this.labels.isProgrammesHeading(nodeText(node))) hidden.headings++
-      else if (node.type === 'list' && this.fieldListLabels(node)) hidden.fieldLists++
+      else if (node.type === 'list' && this.fieldListLabels(node, content)) hidden.fieldLists++
       else if (node.type === 'table' && this.isProgrammeTable(node)) hidden.tables++
       else if (node.type === 'html' && depth + 1 < maxHtmlDepth) {
         const inner = this.hiddenIn(node, depth + 1)

@@ -45,6 +45,8 @@ const alternatives = (items: readonly string[]) =>
 const and = (items: readonly string[]) => (items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`)
 /** `a table`, `2 tables`, or nothing for none. */
 const count = (n: number, one: string, many: string) => (n === 0 ? '' : n === 1 ? one : `${n} ${many}`)
+/** A heading's level as written in `#` marks: `##` for level 2. */
+const marks = (depth: number) => `\`${'#'.repeat(depth)}\``
 const didYouMean = (suggestions: readonly string[]) =>
   suggestions.length === 0 ? '' : `: did you mean ${alternatives(suggestions.map(code))}?`
 
@@ -608,6 +610,13 @@ export const catalogue = {
     message: ({text}) => `${code(text)} follows the table with no blank line between, so it is read as a row of the table`,
     hint: 'Leave a blank line between the table and the text after it; a row of the table writes its cells between `|`.'
   }),
+  'table-row-short': rule<{cells: number; header: number}>({
+    severity: 'warning',
+    summary: 'a table row with fewer cells than the table’s header: its last columns are left empty',
+    message: ({cells, header}) =>
+      `This row has ${cells} cell${cells === 1 ? '' : 's'} and the table’s header ${header}: its last ${header - cells === 1 ? 'column is' : `${header - cells} columns are`} left empty`,
+    hint: 'If a cell was forgotten, write it in its place; write an empty cell as `| |`, so that every row has a cell for each column (`| 1 | | |` under a header of three).'
+  }),
   'table-broken': rule<{programmes: boolean; header: number; delimiter: number | undefined}>({
     severity: 'error',
     summary: 'lines written as a table whose second line is not a delimiter row with one `---` per column, so they are printed as text',
@@ -671,6 +680,17 @@ export const catalogue = {
     summary: 'lists or quotations nested more than 12 deep: the deeper text becomes a plain paragraph',
     message: ({limit}) => `Lists and quotes nest more than ${limit} deep here; the deeper text is kept as a plain paragraph`,
     hint: 'Flatten the list or quotation.'
+  }),
+  'heading-skipped': rule<{depth: number; expected: number; after: number | undefined}>({
+    severity: 'warning',
+    summary: 'a numbered heading more than one level below the heading before it (`###` right after `#`): each level skipped is numbered 1',
+    message: ({depth, expected, after}) => {
+      const where = after === undefined ? `is the first of the body, whose top level is ${marks(expected)}` : `comes right after a ${marks(after)} heading`
+      const skipped = depth - expected === 1 ? 'a level' : `${depth - expected} levels`
+      return `This ${marks(depth)} heading ${where}, skipping ${skipped}: ${marks(expected)} was expected, and each level skipped counts as 1 in its number`
+    },
+    hint: 'Give the heading the level expected (at most one `#` more than the heading before it), or write headings for the levels between: `#` is numbered 1, `##` 1.1, `###` 1.1.1.',
+    related: 'the heading before it'
   }),
   'glyph-missing': rule<{characters: readonly string[]; more: number; placeholder: string}>({
     severity: 'warning',

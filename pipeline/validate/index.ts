@@ -9,6 +9,7 @@ import {requesterIn} from '../language.js'
 import {BeneficiaryResolver} from '../registry/index.js'
 import type {TemplateSet} from '../templates.js'
 import {readFrontMatter} from './frontmatter.js'
+import {checkHeadings} from './headings.js'
 import {validateProgrammes} from './programmes.js'
 import {checkTables} from './tables.js'
 
@@ -42,6 +43,7 @@ export function validate(extracted: Extracted, templates: TemplateSet): ReportTy
   const resolver = new BeneficiaryResolver()
   const programmes = validateProgrammes(extracted.programmes, meta, resolver)
   checkTables(extracted.tables, templates.styles)
+  checkHeadings(extracted.headings)
   if (!meta) return undefined
   const labels = templates.labels[meta.language]!
   const named = new Set(programmes.flatMap((programme) => programme.beneficiaries))

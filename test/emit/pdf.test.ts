@@ -6,6 +6,7 @@ import {summarize} from '../../pipeline/emit/summary.js'
 import {loadTemplates, templatesFor, type Templates} from '../../pipeline/templates.js'
 import {pastMargin, readPdf, type PdfLine, type PdfText} from '../helpers/pdf-text.js'
 import {sampleReport, sampleReportWithLdcs} from '../helpers/sample-report.js'
+import {validated} from '../helpers/stages.js'
 
 const creationDate = new Date('2021-09-16T12:00:00Z')
 let templates: Templates
@@ -433,6 +434,13 @@ describe('emitPdf', () => {
       expect.arrayContaining(['3. Third item', 'Nested item', '4. Fourth item', 'Region Participants', 'ASEAN 24', 'ARIPO'])
     )
     expect(pdf.pages[0]).toContain('const spaced = 1')
+  })
+
+  it('numbers an ordered list with the delimiter its sources write after each number, `)` or `.`', async () => {
+    const body = '# Cooperation\n\n3) first\n4) second\n\nText.\n\n7. seventh\n'
+    const {report} = validated({'report.md': `---\nmember: Canada\nperiod: 2020-2021\ndate: 16/09/2021\n---\n\n${body}`})
+    const lines = (await read(report!)).lines[0]!.map((line) => line.text)
+    expect(lines).toEqual(expect.arrayContaining(['3) first', '4) second', '7. seventh']))
   })
 })
 

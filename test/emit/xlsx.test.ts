@@ -216,13 +216,14 @@ describe('Programmes sheet', () => {
           ...sampleReport.programmes[0],
           description: [
             {type: 'paragraph', content: [{text: 'First '}, {text: 'bold', bold: true}, {text: '.'}]},
-            {type: 'list', ordered: false, items: [[{type: 'paragraph', content: [{text: 'An item'}]}]]}
+            {type: 'list', ordered: false, items: [[{type: 'paragraph', content: [{text: 'An item'}]}]]},
+            {type: 'list', ordered: true, start: 3, delimiter: ')', items: [[{type: 'paragraph', content: [{text: 'Third'}]}]]}
           ]
         }
       ]
     })
     const {workbook, sheets} = await readXlsx(await emitXlsx(report, templates, {instant}))
-    expect(sheets.Programmes![1]![15]).toBe('First bold.\n- An item')
+    expect(sheets.Programmes![1]![15]).toBe('First bold.\n- An item\n3) Third')
     expect(workbook.getWorksheet('Programmes')!.getCell('P2').alignment).toMatchObject({wrapText: true})
   })
 

@@ -185,6 +185,16 @@ describe('extract', () => {
     expect(spans).toEqual([wrapped])
   })
 
+  it('keeps an ordered list’s delimiter `)` as written, with its start number, in a quotation too', () => {
+    const {extracted} = run({'r.md': '# Outline\n\n3) first\n4) second\n\n> 1) quoted\n\n7. dotted\n'})
+    const item = (text: string) => [{type: 'paragraph', content: [{text}]}]
+    expect(extracted.narrative.slice(1)).toStrictEqual([
+      {type: 'list', ordered: true, start: 3, delimiter: ')', items: [item('first'), item('second')]},
+      {type: 'quote', children: [{type: 'list', ordered: true, start: 1, delimiter: ')', items: [item('quoted')]}]},
+      {type: 'list', ordered: true, start: 7, items: [item('dotted')]}
+    ])
+  })
+
   it('counts the columns of a table of more rows than a function takes arguments', () => {
     const file = sourceFiles({'r.md': '# Outline\n\n| A |\n|---|\n| a |\n'})[0]!
     const parsed = parseFile(file)
@@ -219,6 +229,23 @@ describe('extract', () => {
     expect(broken('\\| No. \\| Title \\|\n\\| 1 \\| Course \\|\n')).toEqual([])
     expect(broken('| Office | City |\n|---|---|\n| CIPO | Gatineau |\n')).toEqual([])
     expect(broken('| Office | City |\n')).toEqual([])
+  })
+
+  it('warns of a table row with fewer cells than the header, at the row, in a quotation and a programme table too', () => {
+    const {vfiles} = run({
+      'r.md':
+        '# Outline\n\n| a | b | c |\n|---|---|---|\n| 1 |\n| 1 | 2 |\n| 1 | 2 | 3 |\n| 1 | 2 | 3 | 4 |\nno pipe\n\n' +
+        '> | x | y |\n> |---|---|\n> | only |\n\n# Programmes\n\n| # | Title | Beneficiaries |\n|---|---|---|\n| 1 | Workshop |\n'
+    })
+    const found = vfiles[0]!.messages.map((m) => [m.ruleId, m.reason, m.line, m.column] as const).sort((a, b) => Number(a[2]) - Number(b[2]))
+    // A row with more cells is printed whole; a line without `|` is a row by mistake (`table-row-unpiped`), not a short one.
+    expect(found).toEqual([
+      ['table-row-short', 'This row has 1 cell and the table’s header 3: its last 2 columns are left empty', 5, 1],
+      ['table-row-short', 'This row has 2 cells and the table’s header 3: its last column is left empty', 6, 1],
+      ['table-row-unpiped', '`no pipe` follows the table with no blank line between, so it is read as a row of the table', 9, 1],
+      ['table-row-short', 'This row has 1 cell and the table’s header 2: its last column is left empty', 13, 3],
+      ['table-row-short', 'This row has 2 cells and the table’s header 3: its last column is left empty', 19, 1]
+    ])
   })
 
   it('keeps the text of other unknown labels, columns and title-less cells as other information, in order', () => {
@@ -263,6 +290,27 @@ describe('extract', () => {
     expect(extracted.programmes[0]!.fields).toEqual([])
     expect(extracted.programmes[0]!.description.map((block) => block.type)).toEqual(['list'])
     expect(vfiles[0]!.messages).toEqual([])
+  })
+
+  it('reads an item whose first colon is escaped, `Note\\: x`, as text, not `Label: value`', () => {
+    const {vfiles, extracted} = run({
+      'r.md':
+        '# Outline\n\n- Start date\\: 2021\n- Beneficiaries\\: Chile\n\n# Programmes\n\n## A\n\n- Note\\: x\n- **Aside\\:** y\n\nMore.\n\n' +
+        '## B\n\n- Start date: 2021\n- Note\\: x\n- Budget: CAD 5\\: in kind\n'
+    })
+    const item = (...content: Array<{text: string; bold?: boolean}>) => [{type: 'paragraph', content}]
+    const [a, b] = extracted.programmes
+    expect(a!.fields).toEqual([])
+    expect(a!.other).toEqual([])
+    expect(a!.description).toEqual([
+      {type: 'list', ordered: false, start: undefined, items: [item({text: 'Note: x'}), item({text: 'Aside:', bold: true}, {text: ' y'})]},
+      {type: 'paragraph', content: [{text: 'More.'}]}
+    ])
+    // In a field list it is an item that is not a field; a `\\:` after the label's colon is the value's.
+    expect(b!.fields.map(({key, value}) => [key, value.value])).toEqual([['start', '2021'], ['budget', 'CAD 5: in kind']])
+    expect(b!.description).toEqual([{type: 'list', ordered: false, start: undefined, items: [item({text: 'Note: x'})]}])
+    // The narrative's list reads as no field list either: no programme-misplaced.
+    expect(vfiles[0]!.messages.map((m) => [m.ruleId, m.line])).toEqual([['field-syntax', 18]])
   })
 
   it('reads a programme table anywhere under the programmes heading, also inside a programme, as programmes', () => {

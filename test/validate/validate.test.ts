@@ -21,6 +21,29 @@ describe('validate', () => {
     expect(numbers).toEqual(['h1', 'p1', 'h1.1', 'p2', 'list', 'quote', 'h2', 'p3', 'h2.1.1', 'p4'])
   })
 
+  it('warns of a numbered heading that skips a level, in any file, naming the level expected and the heading before it', () => {
+    const skipped = (files: Record<string, string>) =>
+      validated(files).vfiles.flatMap((file) =>
+        file.messages
+          .filter((message) => message.ruleId === 'heading-skipped')
+          .map((message) => {
+            const cause = message.cause as {file?: string; line?: number} | undefined
+            return [`${file.path}:${message.line}`, message.reason, cause && `${cause.file}:${cause.line}`]
+          })
+      )
+    // Headings in lists and under the programmes heading are not numbered: they skip nothing.
+    const body = '\n# Outline\n\n#### Skipped\n\n### Fine\n\n## Back\n\n- ### In a list\n\n# Programmes\n\n## A\n\n#### Details\n'
+    expect(skipped({'a.md': frontMatter + body, 'b.md': '#### Deep\n\n# Top\n'})).toEqual([
+      ['a.md:9', 'This `####` heading comes right after a `#` heading, skipping 2 levels: `##` was expected, and each level skipped counts as 1 in its number', 'a.md:7'],
+      ['b.md:1', 'This `####` heading comes right after a `##` heading, skipping a level: `###` was expected, and each level skipped counts as 1 in its number', 'a.md:13']
+    ])
+    // The shallowest level used is the first: a body of `##` and `###` skips nothing, one that opens deeper does.
+    expect(skipped({'a.md': frontMatter + '\n## One\n\n### One.one\n\n## Two\n'})).toEqual([])
+    expect(skipped({'a.md': frontMatter + '\n### Opening\n\n# One\n'})).toEqual([
+      ['a.md:7', 'This `###` heading is the first of the body, whose top level is `#`, skipping 2 levels: `#` was expected, and each level skipped counts as 1 in its number', undefined]
+    ])
+  })
+
   it('merges the same programme from several files, keeping every source', () => {
     const {result, report} = model({
       'report.md': frontMatter + '\n# Programmes\n\n| # | Title | Start date |\n|---|---|---|\n| 1 | Workshop | 24/04/2021 |\n',

@@ -283,7 +283,7 @@ class Writer {
       case 'list': {
         const inner: Nesting[] = [...nesting, {kind: 'list', last: block.ordered ? (block.start ?? 1) + block.items.length - 1 : 0}]
         const items = block.items.map((item) => ({stack: this.blocks(item, inner)}))
-        const list: Content = block.ordered ? {ol: items, start: block.start ?? 1, style: 'list'} : {ul: items, style: 'list'}
+        const list: Content = block.ordered ? {ol: items, start: block.start ?? 1, separator: block.delimiter ?? '.', style: 'list'} : {ul: items, style: 'list'}
         // Under the text of the paragraph it belongs to, which starts at the tab.
         return nesting.length > 0 ? list : {stack: [list], margin: [tab, 0, 0, 0]}
       }
