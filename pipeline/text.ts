@@ -55,8 +55,11 @@ export function blocksText(blocks: readonly Block[], indent = ''): string {
   return lines.join('\n')
 }
 
-/** Runs of white space, line ends included, as one space; no space at either end. */
-export const collapseWhitespace = (text: string) => text.replace(/\s+/g, ' ').trim()
+/**
+ * Runs of white space, line ends included, as one space; no space at either end. No-break spaces are kept as written
+ * (`1\u00A0200\u00A0000\u00A0€`, `Budget\u202F:`): they keep words together on a line.
+ */
+export const collapseWhitespace = (text: string) => text.replace(/[^\S\u00A0\u2007\u202F]+/g, ' ').trim()
 
 /** `1 file`, `2 files`: a count with its noun in English, for the command line's own lines. */
 export const counted = (n: number, noun: string, nouns = `${noun}s`) => `${n} ${n === 1 ? noun : nouns}`

@@ -81,6 +81,18 @@ describe('validate', () => {
     expect(report.period).toEqual({label: '2020-2021', from: '2020-01-01', to: '2021-12-31'})
   })
 
+  it('keeps no-break spaces of titles and field values as written, and reads dates and names through them', () => {
+    const nbsp = '\u00A0'
+    const narrow = '\u202F'
+    const {result, report} = model({
+      'r.md': `---\nmember: France\nperiod: 2025\ndate: 2026-01-15\nlanguage: fr\n---\n\n# Programmes\n\n## Atelier${nbsp}PI\n\n- Date de début${narrow}: 1er${nbsp}mars${nbsp}2025\n- Bénéficiaires${narrow}: Viet${nbsp}Nam\n- Budget${narrow}: 1${nbsp}200${nbsp}000${narrow}€\n`
+    })
+    expect(result.problems).toEqual([])
+    const [programme] = report.programmes
+    expect(programme).toMatchObject({title: `Atelier${nbsp}PI`, budget: `1${nbsp}200${nbsp}000${narrow}€`, start: {iso: '2025-03-01'}})
+    expect(programme!.beneficiaries).toEqual(['Viet Nam'])
+  })
+
   it('keeps the WTO name of the member, whatever spelling the front matter gives', () => {
     const {report} = model({'r.md': '---\nmember: USA\nperiod: 2021\n---\n'})
     expect(report).toMatchObject({member: 'United States of America', requester: 'the delegation of the United States of America'})
