@@ -12,6 +12,7 @@ import {toBlocks, type PrintedTable} from './blocks.js'
 import type {LabelIndex} from './labels.js'
 import {splitItem, type Shapes} from './shapes.js'
 import {nodeText} from './node-text.js'
+import {struckAsText} from './struck.js'
 
 /** Text as written, white space collapsed, with its exact place when it could be found verbatim. */
 export interface RawText {
@@ -152,6 +153,7 @@ export class ProgrammeReader {
       description: []
     }
     this.programmes.push(programme)
+    struckAsText(file, heading, 'title')
     const leftover = fieldList ? this.fieldList(file, fieldList, programme) : []
     const body = fieldList ? content.slice(1) : content
     if (fieldList) this.splitFields(file, body)
@@ -224,6 +226,8 @@ export class ProgrammeReader {
     // A list field may give its values as a nested list under an empty label.
     const nestedValues = !collapseWhitespace(written) && rest.length === 1 && nested?.type === 'list' && (!key || fieldKind[key] === 'list')
     const trailing = nestedValues ? [] : rest
+    struckAsText(file, paragraph, 'field')
+    if (nestedValues) struckAsText(file, nested, 'field')
     if (trailing.length > 0) problem(file, 'field-syntax', {as: 'trailing', label}, placeOf(trailing[0]!))
     const leftover: Leftover = trailing.length > 0 ? [{type: 'listItem', spread: item.spread, children: trailing}] : []
     const values = nestedValues
@@ -286,6 +290,7 @@ export class ProgrammeReader {
       const programme: RawProgramme = {file, place: placeOf(row), form: 'row', title: '', fields: [], other: [], description: []}
       row.children.forEach((cell: TableCell, column) => {
         const key = columns[column]
+        struckAsText(file, cell, key === 'title' ? 'title' : 'cell')
         const written = nodeText(cell, {addresses: keepsAddresses(key), definitions: file.data.definitions})
         const value = collapseWhitespace(written)
         if (!value) return

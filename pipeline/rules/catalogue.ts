@@ -629,6 +629,13 @@ export const catalogue = {
     },
     hint: 'Put a delimiter row right under the header with one `---` per header column, e.g. `| --- | --- |` under a header of two columns. If the lines are meant as text, write each `|` in them as `\\|`.'
   }),
+  'strike-as-text': rule<{text: string; where: 'title' | 'field' | 'cell'}>({
+    severity: 'error',
+    summary: 'struck-out text (`~~…~~`) in a programme’s title, field or table cell, which are read as plain text: it would count as written',
+    message: ({text, where}) =>
+      `${code(text)} is struck out, but a programme’s ${where === 'title' ? 'title' : where === 'field' ? 'field' : 'table cell'} is read as plain text, so it would be printed, listed and counted as if it were not`,
+    hint: 'Delete the struck-out words if they no longer hold, or remove the `~~` around them to keep them. Struck-out text is printed struck out only in the narrative and descriptions.'
+  }),
   'raw-html': rule({
     severity: 'warning',
     summary: 'raw HTML: printed as text, never interpreted',
