@@ -598,6 +598,16 @@ export const catalogue = {
     message: ({name}) => `${code(name)} is a developed Member named as a beneficiary`,
     hint: 'Article 67 is about cooperation in favour of developing and least-developed Members: check that this Member is a beneficiary, not a partner.'
   }),
+  'beneficiary-repeated': rule<{written: string; first: string}>({
+    severity: 'warning',
+    summary: 'a beneficiary that adds no one: every Member it names is already named in the same field, so it is listed once',
+    message: ({written, first}) =>
+      written === first
+        ? `${code(written)} is named twice in this field; it is listed once`
+        : `${code(written)} is already named in this field, by ${code(first)}; it is listed once`,
+    hint: 'Delete the repetition, or correct it if another beneficiary was meant.',
+    related: 'where it is first named'
+  }),
   'table-columns': rule({
     severity: 'error',
     summary: 'a table with a number column (`#`, `No.`) but no `Title` column under the programmes heading',

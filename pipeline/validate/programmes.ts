@@ -34,14 +34,17 @@ export function programmeId(title: string): string {
 }
 
 /** Beneficiaries under their canonical names; a group may stand for several, an unknown name for none. */
+/** Each beneficiary once, by name; an item that names no one new (`RDC` after `Congo, Democratic Republic of the`) is a warning. */
 function resolveItems(items: RawText[], file: VFile, resolver: BeneficiaryResolver): RawText[] {
-  const seen = new Set<string>()
-  return items.flatMap((item) =>
-    resolver
-      .resolve(item.value, file, item.place)
-      .filter((name) => !seen.has(name) && seen.add(name))
-      .map((name) => ({value: name, place: item.place}))
-  )
+  const seen = new Map<string, RawText>()
+  return items.flatMap((item) => {
+    const names = resolver.resolve(item.value, file, item.place)
+    const fresh = names.filter((name) => !seen.has(name))
+    const first = names.length > 0 && fresh.length === 0 ? seen.get(names[0]!)! : undefined
+    if (first) problem(file, 'beneficiary-repeated', {written: item.value, first: first.value}, item.place, {file, place: first.place})
+    for (const name of fresh) seen.set(name, item)
+    return fresh.map((name) => ({value: name, place: item.place}))
+  })
 }
 
 function readField(file: VFile, raw: RawField, resolver: BeneficiaryResolver): Value | undefined {

@@ -12,10 +12,18 @@ function model(period: string, programmes: string) {
 }
 
 describe('beneficiaries in the model', () => {
+  it('lists a beneficiary named again once, warning of each item that names no one new, a group’s members included', () => {
+    const {report, problems} = validated({
+      'report.md': head('2021') + '## A\n\n- Beneficiaries: Vietnam; Central America; Viet Nam; Panama; Costa Rica; Chile\n'
+    })
+    expect(report!.programmes[0]!.beneficiaries).toEqual(['Viet Nam', 'Costa Rica', 'El Salvador', 'Guatemala', 'Honduras', 'Nicaragua', 'Panama', 'Chile'])
+    expect(problems).toEqual(['report.md:11:44 beneficiary-repeated', 'report.md:11:54 beneficiary-repeated', 'report.md:11:62 beneficiary-repeated'])
+  })
+
   it('turns aliases into WTO names, expands or keeps groups, and keeps quoted free text as written', () => {
     const report = model(
       '2020-2021',
-      '## A\n\n- Beneficiaries: Vietnam; Bolivia; Laos; Ivory Coast; Central America; “Global South”; LDC Members; ARIPO; Ethiopia; Turkey; Viet Nam\n'
+      '## A\n\n- Beneficiaries: Vietnam; Bolivia; Laos; Ivory Coast; Central America; “Global South”; LDC Members; ARIPO; Ethiopia; Turkey\n'
     )
     expect(report.programmes[0]!.beneficiaries).toEqual([
       'Viet Nam',
