@@ -103,7 +103,7 @@ function merge(records: Written[]): Map<FieldKey, Field> {
   const merged = new Map<FieldKey, Field>()
   const [first] = records
   for (const record of records) {
-    if (record !== first && record.raw.title.toLowerCase() !== first!.raw.title.toLowerCase()) {
+    if (record !== first && record.raw.title !== first!.raw.title) {
       const {raw} = first!
       problem(record.raw.file, 'merge-conflict', {id: record.id, what: 'title', here: record.raw.title, there: raw.title}, record.raw.place, raw)
     }

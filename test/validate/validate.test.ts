@@ -74,6 +74,15 @@ describe('validate', () => {
     ])
   })
 
+  it('refuses to merge titles that differ in case or accents only: the PDF would print one of them', () => {
+    const {result} = model({
+      'report.md': frontMatter + '\n# Programmes\n\n## Atelier sur les marques\n\n- Beneficiaries: Chile\n',
+      'programmes/a.md': '## Atelier sur les Marques\n\nMore.\n',
+      'programmes/b.md': '## Atelier sur lés marques\n\nMore.\n'
+    })
+    expect(result.problems).toEqual(['programmes/a.md:1:1 merge-conflict', 'programmes/b.md:1:1 merge-conflict'])
+  })
+
   it('uses an explicit ID and fills defaults from the templates', () => {
     const {report} = model({'r.md': frontMatter + '\n# Programmes\n\n## Café & Co.\n\n- ID: cafe-1\n- Beneficiaries: Chile\n\n## Café & Co. bis\n\n- Beneficiaries: Chile\n'})
     expect(report.programmes.map((p) => p.id)).toEqual(['cafe-1', 'cafe-co-bis'])
