@@ -125,9 +125,9 @@ export async function initFiles(options: InitOptions): Promise<Record<string, st
   const start = earlier(twoMonthsAfter(first), last)
   const end = earlier(twoMonthsAfter(start), last)
   const report = `---
-member: ${JSON.stringify(member)}
+member: ${JSON.stringify(printedName(member, language))}
 ${yaml}
-${language === 'en' ? '' : `language: ${language}\n`}# Add these once the Secretariat has dated and numbered the communication:
+${language === 'en' ? '' : `language: ${language}\n`}# ${skeleton.undated}
 # date: ${dayFirst(dated)}
 # symbol: IP/C/R/TC/XXX/1
 # job: ${dated.slice(2, 4)}-0000

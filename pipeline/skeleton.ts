@@ -2,8 +2,9 @@
 // words: left in a report, they are printed as they are, so checking finds them (`init-text-left`).
 
 /** The texts of the skeleton that are not labels, per language; `{of}` is the member's name after "of". */
-export const skeletons: Record<string, {outline: string; intro: string; activities: string; details: string; listIntro: string; example: string; exampleText: string; agency: string; activityType: string}> = {
+export const skeletons: Record<string, {undated: string; outline: string; intro: string; activities: string; details: string; listIntro: string; example: string; exampleText: string; agency: string; activityType: string}> = {
   en: {
+    undated: 'Add these once the Secretariat has dated and numbered the communication:',
     outline: 'Brief outline of technical cooperation activities',
     intro: 'Describe here the technical and financial cooperation {of} in favour of developing and least-developed country Members during the {period} period.',
     activities: 'Activities by agency',
@@ -15,6 +16,7 @@ export const skeletons: Record<string, {outline: string; intro: string; activiti
     activityType: 'Workshop'
   },
   fr: {
+    undated: 'Ajouter ces lignes une fois la communication datée et numérotée par le Secrétariat:',
     outline: 'Aperçu des activités de coopération technique',
     intro: 'Décrire ici la coopération technique et financière {of} en faveur des pays en développement et des pays les moins avancés Membres pendant la période {period}.',
     activities: 'Activités par organisme',
@@ -26,6 +28,7 @@ export const skeletons: Record<string, {outline: string; intro: string; activiti
     activityType: 'Atelier'
   },
   es: {
+    undated: 'Añada estas líneas cuando la Secretaría haya fechado y numerado la comunicación:',
     outline: 'Breve reseña de las actividades de cooperación técnica',
     intro: 'Describa aquí la cooperación técnica y financiera {of} en favor de los países en desarrollo y menos adelantados Miembros durante el período {period}.',
     activities: 'Actividades por organismo',

@@ -148,11 +148,15 @@ describe('init in another language', () => {
     await init(target, {member: 'Switzerland', period: '2022', language})
     const report = await readFile(path.join(target, 'report.md'), 'utf8')
     expect(report).toContain(`language: ${language}\n`)
+    // The member and the comment on the date in the report's language too.
+    expect(report).toContain(language === 'fr' ? 'member: "Suisse"\n' : 'member: "Suiza"\n')
+    expect(report).toContain(language === 'fr' ? '# Ajouter ces lignes une fois la communication datée' : '# Añada estas líneas cuando la Secretaría')
     // Beneficiaries by their names in the report's language, which the registry reads as well.
     expect(report).toContain(language === 'fr' ? '| Cambodge; Viet Nam |' : '| Camboya; Viet Nam |')
     const result = await check(target)
     expect(ruleIds(result.files)).toEqual(initWarnings)
     expect(result.report?.language).toBe(language)
+    expect(result.report?.member).toBe('Switzerland')
     expect(result.report?.programmes[0]?.agency).toBe(language === 'fr' ? 'Office de la propriété intellectuelle' : 'Oficina de Propiedad Intelectual')
     expect(result.report?.programmes[0]?.type).toBe(language === 'fr' ? 'Atelier' : 'Taller')
     expect(result.report?.programmes[0]?.beneficiaries).toEqual(['Cambodia', 'Viet Nam'])
