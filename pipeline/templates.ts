@@ -151,6 +151,8 @@ export const Labels = z.object({
   regions: z.record(z.string(), z.string()),
   workbook: z.object({
     title: z.string(),
+    /** The title of `--combined`'s workbook of several reports. */
+    combinedTitle: z.string(),
     subject: z.string(),
     programmesSheet: sheetName,
     beneficiariesSheet: sheetName,
