@@ -27,10 +27,12 @@ Commands:
                   <yyyy[-yyyy]> (default: last year) or --from <day> --to <day>,
                   optionally --language <code>
 
-  import <file> [--out dir] [--member m] [--period p] [--force]
+  import <file> [--out dir] [--member m] [--period p] [--language l] [--force]
                   turn an e-TRIPS "view details" page saved as text into a
                   sources folder (default: sources; never an existing one
-                  unless --force, which replaces its report.md)
+                  unless --force, which replaces its report.md), in the
+                  language of the page's text (else of its interface) or
+                  of --language (en, fr or es)
   diff <old> <new> [--format text|json|markdown] [--exit-code]
                   what changed between two reports, each a sources folder,
                   a JSON model written by build, or REV:path in git;
@@ -164,13 +166,22 @@ const mainOptions = {
   help: {type: 'boolean', short: 'h'},
   version: {type: 'boolean', short: 'v'}
 } as const
-const importOptions = {out: {type: 'string', short: 'o'}, member: {type: 'string'}, period: {type: 'string'}, force: {type: 'boolean'}, format: {type: 'string', default: 'text'}, color: {type: 'boolean'}} as const
+const importOptions = {
+  out: {type: 'string', short: 'o'},
+  member: {type: 'string'},
+  period: {type: 'string'},
+  language: {type: 'string'},
+  force: {type: 'boolean'},
+  format: {type: 'string', default: 'text'},
+  color: {type: 'boolean'}
+} as const
 const diffOptions = {format: {type: 'string', default: 'text'}, 'exit-code': {type: 'boolean'}, color: {type: 'boolean'}, templates: {type: 'string'}} as const
 const ownOptions = {import: importOptions, diff: diffOptions}
 
 /**
  * The options of each command (`help` and `version` aside), from which an option given to another command is refused
- * with the commands it goes with. init's `--language` is the report's language, build's languages to build in as well.
+ * with the commands it goes with. init's and import's `--language` is the report's language, build's languages to
+ * build in as well.
  */
 const commandOptions: Record<string, readonly string[]> = {
   build: ['out', 'overview', 'combined', 'since', 'language', 'templates', 'watch', 'max-warnings', 'strict', 'quiet', 'format', 'color'],

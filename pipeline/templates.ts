@@ -24,6 +24,9 @@ const sheetName = z
 /** One entry per field of the field table. */
 const perField = <T extends z.ZodType>(schema: T) => Object.fromEntries(fieldKeys.map((key) => [key, schema])) as Record<FieldKey, T>
 
+/** A text in the forms of a language's plural rules: for one, and for any other number. */
+const pluralForms = z.object({one: z.string().min(1), other: z.string().min(1)})
+
 const changeKinds = {
   report: z.string(),
   new: z.string(),
@@ -61,8 +64,10 @@ export const placeholders: Record<string, readonly string[]> = {
   'overview.timelineTitle': naming,
   'overview.regionsTitle': naming,
   'overview.beneficiariesTitle': naming,
-  'overview.ldcShare.one': ['reaching', 'programmes', 'share'],
-  'overview.ldcShare.other': ['reaching', 'programmes', 'share'],
+  'overview.ldcShare.one.one': ['reaching', 'programmes', 'share'],
+  'overview.ldcShare.one.other': ['reaching', 'programmes', 'share'],
+  'overview.ldcShare.other.one': ['reaching', 'programmes', 'share'],
+  'overview.ldcShare.other.other': ['reaching', 'programmes', 'share'],
   'overview.timelineKey.new': ['old'],
   'overview.timelineKey.ended': ['old']
 }
@@ -151,6 +156,8 @@ export const Labels = z.object({
   regions: z.record(z.string(), z.string()),
   workbook: z.object({
     title: z.string(),
+    /** The title of `--combined`'s workbook of several reports. */
+    combinedTitle: z.string(),
     subject: z.string(),
     programmesSheet: sheetName,
     beneficiariesSheet: sheetName,
@@ -186,8 +193,12 @@ export const Labels = z.object({
     regionsTitle: z.string().min(1),
     regionsNote: z.string(),
     beneficiariesTitle: z.string().min(1),
-    /** The LDC share, as the language's plural rules class the total: one, or any other number. */
-    ldcShare: z.object({one: z.string().min(1), other: z.string().min(1)}),
+    /**
+     * The LDC share, chosen as the language's plural rules class the number of programmes (one, or any other number),
+     * then the number of them reaching an LDC: a noun or a verb may agree with either ("1 of 9 programmes reaches",
+     * "1 programme sur 9 atteint", "7 programmes sur 9 atteignent").
+     */
+    ldcShare: z.object({one: pluralForms, other: pluralForms}),
     barKey: z.object({ldc: z.string().min(1), others: z.string().min(1), unknown: z.string().min(1)}),
     timelineKey: z.object({
       day: z.string().min(1),

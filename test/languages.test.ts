@@ -227,6 +227,6 @@ describe('art67 build --language', () => {
 
   it('refuses a malformed list and the option on check', () => {
     expect(art67(['build', 'sources', '--language', 'fr;es']).stderr).toContain('--language takes language codes separated by commas, such as en,fr,es, not `fr;es`')
-    expect(art67(['check', 'sources', '--language', 'fr']).stderr).toContain('--language goes with build and init, not check')
+    expect(art67(['check', 'sources', '--language', 'fr']).stderr).toContain('--language goes with build, init and import, not check')
   })
 })

@@ -2,6 +2,7 @@
 // and listed as new, ended, changed (each field with its old and new value) or continuing; beneficiaries newly
 // reached or no longer reached, Members and beneficiaries named as a language prints them. No I/O.
 import {collation} from '../collate.js'
+import {formatLong, type DateWords} from '../dates.js'
 import {detailKeys, type DetailKey} from '../fields.js'
 import type {PartialDate, Programme, Report} from '../model.js'
 import {printedName} from '../registry/index.js'
@@ -118,22 +119,30 @@ function match(old: readonly Programme[], now: readonly Programme[]): Array<{old
 }
 
 const reached = (report: Report) => new Set(report.programmes.flatMap((programme) => programme.beneficiaries))
-function reportChanges(old: Report, now: Report, name: Naming): Array<FieldChange<ReportField>> {
-  const fields: Array<[ReportField, (report: Report) => string | undefined]> = [
-    ['member', (report) => name(report.member)],
-    ['period', (report) => report.period.label],
-    ['date', (report) => report.date],
-    ['symbol', (report) => report.symbol]
+/**
+ * The report's own fields that changed. The date is compared as the day it is and shown in `words`, as the PDF's
+ * header prints it ("12 mars 2026"): the model keeps the day, not how the front matter wrote it.
+ */
+function reportChanges(old: Report, now: Report, name: Naming, words: DateWords | undefined): Array<FieldChange<ReportField>> {
+  const fields: Array<[ReportField, (report: Report) => string | undefined, (value: string) => string]> = [
+    ['member', (report) => name(report.member), (value) => value],
+    ['period', (report) => report.period.label, (value) => value],
+    ['date', (report) => report.date, (iso) => (words ? formatLong(iso, words) : iso)],
+    ['symbol', (report) => report.symbol, (value) => value]
   ]
-  return fields.flatMap(([field, read]) => (read(old) === read(now) ? [] : [{field, old: read(old) ?? null, new: read(now) ?? null}]))
+  return fields.flatMap(([field, read, show]) => {
+    const [before, after] = [read(old), read(now)]
+    return before === after ? [] : [{field, old: before === undefined ? null : show(before), new: after === undefined ? null : show(after)}]
+  })
 }
 
 /**
  * The changes from `old` to `now` (both with the registry's names, as `check` gives them), naming Members and
- * beneficiaries as outputs in `language` print them; every list in a fixed order (programmes in annex order, names
- * alphabetical in that language).
+ * beneficiaries as outputs in `language` print them, and the report's date in `words` (that language's months and
+ * date forms: the templates' labels; without them, as the model holds it, `2026-03-12`); every list in a fixed order
+ * (programmes in annex order, names alphabetical in that language).
  */
-export function compare(old: Report, now: Report, language = 'en'): Changes {
+export function compare(old: Report, now: Report, language = 'en', words?: DateWords): Changes {
   const name: Naming = (registered) => printedName(registered, language)
   const sorted = (names: Iterable<string>) => [...names].map(name).sort(collation(language))
   const pairs = match(old.programmes, now.programmes)
@@ -154,7 +163,7 @@ export function compare(old: Report, now: Report, language = 'en'): Changes {
   return {
     old: {member: name(old.member), period: old.period.label},
     new: {member: name(now.member), period: now.period.label},
-    report: reportChanges(old, now, name),
+    report: reportChanges(old, now, name, words),
     programmes: {
       new: now.programmes.filter((_, index) => !matchedNew.has(index)).map(ref),
       ended: old.programmes.filter((_, index) => !matchedOld.has(index)).map(ref),

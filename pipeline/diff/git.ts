@@ -219,6 +219,19 @@ async function repositoryPath(given: string, cwd: string): Promise<string> {
 }
 
 /**
+ * Why `REV:path` names nothing git finds from `cwd`: no repository there, no such revision (`HEAD~1` in a repository
+ * of one commit), or nothing at the path in it.
+ */
+async function whyNoFolder(found: {revision: string; path: string}, cwd: string): Promise<string> {
+  const succeeds = (args: string[]) => gitText(args, cwd).then(() => true, () => false)
+  if (!(await succeeds(['rev-parse', '--git-dir']))) return 'the current directory is not in a git repository'
+  if (!(await succeeds(['rev-parse', '--verify', '--quiet', '--end-of-options', `${found.revision}^{tree}`]))) {
+    return `the revision \`${found.revision}\` does not exist in this repository`
+  }
+  return `the revision \`${found.revision}\` has nothing at \`${found.path}\``
+}
+
+/**
  * The sources of `REV:path` in the repository around `cwd`, read as `read` reads a folder; `spec` names them in
  * problems. With them, the text of their `art67.config.json` at the revision, if it has one.
  */
@@ -226,11 +239,12 @@ export async function readRevision(spec: string, cwd: string): Promise<Sources &
   const found = gitRevision(spec)
   if (!found) throw new Art67Error(`${spec} is not a git revision and path such as HEAD~1:sources`)
   // Resolved where the user is (`HEAD:./sources` is relative to it).
-  const notFound = () => new Art67Error(`${spec} is not a folder at a git revision here (the revision \`${found.revision}\` and the path \`${found.path}\` inside it)`)
-  const sourcesTree = await gitText(['rev-parse', '--verify', '--quiet', '--end-of-options', spec], cwd).catch(() => {
-    throw notFound()
+  const notFound = (why: string) => new Art67Error(`${spec} is not a folder at a git revision here: ${why}`)
+  const sourcesTree = await gitText(['rev-parse', '--verify', '--quiet', '--end-of-options', spec], cwd).catch(async () => {
+    throw notFound(await whyNoFolder(found, cwd))
   })
-  if ((await gitText(['cat-file', '-t', sourcesTree], cwd)) !== 'tree') throw notFound()
+  const type = await gitText(['cat-file', '-t', sourcesTree], cwd)
+  if (type !== 'tree') throw notFound(`\`${found.path}\` is ${type === 'blob' ? 'a file' : 'a submodule'} at the revision \`${found.revision}\`, not a folder`)
   const tree = new RevisionTree(await gitText(['rev-parse', '--verify', '--end-of-options', `${found.revision}^{tree}`], cwd), cwd)
   const root = await repositoryPath(found.path, cwd)
 

@@ -11,12 +11,13 @@ export {diffFormats, fieldLabel, formatDiff, type DiffFormat} from './format.js'
 export {loadReport, type LoadOptions} from './load.js'
 
 /**
- * The changes printed in `format`, labelled and naming Members and beneficiaries in the language of the new report. A side with errors
- * is an error naming it and carrying its files (those of both sides when both have errors).
+ * The changes printed in `format`, labelled, naming Members and beneficiaries and writing the report's date in the
+ * language of the new report. A side with errors is an error naming it and carrying its files (those of both sides
+ * when both have errors).
  */
 export async function diffReport(old: string, now: string, format: DiffFormat, options: LoadOptions & {color?: boolean} = {}): Promise<{changes: Changes; output: string}> {
   const [before, after] = (await loadReports([old, now], options)) as [Report, Report]
-  const changes = compare(before, after, after.language)
   const {labels} = templatesFor(await loadTemplates(options.templates ?? packageTemplates), after.language)
+  const changes = compare(before, after, after.language, labels)
   return {changes, output: formatDiff(changes, format, labels, {old, new: now}, options)}
 }

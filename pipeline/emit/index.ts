@@ -87,9 +87,9 @@ export async function emit(
     const outputs: Output[] = []
     for (const version of versions) {
       const rendered = new Map<Emitter, Output>()
-      // Changes name Members and beneficiaries as this version prints them (the diff stage loaded only when asked for,
-      // since `check` loads this module for `outputName`).
-      const changes = options.since && (await import('../diff/compare.js')).compare(options.since, report, version.report.language)
+      // Changes name Members and beneficiaries and write the report's date as this version prints them (the diff stage
+      // loaded only when asked for, since `check` loads this module for `outputName`).
+      const changes = options.since && (await import('../diff/compare.js')).compare(options.since, report, version.report.language, version.templates.labels)
       const versionOptions: EmitOptions = {instant: options.instant, changes}
       for (const emitter of renderOrder) {
         if (version.suffix && emitter.format === 'json') continue

@@ -1,11 +1,15 @@
 // The imported report as Markdown a person would write: front matter, the paragraphs, and the list of programmes as
-// a compact table. Text is escaped only where Markdown would read it otherwise.
+// a compact table, its heading and column titles in the report's language (the templates' first source labels, as
+// `art67 init` writes them). Text is escaped only where Markdown would read it otherwise.
+import type {Labels} from '../templates.js'
 import {markdownCell, markdownLine} from '../text.js'
 import type {Cells} from './rows.js'
 
 export interface ImportedReport {
   member: string | undefined
   period: string | undefined
+  /** The language of the report (`en`, `fr`, `es`): of its front matter, programmes heading and column titles. */
+  language: string
   /** Where the text came from, for the front matter's comment. */
   source: string
   /** The e-TRIPS interface's language, in English ("French"), when recognised. */
@@ -24,18 +28,23 @@ const yamlValue = (text: string) => (/^[\p{L}\p{N}][\p{L}\p{N} ,.'’()-]*$/u.te
 /** Free text is written in double quotes, so that `check` keeps it as written: the first and last are taken off. */
 const beneficiaryCell = ({name, free}: Cells['beneficiaries'][number]) => cell(free ? `"${name}"` : name)
 
-export function reportMarkdown(report: ImportedReport): string {
+/** `labels`: those of the report's language. */
+export function reportMarkdown(report: ImportedReport, labels: Labels): string {
+  const {programmesHeadings, tableColumns, fields} = labels.sources
   const front = [
     '---',
     report.member ? `member: ${yamlValue(report.member)}` : '# member: the reporting Member (not found in the page: fill it in)',
     report.period ? `period: ${yamlValue(report.period)}` : '# period: the reporting period, e.g. 2020-2021 (not found in the page: fill it in)',
+    // English is the default: no line, as `art67 init` writes it.
+    ...(report.language === 'en' ? [] : [`language: ${report.language}`]),
     `# Imported with \`art67 import\` from the e-TRIPS page ${report.source.replace(/[\r\n]/g, ' ')}${report.interfaceName ? ` (${report.interfaceName} interface)` : ''}.`,
     '# Add `date:`, `symbol:` and `job:` once the Secretariat has dated and numbered the document.',
     '---'
   ]
+  const header = [tableColumns.no[0]!, tableColumns.title[0]!, fields.start[0]!, fields.beneficiaries[0]!].map(cell)
   const table = [
-    '| # | Title | Start date | Beneficiaries |',
-    '|---|-------|------------|---------------|',
+    `| ${header.join(' | ')} |`,
+    `|${header.map((title) => '-'.repeat(Math.max(3, title.length + 2))).join('|')}|`,
     ...report.rows.map((row) => {
       const cells = [String(row.number), cell(row.title), row.start ?? '', row.beneficiaries.map(beneficiaryCell).join('; ')]
       return `| ${cells.map((text) => text || ' ').join(' | ')} |`.replace(/ {3}\|/g, ' |')
@@ -44,7 +53,7 @@ export function reportMarkdown(report: ImportedReport): string {
   const blocks = [
     front.join('\n'),
     ...report.paragraphs.map(markdownLine),
-    '# Programmes',
+    `# ${programmesHeadings[0]}`,
     ...report.listIntro.map(markdownLine),
     ...(report.rows.length > 0 ? [table.join('\n')] : [])
   ]

@@ -83,11 +83,15 @@ export function barLayout(all: readonly Count[], options: {title: string; subtit
   return {width, height: bottom + barGeometry.bottom, title: options.title, subtitle: options.subtitle, key: options.key, left, barHeight: barGeometry.barHeight, bars, top, bottom}
 }
 
-/** "12 of 40 programmes (30%) reach an LDC.", in the words of the templates, singular or plural as the total is. */
+/**
+ * "12 of 40 programmes (30%) reach an LDC.", in the words of the templates: the form for the number of programmes
+ * (singular or plural, as the language's plural rules class it), then for the number reaching an LDC.
+ */
 export function ldcSentence(report: Report, words: OverviewWords['ldcShare'], language: string): string {
   const {programmes, reachingLdcs, ldcShare} = summarize(report)
-  const form = new Intl.PluralRules(language).select(programmes) === 'one' ? words.one : words.other
-  return fill(form, {reaching: reachingLdcs, programmes, share: Math.round(ldcShare * 100)})
+  const rules = new Intl.PluralRules(language)
+  const form = (count: number) => (rules.select(count) === 'one' ? 'one' : 'other')
+  return fill(words[form(programmes)][form(reachingLdcs)], {reaching: reachingLdcs, programmes, share: Math.round(ldcShare * 100)})
 }
 
 export function barSvg(layout: BarLayout): string {

@@ -838,6 +838,15 @@ export const catalogue = {
     message: ({period}) => `The period ${code(period)} was taken from this sentence`,
     hint: 'Check `period:` in report.md, or give `--period`: a report covers the period since the previous one.'
   }),
+  'import-language-guessed': rule<{language: string; ui: string | undefined}>({
+    severity: 'warning',
+    summary: 'the language of an imported report taken from its text, which is not the language of the page’s interface (nor English, on a page without one)',
+    message: ({language, ui}) =>
+      ui
+        ? `The page's text is in ${language}, not in the ${ui} of its interface: the report was imported in ${language}`
+        : `The page's text is in ${language}: the report was imported in ${language}`,
+    hint: 'Check the language of report.md (`language:`, English when there is none), or give `--language` (`en`, `fr` or `es`).'
+  }),
   'import-dates-in-row': rule<{date: string; others: readonly string[]}>({
     severity: 'warning',
     summary: 'an e-TRIPS row with several DD/MM/YYYY dates: the last is read as the start date, the others as part of the title',

@@ -284,6 +284,29 @@ describe('a report in French', () => {
     expect(output).toContain('Aucune modification.')
   })
 
+  it('writes the report’s date in words, as the PDF prints it, in every format and in the Changes sheet of each language', async () => {
+    const dated = path.join(frRoot, 'dated')
+    await cp(path.join(frRoot, 'old'), dated, {recursive: true})
+    const file = path.join(dated, 'report.md')
+    await writeFile(file, (await readFile(file, 'utf8')).replace('date: 1er juin 2022\n', 'date: 12/03/2023\n'))
+    const old = path.join(frRoot, 'old')
+    expect((await diffReport(old, dated, 'text')).output).toContain('\nDonnées du rapport (1)\n  Date: 1er juin 2022 → 12 mars 2023\n')
+    expect(JSON.parse((await diffReport(old, dated, 'json')).output).report).toEqual([{field: 'date', old: '1er juin 2022', new: '12 mars 2023'}])
+    expect((await diffReport(old, dated, 'markdown')).output).toContain('| Date | 1er juin 2022 | 12 mars 2023 |')
+    // A draft's missing date is `–`, as any absent value.
+    const draft = path.join(frRoot, 'draft')
+    await cp(old, draft, {recursive: true})
+    await writeFile(path.join(draft, 'report.md'), (await readFile(file, 'utf8')).replace('date: 12/03/2023\n', ''))
+    expect((await diffReport(draft, dated, 'text')).output).toContain('  Date: – → 12 mars 2023\n')
+
+    const since = await build(dated, {out: path.join(frRoot, 'out-dated'), since: old, languages: ['en', 'es']})
+    const rows = async (suffix: string, name: string) => (await readXlsx(await readFile(since.outputs.find((output) => output.endsWith(suffix))!))).sheets[name]!
+    const dateRow = (sheet: unknown[][]) => sheet.find((row) => row[4] === 'Date' || row[4] === 'Fecha')?.slice(4)
+    expect(dateRow(await rows('-2021-2022.xlsx', 'Modifications'))).toEqual(['Date', '1er juin 2022', '12 mars 2023'])
+    expect(dateRow(await rows('-en.xlsx', 'Changes'))).toEqual(['Date', '1 June 2022', '12 March 2023'])
+    expect(dateRow(await rows('-es.xlsx', 'Cambios'))).toEqual(['Fecha', '1 de junio de 2022', '12 de marzo de 2023'])
+  })
+
   it('names registry names in French, and leaves free text as written, `;` and all', () => {
     const report = (beneficiaries: string) =>
       validated({'report.md': `---\nmember: Suisse\nperiod: 2021\ndate: 2021-06-01\nlanguage: fr\n---\n\n# Programmes\n\n## Atelier\n\n- Bénéficiaires: ${beneficiaries}\n`}).report!

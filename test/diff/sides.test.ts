@@ -161,6 +161,25 @@ const readOf = (sources: Sources) => ({
   rejected: sources.rejected.map((file) => [sourcePath(file), file.messages.map((message) => message.ruleId)])
 })
 
+describe('a git revision that names no folder', () => {
+  it('says why: no repository, no such revision, nothing at the path, or a file there', async () => {
+    const repo = await repository('repo-one-commit')
+    await repo.commit('first', {'sources/report.md': await readFile(path.join(example, 'report.md'), 'utf8'), 'notes.txt': 'Notes\n'})
+    const refused = (spec: string, cwd = repo.dir) => loadReport(spec, {cwd}).then(() => 'read', (error: Error) => [error.constructor.name, error.message])
+    expect(await refused('HEAD~1:sources')).toEqual(['Art67Error', 'HEAD~1:sources is not a folder at a git revision here: the revision `HEAD~1` does not exist in this repository'])
+    expect(await refused('main~3:sources')).toEqual(['Art67Error', 'main~3:sources is not a folder at a git revision here: the revision `main~3` does not exist in this repository'])
+    expect(await refused('HEAD:source')).toEqual(['Art67Error', 'HEAD:source is not a folder at a git revision here: the revision `HEAD` has nothing at `source`'])
+    expect(await refused('HEAD:notes.txt')).toEqual(['Art67Error', 'HEAD:notes.txt is not a folder at a git revision here: `notes.txt` is a file at the revision `HEAD`, not a folder'])
+    const outside = await mkdtemp(path.join(tmpdir(), 'art67-no-repository-'))
+    expect(await refused('HEAD:sources', outside)).toEqual(['Art67Error', 'HEAD:sources is not a folder at a git revision here: the current directory is not in a git repository'])
+    // The command: a usage error, exit 2, with the reason.
+    expect(art67(['diff', 'HEAD~1:sources', 'sources'], {}, [], repo.dir)).toMatchObject({
+      code: 2,
+      stderr: 'art67: HEAD~1:sources is not a folder at a git revision here: the revision `HEAD~1` does not exist in this repository\n'
+    })
+  })
+})
+
 describe('a git revision with symbolic links', () => {
   it('reads the same files as its folder: links followed inside the sources, broken and escaping ones reported', async () => {
     const repo = await repository('repo-links')

@@ -8,7 +8,7 @@ import {Art67Error, build, check} from '../../pipeline/index.js'
 import {importFile} from '../../pipeline/import/index.js'
 import type {Report} from '../../pipeline/model.js'
 import {art67} from '../helpers/run-cli.js'
-import {englishPage, spanishPage} from './pages.js'
+import {englishPage, frenchPage, spanishPage} from './pages.js'
 
 // A copy of the public e-TRIPS page of Canada's 2020-2021 report (French interface), as a user copies it.
 const seed = path.resolve(import.meta.dirname, '../fixtures/import/002_05d88512103c0841.txt')
@@ -16,7 +16,7 @@ const seed = path.resolve(import.meta.dirname, '../fixtures/import/002_05d885121
 const temporary = () => mkdtemp(path.join(tmpdir(), 'art67-import-'))
 
 /** Import `text` saved as a page in a new folder; the sources go to `<folder>/sources`. */
-async function importText(text: string, options: {member?: string; period?: string} = {}) {
+async function importText(text: string, options: {member?: string; period?: string; language?: string} = {}) {
   const dir = await temporary()
   const page = path.join(dir, 'page.txt')
   await writeFile(page, text)
@@ -54,8 +54,11 @@ describe('art67 import', () => {
   it('turns seed 002 (French interface) into sources that build with the e-TRIPS list', async () => {
     const dir = await temporary()
     const result = await importFile(seed, {out: path.join(dir, 'sources')})
-    expect(result.language).toBe('fr')
+    expect(result.interfaceLanguage).toBe('fr')
+    // Canada's report is in English, whatever the interface it was seen through: imported in English, and said so.
+    expect(result.report!.language).toBe('en')
     expect(result.file.messages.map((message) => `${message.line} ${message.ruleId}`)).toEqual([
+      '5 import-language-guessed',
       '5 import-member-guessed',
       '5 import-period-guessed',
       '20 import-title-name-kept'
@@ -75,9 +78,57 @@ describe('art67 import', () => {
     expect(markdown).not.toMatch(/;;|^\s*\d+\. /m)
   })
 
+  it('imports a French page in French: front matter, programmes heading and column titles, and so its outputs', async () => {
+    const result = await importText(frenchPage)
+    expect([result.interfaceLanguage, result.report!.language]).toEqual(['fr', 'fr'])
+    expect(result.problems).toEqual(['3 import-member-guessed', '3 import-period-guessed', '12 import-beneficiaries-guessed'])
+    expect(result.markdown).toMatch(/^---\nmember: France\nperiod: 2022-2023\nlanguage: fr\n# Imported with `art67 import` from the e-TRIPS page page\.txt \(French interface\)\./)
+    expect(result.markdown).toContain(
+      "\n\n# Programmes\n\n| # | Titre | Date de début | Bénéficiaires |\n|---|-------|---------------|---------------|\n| 1 | Atelier sur l'examen des brevets | 01/03/2022 | Sénégal; Côte d'Ivoire |\n"
+    )
+    const built = await build(result.sources, {out: path.join(result.dir, 'out')})
+    expect(built.counts.errors).toBe(0)
+    const report = JSON.parse(await readFile(built.outputs.find((output) => output.endsWith('.json'))!, 'utf8')) as Report
+    expect([report.language, report.original, report.requester]).toEqual(['fr', 'français', 'de la délégation de la France'])
+    expect(report.programmes.map((programme) => programme.beneficiaries)).toEqual([['Sénégal', "Côte d'Ivoire"], [], ['Bénin', 'Togo']])
+  })
+
+  it('imports a Spanish page in Spanish', async () => {
+    const result = await importText(spanishPage, {member: 'Spain'})
+    expect(result.report!.language).toBe('es')
+    expect(result.markdown).toMatch(/^---\nmember: Spain\nperiod: 2021-2022\nlanguage: es\n/)
+    expect(result.markdown).toContain('\n\n# Programas\n\n| # | Título | Fecha de inicio | Beneficiarios |\n|---|--------|-----------------|---------------|\n| 1 | Taller sobre examen de patentes | 01/03/2022 | Colombia; Perú |\n')
+    const checked = await check(result.sources)
+    expect(checked.counts.errors).toBe(0)
+    expect([checked.report!.language, checked.report!.original, checked.report!.programmes.length]).toEqual(['es', 'español', 7])
+  })
+
+  it('takes the language from the text over the interface, and from --language over both, never warning then', async () => {
+    // Seed 002: English text, French interface.
+    const seedText = await readFile(seed, 'utf8')
+    const asFrench = await importText(seedText, {language: 'fr'})
+    expect(asFrench.report!.language).toBe('fr')
+    expect(asFrench.problems).not.toContain('5 import-language-guessed')
+    expect(asFrench.markdown).toMatch(/\nlanguage: fr\n[^]*\n# Programmes\n\n\| # \| Titre \| Date de début \| Bénéficiaires \|\n/)
+    // The French page imported in English: no language line, English column titles.
+    const asEnglish = await importText(frenchPage, {language: 'en'})
+    expect(asEnglish.markdown).not.toContain('language:')
+    expect(asEnglish.markdown).toContain('\n\n# Programmes\n\n| # | Title | Start date | Beneficiaries |\n|---|-------|------------|---------------|\n')
+    // A French text on a page without the interface's texts (numbered paragraphs only): French, a guess.
+    const bare = await importText('  1. Le présent document présente les activités de la Suisse pour la période 2022-2023, dans le domaine de la propriété intellectuelle.;;\n')
+    expect(bare.report!.language).toBe('fr')
+    expect(bare.problems).toEqual(['1 import-language-guessed', '1 import-member-guessed', '1 import-period-guessed'])
+    expect(bare.file.messages[0]!.message).toBe("The page's text is in French: the report was imported in French")
+    // Too little text to tell: the interface's language, without a warning.
+    const short = await importText('  1. Texto.;;\n\nLista de programas/proyectos\n1 Taller 01/03/2022 Perú\n', {member: 'Spain', period: '2022'})
+    expect(short.report!.language).toBe('es')
+    expect(short.problems).toEqual([])
+    await expect(importText(frenchPage, {language: 'de'})).rejects.toThrow('there are no templates for the language `de`; use one of en, es, fr')
+  })
+
   it('splits English rows lacking a date, beneficiaries or both, with dates and Member names in titles', async () => {
     const result = await importText(englishPage)
-    expect(result.language).toBe('en')
+    expect(result.interfaceLanguage).toBe('en')
     expect(cells(result.report!.rows)).toEqual([
       {number: 1, title: 'Workshop on patent examination', start: '01/03/2022', beneficiaries: ['Kenya', 'Uganda']},
       {number: 2, title: 'Webinar series on trademarks', start: '15/04/2022', beneficiaries: []},
@@ -110,7 +161,7 @@ describe('art67 import', () => {
 
   it('reads the Spanish interface', async () => {
     const result = await importText(spanishPage, {member: 'Spain'})
-    expect(result.language).toBe('es')
+    expect(result.interfaceLanguage).toBe('es')
     expect(cells(result.report!.rows)).toEqual([
       {number: 1, title: 'Taller sobre examen de patentes', start: '01/03/2022', beneficiaries: ['Colombia', 'Perú']},
       {number: 2, title: 'Seminario web sobre marcas', start: '15/04/2022', beneficiaries: []},
@@ -193,7 +244,7 @@ describe('art67 import', () => {
     expect(first.code).toBe(0)
     expect(first.stdout).toBe('wrote sources/report.md\n')
     expect(first.stderr).toMatch(/20:1-20:78 +warning This row has no start date and ends in `developing countries`/)
-    expect(first.stderr).toMatch(/002_05d88512103c0841\.txt, 3 paragraphs, 10 programmes, 0 errors, 1 warning\n$/)
+    expect(first.stderr).toMatch(/002_05d88512103c0841\.txt, 3 paragraphs, 10 programmes, 0 errors, 2 warnings\n$/)
     expect(art67(['check', 'sources'], plain, [], dir).code).toBe(0)
 
     const again = art67(['import', seed, '--out', 'sources'], plain, [], dir)
@@ -202,8 +253,12 @@ describe('art67 import', () => {
     const forced = art67(['import', seed, '--out', 'sources', '--force', '--format', 'json'], plain, [], dir)
     expect(forced.code).toBe(0)
     const document = JSON.parse(forced.stdout) as {problems: Array<{ruleId: string; line: number}>; outputs: string[]}
-    expect(document.problems.map((problem) => `${problem.line} ${problem.ruleId}`)).toEqual(['5 import-member-guessed', '5 import-period-guessed', '20 import-title-name-kept'])
+    expect(document.problems.map((problem) => `${problem.line} ${problem.ruleId}`)).toEqual(['5 import-language-guessed', '5 import-member-guessed', '5 import-period-guessed', '20 import-title-name-kept'])
     expect(document.outputs).toEqual(['sources/report.md'])
+    const french = art67(['import', seed, '--out', 'french', '--language', 'fr'], plain, [], dir)
+    expect(french.code).toBe(0)
+    expect(await readFile(path.join(dir, 'french', 'report.md'), 'utf8')).toMatch(/^---\nmember: Canada\nperiod: 2020-2021\nlanguage: fr\n/)
+    expect(art67(['import', seed, '--out', 'german', '--language', 'de'], plain, [], dir)).toMatchObject({code: 2, stderr: expect.stringContaining('there are no templates for the language `de`; use one of en, es, fr')})
 
     await writeFile(path.join(dir, 'notes.txt'), 'Minutes of the meeting.\n')
     expect(art67(['import', 'notes.txt', '--out', 'other'], plain, [], dir).code).toBe(1)

@@ -1,4 +1,4 @@
-// e-TRIPS pages written for the tests, in the English and Spanish interfaces, as a browser copies them: each row's
+// e-TRIPS pages written for the tests, in the English, Spanish and French interfaces, as a browser copies them: each row's
 // cells separated by spaces only.
 
 export const englishPage = `Technical Cooperation Activities under TRIPS Art. 67. - View details of the document
@@ -40,4 +40,18 @@ Haga clic para obtener más información
 5 Misión de expertos del 12/05/2021 al 14/05/2021, seguimiento 01/06/2022 Guatemala
 6 Apoyo al Ministerio de Comercio de Honduras 01/07/2022 Honduras
 7 Cooperación con la oficina de patentes de Guatemala
+`
+
+export const frenchPage = `Activités de coopération technique au titre de l'article 67 de l'Accord sur les ADPIC - Afficher les détails du document
+
+  1. Le présent document fournit des renseignements à jour sur les activités de coopération technique de la France en faveur des pays en développement et des pays les moins avancés Membres, pour la période 2022-2023.
+  2. Les activités de la France sont présentées dans l'annexe.;;
+
+Liste des programmes/projets
+
+Cliquez pour obtenir plus de renseignements
+# Titre du programme ou de l'activité Date de début Membres ou observateurs bénéficiares
+1 Atelier sur l'examen des brevets 01/03/2022 Sénégal; Côte d'Ivoire
+2 Séminaire en ligne sur les marques 15/04/2022
+3 Formation des agents des douanes Bénin; Togo
 `

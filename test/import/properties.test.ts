@@ -2,8 +2,8 @@
 // the cells it was made of, whatever the title holds.
 import fc from 'fast-check'
 import {VFile} from 'vfile'
-import {describe, expect, it} from 'vitest'
-import {importPage} from '../../pipeline/import/index.js'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {importLabels, importPage} from '../../pipeline/import/index.js'
 import {readPage} from '../../pipeline/import/page.js'
 import {splitRow} from '../../pipeline/import/rows.js'
 
@@ -17,12 +17,17 @@ const day = fc.integer({min: 1, max: 28}).map((n) => String(n).padStart(2, '0'))
 const month = fc.integer({min: 1, max: 12}).map((n) => String(n).padStart(2, '0'))
 const startDate = fc.tuple(day, month, fc.integer({min: 1990, max: 2030})).map(([d, m, y]) => `${d}/${m}/${y}`)
 
+let labels: Awaited<ReturnType<typeof importLabels>>
+beforeAll(async () => {
+  labels = await importLabels()
+})
+
 describe('import properties', () => {
   it('imports any text without throwing, and writes Markdown or says why not', () => {
     fc.assert(
       fc.property(pageText, (text) => {
         const file = new VFile({path: 'page.txt', value: text})
-        const imported = importPage(file, {member: 'Canada', period: '2020-2021'})
+        const imported = importPage(file, {member: 'Canada', period: '2020-2021'}, labels)
         expect(imported.markdown !== undefined || file.messages.some((message) => message.ruleId === 'import-not-etrips' || message.ruleId === 'import-html')).toBe(true)
       }),
       {numRuns: runs}

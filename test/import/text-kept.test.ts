@@ -8,7 +8,7 @@ import fc from 'fast-check'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {analyse, build, check, type CheckResult} from '../../pipeline/index.js'
-import {importFile, importPage} from '../../pipeline/import/index.js'
+import {importFile, importLabels, importPage} from '../../pipeline/import/index.js'
 import {readPage} from '../../pipeline/import/page.js'
 import type {Block, Report} from '../../pipeline/model.js'
 import {blocksText, inlineText, markdownCell, markdownInline, markdownLine} from '../../pipeline/text.js'
@@ -174,7 +174,7 @@ describe('Markdown written for text, read back', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(line, {minLength: 1, maxLength: 6}), async (lines) => {
         const page = [title, ...lines.map((text, index) => `  ${index + 1}. ${text}`), 'List of programmes/projects', '1 Seminar 01/01/2021 Kenya'].join('\n')
-        const {markdown} = importPage(new VFile({path: 'page.txt', value: page}), {member: 'Canada', period: '2020-2021'})
+        const {markdown} = importPage(new VFile({path: 'page.txt', value: page}), {member: 'Canada', period: '2020-2021'}, await importLabels())
         const {report} = await analysed(markdown!.replace(/^---\n[^]*?\n---\n/, ''))
         expect(texts(report!.body)).toEqual(readPage(page).paragraphs.map((piece) => piece.text))
       }),

@@ -26,10 +26,32 @@ describe('counts', () => {
     expect(counts.find((count) => count.label === 'Patent offices of the region')?.ldc).toBeUndefined()
   })
 
-  it('says the LDC share', () => {
-    expect(ldcSentence(sampleReportWithLdcs, words('en').ldcShare, 'en')).toBe('2 of 5 programmes (40%) reach an LDC.')
-    expect(ldcSentence(sampleReportWithLdcs, words('fr').ldcShare, 'fr')).toBe('2 sur 5 programmes (40 %) atteignent un PMA.')
-    expect(ldcSentence({...sampleReportWithLdcs, programmes: sampleReportWithLdcs.programmes.slice(0, 1)}, words('es').ldcShare, 'es')).toMatch(/^[01] de 1 programa \(\d+%\) llega a un PMA\.$/)
+  it('says the LDC share, the noun and the verb agreeing with the number each goes with', () => {
+    // Programmes 4 and 5 of the sample reach an LDC, 1 to 3 none.
+    const share = (language: string, from: number, to: number) =>
+      ldcSentence({...sampleReportWithLdcs, programmes: sampleReportWithLdcs.programmes.slice(from, to)}, words(language).ldcShare, language)
+    expect([share('en', 0, 5), share('en', 0, 4), share('en', 0, 3), share('en', 3, 4), share('en', 0, 1)]).toEqual([
+      '2 of 5 programmes (40%) reach an LDC.',
+      '1 of 4 programmes (25%) reaches an LDC.',
+      '0 of 3 programmes (0%) reach an LDC.',
+      '1 of 1 programme (100%) reaches an LDC.',
+      '0 of 1 programme (0%) reach an LDC.'
+    ])
+    // French counts the programmes that reach one: "7 programmes sur 9", never "7 sur 9 programmes"; 0 and 1 singular.
+    expect([share('fr', 0, 5), share('fr', 0, 4), share('fr', 0, 3), share('fr', 3, 4), share('fr', 0, 1)]).toEqual([
+      '2 programmes sur 5 (40 %) atteignent un PMA.',
+      '1 programme sur 4 (25 %) atteint un PMA.',
+      '0 programme sur 3 (0 %) atteint un PMA.',
+      '1 programme sur 1 (100 %) atteint un PMA.',
+      '0 programme sur 1 (0 %) atteint un PMA.'
+    ])
+    expect([share('es', 0, 5), share('es', 0, 4), share('es', 0, 3), share('es', 3, 4), share('es', 0, 1)]).toEqual([
+      '2 de 5 programas (40%) llegan a un PMA.',
+      '1 de 4 programas (25%) llega a un PMA.',
+      '0 de 3 programas (0%) llegan a un PMA.',
+      '1 de 1 programa (100%) llega a un PMA.',
+      '0 de 1 programa (0%) llega a un PMA.'
+    ])
   })
 })
 

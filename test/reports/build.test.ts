@@ -47,6 +47,21 @@ describe('buildMany', () => {
     expect(JSON.stringify(rows)).not.toMatch(/Japan|Egypt/)
   })
 
+  it('gives the combined workbook its title and subject in the language of the first report', async () => {
+    const spanish = frontMatter.replace('---\n', '---\nlanguage: es\n')
+    const root = await writeSources({'a/report.md': spanish + programmes('Taller'), 'b/report.md': frontMatter.replace('Canada', 'Japan') + programmes('Seminar')})
+    const out = path.join(root, 'out')
+    expect((await buildMany([path.join(root, 'a'), path.join(root, 'b')], {out, combined: true})).ok).toBe(true)
+    const {workbook, sheets} = await readXlsx(await readFile(path.join(out, 'art67-combined.xlsx')))
+    expect(Object.keys(sheets)).toEqual(['Programas'])
+    expect([workbook.title, workbook.subject]).toEqual(['Programas de cooperación técnica de varios informes', 'Cooperación técnica en el marco del artículo 67 del Acuerdo sobre los ADPIC'])
+    // In English, as before, now with its subject too.
+    const english = await buildMany([path.join(root, 'b'), path.join(root, 'a')], {out: path.join(root, 'out-en'), combined: true})
+    expect(english.ok).toBe(true)
+    const {workbook: englishBook} = await readXlsx(await readFile(path.join(root, 'out-en', 'art67-combined.xlsx')))
+    expect([englishBook.title, englishBook.subject]).toEqual(['Technical cooperation programmes of several reports', 'Technical cooperation under Article 67 of the TRIPS Agreement'])
+  })
+
   it('writes the valid reports, leaves an invalid one’s previous outputs untouched, and writes no combined workbook', async () => {
     const root = await writeSources({
       'a/report.md': frontMatter + programmes('First'),

@@ -8,11 +8,15 @@ import {addSheet, programmeColumns, reproducibleZip, workbookParts, type Value} 
 /** The file name of the combined workbook in the output folder. */
 export const combinedName = 'art67-combined.xlsx'
 
-/** The workbook's bytes: reports in the order given, programmes in annex order; dated `instant`. No I/O. */
+/**
+ * The workbook's bytes: reports in the order given, programmes in annex order, its title, subject and labels from
+ * `templates`; dated `instant`. No I/O.
+ */
 export async function emitCombinedXlsx(reports: readonly Report[], templates: Templates, instant: Date): Promise<Buffer> {
   const {columns, workbook: names} = templates.labels
   const workbook = new Workbook()
-  workbook.title = 'Technical cooperation programmes of several reports'
+  workbook.title = names.combinedTitle
+  workbook.subject = names.subject
   workbook.creator = workbook.lastModifiedBy = 'art67'
   workbook.created = workbook.modified = instant
   const rows = reports.flatMap((report) =>
