@@ -56,6 +56,9 @@ function sectionEnd(nodes: RootContent[], from: number, depth: number): number {
   return i
 }
 
+/** Whether a programmes heading names programmes (`Programmes`, `Programas`), not only activities (`Activités`). */
+const namesProgrammes = (text: string) => /program/i.test(text)
+
 /** Nodes whose children are blocks: HTML among them is a block of its own. */
 const blockParents = new Set<Nodes['type']>(['root', 'blockquote', 'listItem', 'footnoteDefinition'])
 
@@ -152,6 +155,39 @@ class Extractor {
     this.programmes = new ProgrammeReader(this.shapes, this.tables)
   }
 
+  /** The heading read as the programmes heading, of all the narrative files' (see `chooseProgrammesHeading`). */
+  private programmesHeading: Heading | undefined
+  /** Other programmes headings, read as narrative: each with the errors it raised. */
+  private readonly secondHeadings = new Set<Heading>()
+
+  /**
+   * The one programmes heading of the report: of the top-level headings of the files outside `programmes/` whose
+   * text is a programmes heading, the first that names programmes (`Programmes`, `Liste des programmes`), else the
+   * first (`Activités`, which may as well title a section of the narrative). Each other one is an error, naming the
+   * one read, and is read as narrative, unless it is inside the section of the one read (a programme, or a heading
+   * of a programme's description).
+   */
+  chooseProgrammesHeading(files: readonly ParsedFile[]) {
+    const found: Array<{file: VFile; nodes: RootContent[]; index: number; heading: Heading}> = []
+    for (const {file, tree} of files) {
+      if (isProgrammesFile(file)) continue
+      const nodes = tree.children.filter((node) => node.type !== 'yaml')
+      nodes.forEach((node, index) => {
+        if (node.type === 'heading' && this.shapes.labels.isProgrammesHeading(nodeText(node))) found.push({file, nodes, index, heading: node})
+      })
+    }
+    const read = found.find(({heading}) => namesProgrammes(nodeText(heading))) ?? found[0]
+    if (!read) return
+    this.programmesHeading = read.heading
+    const end = sectionEnd(read.nodes, read.index + 1, read.heading.depth)
+    for (const other of found) {
+      if (other === read || (other.file === read.file && other.index > read.index && other.index < end)) continue
+      this.secondHeadings.add(other.heading)
+      const written = collapseWhitespace(nodeText(other.heading))
+      problem(other.file, 'programmes-heading-duplicate', {written, read: collapseWhitespace(nodeText(read.heading))}, placeOf(other.heading), {file: read.file, place: placeOf(read.heading)})
+    }
+  }
+
   file({file, tree}: ParsedFile) {
     checkGlyphs(file, tree, this.glyphs)
     this.brokenTables(file, tree)
@@ -214,7 +250,7 @@ class Extractor {
   }
 
   private isProgrammesHeading(node: RootContent): node is Heading {
-    return node.type === 'heading' && this.shapes.labels.isProgrammesHeading(nodeText(node))
+    return node === this.programmesHeading
   }
 
   /** A field list right after a heading, or a programme table, in the narrative: programmes art67 would not read. */
@@ -226,7 +262,12 @@ class Extractor {
     for (const {list, labels: nested} of this.shapes.nestedFieldLists(node, String(file.value))) found.push([{kind: 'list', labels: nested.slice(0, 3)}, list])
     for (const table of this.shapes.nestedTables(node)) found.push([{kind: 'table'}, table])
     if (found.length === 0) return
-    // A heading above it may be a misspelt programmes heading.
+    // A heading above it may be a second programmes heading, read as narrative, or a misspelt one.
+    const second = [...outline.headings(index)].find((heading) => this.secondHeadings.has(heading))
+    if (second) {
+      for (const [shape, at] of found) problem(file, 'programme-misplaced', {found: shape, as: 'second'}, placeOf(at), {file, place: placeOf(second)})
+      return
+    }
     let near: {heading: Heading; suggestion: string} | undefined
     for (const heading of outline.headings(index)) {
       const suggestion = this.shapes.labels.nearProgrammesHeading(nodeText(heading))
@@ -301,6 +342,7 @@ const keyLine = /^.*\n[ \t]*[A-Za-z_][\w-]*[ \t]*:(?:[ \t\n]|$)/
 export function extract(files: readonly ParsedFile[], labels: readonly Labels[], glyphs: Glyphs, {allRead = true} = {}): Extracted {
   const extractor = new Extractor(new LabelIndex(labels), glyphs)
   const frontMatter = findFrontMatter(files, allRead)
+  extractor.chooseProgrammesHeading(files)
   for (const file of files) extractor.file(file)
   const {narrative, annexIntro, tables, headings} = extractor
   return {frontMatter, narrative, annexIntro, programmes: extractor.programmes.programmes, tables, headings}

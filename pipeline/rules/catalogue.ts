@@ -92,6 +92,8 @@ export type MisplacedWhere =
   | {as: 'outside'; heading?: {written: string; suggestion: string} | undefined}
   | {as: 'level'; depth: number | undefined; programmeDepth: number}
   | {as: 'nested'}
+  /** Under a second programmes heading, read as narrative (`programmes-heading-duplicate`). */
+  | {as: 'second'}
 
 /** Why a front matter value is wrong. */
 export type FieldProblem =
@@ -505,10 +507,20 @@ export const catalogue = {
             : `${found} follows a level-${args.depth} heading, but programmes here are level-${args.programmeDepth} headings, so ${read}`
         case 'nested':
           return `${found} is inside a list or quotation, so ${read}`
+        case 'second':
+          return `${found} is under a second programmes heading, which is read as narrative, so ${read}`
       }
     },
     hint: 'Write programmes under a heading named `Programmes` (or a variant listed in the README), each under its own heading one level below it, or in files under `programmes/`. If this is narrative text, put a sentence between the heading and the list, or call the table’s column something other than `Title`.',
     related: 'the heading it falls under'
+  }),
+  'programmes-heading-duplicate': rule<{written: string; read: string}>({
+    severity: 'error',
+    summary: 'a second programmes heading (`Programmes`, `Activities`, `Activités` …) in the report: only one is read as the programmes heading, the others as narrative',
+    message: ({written, read}) =>
+      `The heading ${code(written)} is also a programmes heading, but a report has one: ${code(read)} is read as the programmes heading, so this heading and its sections are printed as narrative`,
+    hint: 'Keep one programmes heading. If this heading is a section of the narrative, reword it (`Overview of technical cooperation activities`, `Aperçu des activités de coopération technique`); if it holds programmes, move them under the other one or into a file under `programmes/`. The heading read is the first that names programmes (`Programmes`, `List of programmes`) rather than only activities (`Activities`), else the first.',
+    related: 'the heading read as the programmes heading'
   }),
   'html-hides-programmes': rule<{container: 'comment' | 'block'; tag?: string; headings: number; fieldLists: number; tables: number}>({
     severity: 'error',

@@ -337,6 +337,64 @@ describe('extract', () => {
     }
   })
 
+  it('reads a programmes heading of any level in any file, when it is the only one', () => {
+    for (const [file, heading] of [['b.md', '## activities'], ['c.md', '# Programme'], ['d.md', '### Activités de coopération technique']]) {
+      const {vfiles, extracted} = run({'a.md': '# Outline\n\nText.\n', [file!]: `${heading}\n\n${'#'.repeat(heading!.indexOf(' ') + 1)} Workshop\n\n- Beneficiaries: Chile\n`})
+      expect(extracted.programmes.map((p) => p.title), heading).toEqual(['Workshop'])
+      expect(vfiles.flatMap((vfile) => vfile.messages), heading).toEqual([])
+    }
+  })
+
+  it('reads one programmes heading: a second is an error naming the one read, and is narrative, its words printed', () => {
+    const second = (m: {ruleId?: string | null | undefined; line?: number | undefined; cause?: unknown}) => [m.ruleId, m.line, (m.cause as {line?: number} | undefined)?.line]
+    // A narrative section titled like a programmes heading, before `# Programmes`: its sections are narrative.
+    const french = run({
+      'r.md':
+        '# Activités de coopération technique\n\n## INPI\n\nFormations.\n\n## AFD\n\nProjets.\n\n' +
+        '# Programmes\n\n| N° | Titre | Bénéficiaires |\n|---|---|---|\n| 1 | Appui aux incubateurs | Togo |\n'
+    })
+    expect(french.extracted.programmes.map((p) => p.title)).toEqual(['Appui aux incubateurs'])
+    expect(french.extracted.narrative.map((block) => [block.type, block.type === 'heading' || block.type === 'paragraph' ? block.content[0]!.text : ''])).toEqual([
+      ['heading', 'Activités de coopération technique'],
+      ['heading', 'INPI'],
+      ['paragraph', 'Formations.'],
+      ['heading', 'AFD'],
+      ['paragraph', 'Projets.']
+    ])
+    expect(french.extracted.headings.map((h) => h.depth)).toEqual([1, 2, 2])
+    expect(french.vfiles[0]!.messages.map(second)).toEqual([['programmes-heading-duplicate', 1, 11]])
+    expect(french.vfiles[0]!.messages[0]!.reason).toBe(
+      'The heading `Activités de coopération technique` is also a programmes heading, but a report has one: `Programmes` is read as the programmes heading, so this heading and its sections are printed as narrative'
+    )
+    // A sub-heading `## Activités`: its `###` sections stay narrative.
+    const sub = run({'r.md': '# Aperçu\n\n## Activités\n\n### INPI\n\nFormations.\n\n# Programmes\n\n## Atelier\n\n- Bénéficiaires: Togo\n'})
+    expect(sub.extracted.programmes.map((p) => p.title)).toEqual(['Atelier'])
+    expect(sub.extracted.narrative.filter((block) => block.type === 'heading').map((block) => block.content[0]!.text)).toEqual(['Aperçu', 'Activités', 'INPI'])
+    expect(sub.vfiles[0]!.messages.map(second)).toEqual([['programmes-heading-duplicate', 3, 9]])
+    // A heading naming programmes is read before one naming activities only, even below it.
+    const nested = run({'r.md': '# Activities\n\nText.\n\n## Programmes\n\n### Workshop\n\n- Beneficiaries: Chile\n'})
+    expect(nested.extracted.programmes.map((p) => p.title)).toEqual(['Workshop'])
+    expect(nested.vfiles[0]!.messages.map(second)).toEqual([['programmes-heading-duplicate', 1, 5]])
+    // Of two that name programmes, the first; a table under the second is not read, and says why.
+    const two = run({
+      'a.md': '# Programmes\n\n## Workshop\n\n- Beneficiaries: Chile\n',
+      'b.md': '# List of programmes\n\n| Title | Beneficiaries |\n|---|---|\n| Seminar | Peru |\n'
+    })
+    expect(two.extracted.programmes.map((p) => p.title)).toEqual(['Workshop'])
+    expect(two.vfiles[1]!.messages.map(second)).toEqual([
+      ['programmes-heading-duplicate', 1, 1],
+      ['programme-misplaced', 3, 1]
+    ])
+    expect((two.vfiles[1]!.messages[0]!.cause as {file?: string}).file).toBe('a.md')
+    expect(two.vfiles[1]!.messages[1]!.reason).toBe(
+      'This table with a title column is under a second programmes heading, which is read as narrative, so it would be read as a plain table, not as programmes'
+    )
+    // A programme titled like a programmes heading, inside the programmes heading's section, is a programme.
+    const inside = run({'r.md': '# Programmes\n\n## Activities\n\n- Beneficiaries: Chile\n'})
+    expect(inside.extracted.programmes.map((p) => p.title)).toEqual(['Activities'])
+    expect(inside.vfiles[0]!.messages).toEqual([])
+  })
+
   it('reports programmes outside the programmes heading, naming a misspelt heading above them', () => {
     const {vfiles, extracted} = run({
       'r.md': '# Outline\n\n## Contact\n\n- Website: https://cipo.example\n\n# Programes\n\n## Workshop\n\n- Start date: 2021\n- Beneficiaries: Chile\n\n| Title |\n|---|\n| Seminar |\n'
