@@ -190,10 +190,10 @@ class Extractor {
 
   file({file, tree}: ParsedFile) {
     checkGlyphs(file, tree, this.glyphs)
-    this.brokenTables(file, tree)
+    const nodes = tree.children.filter((node) => node.type !== 'yaml')
+    this.brokenTables(file, tree, new Set(isProgrammesFile(file) ? nodes : this.programmesSection(nodes)))
     unprinted(file, tree)
     initTextLeft(file)
-    const nodes = tree.children.filter((node) => node.type !== 'yaml')
     if (isProgrammesFile(file)) {
       this.territory(file, nodes, 1, undefined)
       return
@@ -218,21 +218,35 @@ class Extractor {
     }
   }
 
+  /** The nodes under the programmes heading read, if it is one of `nodes`. */
+  private programmesSection(nodes: RootContent[]): RootContent[] {
+    const at = this.programmesHeading ? nodes.indexOf(this.programmesHeading) : -1
+    return at === -1 ? [] : nodes.slice(at + 1, sectionEnd(nodes, at + 1, this.programmesHeading!.depth))
+  }
+
   /**
-   * Paragraphs anywhere in the file that were written as tables but are not read as tables, lines read as rows
-   * of a table that were not written as rows (no `|`: GFM takes the lines right after a table into it), and rows
-   * with fewer cells than the header, which GFM fills with empty ones (a row with more is printed whole).
+   * Paragraphs anywhere in the file that were written as tables but are not read as tables (a table pasted with
+   * tabs is an error only under the programmes heading, in `programmes` (top-level nodes), with a title column),
+   * lines read as rows of a table that were not written as rows (no `|`: GFM takes the lines right after a table
+   * into it), and rows with fewer cells than the header, which GFM fills with empty ones (a row with more is
+   * printed whole).
    */
-  private brokenTables(file: VFile, tree: Root) {
+  private brokenTables(file: VFile, tree: Root, programmes: ReadonlySet<RootContent>) {
     const text = String(file.value)
-    const stack: Nodes[] = [tree]
+    const stack: Array<[Nodes, boolean]> = tree.children.map((node) => [node, programmes.has(node)])
     while (stack.length > 0) {
-      const node = stack.pop()!
+      const [node, under] = stack.pop()!
       if (node.type === 'paragraph') {
         const broken = this.shapes.brokenTable(text, node)
+        const tabs = broken ? undefined : this.shapes.tabTable(text, node)
         if (broken) {
           const {second, ...args} = broken
-          problem(file, 'table-broken', args, span(file, second.offset, second.length) ?? placeOf(node))
+          problem(file, 'table-broken', {kind: 'pipes', ...args}, span(file, second.offset, second.length) ?? placeOf(node))
+        } else if (tabs) {
+          const place = span(file, tabs.span.offset, tabs.span.length) ?? placeOf(node)
+          const args = {header: tabs.header, lines: tabs.lines}
+          if (under && tabs.programmes) problem(file, 'table-broken', {kind: 'tabs', ...args}, place)
+          else problem(file, 'table-tabs', args, place)
         }
       } else if (node.type === 'table') {
         const [head, ...rows] = node.children
@@ -244,7 +258,7 @@ class Extractor {
           else if (row.children.length < header) problem(file, 'table-row-short', {cells: row.children.length, header}, placeOf(row))
         }
       } else if ('children' in node && node.type !== 'heading') {
-        for (const child of node.children) stack.push(child)
+        for (const child of node.children) stack.push([child, under])
       }
     }
   }

@@ -95,6 +95,16 @@ export type MisplacedWhere =
   /** Under a second programmes heading, read as narrative (`programmes-heading-duplicate`). */
   | {as: 'second'}
 
+/** Lines of cells separated by tabs: the cells of the first, and how many lines. */
+export interface TabLines {
+  header: readonly string[]
+  lines: number
+}
+const tabLines = ({header, lines}: TabLines) => `These ${lines} lines separate ${header.length} cells each with tabs, as a table copied from a word processor`
+/** A header row as a Markdown table's first two lines. */
+const asMarkdown = (header: readonly string[]) =>
+  `as a table, write ${code(`| ${header.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`)} then ${code(`|${' --- |'.repeat(header.length)}`)} and each row the same way`
+
 /** Why a front matter value is wrong. */
 export type FieldProblem =
   | {problem: 'missing'; key: string}
@@ -629,17 +639,26 @@ export const catalogue = {
       `This row has ${cells} cell${cells === 1 ? '' : 's'} and the table’s header ${header}: its last ${header - cells === 1 ? 'column is' : `${header - cells} columns are`} left empty`,
     hint: 'If a cell was forgotten, write it in its place; write an empty cell as `| |`, so that every row has a cell for each column (`| 1 | | |` under a header of three).'
   }),
-  'table-broken': rule<{programmes: boolean; header: number; delimiter: number | undefined}>({
+  'table-broken': rule<{kind: 'pipes'; programmes: boolean; header: number; delimiter: number | undefined} | ({kind: 'tabs'} & TabLines)>({
     severity: 'error',
-    summary: 'lines written as a table whose second line is not a delimiter row with one `---` per column, so they are printed as text',
-    message: ({programmes, header, delimiter}) => {
+    summary:
+      'lines written as a table whose second line is not a delimiter row with one `---` per column, or lines of cells separated by tabs (a table pasted from a word processor) with a `Title` column under the programmes heading, so they are printed as text',
+    message: (args) => {
+      if (args.kind === 'tabs') return `${tabLines(args)}, so Markdown prints them as one paragraph and no programme is read from them: ${asMarkdown(args.header)}`
+      const {programmes, header, delimiter} = args
       const why =
         delimiter === undefined
           ? 'the line under its header is not a delimiter row (`| --- |` once per column)'
           : `its delimiter row has ${delimiter} column${delimiter === 1 ? '' : 's'} and its header ${header}`
       return `These lines are written as a table, but ${why}, so they are printed as text${programmes ? ' and no programme is read from them' : ''}`
     },
-    hint: 'Put a delimiter row right under the header with one `---` per header column, e.g. `| --- | --- |` under a header of two columns. If the lines are meant as text, write each `|` in them as `\\|`.'
+    hint: 'Write a table in Markdown: its cells between `|`, one line a row, and right under the header a delimiter row with one `---` per header column, e.g. `| --- | --- |` under a header of two columns. If the lines are meant as text, write each `|` in them as `\\|`.'
+  }),
+  'table-tabs': rule<TabLines>({
+    severity: 'warning',
+    summary: 'lines of cells separated by tabs (a table pasted from a word processor): printed as one paragraph, each tab as a space',
+    message: (args) => `${tabLines(args)}, so Markdown prints them as one paragraph, each tab as a space: ${asMarkdown(args.header)}`,
+    hint: 'To print them as a table, write them as a Markdown table: each line a row with its cells between `|`, and a delimiter row with one `---` per column under the first. To print them as text, replace the tabs with spaces or punctuation.'
   }),
   'raw-html': rule({
     severity: 'warning',

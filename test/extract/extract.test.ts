@@ -231,6 +231,30 @@ describe('extract', () => {
     expect(broken('| Office | City |\n')).toEqual([])
   })
 
+  it('reports lines of cells separated by tabs: a programme table under the programmes heading is an error, others a warning', () => {
+    const tabbed = (files: Record<string, string>) =>
+      run(files).vfiles.flatMap((vfile) =>
+        vfile.messages
+          .filter((m) => m.ruleId === 'table-broken' || m.ruleId === 'table-tabs')
+          .map((m) => [vfile.path, m.ruleId, m.line, m.column, m.place && 'end' in m.place ? [m.place.end.line, m.place.end.column] : undefined])
+      )
+    const word = 'N°\tTitre\tDate de début\tBénéficiaires\n1\tAppui aux incubateurs\t01/05/2025\tTogo\n'
+    // Under the programmes heading, in a programmes/ file, in a quotation there: no programme is read, an error.
+    expect(tabbed({'r.md': `# Programmes\n\n${word}`})).toEqual([['r.md', 'table-broken', 3, 1, [4, 40]]])
+    expect(tabbed({'programmes/afd.md': `## Projet\n\n- Bénéficiaires: Togo\n\n${word}`})).toEqual([['programmes/afd.md', 'table-broken', 5, 1, [6, 40]]])
+    expect(tabbed({'r.md': `# Programmes\n\n> ${word.replace('\n1', '\n> 1')}`})).toEqual([['r.md', 'table-broken', 3, 3, [4, 42]]])
+    const {vfiles, extracted} = run({'r.md': `# Programmes\n\n${word}`})
+    expect(extracted.programmes).toEqual([])
+    expect(vfiles[0]!.messages[0]!.reason).toBe(
+      'These 2 lines separate 4 cells each with tabs, as a table copied from a word processor, so Markdown prints them as one paragraph and no programme is read from them: as a table, write `| N° | Titre | Date de début | Bénéficiaires |` then `| --- | --- | --- | --- |` and each row the same way'
+    )
+    // In the narrative, or without a title column: a warning. A run after a line of text is found too.
+    expect(tabbed({'r.md': `# Outline\n\n${word}`})).toEqual([['r.md', 'table-tabs', 3, 1, [4, 40]]])
+    expect(tabbed({'r.md': '# Programmes\n\nOur offices:\nINPI\tCourbevoie\nAFD\tParis\nEnd.\n'})).toEqual([['r.md', 'table-tabs', 4, 1, [5, 10]]])
+    // One line with tabs, lines of different numbers of cells, a tab in code: not a table.
+    expect(tabbed({'r.md': '# Programmes\n\nA\tB\n\nA\tB\nC\tD\tE\n\n    A\tB\n    C\tD\n'})).toEqual([])
+  })
+
   it('warns of a table row with fewer cells than the header, at the row, in a quotation and a programme table too', () => {
     const {vfiles} = run({
       'r.md':
