@@ -317,7 +317,7 @@ class Extractor {
       this.programmes.misplaced(file, run, depth + 1, {afterHeadingOnly: false, before: i === 0 ? heading : undefined})
       for (const other of run) {
         if (other.type === 'table' && this.programmes.isProgrammeTable(file, other)) this.programmes.table(file, other)
-        else for (const block of toBlocks(file, [other], this.shapes, this.tables)) this.annexIntro.push(block)
+        else for (const block of toBlocks(file, [other], this.shapes, this.tables, [], {programmes: true})) this.annexIntro.push(block)
       }
       i = end
     }

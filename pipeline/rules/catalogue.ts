@@ -532,10 +532,14 @@ export const catalogue = {
     hint: 'Keep one programmes heading. If this heading is a section of the narrative, reword it (`Overview of technical cooperation activities`, `Aperçu des activités de coopération technique`); if it holds programmes, move them under the other one or into a file under `programmes/`. The heading read is the first that names programmes (`Programmes`, `List of programmes`) rather than only activities (`Activities`), else the first.',
     related: 'the heading read as the programmes heading'
   }),
-  'html-hides-programmes': rule<{container: 'comment' | 'block'; tag?: string; headings: number; fieldLists: number; tables: number}>({
+  'html-hides-programmes': rule<{container: 'comment' | 'block'; tag?: string; headings: number; fieldLists: number; tables: number} | {container: 'table'}>({
     severity: 'error',
-    summary: 'an HTML comment or block (`<!--`, `<script>` …) that hides a programmes heading, a field list or a programme table',
-    message: ({container, tag, headings, fieldLists, tables}) => {
+    summary:
+      'an HTML comment or block (`<!--`, `<script>` …) that hides a programmes heading, a field list or a programme table, or an HTML `<table>` under the programmes heading or in a `programmes/` file',
+    message: (args) => {
+      if (args.container === 'table')
+        return 'This HTML `<table>` is under the programmes heading, where a table lists programmes, but art67 does not read HTML: it is printed as code and no programme is read from it'
+      const {container, tag, headings, fieldLists, tables} = args
       const what = container === 'comment' ? 'This HTML comment' : tag ? `This HTML ${code(`<${tag}>`)} block` : 'This HTML block'
       const hidden = [
         count(headings, 'a programmes heading', 'programmes headings'),
@@ -544,7 +548,7 @@ export const catalogue = {
       ].filter(Boolean)
       return `${what} hides ${and(hidden)}: nothing in it reaches the report`
     },
-    hint: 'To leave programmes out of the report, delete them from the sources (version control keeps them); otherwise close the comment (`-->`) or the HTML element before them.'
+    hint: 'To leave programmes out of the report, delete them from the sources (version control keeps them); otherwise close the comment (`-->`) or the HTML element before them. Write a programme table in Markdown: `| Title | Start date |`, a delimiter row `| --- | --- |`, then a row per programme.'
   }),
   'code-unclosed': rule<{container: 'file' | 'list' | 'quote'; headings: number; fieldLists: number; tables: number}>({
     severity: 'error',

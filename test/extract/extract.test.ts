@@ -475,6 +475,21 @@ describe('extract', () => {
     ])
   })
 
+  it('reports an HTML table under the programmes heading or in a programmes/ file as a programme table not read', () => {
+    const html = '<table>\n<tr><th>Titre</th><th>Bénéficiaires</th></tr>\n<tr><td>Atelier</td><td>Togo</td></tr>\n</table>\n'
+    const rules = (files: Record<string, string>) => run(files).vfiles.flatMap((vfile) => vfile.messages.map((m) => [vfile.path, m.ruleId, m.line]))
+    expect(rules({'r.md': `# Programmes\n\n${html}`})).toEqual([['r.md', 'html-hides-programmes', 3]])
+    expect(rules({'r.md': `# Programmes\n\n## Atelier\n\n- Bénéficiaires: Togo\n\n> ${html.replace(/\n(?=.)/g, '\n> ')}`})).toEqual([['r.md', 'html-hides-programmes', 7]])
+    expect(rules({'programmes/afd.md': `<div>\n${html}</div>\n`})).toEqual([['programmes/afd.md', 'html-hides-programmes', 1]])
+    const {vfiles, extracted} = run({'r.md': `# Programmes\n\n${html}`})
+    expect(extracted.programmes).toEqual([])
+    expect(vfiles[0]!.messages[0]!.reason).toBe(
+      'This HTML `<table>` is under the programmes heading, where a table lists programmes, but art67 does not read HTML: it is printed as code and no programme is read from it'
+    )
+    // In the narrative, it is raw HTML, printed as text.
+    expect(rules({'r.md': `# Outline\n\n${html}`})).toEqual([['r.md', 'raw-html', 3]])
+  })
+
   it('reports a code block never closed, in a file, a list item or a quotation, saying what it hides', () => {
     const {vfiles} = run({
       'r.md': '# Outline\n\n- item\n\n  ~~~~\n  code\n  ~~~\n\n> ```\n> quoted\n\n```js\nclosed\n```\n\n````\nfour\n````\n\n```\n\n# Programmes\n\n## A\n\n- Start date: 2021\n- Beneficiaries: Chile\n',
