@@ -315,10 +315,33 @@ class Extractor {
       while (end < nodes.length && !isProgramme(nodes[end]!)) end++
       const run = nodes.slice(i, end)
       this.programmes.misplaced(file, run, depth + 1, {afterHeadingOnly: false, before: i === 0 ? heading : undefined})
-      for (const other of run) {
-        if (other.type === 'table' && this.programmes.isProgrammeTable(file, other)) this.programmes.table(file, other)
-        else for (const block of toBlocks(file, [other], this.shapes, this.tables, [], {programmes: true})) this.annexIntro.push(block)
+      // Printed text after programmes already read goes to the annex's introduction, before them: said once a run.
+      let moved: RootContent[] = []
+      const flush = () => {
+        const after = this.programmes.programmes.at(-1)
+        if (moved.length > 0 && after) {
+          problem(file, 'annex-text-moved', {as: 'after'}, {start: placeOf(moved[0]!).start, end: placeOf(moved.at(-1)!).end}, {file: after.file, place: after.place})
+        } else {
+          // A heading above the level of programmes (`#` in a `programmes/` file) over programmes after it.
+          for (const node of moved) {
+            if (node.type === 'heading' && node.depth <= depth && nodes.slice(end).some(isProgramme)) {
+              problem(file, 'annex-text-moved', {as: 'group', written: collapseWhitespace(nodeText(node))}, placeOf(node))
+            }
+          }
+        }
+        moved = []
       }
+      for (const other of run) {
+        if (other.type === 'table' && this.programmes.isProgrammeTable(file, other)) {
+          flush()
+          this.programmes.table(file, other)
+          continue
+        }
+        const blocks = toBlocks(file, [other], this.shapes, this.tables, [], {programmes: true})
+        if (blocks.length > 0) moved.push(other)
+        for (const block of blocks) this.annexIntro.push(block)
+      }
+      flush()
       i = end
     }
   }

@@ -526,6 +526,35 @@ describe('extract', () => {
     expect(extracted.programmes[1]!.description.map((block) => block.type)).toEqual(['heading', 'paragraph'])
   })
 
+  it('warns of text the annex prints in its introduction though it follows programmes, or heads programmes in a programmes/ file', () => {
+    const moved = (files: Record<string, string>) =>
+      run(files).vfiles.flatMap((vfile) =>
+        vfile.messages.map((m) => [vfile.path, m.ruleId, m.line, m.place && 'end' in m.place ? m.place.end.line : undefined, (m.cause as {file?: string; line?: number} | undefined)?.line])
+      )
+    const table = '| Title | Beneficiaries |\n|---|---|\n| Seminar | Peru |\n'
+    // Text before the first programme introduces the annex, where it is printed: nothing to say.
+    expect(moved({'r.md': `# Programmes\n\nAbout the list.\n\n${table}`})).toEqual([])
+    // Text after the table, a run of it said once, with the programme it follows; a link definition prints nothing.
+    const after = run({'r.md': `# Programmes\n\nAbout the list.\n\n${table}\nAfter the table.\n\n- and a list\n\n[x]: https://x.example\n\n[x]\n`})
+    expect(after.extracted.annexIntro.map((block) => block.type)).toEqual(['paragraph', 'paragraph', 'list', 'paragraph'])
+    expect(moved({'r.md': `# Programmes\n\n${table}\nAfter the table.\n\n- and a list\n`})).toEqual([['r.md', 'annex-text-moved', 7, 9, 5]])
+    // A programmes/ file's text before its first programme, after programmes of other files; `#` and `####` sections.
+    expect(
+      moved({
+        'r.md': `# Programmes\n\n${table}`,
+        'programmes/afd.md': 'Intro.\n\n## A\n\n- Beneficiaries: Chile\n\n# Other projects\n\n#### Note\n\nText.\n\n## B\n\n- Beneficiaries: Peru\n'
+      })
+    ).toEqual([
+      ['programmes/afd.md', 'annex-text-moved', 1, 1, 5],
+      ['programmes/afd.md', 'annex-text-moved', 7, 11, 3]
+    ])
+    // A `#` over the programmes of the first programmes/ file: printed before the list, not above them.
+    expect(moved({'programmes/afd.md': '# AFD\n\nOur projects.\n\n## A\n\n- Beneficiaries: Chile\n'})).toEqual([['programmes/afd.md', 'annex-text-moved', 1, 1, undefined]])
+    expect(run({'programmes/afd.md': '# AFD\n\n## A\n\n- Beneficiaries: Chile\n'}).vfiles[0]!.messages[0]!.reason).toBe(
+      'The heading `AFD` is above the programmes after it, but the annex lists every programme together: it is printed in the annex’s introduction, before the list of programmes, not above them'
+    )
+  })
+
   it('resolves reference-style links and images through the file’s definitions', () => {
     const {vfiles, extracted} = run({'r.md': 'See [CIPO][cipo] and ![Logo][logo].\n\n[cipo]: https://cipo.example\n[logo]: logo.png\n'})
     expect(extracted.narrative).toEqual([
