@@ -1,6 +1,6 @@
 // Stage 3, extract: from each file's mdast, the front matter node, the narrative and the programmes as written,
 // keeping every place. Source syntax is read here; values are checked by validate.
-import type {Definition, Heading, Nodes, Root, RootContent, Yaml} from 'mdast'
+import type {Definition, Heading, Nodes, Root, RootContent, Table, Yaml} from 'mdast'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {Glyphs} from '../fonts/index.js'
@@ -307,7 +307,14 @@ class Extractor {
       const node = nodes[i]!
       if (isProgramme(node)) {
         const end = sectionEnd(nodes, i + 1, node.depth)
-        this.programmes.section(file, node, nodes.slice(i + 1, end))
+        const content = nodes.slice(i + 1, end)
+        if (content.length > 0 && content.every((other) => other.type === 'table' && this.shapes.isProgrammeTable(other))) {
+          // A heading over programme tables and nothing else names a group of programmes, not a programme: the
+          // annex lists every programme together, so it is printed in the annex's introduction, with a warning.
+          problem(file, 'annex-text-moved', {as: 'table', written: collapseWhitespace(nodeText(node))}, placeOf(node))
+          for (const block of toBlocks(file, [node], this.shapes, this.tables, [], {programmes: true})) this.annexIntro.push(block)
+          for (const table of content) this.programmes.table(file, table as Table)
+        } else this.programmes.section(file, node, content)
         i = end
         continue
       }

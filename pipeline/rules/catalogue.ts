@@ -550,14 +550,16 @@ export const catalogue = {
     },
     hint: 'To leave programmes out of the report, delete them from the sources (version control keeps them); otherwise close the comment (`-->`) or the HTML element before them. Write a programme table in Markdown: `| Title | Start date |`, a delimiter row `| --- | --- |`, then a row per programme.'
   }),
-  'annex-text-moved': rule<{as: 'after'} | {as: 'group'; written: string}>({
+  'annex-text-moved': rule<{as: 'after'} | {as: 'group' | 'table'; written: string}>({
     severity: 'warning',
     summary:
-      'text under the programmes heading or in a `programmes/` file outside any programme, after programmes already read, or a `#` heading over programmes in a `programmes/` file: printed in the annex’s introduction, before the list of programmes',
+      'text under the programmes heading or in a `programmes/` file outside any programme, after programmes already read, or a heading over programmes (a `#` in a `programmes/` file, a programme heading over nothing but a programme table): printed in the annex’s introduction, before the list of programmes',
     message: (args) =>
       args.as === 'after'
         ? 'This text follows programmes already read but is in no programme’s section, so the annex prints it in its introduction, before the list of programmes'
-        : `The heading ${code(args.written)} is above the programmes after it, but the annex lists every programme together: it is printed in the annex’s introduction, before the list of programmes, not above them`,
+        : args.as === 'table'
+          ? `The heading ${code(args.written)} is over nothing but a programme table, so it is no programme: the table’s programmes are listed with all the others, and the heading is printed in the annex’s introduction, before the list of programmes`
+          : `The heading ${code(args.written)} is above the programmes after it, but the annex lists every programme together: it is printed in the annex’s introduction, before the list of programmes, not above them`,
     hint: 'To introduce the annex, move the text before the first programme (right under the programmes heading, or at the start of the first `programmes/` file); to describe a programme, move it into that programme’s section (under its heading); otherwise move it into the narrative. To say which agency runs programmes, give each an `Implementing agency:` field (or a column) rather than a heading.',
     related: 'the programme it follows'
   }),

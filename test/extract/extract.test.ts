@@ -555,6 +555,20 @@ describe('extract', () => {
     )
   })
 
+  it('reads a programme heading over nothing but a programme table as a heading over its programmes, not an empty programme', () => {
+    const table = '| Titre | Bénéficiaires |\n|---|---|\n| Appui aux incubateurs | Togo |\n| Formation | Bénin |\n'
+    const {vfiles, extracted} = run({'programmes/afd.md': `## Projets de l'AFD\n\n${table}\n## Atelier\n\n${table}\nAprès.\n`})
+    expect(extracted.programmes.map((p) => [p.title, p.form])).toEqual([
+      ['Appui aux incubateurs', 'row'],
+      ['Formation', 'row'],
+      ['Atelier', 'section'],
+      ['Appui aux incubateurs', 'row'],
+      ['Formation', 'row']
+    ])
+    expect(extracted.annexIntro).toEqual([{type: 'heading', depth: 2, number: '', content: [{text: "Projets de l'AFD"}]}])
+    expect(vfiles[0]!.messages.map((m) => [m.ruleId, m.line])).toEqual([['annex-text-moved', 1]])
+  })
+
   it('resolves reference-style links and images through the file’s definitions', () => {
     const {vfiles, extracted} = run({'r.md': 'See [CIPO][cipo] and ![Logo][logo].\n\n[cipo]: https://cipo.example\n[logo]: logo.png\n'})
     expect(extracted.narrative).toEqual([
