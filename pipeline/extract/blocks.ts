@@ -122,7 +122,8 @@ function withCheckbox(checked: boolean | null | undefined, blocks: Block[]): Blo
 }
 
 /**
- * Convert mdast block content. Headings come out without a number; the model numbers them later.
+ * Convert mdast block content. Headings come out without a number; the model numbers them later. `programmes`:
+ * the content is under the programmes heading, where an HTML table is a programme table not read.
  * Problems (raw HTML, HTML hiding programmes, images, local links, too deep nesting) are reported on `file`; every
  * table is added to `tables`.
  */
@@ -131,8 +132,10 @@ export function toBlocks(
   nodes: readonly RootContent[],
   shapes: Shapes,
   tables: PrintedTable[],
-  nesting: readonly Nesting[] = []
+  nesting: readonly Nesting[] = [],
+  {programmes = false}: {programmes?: boolean} = {}
 ): Block[] {
+  const inner = {programmes}
   const blocks: Block[] = []
   for (const node of nodes) {
     if ((node.type === 'list' || node.type === 'blockquote') && nesting.length >= maxNesting) {
@@ -149,18 +152,18 @@ export function toBlocks(
         break
       case 'list': {
         const start = node.ordered ? (node.start ?? 1) : undefined
-        const inner: Nesting[] = [...nesting, {kind: 'list', last: start === undefined ? 0 : start + node.children.length - 1}]
+        const listNesting: Nesting[] = [...nesting, {kind: 'list', last: start === undefined ? 0 : start + node.children.length - 1}]
         blocks.push({
           type: 'list',
           ordered: Boolean(node.ordered),
           start,
           ...(node.ordered && isParenthesized(String(file.value), node) ? {delimiter: ')' as const} : {}),
-          items: node.children.map((item) => withCheckbox(item.checked, toBlocks(file, item.children, shapes, tables, inner)))
+          items: node.children.map((item) => withCheckbox(item.checked, toBlocks(file, item.children, shapes, tables, listNesting, inner)))
         })
         break
       }
       case 'blockquote':
-        blocks.push({type: 'quote', children: toBlocks(file, node.children, shapes, tables, [...nesting, {kind: 'quote'}])})
+        blocks.push({type: 'quote', children: toBlocks(file, node.children, shapes, tables, [...nesting, {kind: 'quote'}], inner)})
         break
       case 'code':
         if (isUnclosedFence(String(file.value), node)) {
@@ -172,6 +175,8 @@ export function toBlocks(
       case 'html': {
         const hidden = shapes.hiddenIn(node)
         if (hidden) problem(file, 'html-hides-programmes', {...htmlContainer(node), ...hidden}, node.position)
+        // Under the programmes heading a table lists programmes; one written in HTML is not read.
+        else if (programmes && /<table[\s>]/i.test(node.value)) problem(file, 'html-hides-programmes', {container: 'table'}, node.position)
         else problem(file, 'raw-html', {}, node.position)
         blocks.push({type: 'code', text: node.value})
         break

@@ -1,6 +1,6 @@
 // Stage 3, extract: from each file's mdast, the front matter node, the narrative and the programmes as written,
 // keeping every place. Source syntax is read here; values are checked by validate.
-import type {Definition, Heading, Nodes, Root, RootContent, Yaml} from 'mdast'
+import type {Definition, Heading, Nodes, Root, RootContent, Table, Yaml} from 'mdast'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {Glyphs} from '../fonts/index.js'
@@ -55,6 +55,9 @@ function sectionEnd(nodes: RootContent[], from: number, depth: number): number {
   }
   return i
 }
+
+/** Whether a programmes heading names programmes (`Programmes`, `Programas`), not only activities (`Activités`). */
+const namesProgrammes = (text: string) => /program/i.test(text)
 
 /** Nodes whose children are blocks: HTML among them is a block of its own. */
 const blockParents = new Set<Nodes['type']>(['root', 'blockquote', 'listItem', 'footnoteDefinition'])
@@ -152,12 +155,45 @@ class Extractor {
     this.programmes = new ProgrammeReader(this.shapes, this.tables)
   }
 
+  /** The heading read as the programmes heading, of all the narrative files' (see `chooseProgrammesHeading`). */
+  private programmesHeading: Heading | undefined
+  /** Other programmes headings, read as narrative: each with the errors it raised. */
+  private readonly secondHeadings = new Set<Heading>()
+
+  /**
+   * The one programmes heading of the report: of the top-level headings of the files outside `programmes/` whose
+   * text is a programmes heading, the first that names programmes (`Programmes`, `Liste des programmes`), else the
+   * first (`Activités`, which may as well title a section of the narrative). Each other one is an error, naming the
+   * one read, and is read as narrative, unless it is inside the section of the one read (a programme, or a heading
+   * of a programme's description).
+   */
+  chooseProgrammesHeading(files: readonly ParsedFile[]) {
+    const found: Array<{file: VFile; nodes: RootContent[]; index: number; heading: Heading}> = []
+    for (const {file, tree} of files) {
+      if (isProgrammesFile(file)) continue
+      const nodes = tree.children.filter((node) => node.type !== 'yaml')
+      nodes.forEach((node, index) => {
+        if (node.type === 'heading' && this.shapes.labels.isProgrammesHeading(nodeText(node))) found.push({file, nodes, index, heading: node})
+      })
+    }
+    const read = found.find(({heading}) => namesProgrammes(nodeText(heading))) ?? found[0]
+    if (!read) return
+    this.programmesHeading = read.heading
+    const end = sectionEnd(read.nodes, read.index + 1, read.heading.depth)
+    for (const other of found) {
+      if (other === read || (other.file === read.file && other.index > read.index && other.index < end)) continue
+      this.secondHeadings.add(other.heading)
+      const written = collapseWhitespace(nodeText(other.heading))
+      problem(other.file, 'programmes-heading-duplicate', {written, read: collapseWhitespace(nodeText(read.heading))}, placeOf(other.heading), {file: read.file, place: placeOf(read.heading)})
+    }
+  }
+
   file({file, tree}: ParsedFile) {
     checkGlyphs(file, tree, this.glyphs)
-    this.brokenTables(file, tree)
+    const nodes = tree.children.filter((node) => node.type !== 'yaml')
+    this.brokenTables(file, tree, new Set(isProgrammesFile(file) ? nodes : this.programmesSection(nodes)))
     unprinted(file, tree)
     initTextLeft(file)
-    const nodes = tree.children.filter((node) => node.type !== 'yaml')
     if (isProgrammesFile(file)) {
       this.territory(file, nodes, 1, undefined)
       return
@@ -182,21 +218,35 @@ class Extractor {
     }
   }
 
+  /** The nodes under the programmes heading read, if it is one of `nodes`. */
+  private programmesSection(nodes: RootContent[]): RootContent[] {
+    const at = this.programmesHeading ? nodes.indexOf(this.programmesHeading) : -1
+    return at === -1 ? [] : nodes.slice(at + 1, sectionEnd(nodes, at + 1, this.programmesHeading!.depth))
+  }
+
   /**
-   * Paragraphs anywhere in the file that were written as tables but are not read as tables, lines read as rows
-   * of a table that were not written as rows (no `|`: GFM takes the lines right after a table into it), and rows
-   * with fewer cells than the header, which GFM fills with empty ones (a row with more is printed whole).
+   * Paragraphs anywhere in the file that were written as tables but are not read as tables (a table pasted with
+   * tabs is an error only under the programmes heading, in `programmes` (top-level nodes), with a title column),
+   * lines read as rows of a table that were not written as rows (no `|`: GFM takes the lines right after a table
+   * into it), and rows with fewer cells than the header, which GFM fills with empty ones (a row with more is
+   * printed whole).
    */
-  private brokenTables(file: VFile, tree: Root) {
+  private brokenTables(file: VFile, tree: Root, programmes: ReadonlySet<RootContent>) {
     const text = String(file.value)
-    const stack: Nodes[] = [tree]
+    const stack: Array<[Nodes, boolean]> = tree.children.map((node) => [node, programmes.has(node)])
     while (stack.length > 0) {
-      const node = stack.pop()!
+      const [node, under] = stack.pop()!
       if (node.type === 'paragraph') {
         const broken = this.shapes.brokenTable(text, node)
+        const tabs = broken ? undefined : this.shapes.tabTable(text, node)
         if (broken) {
           const {second, ...args} = broken
-          problem(file, 'table-broken', args, span(file, second.offset, second.length) ?? placeOf(node))
+          problem(file, 'table-broken', {kind: 'pipes', ...args}, span(file, second.offset, second.length) ?? placeOf(node))
+        } else if (tabs) {
+          const place = span(file, tabs.span.offset, tabs.span.length) ?? placeOf(node)
+          const args = {header: tabs.header, lines: tabs.lines}
+          if (under && tabs.programmes) problem(file, 'table-broken', {kind: 'tabs', ...args}, place)
+          else problem(file, 'table-tabs', args, place)
         }
       } else if (node.type === 'table') {
         const [head, ...rows] = node.children
@@ -208,13 +258,13 @@ class Extractor {
           else if (row.children.length < header) problem(file, 'table-row-short', {cells: row.children.length, header}, placeOf(row))
         }
       } else if ('children' in node && node.type !== 'heading') {
-        for (const child of node.children) stack.push(child)
+        for (const child of node.children) stack.push([child, under])
       }
     }
   }
 
   private isProgrammesHeading(node: RootContent): node is Heading {
-    return node.type === 'heading' && this.shapes.labels.isProgrammesHeading(nodeText(node))
+    return node === this.programmesHeading
   }
 
   /** A field list right after a heading, or a programme table, in the narrative: programmes art67 would not read. */
@@ -226,7 +276,12 @@ class Extractor {
     for (const {list, labels: nested} of this.shapes.nestedFieldLists(node, String(file.value))) found.push([{kind: 'list', labels: nested.slice(0, 3)}, list])
     for (const table of this.shapes.nestedTables(node)) found.push([{kind: 'table'}, table])
     if (found.length === 0) return
-    // A heading above it may be a misspelt programmes heading.
+    // A heading above it may be a second programmes heading, read as narrative, or a misspelt one.
+    const second = [...outline.headings(index)].find((heading) => this.secondHeadings.has(heading))
+    if (second) {
+      for (const [shape, at] of found) problem(file, 'programme-misplaced', {found: shape, as: 'second'}, placeOf(at), {file, place: placeOf(second)})
+      return
+    }
     let near: {heading: Heading; suggestion: string} | undefined
     for (const heading of outline.headings(index)) {
       const suggestion = this.shapes.labels.nearProgrammesHeading(nodeText(heading))
@@ -252,7 +307,14 @@ class Extractor {
       const node = nodes[i]!
       if (isProgramme(node)) {
         const end = sectionEnd(nodes, i + 1, node.depth)
-        this.programmes.section(file, node, nodes.slice(i + 1, end))
+        const content = nodes.slice(i + 1, end)
+        if (content.length > 0 && content.every((other) => other.type === 'table' && this.shapes.isProgrammeTable(other))) {
+          // A heading over programme tables and nothing else names a group of programmes, not a programme: the
+          // annex lists every programme together, so it is printed in the annex's introduction, with a warning.
+          problem(file, 'annex-text-moved', {as: 'table', written: collapseWhitespace(nodeText(node))}, placeOf(node))
+          for (const block of toBlocks(file, [node], this.shapes, this.tables, [], {programmes: true})) this.annexIntro.push(block)
+          for (const table of content) this.programmes.table(file, table as Table)
+        } else this.programmes.section(file, node, content)
         i = end
         continue
       }
@@ -260,10 +322,33 @@ class Extractor {
       while (end < nodes.length && !isProgramme(nodes[end]!)) end++
       const run = nodes.slice(i, end)
       this.programmes.misplaced(file, run, depth + 1, {afterHeadingOnly: false, before: i === 0 ? heading : undefined})
-      for (const other of run) {
-        if (other.type === 'table' && this.programmes.isProgrammeTable(file, other)) this.programmes.table(file, other)
-        else for (const block of toBlocks(file, [other], this.shapes, this.tables)) this.annexIntro.push(block)
+      // Printed text after programmes already read goes to the annex's introduction, before them: said once a run.
+      let moved: RootContent[] = []
+      const flush = () => {
+        const after = this.programmes.programmes.at(-1)
+        if (moved.length > 0 && after) {
+          problem(file, 'annex-text-moved', {as: 'after'}, {start: placeOf(moved[0]!).start, end: placeOf(moved.at(-1)!).end}, {file: after.file, place: after.place})
+        } else {
+          // A heading above the level of programmes (`#` in a `programmes/` file) over programmes after it.
+          for (const node of moved) {
+            if (node.type === 'heading' && node.depth <= depth && nodes.slice(end).some(isProgramme)) {
+              problem(file, 'annex-text-moved', {as: 'group', written: collapseWhitespace(nodeText(node))}, placeOf(node))
+            }
+          }
+        }
+        moved = []
       }
+      for (const other of run) {
+        if (other.type === 'table' && this.programmes.isProgrammeTable(file, other)) {
+          flush()
+          this.programmes.table(file, other)
+          continue
+        }
+        const blocks = toBlocks(file, [other], this.shapes, this.tables, [], {programmes: true})
+        if (blocks.length > 0) moved.push(other)
+        for (const block of blocks) this.annexIntro.push(block)
+      }
+      flush()
       i = end
     }
   }
@@ -301,6 +386,7 @@ const keyLine = /^.*\n[ \t]*[A-Za-z_][\w-]*[ \t]*:(?:[ \t\n]|$)/
 export function extract(files: readonly ParsedFile[], labels: readonly Labels[], glyphs: Glyphs, {allRead = true} = {}): Extracted {
   const extractor = new Extractor(new LabelIndex(labels), glyphs)
   const frontMatter = findFrontMatter(files, allRead)
+  extractor.chooseProgrammesHeading(files)
   for (const file of files) extractor.file(file)
   const {narrative, annexIntro, tables, headings} = extractor
   return {frontMatter, narrative, annexIntro, programmes: extractor.programmes.programmes, tables, headings}

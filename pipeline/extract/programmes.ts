@@ -161,8 +161,8 @@ export class ProgrammeReader {
     const described = body.filter((node) => node.type !== 'table' || !tables.includes(node))
     this.misplaced(file, described, heading.depth, {afterHeadingOnly: true})
     programme.description = [
-      ...(leftover.length > 0 ? toBlocks(file, [{...fieldList!, children: leftover}], this.shapes, this.tables) : []),
-      ...toBlocks(file, described, this.shapes, this.tables)
+      ...(leftover.length > 0 ? toBlocks(file, [{...fieldList!, children: leftover}], this.shapes, this.tables, [], {programmes: true}) : []),
+      ...toBlocks(file, described, this.shapes, this.tables, [], {programmes: true})
     ]
     for (const table of tables) this.table(file, table)
   }

@@ -83,6 +83,18 @@ export interface BrokenTable {
   second: {offset: number; length: number}
 }
 
+/** Lines whose cells are separated by tabs, as a table copied from a word processor: see `Shapes.tabTable`. */
+export interface TabTable {
+  /** Its first line has a title column: a programme table. */
+  programmes: boolean
+  /** The cells of its first line, trimmed. */
+  header: string[]
+  /** How many lines it has, the first included. */
+  lines: number
+  /** Where its lines are in the file's text, from the first's start to the last's end. */
+  span: {offset: number; length: number}
+}
+
 /** The cells of a table line as written, trimmed: outer pipes dropped, split at every `|` not escaped. */
 function tableCells(line: string): string[] {
   const inner = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '')
@@ -153,6 +165,42 @@ export class Shapes {
     const delimiter = second.every((cell) => /^:?-+:?$/.test(cell)) ? second.length : undefined
     if (delimiter === header.length) return undefined
     return {programmes, header: header.length, delimiter, second: {offset: start + firstBreak + 1, length: written[1]!.length}}
+  }
+
+  /**
+   * The first run of two or more consecutive lines of a paragraph with the same number (two or more) of cells
+   * separated by tabs, as a word processor copies a table, else undefined: Markdown reads it as one paragraph.
+   */
+  tabTable(text: string, paragraph: Paragraph): TabTable | undefined {
+    const start = paragraph.position?.start.offset
+    const end = paragraph.position?.end.offset
+    if (start === undefined || end === undefined) return undefined
+    const source = text.slice(start, end)
+    if (!source.includes('\t')) return undefined
+    // Each line with its offset in the file; lines after the first carry their container's prefix (`> `, spaces).
+    const lines: Array<{offset: number; written: string; cells: string[]}> = []
+    let offset = start
+    for (const [index, written] of source.split('\n').entries()) {
+      const prefix = index === 0 ? 0 : (/^[ >]*/.exec(written)?.[0].length ?? 0)
+      lines.push({offset: offset + prefix, written: written.slice(prefix), cells: written.slice(prefix).split('\t').map((cell) => cell.trim())})
+      offset += written.length + 1
+    }
+    for (let first = 0; first < lines.length - 1; first++) {
+      const width = lines[first]!.cells.length
+      if (width < 2) continue
+      let last = first
+      while (last + 1 < lines.length && lines[last + 1]!.cells.length === width) last++
+      if (last === first) continue
+      const header = lines[first]!.cells
+      const lastLine = lines[last]!
+      return {
+        programmes: header.some((cell) => this.labels.column(cell) === 'title'),
+        header,
+        lines: last - first + 1,
+        span: {offset: lines[first]!.offset, length: lastLine.offset + lastLine.written.length - lines[first]!.offset}
+      }
+    }
+    return undefined
   }
 
   /** Programme tables inside lists, quotations and footnotes below `node` (not `node` itself). */

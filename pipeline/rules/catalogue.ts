@@ -92,6 +92,18 @@ export type MisplacedWhere =
   | {as: 'outside'; heading?: {written: string; suggestion: string} | undefined}
   | {as: 'level'; depth: number | undefined; programmeDepth: number}
   | {as: 'nested'}
+  /** Under a second programmes heading, read as narrative (`programmes-heading-duplicate`). */
+  | {as: 'second'}
+
+/** Lines of cells separated by tabs: the cells of the first, and how many lines. */
+export interface TabLines {
+  header: readonly string[]
+  lines: number
+}
+const tabLines = ({header, lines}: TabLines) => `These ${lines} lines separate ${header.length} cells each with tabs, as a table copied from a word processor`
+/** A header row as a Markdown table's first two lines. */
+const asMarkdown = (header: readonly string[]) =>
+  `as a table, write ${code(`| ${header.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`)} then ${code(`|${' --- |'.repeat(header.length)}`)} and each row the same way`
 
 /** Why a front matter value is wrong. */
 export type FieldProblem =
@@ -505,15 +517,29 @@ export const catalogue = {
             : `${found} follows a level-${args.depth} heading, but programmes here are level-${args.programmeDepth} headings, so ${read}`
         case 'nested':
           return `${found} is inside a list or quotation, so ${read}`
+        case 'second':
+          return `${found} is under a second programmes heading, which is read as narrative, so ${read}`
       }
     },
     hint: 'Write programmes under a heading named `Programmes` (or a variant listed in the README), each under its own heading one level below it, or in files under `programmes/`. If this is narrative text, put a sentence between the heading and the list, or call the table’s column something other than `Title`.',
     related: 'the heading it falls under'
   }),
-  'html-hides-programmes': rule<{container: 'comment' | 'block'; tag?: string; headings: number; fieldLists: number; tables: number}>({
+  'programmes-heading-duplicate': rule<{written: string; read: string}>({
     severity: 'error',
-    summary: 'an HTML comment or block (`<!--`, `<script>` …) that hides a programmes heading, a field list or a programme table',
-    message: ({container, tag, headings, fieldLists, tables}) => {
+    summary: 'a second programmes heading (`Programmes`, `Activities`, `Activités` …) in the report: only one is read as the programmes heading, the others as narrative',
+    message: ({written, read}) =>
+      `The heading ${code(written)} is also a programmes heading, but a report has one: ${code(read)} is read as the programmes heading, so this heading and its sections are printed as narrative`,
+    hint: 'Keep one programmes heading. If this heading is a section of the narrative, reword it (`Overview of technical cooperation activities`, `Aperçu des activités de coopération technique`); if it holds programmes, move them under the other one or into a file under `programmes/`. The heading read is the first that names programmes (`Programmes`, `List of programmes`) rather than only activities (`Activities`), else the first.',
+    related: 'the heading read as the programmes heading'
+  }),
+  'html-hides-programmes': rule<{container: 'comment' | 'block'; tag?: string; headings: number; fieldLists: number; tables: number} | {container: 'table'}>({
+    severity: 'error',
+    summary:
+      'an HTML comment or block (`<!--`, `<script>` …) that hides a programmes heading, a field list or a programme table, or an HTML `<table>` under the programmes heading or in a `programmes/` file',
+    message: (args) => {
+      if (args.container === 'table')
+        return 'This HTML `<table>` is under the programmes heading, where a table lists programmes, but art67 does not read HTML: it is printed as code and no programme is read from it'
+      const {container, tag, headings, fieldLists, tables} = args
       const what = container === 'comment' ? 'This HTML comment' : tag ? `This HTML ${code(`<${tag}>`)} block` : 'This HTML block'
       const hidden = [
         count(headings, 'a programmes heading', 'programmes headings'),
@@ -522,7 +548,20 @@ export const catalogue = {
       ].filter(Boolean)
       return `${what} hides ${and(hidden)}: nothing in it reaches the report`
     },
-    hint: 'To leave programmes out of the report, delete them from the sources (version control keeps them); otherwise close the comment (`-->`) or the HTML element before them.'
+    hint: 'To leave programmes out of the report, delete them from the sources (version control keeps them); otherwise close the comment (`-->`) or the HTML element before them. Write a programme table in Markdown: `| Title | Start date |`, a delimiter row `| --- | --- |`, then a row per programme.'
+  }),
+  'annex-text-moved': rule<{as: 'after'} | {as: 'group' | 'table'; written: string}>({
+    severity: 'warning',
+    summary:
+      'text under the programmes heading or in a `programmes/` file outside any programme, after programmes already read, or a heading over programmes (a `#` in a `programmes/` file, a programme heading over nothing but a programme table): printed in the annex’s introduction, before the list of programmes',
+    message: (args) =>
+      args.as === 'after'
+        ? 'This text follows programmes already read but is in no programme’s section, so the annex prints it in its introduction, before the list of programmes'
+        : args.as === 'table'
+          ? `The heading ${code(args.written)} is over nothing but a programme table, so it is no programme: the table’s programmes are listed with all the others, and the heading is printed in the annex’s introduction, before the list of programmes`
+          : `The heading ${code(args.written)} is above the programmes after it, but the annex lists every programme together: it is printed in the annex’s introduction, before the list of programmes, not above them`,
+    hint: 'To introduce the annex, move the text before the first programme (right under the programmes heading, or at the start of the first `programmes/` file); to describe a programme, move it into that programme’s section (under its heading); otherwise move it into the narrative. To say which agency runs programmes, give each an `Implementing agency:` field (or a column) rather than a heading.',
+    related: 'the programme it follows'
   }),
   'code-unclosed': rule<{container: 'file' | 'list' | 'quote'; headings: number; fieldLists: number; tables: number}>({
     severity: 'error',
@@ -627,17 +666,26 @@ export const catalogue = {
       `This row has ${cells} cell${cells === 1 ? '' : 's'} and the table’s header ${header}: its last ${header - cells === 1 ? 'column is' : `${header - cells} columns are`} left empty`,
     hint: 'If a cell was forgotten, write it in its place; write an empty cell as `| |`, so that every row has a cell for each column (`| 1 | | |` under a header of three).'
   }),
-  'table-broken': rule<{programmes: boolean; header: number; delimiter: number | undefined}>({
+  'table-broken': rule<{kind: 'pipes'; programmes: boolean; header: number; delimiter: number | undefined} | ({kind: 'tabs'} & TabLines)>({
     severity: 'error',
-    summary: 'lines written as a table whose second line is not a delimiter row with one `---` per column, so they are printed as text',
-    message: ({programmes, header, delimiter}) => {
+    summary:
+      'lines written as a table whose second line is not a delimiter row with one `---` per column, or lines of cells separated by tabs (a table pasted from a word processor) with a `Title` column under the programmes heading, so they are printed as text',
+    message: (args) => {
+      if (args.kind === 'tabs') return `${tabLines(args)}, so Markdown prints them as one paragraph and no programme is read from them: ${asMarkdown(args.header)}`
+      const {programmes, header, delimiter} = args
       const why =
         delimiter === undefined
           ? 'the line under its header is not a delimiter row (`| --- |` once per column)'
           : `its delimiter row has ${delimiter} column${delimiter === 1 ? '' : 's'} and its header ${header}`
       return `These lines are written as a table, but ${why}, so they are printed as text${programmes ? ' and no programme is read from them' : ''}`
     },
-    hint: 'Put a delimiter row right under the header with one `---` per header column, e.g. `| --- | --- |` under a header of two columns. If the lines are meant as text, write each `|` in them as `\\|`.'
+    hint: 'Write a table in Markdown: its cells between `|`, one line a row, and right under the header a delimiter row with one `---` per header column, e.g. `| --- | --- |` under a header of two columns. If the lines are meant as text, write each `|` in them as `\\|`.'
+  }),
+  'table-tabs': rule<TabLines>({
+    severity: 'warning',
+    summary: 'lines of cells separated by tabs (a table pasted from a word processor): printed as one paragraph, each tab as a space',
+    message: (args) => `${tabLines(args)}, so Markdown prints them as one paragraph, each tab as a space: ${asMarkdown(args.header)}`,
+    hint: 'To print them as a table, write them as a Markdown table: each line a row with its cells between `|`, and a delimiter row with one `---` per column under the first. To print them as text, replace the tabs with spaces or punctuation.'
   }),
   'strike-as-text': rule<{text: string; where: 'title' | 'field' | 'cell'}>({
     severity: 'error',

@@ -444,6 +444,30 @@ describe('emitPdf', () => {
   })
 })
 
+describe('emitPdf prints what the sources wrote where they wrote it', () => {
+  const french = (body: string, files: Record<string, string> = {}) =>
+    validated({'report.md': `---\nmember: France\nperiod: 2025\ndate: 16/09/2025\nlanguage: fr\n---\n\n${body}`, ...files}).report!
+
+  it('prints a second programmes heading and its sections in the body, not as programmes of the annex', async () => {
+    const report = french(
+      '# Activités de coopération technique\n\n## INPI\n\nFormations.\n\n## AFD\n\nProjets.\n\n' +
+        '# Programmes\n\n| N° | Titre | Bénéficiaires |\n|---|---|---|\n| 1 | Appui aux incubateurs | Togo |\n'
+    )
+    const pdf = await read(report)
+    const first = pdf.lines[0]!.map((line) => line.text)
+    expect(first.slice(first.indexOf('_______________') + 1)).toEqual(['1 ACTIVITÉS DE COOPÉRATION TECHNIQUE', '1.1 INPI', '1. Formations.', '1.2 AFD', '2. Projets.'])
+    expect(report.programmes.map((programme) => programme.title)).toEqual(['Appui aux incubateurs'])
+  })
+
+  it('prints a heading over a programme table in the annex, not as an empty programme', async () => {
+    const report = french('# Aperçu\n\nTexte.\n', {'programmes/afd.md': "## Projets de l'AFD\n\n| Titre | Bénéficiaires |\n|---|---|\n| Appui aux incubateurs | Togo |\n"})
+    expect(report.programmes.map((programme) => programme.title)).toEqual(['Appui aux incubateurs'])
+    const annex = (await read(report)).lines.slice(1).flat().map((line) => line.text)
+    expect(annex.indexOf("Projets de l'AFD")).toBeGreaterThan(-1)
+    expect(annex.filter((line) => line.includes("Projets de l'AFD"))).toEqual(["Projets de l'AFD"])
+  })
+})
+
 describe('emitPdf never runs text off the page nor loses it', () => {
   const rightMargin = () => templates.styles.pageMargins[2]
   const cells = (texts: string[]) => texts.map((text) => [{text}])

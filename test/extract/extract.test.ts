@@ -231,6 +231,30 @@ describe('extract', () => {
     expect(broken('| Office | City |\n')).toEqual([])
   })
 
+  it('reports lines of cells separated by tabs: a programme table under the programmes heading is an error, others a warning', () => {
+    const tabbed = (files: Record<string, string>) =>
+      run(files).vfiles.flatMap((vfile) =>
+        vfile.messages
+          .filter((m) => m.ruleId === 'table-broken' || m.ruleId === 'table-tabs')
+          .map((m) => [vfile.path, m.ruleId, m.line, m.column, m.place && 'end' in m.place ? [m.place.end.line, m.place.end.column] : undefined])
+      )
+    const word = 'N°\tTitre\tDate de début\tBénéficiaires\n1\tAppui aux incubateurs\t01/05/2025\tTogo\n'
+    // Under the programmes heading, in a programmes/ file, in a quotation there: no programme is read, an error.
+    expect(tabbed({'r.md': `# Programmes\n\n${word}`})).toEqual([['r.md', 'table-broken', 3, 1, [4, 40]]])
+    expect(tabbed({'programmes/afd.md': `## Projet\n\n- Bénéficiaires: Togo\n\n${word}`})).toEqual([['programmes/afd.md', 'table-broken', 5, 1, [6, 40]]])
+    expect(tabbed({'r.md': `# Programmes\n\n> ${word.replace('\n1', '\n> 1')}`})).toEqual([['r.md', 'table-broken', 3, 3, [4, 42]]])
+    const {vfiles, extracted} = run({'r.md': `# Programmes\n\n${word}`})
+    expect(extracted.programmes).toEqual([])
+    expect(vfiles[0]!.messages[0]!.reason).toBe(
+      'These 2 lines separate 4 cells each with tabs, as a table copied from a word processor, so Markdown prints them as one paragraph and no programme is read from them: as a table, write `| N° | Titre | Date de début | Bénéficiaires |` then `| --- | --- | --- | --- |` and each row the same way'
+    )
+    // In the narrative, or without a title column: a warning. A run after a line of text is found too.
+    expect(tabbed({'r.md': `# Outline\n\n${word}`})).toEqual([['r.md', 'table-tabs', 3, 1, [4, 40]]])
+    expect(tabbed({'r.md': '# Programmes\n\nOur offices:\nINPI\tCourbevoie\nAFD\tParis\nEnd.\n'})).toEqual([['r.md', 'table-tabs', 4, 1, [5, 10]]])
+    // One line with tabs, lines of different numbers of cells, a tab in code: not a table.
+    expect(tabbed({'r.md': '# Programmes\n\nA\tB\n\nA\tB\nC\tD\tE\n\n    A\tB\n    C\tD\n'})).toEqual([])
+  })
+
   it('warns of a table row with fewer cells than the header, at the row, in a quotation and a programme table too', () => {
     const {vfiles} = run({
       'r.md':
@@ -337,6 +361,64 @@ describe('extract', () => {
     }
   })
 
+  it('reads a programmes heading of any level in any file, when it is the only one', () => {
+    for (const [file, heading] of [['b.md', '## activities'], ['c.md', '# Programme'], ['d.md', '### Activités de coopération technique']]) {
+      const {vfiles, extracted} = run({'a.md': '# Outline\n\nText.\n', [file!]: `${heading}\n\n${'#'.repeat(heading!.indexOf(' ') + 1)} Workshop\n\n- Beneficiaries: Chile\n`})
+      expect(extracted.programmes.map((p) => p.title), heading).toEqual(['Workshop'])
+      expect(vfiles.flatMap((vfile) => vfile.messages), heading).toEqual([])
+    }
+  })
+
+  it('reads one programmes heading: a second is an error naming the one read, and is narrative, its words printed', () => {
+    const second = (m: {ruleId?: string | null | undefined; line?: number | undefined; cause?: unknown}) => [m.ruleId, m.line, (m.cause as {line?: number} | undefined)?.line]
+    // A narrative section titled like a programmes heading, before `# Programmes`: its sections are narrative.
+    const french = run({
+      'r.md':
+        '# Activités de coopération technique\n\n## INPI\n\nFormations.\n\n## AFD\n\nProjets.\n\n' +
+        '# Programmes\n\n| N° | Titre | Bénéficiaires |\n|---|---|---|\n| 1 | Appui aux incubateurs | Togo |\n'
+    })
+    expect(french.extracted.programmes.map((p) => p.title)).toEqual(['Appui aux incubateurs'])
+    expect(french.extracted.narrative.map((block) => [block.type, block.type === 'heading' || block.type === 'paragraph' ? block.content[0]!.text : ''])).toEqual([
+      ['heading', 'Activités de coopération technique'],
+      ['heading', 'INPI'],
+      ['paragraph', 'Formations.'],
+      ['heading', 'AFD'],
+      ['paragraph', 'Projets.']
+    ])
+    expect(french.extracted.headings.map((h) => h.depth)).toEqual([1, 2, 2])
+    expect(french.vfiles[0]!.messages.map(second)).toEqual([['programmes-heading-duplicate', 1, 11]])
+    expect(french.vfiles[0]!.messages[0]!.reason).toBe(
+      'The heading `Activités de coopération technique` is also a programmes heading, but a report has one: `Programmes` is read as the programmes heading, so this heading and its sections are printed as narrative'
+    )
+    // A sub-heading `## Activités`: its `###` sections stay narrative.
+    const sub = run({'r.md': '# Aperçu\n\n## Activités\n\n### INPI\n\nFormations.\n\n# Programmes\n\n## Atelier\n\n- Bénéficiaires: Togo\n'})
+    expect(sub.extracted.programmes.map((p) => p.title)).toEqual(['Atelier'])
+    expect(sub.extracted.narrative.filter((block) => block.type === 'heading').map((block) => block.content[0]!.text)).toEqual(['Aperçu', 'Activités', 'INPI'])
+    expect(sub.vfiles[0]!.messages.map(second)).toEqual([['programmes-heading-duplicate', 3, 9]])
+    // A heading naming programmes is read before one naming activities only, even below it.
+    const nested = run({'r.md': '# Activities\n\nText.\n\n## Programmes\n\n### Workshop\n\n- Beneficiaries: Chile\n'})
+    expect(nested.extracted.programmes.map((p) => p.title)).toEqual(['Workshop'])
+    expect(nested.vfiles[0]!.messages.map(second)).toEqual([['programmes-heading-duplicate', 1, 5]])
+    // Of two that name programmes, the first; a table under the second is not read, and says why.
+    const two = run({
+      'a.md': '# Programmes\n\n## Workshop\n\n- Beneficiaries: Chile\n',
+      'b.md': '# List of programmes\n\n| Title | Beneficiaries |\n|---|---|\n| Seminar | Peru |\n'
+    })
+    expect(two.extracted.programmes.map((p) => p.title)).toEqual(['Workshop'])
+    expect(two.vfiles[1]!.messages.map(second)).toEqual([
+      ['programmes-heading-duplicate', 1, 1],
+      ['programme-misplaced', 3, 1]
+    ])
+    expect((two.vfiles[1]!.messages[0]!.cause as {file?: string}).file).toBe('a.md')
+    expect(two.vfiles[1]!.messages[1]!.reason).toBe(
+      'This table with a title column is under a second programmes heading, which is read as narrative, so it would be read as a plain table, not as programmes'
+    )
+    // A programme titled like a programmes heading, inside the programmes heading's section, is a programme.
+    const inside = run({'r.md': '# Programmes\n\n## Activities\n\n- Beneficiaries: Chile\n'})
+    expect(inside.extracted.programmes.map((p) => p.title)).toEqual(['Activities'])
+    expect(inside.vfiles[0]!.messages).toEqual([])
+  })
+
   it('reports programmes outside the programmes heading, naming a misspelt heading above them', () => {
     const {vfiles, extracted} = run({
       'r.md': '# Outline\n\n## Contact\n\n- Website: https://cipo.example\n\n# Programes\n\n## Workshop\n\n- Start date: 2021\n- Beneficiaries: Chile\n\n| Title |\n|---|\n| Seminar |\n'
@@ -393,6 +475,21 @@ describe('extract', () => {
     ])
   })
 
+  it('reports an HTML table under the programmes heading or in a programmes/ file as a programme table not read', () => {
+    const html = '<table>\n<tr><th>Titre</th><th>Bénéficiaires</th></tr>\n<tr><td>Atelier</td><td>Togo</td></tr>\n</table>\n'
+    const rules = (files: Record<string, string>) => run(files).vfiles.flatMap((vfile) => vfile.messages.map((m) => [vfile.path, m.ruleId, m.line]))
+    expect(rules({'r.md': `# Programmes\n\n${html}`})).toEqual([['r.md', 'html-hides-programmes', 3]])
+    expect(rules({'r.md': `# Programmes\n\n## Atelier\n\n- Bénéficiaires: Togo\n\n> ${html.replace(/\n(?=.)/g, '\n> ')}`})).toEqual([['r.md', 'html-hides-programmes', 7]])
+    expect(rules({'programmes/afd.md': `<div>\n${html}</div>\n`})).toEqual([['programmes/afd.md', 'html-hides-programmes', 1]])
+    const {vfiles, extracted} = run({'r.md': `# Programmes\n\n${html}`})
+    expect(extracted.programmes).toEqual([])
+    expect(vfiles[0]!.messages[0]!.reason).toBe(
+      'This HTML `<table>` is under the programmes heading, where a table lists programmes, but art67 does not read HTML: it is printed as code and no programme is read from it'
+    )
+    // In the narrative, it is raw HTML, printed as text.
+    expect(rules({'r.md': `# Outline\n\n${html}`})).toEqual([['r.md', 'raw-html', 3]])
+  })
+
   it('reports a code block never closed, in a file, a list item or a quotation, saying what it hides', () => {
     const {vfiles} = run({
       'r.md': '# Outline\n\n- item\n\n  ~~~~\n  code\n  ~~~\n\n> ```\n> quoted\n\n```js\nclosed\n```\n\n````\nfour\n````\n\n```\n\n# Programmes\n\n## A\n\n- Start date: 2021\n- Beneficiaries: Chile\n',
@@ -427,6 +524,49 @@ describe('extract', () => {
     expect(extracted.programmes.map((p) => p.title)).toEqual(['One', 'Two'])
     expect(extracted.annexIntro.map((block) => block.type)).toEqual(['heading', 'paragraph'])
     expect(extracted.programmes[1]!.description.map((block) => block.type)).toEqual(['heading', 'paragraph'])
+  })
+
+  it('warns of text the annex prints in its introduction though it follows programmes, or heads programmes in a programmes/ file', () => {
+    const moved = (files: Record<string, string>) =>
+      run(files).vfiles.flatMap((vfile) =>
+        vfile.messages.map((m) => [vfile.path, m.ruleId, m.line, m.place && 'end' in m.place ? m.place.end.line : undefined, (m.cause as {file?: string; line?: number} | undefined)?.line])
+      )
+    const table = '| Title | Beneficiaries |\n|---|---|\n| Seminar | Peru |\n'
+    // Text before the first programme introduces the annex, where it is printed: nothing to say.
+    expect(moved({'r.md': `# Programmes\n\nAbout the list.\n\n${table}`})).toEqual([])
+    // Text after the table, a run of it said once, with the programme it follows; a link definition prints nothing.
+    const after = run({'r.md': `# Programmes\n\nAbout the list.\n\n${table}\nAfter the table.\n\n- and a list\n\n[x]: https://x.example\n\n[x]\n`})
+    expect(after.extracted.annexIntro.map((block) => block.type)).toEqual(['paragraph', 'paragraph', 'list', 'paragraph'])
+    expect(moved({'r.md': `# Programmes\n\n${table}\nAfter the table.\n\n- and a list\n`})).toEqual([['r.md', 'annex-text-moved', 7, 9, 5]])
+    // A programmes/ file's text before its first programme, after programmes of other files; `#` and `####` sections.
+    expect(
+      moved({
+        'r.md': `# Programmes\n\n${table}`,
+        'programmes/afd.md': 'Intro.\n\n## A\n\n- Beneficiaries: Chile\n\n# Other projects\n\n#### Note\n\nText.\n\n## B\n\n- Beneficiaries: Peru\n'
+      })
+    ).toEqual([
+      ['programmes/afd.md', 'annex-text-moved', 1, 1, 5],
+      ['programmes/afd.md', 'annex-text-moved', 7, 11, 3]
+    ])
+    // A `#` over the programmes of the first programmes/ file: printed before the list, not above them.
+    expect(moved({'programmes/afd.md': '# AFD\n\nOur projects.\n\n## A\n\n- Beneficiaries: Chile\n'})).toEqual([['programmes/afd.md', 'annex-text-moved', 1, 1, undefined]])
+    expect(run({'programmes/afd.md': '# AFD\n\n## A\n\n- Beneficiaries: Chile\n'}).vfiles[0]!.messages[0]!.reason).toBe(
+      'The heading `AFD` is above the programmes after it, but the annex lists every programme together: it is printed in the annex’s introduction, before the list of programmes, not above them'
+    )
+  })
+
+  it('reads a programme heading over nothing but a programme table as a heading over its programmes, not an empty programme', () => {
+    const table = '| Titre | Bénéficiaires |\n|---|---|\n| Appui aux incubateurs | Togo |\n| Formation | Bénin |\n'
+    const {vfiles, extracted} = run({'programmes/afd.md': `## Projets de l'AFD\n\n${table}\n## Atelier\n\n${table}\nAprès.\n`})
+    expect(extracted.programmes.map((p) => [p.title, p.form])).toEqual([
+      ['Appui aux incubateurs', 'row'],
+      ['Formation', 'row'],
+      ['Atelier', 'section'],
+      ['Appui aux incubateurs', 'row'],
+      ['Formation', 'row']
+    ])
+    expect(extracted.annexIntro).toEqual([{type: 'heading', depth: 2, number: '', content: [{text: "Projets de l'AFD"}]}])
+    expect(vfiles[0]!.messages.map((m) => [m.ruleId, m.line])).toEqual([['annex-text-moved', 1]])
   })
 
   it('resolves reference-style links and images through the file’s definitions', () => {
