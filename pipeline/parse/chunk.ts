@@ -11,8 +11,10 @@ import {useLinearEditMap} from './edit-map.js'
 
 // micromark's two spots that take time growing with the square of the text, replaced by linear code (same trees).
 useLinearEditMap()
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(definedLabels).freeze()
-const withoutFrontMatter = unified().use(remarkParse).use(remarkGfm).use(definedLabels).freeze()
+/** Strikethrough only between `~~`: a single `~` is text, as in ranges (`10~15 examiners`, `2024.3.1~3.5`). */
+const gfmOptions = {singleTilde: false}
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm, gfmOptions).use(definedLabels).freeze()
+const withoutFrontMatter = unified().use(remarkParse).use(remarkGfm, gfmOptions).use(definedLabels).freeze()
 
 export interface Chunk {
   text: string

@@ -162,6 +162,16 @@ describe('extract', () => {
     expect(unclosed({'a.md': '---\nmember: Canada\nperiod: 2021\n---\n', 'b.md': note})).toEqual([])
   })
 
+  it('strikes out text only between `~~`: a single `~` is text, as in ranges, also in a field', () => {
+    const {extracted, vfiles} = run({'r.md': '# Outline\n\nHeld 2024.3.1~3.5 and 6.1~6.5 for ~~old~~ 10~15 examiners.\n\n# Programmes\n\n## A\n\n- Target group: 10~15 examiners\n'})
+    expect(extracted.narrative[1]).toEqual({
+      type: 'paragraph',
+      content: [{text: 'Held 2024.3.1~3.5 and 6.1~6.5 for '}, {text: 'old', strike: true}, {text: ' 10~15 examiners.'}]
+    })
+    expect(extracted.programmes[0]!.fields.map((field) => field.value.value)).toEqual(['10~15 examiners'])
+    expect(vfiles[0]!.messages).toEqual([])
+  })
+
   it('keeps a task list item’s checkbox as written', () => {
     const {extracted} = run({'r.md': '# Outline\n\n- [ ] Not yet signed\n- [x] Signed\n- Plain\n'})
     expect(extracted.narrative[1]).toEqual({
