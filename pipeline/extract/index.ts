@@ -157,23 +157,29 @@ class Extractor {
 
   /** The heading read as the programmes heading, of all the narrative files' (see `chooseProgrammesHeading`). */
   private programmesHeading: Heading | undefined
-  /** Other programmes headings, read as narrative: each with the errors it raised. */
+  /** Other programmes headings, read as narrative: each with the warning it raised. */
   private readonly secondHeadings = new Set<Heading>()
 
   /**
    * The one programmes heading of the report: of the top-level headings of the files outside `programmes/` whose
    * text is a programmes heading, the first that names programmes (`Programmes`, `Liste des programmes`), else the
-   * first (`Activités`, which may as well title a section of the narrative). Each other one is an error, naming the
-   * one read, and is read as narrative, unless it is inside the section of the one read (a programme, or a heading
-   * of a programme's description).
+   * first (`Activités`, which may as well title a section of the narrative). Each other one is a warning, naming the
+   * one read, and is read as narrative, unless it is within the section of the one read (a programme), or within
+   * a programme of another (two levels below it or more).
    */
   chooseProgrammesHeading(files: readonly ParsedFile[]) {
     const found: Array<{file: VFile; nodes: RootContent[]; index: number; heading: Heading}> = []
     for (const {file, tree} of files) {
       if (isProgrammesFile(file)) continue
       const nodes = tree.children.filter((node) => node.type !== 'yaml')
+      // A heading two levels or more below one found before it, in its section, is within a programme there (a
+      // heading of a workshop's description, `### Programme`): no candidate.
+      let within: {end: number; depth: number} | undefined
       nodes.forEach((node, index) => {
-        if (node.type === 'heading' && this.shapes.labels.isProgrammesHeading(nodeText(node))) found.push({file, nodes, index, heading: node})
+        if (node.type !== 'heading' || !this.shapes.labels.isProgrammesHeading(nodeText(node))) return
+        if (within && index < within.end && node.depth >= within.depth + 2) return
+        found.push({file, nodes, index, heading: node})
+        within = {end: sectionEnd(nodes, index + 1, node.depth), depth: node.depth}
       })
     }
     const read = found.find(({heading}) => namesProgrammes(nodeText(heading))) ?? found[0]
@@ -181,6 +187,7 @@ class Extractor {
     this.programmesHeading = read.heading
     const end = sectionEnd(read.nodes, read.index + 1, read.heading.depth)
     for (const other of found) {
+      // One within the section of the one read is a programme (`## Activities` under `# Programmes`).
       if (other === read || (other.file === read.file && other.index > read.index && other.index < end)) continue
       this.secondHeadings.add(other.heading)
       const written = collapseWhitespace(nodeText(other.heading))

@@ -525,7 +525,7 @@ export const catalogue = {
     related: 'the heading it falls under'
   }),
   'programmes-heading-duplicate': rule<{written: string; read: string}>({
-    severity: 'error',
+    severity: 'warning',
     summary: 'a second programmes heading (`Programmes`, `Activities`, `Activités` …) in the report: only one is read as the programmes heading, the others as narrative',
     message: ({written, read}) =>
       `The heading ${code(written)} is also a programmes heading, but a report has one: ${code(read)} is read as the programmes heading, so this heading and its sections are printed as narrative`,

@@ -427,6 +427,13 @@ describe('extract', () => {
     const inside = run({'r.md': '# Programmes\n\n## Activities\n\n- Beneficiaries: Chile\n'})
     expect(inside.extracted.programmes.map((p) => p.title)).toEqual(['Activities'])
     expect(inside.vfiles[0]!.messages).toEqual([])
+    // A heading of a programme's description titled like one is part of the programme, whatever heading is above.
+    const described = run({
+      'r.md': '# Outline\n\nText.\n\n# Technical cooperation activities\n\n## Workshop\n\n- Beneficiaries: Chad\n\nA week.\n\n### Programme\n\nDay one: search.\n'
+    })
+    expect(described.extracted.programmes.map((p) => p.title)).toEqual(['Workshop'])
+    expect(described.extracted.programmes[0]!.description.map((block) => block.type)).toEqual(['paragraph', 'heading', 'paragraph'])
+    expect(described.vfiles[0]!.messages).toEqual([])
   })
 
   it('reports programmes outside the programmes heading, naming a misspelt heading above them', () => {
