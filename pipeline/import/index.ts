@@ -76,7 +76,7 @@ export function importPage(file: VFile, options: ImportOptions, labels: Readonly
   }
   const language = given ?? reportLanguage(file, page)
   // Given ones are checked as `init` checks them, and the member written by its WTO name.
-  let member = options.member === undefined ? undefined : knownMember(options.member)
+  let member = options.member === undefined ? undefined : knownMember(options.member, language)
   let period = options.period === undefined ? undefined : yearsPeriod(options.period).label
   if (!member) {
     const found = findMember(page.paragraphs)

@@ -129,6 +129,20 @@ describe('the registry in French and Spanish', () => {
     expect(resolveMember('Suise')).toMatchObject({kind: 'unknown', suggestions: expect.arrayContaining(['Suisse'])})
   })
 
+  test('among names of one entry as near, suggestions prefer the report’s language', () => {
+    // "Benin" and "Bénin", "Senegal" and "Sénégal" fold to one key each.
+    expect(resolveBeneficiary('Bénim', 'fr')).toEqual({kind: 'unknown', suggestions: ['Bénin']})
+    expect(resolveBeneficiary('Bénim', 'en')).toEqual({kind: 'unknown', suggestions: ['Benin']})
+    expect(resolveBeneficiary('Bénim')).toEqual({kind: 'unknown', suggestions: ['Benin']})
+    expect(resolveMember('Senegall', 'fr')).toEqual({kind: 'unknown', suggestions: ['Sénégal']})
+    expect(resolveMember('Senegall', 'es')).toEqual({kind: 'unknown', suggestions: ['Senegal']})
+    // Groups too: "América Central" is as near as "Central America".
+    expect(resolveBeneficiary('Amerika Central', 'es')).toMatchObject({suggestions: ['Centroamérica']})
+    // A name nearer in another language is still shown in that language, and a language without names is English.
+    expect(resolveBeneficiary('Afrique du Sude', 'es')).toEqual({kind: 'unknown', suggestions: ['Afrique du Sud']})
+    expect(resolveBeneficiary('Bénim', 'de')).toEqual({kind: 'unknown', suggestions: ['Benin']})
+  })
+
   test('prints names in the output language; free text and unknown languages as written', () => {
     expect(printedName('Korea, Republic of', 'fr')).toBe('Corée, République de')
     expect(printedName('Japan', 'es')).toBe('Japón')
