@@ -114,6 +114,24 @@ describe('the registry in French and Spanish', () => {
     expect(member.kind === 'entity' && member.entry.name).toBe(name)
   })
 
+  test.each([
+    ['Centrafrique', 'Central African Republic'],
+    ['RCA', 'Central African Republic'],
+    ['RDC', 'Democratic Republic of the Congo'],
+    ['RD Congo', 'Democratic Republic of the Congo'],
+    ['Birmanie', 'Myanmar'],
+    ['Birmania', 'Myanmar'],
+    ['Corée du Sud', 'Korea, Republic of'],
+    ['Corea del Sur', 'Korea, Republic of'],
+    ['Costa de Marfil', "Côte d'Ivoire"],
+    ['Timor oriental', 'Timor-Leste'],
+    ['Suazilandia', 'Eswatini'],
+    ['Grande-Bretagne', 'United Kingdom'],
+    ['Gran Bretaña', 'United Kingdom']
+  ])('the common French or Spanish name %s is an alias of %s', (written, name) => {
+    expect(resolveBeneficiary(written)).toMatchObject({kind: 'entity', entry: {name}, alias: written})
+  })
+
   test('groups and regions are known in French and Spanish too', () => {
     expect(resolveBeneficiary('Amérique centrale')).toMatchObject({kind: 'group', group: {name: 'Central America'}})
     expect(resolveBeneficiary('PMA')).toMatchObject({kind: 'group', group: {name: 'LDC Members'}})
