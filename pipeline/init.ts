@@ -9,7 +9,7 @@ import {printablePath} from './read/index.js'
 import {printedName, sentenceName} from './registry/index.js'
 import {resolveMember} from './registry/resolve.js'
 import {dateReason, type DateProblem} from './rules/catalogue.js'
-import {skeletons} from './skeleton.js'
+import {fill, skeletons} from './skeleton.js'
 import {loadTemplates, packageTemplates, type Labels} from './templates.js'
 import {whyNot, write} from './write/index.js'
 
@@ -92,7 +92,6 @@ function twoMonthsAfter(iso: IsoDate): IsoDate {
 /** The earlier of two days (four-digit years, so their text sorts as they do). */
 const earlier = (a: IsoDate, b: IsoDate) => (a < b ? a : b)
 
-const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole)
 
 /**
  * `--member` as the registry names it (`usa` is `United States of America`); refused, with the nearest names, if

@@ -111,7 +111,8 @@ export function importPage(file: VFile, options: ImportOptions, labels: Readonly
     period,
     language,
     source: path.basename(file.path),
-    interfaceName: page.ui?.name,
+    // Named in the report's language, as its front matter's comment says it.
+    interfaceName: page.ui && (labels[language]!.languageNames[page.ui.language] ?? page.ui.name),
     paragraphs: page.paragraphs.map((piece) => piece.text),
     listIntro: page.listIntro.map((piece) => piece.text),
     rows
