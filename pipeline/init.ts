@@ -9,7 +9,7 @@ import {printablePath} from './read/index.js'
 import {printedName, sentenceName} from './registry/index.js'
 import {resolveMember} from './registry/resolve.js'
 import {dateReason, type DateProblem} from './rules/catalogue.js'
-import {skeletons} from './skeleton.js'
+import {fill, skeletons} from './skeleton.js'
 import {loadTemplates, packageTemplates, type Labels} from './templates.js'
 import {whyNot, write} from './write/index.js'
 
@@ -92,11 +92,13 @@ function twoMonthsAfter(iso: IsoDate): IsoDate {
 /** The earlier of two days (four-digit years, so their text sorts as they do). */
 const earlier = (a: IsoDate, b: IsoDate) => (a < b ? a : b)
 
-const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole)
 
-/** `--member` as the registry names it (`usa` is `United States of America`); refused, with the nearest names, if unknown. */
-export function knownMember(written: string): string {
-  const resolved = resolveMember(written)
+/**
+ * `--member` as the registry names it (`usa` is `United States of America`); refused, with the nearest names, if
+ * unknown (in `language`, the report's, where names in several languages are as near).
+ */
+export function knownMember(written: string, language = 'en'): string {
+  const resolved = resolveMember(written, language)
   if (resolved.kind === 'entity') return resolved.entry.name
   const near = resolved.suggestions.length > 0 ? `; did you mean ${resolved.suggestions.map((name) => `"${name}"`).join(' or ')}?` : ''
   throw new Art67Error(`\`${written}\` is not a WTO Member, observer or organisation art67 knows${near}`)
@@ -112,7 +114,7 @@ export async function initFiles(options: InitOptions): Promise<Record<string, st
     const offered = Object.keys(set.labels).filter((code) => skeletons[code])
     throw new Art67Error(`there are no templates for the language \`${language}\`; use one of ${offered.join(', ')}`)
   }
-  const member = knownMember(options.member)
+  const member = knownMember(options.member, language)
   const {yaml, label, first, last} = period(options)
   // Reports are circulated around September after their period: the commented date and job number look like it.
   const dated = dayOfYear(Number(last.slice(0, 4)) + (last.slice(5) >= '09-16' ? 1 : 0), '09-16')

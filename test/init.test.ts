@@ -104,6 +104,8 @@ describe('init', () => {
 
   it('says what is wrong with its options', async () => {
     await expect(initFiles({member: 'Canadaa', period: '2022'})).rejects.toThrow(/did you mean "Canada"/)
+    // In the report's language where names in several languages are as near ("Senegal", "Sénégal").
+    await expect(initFiles({member: 'Senegall', period: '2022', language: 'fr'})).rejects.toThrow(/did you mean "Sénégal"/)
     await expect(initFiles({member: 'Canada', period: '2023-2022'})).rejects.toThrow(/--period takes/)
     await expect(initFiles({member: 'Canada', from: '2022-04-01'})).rejects.toThrow(/--from and --to go together/)
     await expect(initFiles({member: 'Canada', period: '2022', language: 'xx'})).rejects.toThrow(/no templates for the language `xx`/)

@@ -76,7 +76,7 @@ export function importPage(file: VFile, options: ImportOptions, labels: Readonly
   }
   const language = given ?? reportLanguage(file, page)
   // Given ones are checked as `init` checks them, and the member written by its WTO name.
-  let member = options.member === undefined ? undefined : knownMember(options.member)
+  let member = options.member === undefined ? undefined : knownMember(options.member, language)
   let period = options.period === undefined ? undefined : yearsPeriod(options.period).label
   if (!member) {
     const found = findMember(page.paragraphs)
@@ -111,7 +111,8 @@ export function importPage(file: VFile, options: ImportOptions, labels: Readonly
     period,
     language,
     source: path.basename(file.path),
-    interfaceName: page.ui?.name,
+    // Named in the report's language, as its front matter's comment says it.
+    interfaceName: page.ui && (labels[language]!.languageNames[page.ui.language] ?? page.ui.name),
     paragraphs: page.paragraphs.map((piece) => piece.text),
     listIntro: page.listIntro.map((piece) => piece.text),
     rows

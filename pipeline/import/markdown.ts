@@ -1,6 +1,7 @@
 // The imported report as Markdown a person would write: front matter, the paragraphs, and the list of programmes as
 // a compact table, its heading and column titles in the report's language (the templates' first source labels, as
 // `art67 init` writes them). Text is escaped only where Markdown would read it otherwise.
+import {fill, skeletons} from '../skeleton.js'
 import type {Labels} from '../templates.js'
 import {markdownCell, markdownLine} from '../text.js'
 import type {Cells} from './rows.js'
@@ -12,7 +13,7 @@ export interface ImportedReport {
   language: string
   /** Where the text came from, for the front matter's comment. */
   source: string
-  /** The e-TRIPS interface's language, in English ("French"), when recognised. */
+  /** The e-TRIPS interface's language, named in the report's language ("French", "français"), when recognised. */
   interfaceName: string | undefined
   paragraphs: string[]
   listIntro: string[]
@@ -28,17 +29,19 @@ const yamlValue = (text: string) => (/^[\p{L}\p{N}][\p{L}\p{N} ,.'’()-]*$/u.te
 /** Free text is written in double quotes, so that `check` keeps it as written: the first and last are taken off. */
 const beneficiaryCell = ({name, free}: Cells['beneficiaries'][number]) => cell(free ? `"${name}"` : name)
 
-/** `labels`: those of the report's language. */
+/** `labels`: those of the report's language, in which the front matter's comments are written too (else English). */
 export function reportMarkdown(report: ImportedReport, labels: Labels): string {
   const {programmesHeadings, tableColumns, fields} = labels.sources
+  const texts = skeletons[report.language] ?? skeletons.en!
+  const page = {page: report.source.replace(/[\r\n]/g, ' '), interface: report.interfaceName ?? ''}
   const front = [
     '---',
-    report.member ? `member: ${yamlValue(report.member)}` : '# member: the reporting Member (not found in the page: fill it in)',
-    report.period ? `period: ${yamlValue(report.period)}` : '# period: the reporting period, e.g. 2020-2021 (not found in the page: fill it in)',
+    report.member ? `member: ${yamlValue(report.member)}` : `# ${texts.memberMissing}`,
+    report.period ? `period: ${yamlValue(report.period)}` : `# ${texts.periodMissing}`,
     // English is the default: no line, as `art67 init` writes it.
     ...(report.language === 'en' ? [] : [`language: ${report.language}`]),
-    `# Imported with \`art67 import\` from the e-TRIPS page ${report.source.replace(/[\r\n]/g, ' ')}${report.interfaceName ? ` (${report.interfaceName} interface)` : ''}.`,
-    '# Add `date:`, `symbol:` and `job:` once the Secretariat has dated and numbered the document.',
+    `# ${fill(report.interfaceName ? texts.importedThrough : texts.imported, page)}`,
+    `# ${texts.importUndated}`,
     '---'
   ]
   const header = [tableColumns.no[0]!, tableColumns.title[0]!, fields.start[0]!, fields.beneficiaries[0]!].map(cell)

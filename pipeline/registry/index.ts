@@ -67,12 +67,15 @@ export function registryName(printed: string, language: string): string {
 export class BeneficiaryResolver {
   private readonly known = new Map<string, Known>()
 
+  /** `language`: the report's, in which the suggestions for an unknown name are shown where several are as near. */
+  constructor(private readonly language = 'en') {}
+
   /**
    * The canonical names `written` stands for: one name, a group's members, or none when it is unknown, a region or
    * several names in one (then an error saying which is reported at `place`).
    */
   resolve(written: string, file: VFile, place: Position): string[] {
-    const resolution = resolveBeneficiary(written)
+    const resolution = resolveBeneficiary(written, this.language)
     switch (resolution.kind) {
       case 'entity': {
         const {entry} = resolution

@@ -13,7 +13,10 @@ type Written = string | readonly [list: string, of: string]
 export interface NameRow {
   fr: Written
   es: Written
-  /** Other ways reports in French or Spanish write the name. */
+  /**
+   * Other ways reports in French or Spanish write the name: common, short and former names (`Corée du Sud`,
+   * `Centrafrique`, `Birmania`), source `usage` as the English aliases (sources.ts `factSources`).
+   */
   aliases?: {fr?: string[]; es?: string[]}
 }
 
@@ -76,7 +79,7 @@ export const memberNames: Record<string, NameRow> = {
   Cambodia: {fr: 'du Cambodge', es: 'de Camboya'},
   Cameroon: {fr: 'du Cameroun', es: 'del Camerún'},
   Canada: {fr: 'du Canada', es: 'del Canadá'},
-  'Central African Republic': {fr: 'de la République centrafricaine', es: 'de la República Centroafricana'},
+  'Central African Republic': {fr: 'de la République centrafricaine', es: 'de la República Centroafricana', aliases: {fr: ['Centrafrique', 'RCA']}},
   Chad: {fr: 'du Tchad', es: 'del Chad'},
   Chile: {fr: 'du Chili', es: 'de Chile'},
   China: {fr: 'de la Chine', es: 'de China'},
@@ -84,7 +87,7 @@ export const memberNames: Record<string, NameRow> = {
   Comoros: {fr: 'des Comores', es: 'de las Comoras'},
   Congo: {fr: 'du Congo', es: 'del Congo'},
   'Costa Rica': {fr: 'du Costa Rica', es: 'de Costa Rica'},
-  "Côte d'Ivoire": {fr: "de la Côte d'Ivoire", es: "de Côte d'Ivoire"},
+  "Côte d'Ivoire": {fr: "de la Côte d'Ivoire", es: "de Côte d'Ivoire", aliases: {es: ['Costa de Marfil']}},
   Croatia: {fr: 'de la Croatie', es: 'de Croacia'},
   Cuba: {fr: 'de Cuba', es: 'de Cuba'},
   Cyprus: {fr: 'de Chypre', es: 'de Chipre'},
@@ -92,7 +95,7 @@ export const memberNames: Record<string, NameRow> = {
   'Democratic Republic of the Congo': {
     fr: 'de la République démocratique du Congo',
     es: 'de la República Democrática del Congo',
-    aliases: {fr: ['RDC'], es: ['RDC']}
+    aliases: {fr: ['RDC', 'RD Congo'], es: ['RDC', 'RD Congo']}
   },
   Denmark: {fr: 'du Danemark', es: 'de Dinamarca'},
   Djibouti: {fr: 'de Djibouti', es: 'de Djibouti', aliases: {es: ['Yibuti']}},
@@ -102,7 +105,7 @@ export const memberNames: Record<string, NameRow> = {
   Egypt: {fr: "de l'Égypte", es: 'de Egipto'},
   'El Salvador': {fr: "d'El Salvador", es: 'de El Salvador'},
   Estonia: {fr: "de l'Estonie", es: 'de Estonia'},
-  Eswatini: {fr: "d'Eswatini", es: 'de Eswatini'},
+  Eswatini: {fr: "d'Eswatini", es: 'de Eswatini', aliases: {es: ['Suazilandia']}},
   'European Union': {fr: "de l'Union européenne", es: 'de la Unión Europea', aliases: {fr: ['UE'], es: ['UE']}},
   Fiji: {fr: 'des Fidji', es: 'de Fiji'},
   Finland: {fr: 'de la Finlande', es: 'de Finlandia'},
@@ -174,7 +177,7 @@ export const memberNames: Record<string, NameRow> = {
   Montenegro: {fr: 'du Monténégro', es: 'de Montenegro'},
   Morocco: {fr: 'du Maroc', es: 'de Marruecos'},
   Mozambique: {fr: 'du Mozambique', es: 'de Mozambique'},
-  Myanmar: {fr: 'du Myanmar', es: 'de Myanmar'},
+  Myanmar: {fr: 'du Myanmar', es: 'de Myanmar', aliases: {fr: ['Birmanie'], es: ['Birmania']}},
   Namibia: {fr: 'de la Namibie', es: 'de Namibia'},
   Nepal: {fr: 'du Népal', es: 'de Nepal'},
   Netherlands: {fr: 'des Pays-Bas', es: 'de los Países Bajos'},
@@ -223,7 +226,7 @@ export const memberNames: Record<string, NameRow> = {
   Tajikistan: {fr: 'du Tadjikistan', es: 'de Tayikistán'},
   Tanzania: {fr: 'de la Tanzanie', es: 'de Tanzanía'},
   Thailand: {fr: 'de la Thaïlande', es: 'de Tailandia'},
-  'Timor-Leste': {fr: 'du Timor-Leste', es: 'de Timor-Leste'},
+  'Timor-Leste': {fr: 'du Timor-Leste', es: 'de Timor-Leste', aliases: {fr: ['Timor oriental'], es: ['Timor Oriental']}},
   Togo: {fr: 'du Togo', es: 'del Togo'},
   Tonga: {fr: 'des Tonga', es: 'de Tonga'},
   'Trinidad and Tobago': {fr: 'de la Trinité-et-Tobago', es: 'de Trinidad y Tabago', aliases: {es: ['Trinidad y Tobago']}},
@@ -232,7 +235,7 @@ export const memberNames: Record<string, NameRow> = {
   Uganda: {fr: "de l'Ouganda", es: 'de Uganda'},
   Ukraine: {fr: "de l'Ukraine", es: 'de Ucrania'},
   'United Arab Emirates': {fr: 'des Émirats arabes unis', es: 'de los Emiratos Árabes Unidos', aliases: {fr: ['EAU'], es: ['EAU']}},
-  'United Kingdom': {fr: 'du Royaume-Uni', es: 'del Reino Unido'},
+  'United Kingdom': {fr: 'du Royaume-Uni', es: 'del Reino Unido', aliases: {fr: ['Grande-Bretagne'], es: ['Gran Bretaña']}},
   'United States of America': {fr: "des États-Unis d'Amérique", es: 'de los Estados Unidos de América', aliases: {fr: ['États-Unis'], es: ['Estados Unidos', 'EE.UU.']}},
   Uruguay: {fr: "de l'Uruguay", es: 'del Uruguay'},
   Vanuatu: {fr: 'du Vanuatu', es: 'de Vanuatu'},

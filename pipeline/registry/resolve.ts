@@ -3,8 +3,8 @@ import {compareEnglish} from '../collate.js'
 import type {IsoDate} from '../model.js'
 import {editDistance} from '../suggest.js'
 import {regions} from './regions.js'
-import {entries, entryNamed, groups, nameIn, writtenNames} from './registry.js'
-import type {Entry, Group} from './schema.js'
+import {entries, entryNamed, groups, isRegistryLanguage, nameIn, writtenNames} from './registry.js'
+import type {Entry, Group, RegistryLanguage} from './schema.js'
 
 export type Resolution =
   /** `alias` is the text as written, when it differs from the entry's name. */
@@ -17,15 +17,21 @@ export type Resolution =
   | {kind: 'region'}
   /** Several names separated by `,` or "and": each of `names` as written, at least two of them known. */
   | {kind: 'list'; names: string[]}
-  /** At most three registry names, nearest first, each in the language of the name or alias it is near. */
+  /**
+   * At most three registry names, nearest first, each in the language of the name or alias it is near: in the
+   * report's language when names of one entry in several languages are equally near ("Bénim": `Bénin` in French).
+   */
   | {kind: 'unknown'; suggestions: string[]}
 
 type Known = Extract<Resolution, {kind: 'entity' | 'group'}>
 
-/** What a normalised name stands for, and the name a suggestion shows for it: the entry's name in the key's language. */
+/**
+ * What a normalised name stands for, and the names a suggestion shows for it: the entry's name in each language one
+ * of whose names or aliases folds to the key ("Benin" and "Bénin" are one key), the first inserted (English) first.
+ */
 interface Keyed {
   known: Known
-  shown: string
+  shown: Map<RegistryLanguage, string>
 }
 
 /**
@@ -59,22 +65,23 @@ let index: Map<string, Keyed> | undefined
 function lookup(): Map<string, Keyed> {
   if (index) return index
   const built = new Map<string, Keyed>()
-  const add = (written: string, known: Known, shown: string) => {
+  const add = (written: string, known: Known, language: RegistryLanguage, shown: string) => {
     const key = normalizeName(written)
     const taken = built.get(key)
     if (taken && canonical(taken.known) !== canonical(known)) throw new Error(`Beneficiary registry: “${written}” is also ${canonical(taken.known)}`)
-    if (!taken) built.set(key, {known, shown})
+    if (!taken) built.set(key, {known, shown: new Map([[language, shown]])})
+    else if (!taken.shown.has(language)) taken.shown.set(language, shown)
   }
   for (const entry of entries) {
     const known: Known = {kind: 'entity', entry}
-    for (const {written, language} of writtenNames(entry)) add(written, known, nameIn(entry, language))
+    for (const {written, language} of writtenNames(entry)) add(written, known, language, nameIn(entry, language))
   }
   for (const group of groups) {
     const known: Known = {kind: 'group', group, members: group.expand ? group.members.map(named) : []}
-    for (const written of [group.name, ...group.aliases]) add(written, known, group.name)
+    for (const written of [group.name, ...group.aliases]) add(written, known, 'en', group.name)
     for (const language of ['fr', 'es'] as const) {
       const local = group[language]
-      if (local) for (const written of [local.name, ...local.aliases]) add(written, known, local.name)
+      if (local) for (const written of [local.name, ...local.aliases]) add(written, known, language, local.name)
     }
   }
   return (index = built)
@@ -100,8 +107,11 @@ function isRegion(text: string): boolean {
 /** Whether a programme may name it as a beneficiary: all but the organisations that only report (WIPO…). */
 const isBeneficiary = (known: Known) => known.kind === 'group' || known.entry.beneficiary
 
-/** What a beneficiary as written stands for. Text in double quotes, straight or curly, is free text on purpose. */
-export function resolveBeneficiary(text: string): Resolution {
+/**
+ * What a beneficiary as written stands for. Text in double quotes, straight or curly, is free text on purpose. The
+ * suggestions for an unknown name prefer names in `language`, the report's.
+ */
+export function resolveBeneficiary(text: string, language = 'en'): Resolution {
   const written = text.trim()
   const quoted = /^["“”„](.+)["“”]$/su.exec(written)
   if (quoted?.[1]!.trim()) return {kind: 'free', text: quoted[1]!}
@@ -111,15 +121,15 @@ export function resolveBeneficiary(text: string): Resolution {
   if (isRegion(written)) return {kind: 'region'}
   const names = listed(written)
   if (names) return {kind: 'list', names}
-  return {kind: 'unknown', suggestions: suggest(key, isBeneficiary)}
+  return {kind: 'unknown', suggestions: suggest(key, isBeneficiary, language)}
 }
 
-/** The reporting Member (or observer, or organisation) as written, by its registry entry. */
-export function resolveMember(text: string): {kind: 'entity'; entry: Entry} | {kind: 'unknown'; suggestions: string[]} {
+/** The reporting Member (or observer, or organisation) as written, by its registry entry; suggestions as above. */
+export function resolveMember(text: string, language = 'en'): {kind: 'entity'; entry: Entry} | {kind: 'unknown'; suggestions: string[]} {
   const key = normalizeName(text)
   const known = lookup().get(key)?.known
   if (known?.kind === 'entity') return {kind: 'entity', entry: known.entry}
-  return {kind: 'unknown', suggestions: suggest(key, (candidate) => candidate.kind === 'entity')}
+  return {kind: 'unknown', suggestions: suggest(key, (candidate) => candidate.kind === 'entity', language)}
 }
 
 /**
@@ -178,14 +188,16 @@ function sameWord(word: string, other: string): boolean {
 /**
  * Registry names near a normalised input, at most three, nearest first, among the candidates `accept` takes: within
  * an edit distance of a third of its length ("vietnan"), or sharing its words (`wordGap`), scored by the words left
- * over.
+ * over. Each is shown in the language of the key it is nearest by, in `language` when that is one of them (a
+ * language the registry has no names in is English).
  */
-function suggest(input: string, accept: (candidate: Known) => boolean): string[] {
+function suggest(input: string, accept: (candidate: Known) => boolean, language: string): string[] {
   if (!input) return []
+  const preferred: RegistryLanguage = isRegistryLanguage(language) ? language : 'en'
   const limit = Math.max(1, Math.floor(input.length / 3))
   const words = wordsOf(input)
-  // Per entity or group, its best score and the name shown for the key that gave it.
-  const best = new Map<string, {score: number; shown: string}>()
+  // Per entity or group, its best score, the name shown for the key that gave it, and whether it is in `preferred`.
+  const best = new Map<string, {score: number; shown: string; local: boolean}>()
   for (const [key, {known, shown}] of lookup()) {
     if (!accept(known)) continue
     // The distance is at least the difference in length: only near lengths are worth measuring.
@@ -193,7 +205,11 @@ function suggest(input: string, accept: (candidate: Known) => boolean): string[]
     const score = Math.min(distance <= limit ? distance : Infinity, wordGap(words, wordsOf(key)))
     if (score === Infinity) continue
     const name = canonical(known)
-    if (score < (best.get(name)?.score ?? Infinity)) best.set(name, {score, shown})
+    const local = shown.has(preferred)
+    const current = best.get(name)
+    if (!current || score < current.score || (score === current.score && local && !current.local)) {
+      best.set(name, {score, shown: shown.get(preferred) ?? [...shown.values()][0]!, local})
+    }
   }
   return [...best.values()]
     .sort((a, b) => a.score - b.score || compareEnglish(a.shown, b.shown))

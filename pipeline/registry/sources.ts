@@ -25,7 +25,8 @@ export const sources = {
   'domain-reporters':
     'Intergovernmental organisations that report to the Council for TRIPS on their technical cooperation too (WIPO, OECD, UPOV): shared/domain.md, [C]. They ask for circulation in their own name, as the European Union does, [I].',
   groups: 'Compositions of named groups and the choice to expand or keep each, stated in its note. Well-established knowledge, [I].',
-  usage: 'Aliases: common and former names people write (Vietnam, Swaziland, Turkey…). Well-established knowledge, [I].',
+  usage:
+    'Aliases: common and former names people write, in English (Vietnam, Swaziland, Turkey…), French (Corée du Sud, Centrafrique, Birmanie…) and Spanish (Corea del Sur, Costa de Marfil, Birmania…). Well-established knowledge, [I].',
   circulation:
     'How a circulation sentence names the requesting Member: "the delegation of the United States of America" and "at the request of the European Union" (no delegation) are [C] in shared/domain.md; the article and sentence order of the other Members ("the Philippines", "the Republic of Korea") follow English usage for their names. Well-established knowledge, [I].',
   'domain-fr-es':

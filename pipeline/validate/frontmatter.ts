@@ -174,14 +174,8 @@ function openingQuote(source: string, at: number): number | undefined {
  * wrong the rest is: what names a report's outputs. Reports nothing.
  */
 export function namingOf(node: Yaml): {member: string; period: Period} | undefined {
-  const yaml = new Located(node)
-  if (yaml.doc.errors.length > 0) return undefined
-  let data: unknown
-  try {
-    data = yaml.doc.toJS({maxAliasCount: 50})
-  } catch {
-    return undefined
-  }
+  const data = dataOf(node)
+  if (data === undefined) return undefined
   // The two keys only, the others let be (FrontMatter is strict).
   const parsed = z.object({member: FrontMatter.shape.member, period: FrontMatter.shape.period}).safeParse(data)
   if (!parsed.success) return undefined
@@ -189,6 +183,27 @@ export function namingOf(node: Yaml): {member: string; period: Period} | undefin
   const period = parsePeriod(parsed.data.period)
   if (!period.ok) return undefined
   return {member: member.kind === 'entity' ? member.entry.name : parsed.data.member, period: period.period}
+}
+
+/**
+ * The `language` the front matter gives, however wrong the rest is, else English: the language suggestions for an
+ * unknown beneficiary are shown in. Reports nothing.
+ */
+export function languageOf(node: Yaml): string {
+  const data = dataOf(node)
+  const parsed = z.object({language: FrontMatter.shape.language}).safeParse(data)
+  return (parsed.success ? parsed.data.language : undefined) ?? 'en'
+}
+
+/** The front matter's YAML as data, when it reads without errors; else undefined. */
+function dataOf(node: Yaml): unknown {
+  const yaml = new Located(node)
+  if (yaml.doc.errors.length > 0) return undefined
+  try {
+    return yaml.doc.toJS({maxAliasCount: 50})
+  } catch {
+    return undefined
+  }
 }
 
 /** Read the front matter; every problem is reported on `file` at its place. */
@@ -258,7 +273,9 @@ export function readFrontMatter(file: VFile, node: Yaml, languages: readonly str
   const right = Object.entries(data as object).filter(([key]) => Object.hasOwn(FrontMatter.shape, key) && !wrong.has(key))
   const front = Object.fromEntries(right.map(([key, value]) => [key, FrontMatter.shape[key as keyof FrontMatter].parse(value)])) as Partial<FrontMatter>
 
-  const member = front.member === undefined ? undefined : resolveMember(front.member)
+  const language = front.language ?? 'en'
+  // The nearest names in the report's language where names in several languages are as near.
+  const member = front.member === undefined ? undefined : resolveMember(front.member, language)
   if (member?.kind === 'unknown') {
     problem(file, 'member-unknown', {written: front.member!, suggestions: member.suggestions}, yaml.place(['member']))
   }
@@ -268,7 +285,6 @@ export function readFrontMatter(file: VFile, node: Yaml, languages: readonly str
     problem(file, 'period-invalid', period.reason, place)
   }
   const date = wrong.has('date') ? null : readDate(file, yaml, front.date)
-  const language = front.language ?? 'en'
   if (!wrong.has('language') && !languages.includes(language)) {
     problem(file, 'frontmatter-field', {problem: 'language', language, languages}, yaml.place(['language']))
   }

@@ -8,7 +8,7 @@ import {glyphsOf} from '../fonts/index.js'
 import {requesterIn} from '../language.js'
 import {BeneficiaryResolver} from '../registry/index.js'
 import type {TemplateSet} from '../templates.js'
-import {readFrontMatter} from './frontmatter.js'
+import {languageOf, readFrontMatter} from './frontmatter.js'
 import {checkHeadings} from './headings.js'
 import {validateProgrammes} from './programmes.js'
 import {checkTables} from './tables.js'
@@ -40,7 +40,8 @@ function numberBody(blocks: readonly Block[]): Block[] {
 export function validate(extracted: Extracted, templates: TemplateSet): ReportType | undefined {
   const {frontMatter} = extracted
   const meta = frontMatter && readFrontMatter(frontMatter.file, frontMatter.node, Object.keys(templates.labels), glyphsOf(templates.styles.font))
-  const resolver = new BeneficiaryResolver()
+  // Suggestions for an unknown beneficiary prefer the report's language, even when the rest of its front matter is wrong.
+  const resolver = new BeneficiaryResolver(meta?.language ?? (frontMatter ? languageOf(frontMatter.node) : 'en'))
   const programmes = validateProgrammes(extracted.programmes, meta, resolver)
   checkTables(extracted.tables, templates.styles)
   checkHeadings(extracted.headings)

@@ -82,7 +82,10 @@ describe('art67 import', () => {
     const result = await importText(frenchPage)
     expect([result.interfaceLanguage, result.report!.language]).toEqual(['fr', 'fr'])
     expect(result.problems).toEqual(['3 import-member-guessed', '3 import-period-guessed', '12 import-beneficiaries-guessed'])
-    expect(result.markdown).toMatch(/^---\nmember: France\nperiod: 2022-2023\nlanguage: fr\n# Imported with `art67 import` from the e-TRIPS page page\.txt \(French interface\)\./)
+    // Its front matter's comments too, as `art67 init --language fr` writes its own.
+    expect(result.markdown).toMatch(
+      /^---\nmember: France\nperiod: 2022-2023\nlanguage: fr\n# Importé avec `art67 import` de la page e-TRIPS page\.txt \(interface en français\)\.\n# Ajouter `date:`, `symbol:` et `job:` une fois le document daté et numéroté par le Secrétariat\.\n---\n/
+    )
     expect(result.markdown).toContain(
       "\n\n# Programmes\n\n| # | Titre | Date de début | Bénéficiaires |\n|---|-------|---------------|---------------|\n| 1 | Atelier sur l'examen des brevets | 01/03/2022 | Sénégal; Côte d'Ivoire |\n"
     )
@@ -96,7 +99,9 @@ describe('art67 import', () => {
   it('imports a Spanish page in Spanish', async () => {
     const result = await importText(spanishPage, {member: 'Spain'})
     expect(result.report!.language).toBe('es')
-    expect(result.markdown).toMatch(/^---\nmember: Spain\nperiod: 2021-2022\nlanguage: es\n/)
+    expect(result.markdown).toMatch(
+      /^---\nmember: Spain\nperiod: 2021-2022\nlanguage: es\n# Importado con `art67 import` de la página de e-TRIPS page\.txt \(interfaz en español\)\.\n# Añada `date:`, `symbol:` y `job:` cuando la Secretaría haya fechado y numerado el documento\.\n---\n/
+    )
     expect(result.markdown).toContain('\n\n# Programas\n\n| # | Título | Fecha de inicio | Beneficiarios |\n|---|--------|-----------------|---------------|\n| 1 | Taller sobre examen de patentes | 01/03/2022 | Colombia; Perú |\n')
     const checked = await check(result.sources)
     expect(checked.counts.errors).toBe(0)
@@ -189,9 +194,17 @@ describe('art67 import', () => {
   it('leaves what it cannot find as a commented placeholder, and reports it', async () => {
     const result = await importText('  1. Activities are listed below.;;\n\nList of programmes/projects\n1 Patent workshop 01/03/2022 Kenya\n')
     expect(result.problems).toEqual(['- import-member-missing', '- import-period-missing'])
-    expect(result.markdown).toMatch(/^---\n# member: .*\n# period: .*\n/)
+    expect(result.markdown).toMatch(/^---\n# member: the reporting Member .*\n# period: the reporting period.*\n/)
     const checked = await check(result.sources)
     expect(checked.files[0]!.messages.map((message) => message.ruleId)).toContain('frontmatter-field')
+    // In the report's language.
+    const french = await importText('  1. Activities are listed below.;;\n\nList of programmes/projects\n1 Patent workshop 01/03/2022 Kenya\n', {language: 'fr'})
+    expect(french.markdown).toMatch(
+      /^---\n# member: le Membre qui présente le rapport \(absent de la page: à compléter\)\n# period: la période couverte, par exemple 2020-2021 \(absente de la page: à compléter\)\nlanguage: fr\n# Importé avec `art67 import` de la page e-TRIPS page\.txt \(interface en anglais\)\.\n# Ajouter /
+    )
+    // A page without the interface's texts names none.
+    const spanish = await importText('  1. Las actividades figuran a continuación.;;\n', {language: 'es'})
+    expect(spanish.markdown).toContain('\nlanguage: es\n# Importado con `art67 import` de la página de e-TRIPS page.txt.\n# Añada ')
   })
 
   it('checks --member and --period as init does, and writes the member by its WTO name', async () => {

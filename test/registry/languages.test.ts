@@ -114,6 +114,24 @@ describe('the registry in French and Spanish', () => {
     expect(member.kind === 'entity' && member.entry.name).toBe(name)
   })
 
+  test.each([
+    ['Centrafrique', 'Central African Republic'],
+    ['RCA', 'Central African Republic'],
+    ['RDC', 'Democratic Republic of the Congo'],
+    ['RD Congo', 'Democratic Republic of the Congo'],
+    ['Birmanie', 'Myanmar'],
+    ['Birmania', 'Myanmar'],
+    ['Corée du Sud', 'Korea, Republic of'],
+    ['Corea del Sur', 'Korea, Republic of'],
+    ['Costa de Marfil', "Côte d'Ivoire"],
+    ['Timor oriental', 'Timor-Leste'],
+    ['Suazilandia', 'Eswatini'],
+    ['Grande-Bretagne', 'United Kingdom'],
+    ['Gran Bretaña', 'United Kingdom']
+  ])('the common French or Spanish name %s is an alias of %s', (written, name) => {
+    expect(resolveBeneficiary(written)).toMatchObject({kind: 'entity', entry: {name}, alias: written})
+  })
+
   test('groups and regions are known in French and Spanish too', () => {
     expect(resolveBeneficiary('Amérique centrale')).toMatchObject({kind: 'group', group: {name: 'Central America'}})
     expect(resolveBeneficiary('PMA')).toMatchObject({kind: 'group', group: {name: 'LDC Members'}})
@@ -127,6 +145,20 @@ describe('the registry in French and Spanish', () => {
     expect(resolveBeneficiary('Afrique du Sude')).toMatchObject({kind: 'unknown', suggestions: ['Afrique du Sud']})
     expect(resolveBeneficiary('Sudafrika')).toMatchObject({kind: 'unknown', suggestions: expect.arrayContaining(['Sudáfrica'])})
     expect(resolveMember('Suise')).toMatchObject({kind: 'unknown', suggestions: expect.arrayContaining(['Suisse'])})
+  })
+
+  test('among names of one entry as near, suggestions prefer the report’s language', () => {
+    // "Benin" and "Bénin", "Senegal" and "Sénégal" fold to one key each.
+    expect(resolveBeneficiary('Bénim', 'fr')).toEqual({kind: 'unknown', suggestions: ['Bénin']})
+    expect(resolveBeneficiary('Bénim', 'en')).toEqual({kind: 'unknown', suggestions: ['Benin']})
+    expect(resolveBeneficiary('Bénim')).toEqual({kind: 'unknown', suggestions: ['Benin']})
+    expect(resolveMember('Senegall', 'fr')).toEqual({kind: 'unknown', suggestions: ['Sénégal']})
+    expect(resolveMember('Senegall', 'es')).toEqual({kind: 'unknown', suggestions: ['Senegal']})
+    // Groups too: "América Central" is as near as "Central America".
+    expect(resolveBeneficiary('Amerika Central', 'es')).toMatchObject({suggestions: ['Centroamérica']})
+    // A name nearer in another language is still shown in that language, and a language without names is English.
+    expect(resolveBeneficiary('Afrique du Sude', 'es')).toEqual({kind: 'unknown', suggestions: ['Afrique du Sud']})
+    expect(resolveBeneficiary('Bénim', 'de')).toEqual({kind: 'unknown', suggestions: ['Benin']})
   })
 
   test('prints names in the output language; free text and unknown languages as written', () => {

@@ -69,6 +69,27 @@ describe('beneficiaries in the model', () => {
     ])
   })
 
+  it('suggests for an unknown beneficiary or member the name in the report’s language among names as near', () => {
+    const reasons = (language: string) => {
+      const {vfiles} = validated({
+        'report.md': `---\nmember: Sénégall\nperiod: 2024\ndate: 2025-01-15\nlanguage: ${language}\n---\n\n# Programmes\n\n## A\n\n- Beneficiaries: Bénim\n`
+      })
+      return vfiles[0]!.messages.map((message) => message.reason)
+    }
+    // "Bénin" and "Benin" fold to one key: a French report is answered in French, an English or Spanish one not.
+    expect(reasons('fr')).toEqual([
+      '`Sénégall` is not a WTO Member, observer or organisation art67 knows: did you mean `Sénégal`?',
+      'Unknown beneficiary `Bénim`: did you mean `Bénin`?'
+    ])
+    expect(reasons('en')).toEqual([
+      '`Sénégall` is not a WTO Member, observer or organisation art67 knows: did you mean `Senegal`?',
+      'Unknown beneficiary `Bénim`: did you mean `Benin`?'
+    ])
+    // With the rest of the front matter wrong (no period) too.
+    const {vfiles} = validated({'report.md': '---\nmember: Suisse\nlanguage: fr\n---\n\n# Programmes\n\n## A\n\n- Bénéficiaires: Bénim\n'})
+    expect(vfiles[0]!.messages.map((message) => message.reason)).toContain('Unknown beneficiary `Bénim`: did you mean `Bénin`?')
+  })
+
   it('counts programmes per beneficiary and region, and the share reaching LDCs', () => {
     const report = model(
       '2020-2021',
