@@ -168,8 +168,9 @@ export class Shapes {
   }
 
   /**
-   * The first run of two or more consecutive lines of a paragraph with the same number (two or more) of cells
-   * separated by tabs, as a word processor copies a table, else undefined: Markdown reads it as one paragraph.
+   * The first run of two or more consecutive lines of a paragraph with cells separated by tabs, as a word processor
+   * copies a table (two cells or more a line, none more than the first line), else undefined: Markdown reads it as
+   * one paragraph. Tabs that indent or end a line separate nothing.
    */
   tabTable(text: string, paragraph: Paragraph): TabTable | undefined {
     const start = paragraph.position?.start.offset
@@ -181,15 +182,18 @@ export class Shapes {
     const lines: Array<{offset: number; written: string; cells: string[]}> = []
     let offset = start
     for (const [index, written] of source.split('\n').entries()) {
-      const prefix = index === 0 ? 0 : (/^[ >]*/.exec(written)?.[0].length ?? 0)
-      lines.push({offset: offset + prefix, written: written.slice(prefix), cells: written.slice(prefix).split('\t').map((cell) => cell.trim())})
+      // A tab that indents a line or ends it separates no cells.
+      const prefix = index === 0 ? 0 : (/^[ \t>]*/.exec(written)?.[0].length ?? 0)
+      const line = written.slice(prefix).replace(/\s+$/, '')
+      lines.push({offset: offset + prefix, written: line, cells: line.replace(/^\s+/, '').split('\t').map((cell) => cell.trim())})
       offset += written.length + 1
     }
     for (let first = 0; first < lines.length - 1; first++) {
       const width = lines[first]!.cells.length
       if (width < 2) continue
       let last = first
-      while (last + 1 < lines.length && lines[last + 1]!.cells.length === width) last++
+      // Rows may have fewer cells than the header: an editor drops the tabs of empty cells at the end.
+      while (last + 1 < lines.length && lines[last + 1]!.cells.length >= 2 && lines[last + 1]!.cells.length <= width) last++
       if (last === first) continue
       const header = lines[first]!.cells
       const lastLine = lines[last]!

@@ -100,7 +100,7 @@ export interface TabLines {
   header: readonly string[]
   lines: number
 }
-const tabLines = ({header, lines}: TabLines) => `These ${lines} lines separate ${header.length} cells each with tabs, as a table copied from a word processor`
+const tabLines = ({header, lines}: TabLines) => `These ${lines} lines separate their cells with tabs (${header.length} in the first), as a table copied from a word processor`
 /** A header row as a Markdown table's first two lines. */
 const asMarkdown = (header: readonly string[]) =>
   `as a table, write ${code(`| ${header.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`)} then ${code(`|${' --- |'.repeat(header.length)}`)} and each row the same way`

@@ -256,13 +256,18 @@ describe('extract', () => {
     const {vfiles, extracted} = run({'r.md': `# Programmes\n\n${word}`})
     expect(extracted.programmes).toEqual([])
     expect(vfiles[0]!.messages[0]!.reason).toBe(
-      'These 2 lines separate 4 cells each with tabs, as a table copied from a word processor, so Markdown prints them as one paragraph and no programme is read from them: as a table, write `| N° | Titre | Date de début | Bénéficiaires |` then `| --- | --- | --- | --- |` and each row the same way'
+      'These 2 lines separate their cells with tabs (4 in the first), as a table copied from a word processor, so Markdown prints them as one paragraph and no programme is read from them: as a table, write `| N° | Titre | Date de début | Bénéficiaires |` then `| --- | --- | --- | --- |` and each row the same way'
     )
     // In the narrative, or without a title column: a warning. A run after a line of text is found too.
     expect(tabbed({'r.md': `# Outline\n\n${word}`})).toEqual([['r.md', 'table-tabs', 3, 1, [4, 40]]])
     expect(tabbed({'r.md': '# Programmes\n\nOur offices:\nINPI\tCourbevoie\nAFD\tParis\nEnd.\n'})).toEqual([['r.md', 'table-tabs', 4, 1, [5, 10]]])
-    // One line with tabs, lines of different numbers of cells, a tab in code: not a table.
+    // Rows with fewer cells than the first line (an editor drops the tabs of empty cells at the end).
+    expect(tabbed({'r.md': '# Programmes\n\nTitle\tStart date\tBeneficiaries\nWorkshop A\t01/01/2024\nWorkshop B\t02/02/2024\n'})).toEqual([
+      ['r.md', 'table-broken', 3, 1, [5, 22]]
+    ])
+    // One line with tabs, a line of more cells than the first, a tab in code, tabs that indent or end lines: not a table.
     expect(tabbed({'r.md': '# Programmes\n\nA\tB\n\nA\tB\nC\tD\tE\n\n    A\tB\n    C\tD\n'})).toEqual([])
+    expect(tabbed({'r.md': '# Outline\n\n- First line\n\tsecond line\n\tthird line\n\n>\tsecond\n>\tthird\n\nEnds with a tab.\t\nSo does this.\t\n'})).toEqual([])
   })
 
   it('warns of a table row with fewer cells than the header, at the row, in a quotation and a programme table too', () => {
