@@ -98,12 +98,15 @@ function readRecord(raw: RawProgramme, resolver: BeneficiaryResolver): Written |
   return {raw, id: id?.value.kind === 'text' ? id.value.text : programmeId(raw.title), fields}
 }
 
+/** A title with its no-break spaces as spaces: a word processor puts one before `:` in French, invisibly. */
+const spaced = (title: string) => title.replace(/[\u00A0\u2007\u202F]/g, ' ')
+
 /** Merge the records of one programme; two different values for a field is an error naming both places. */
 function merge(records: Written[]): Map<FieldKey, Field> {
   const merged = new Map<FieldKey, Field>()
   const [first] = records
   for (const record of records) {
-    if (record !== first && record.raw.title !== first!.raw.title) {
+    if (record !== first && spaced(record.raw.title) !== spaced(first!.raw.title)) {
       const {raw} = first!
       problem(record.raw.file, 'merge-conflict', {id: record.id, what: 'title', here: record.raw.title, there: raw.title}, record.raw.place, raw)
     }

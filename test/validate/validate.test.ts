@@ -81,6 +81,13 @@ describe('validate', () => {
       'programmes/b.md': '## Atelier sur lés marques\n\nMore.\n'
     })
     expect(result.problems).toEqual(['programmes/a.md:1:1 merge-conflict', 'programmes/b.md:1:1 merge-conflict'])
+    // A no-break space where the other file has a space is no other spelling: it cannot be seen.
+    const spaced = model({
+      'report.md': frontMatter + '\n# Programmes\n\n| Title | Beneficiaries |\n|---|---|\n| Séminaire : la PI | Chile |\n',
+      'programmes/a.md': '## Séminaire\u00A0: la PI\n\nMore.\n'
+    })
+    expect(spaced.result.problems).toEqual([])
+    expect(spaced.report.programmes.map((programme) => programme.title)).toEqual(['Séminaire : la PI'])
   })
 
   it('uses an explicit ID and fills defaults from the templates', () => {
