@@ -346,6 +346,8 @@ class Extractor {
         moved = []
       }
       for (const other of run) {
+        // A programmes heading atop a `programmes/` file names what the file holds: not printed, as the report's.
+        if (!heading && other.type === 'heading' && other.depth <= depth && this.shapes.labels.isProgrammesHeading(nodeText(other))) continue
         if (other.type === 'table' && this.programmes.isProgrammeTable(file, other)) {
           flush()
           this.programmes.table(file, other)

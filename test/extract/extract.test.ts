@@ -541,6 +541,13 @@ describe('extract', () => {
     ])
   })
 
+  it('reads a programmes heading atop a programmes/ file as the report’s: not printed, without a word', () => {
+    const {extracted, vfiles} = run({'programmes/inpi.md': '# Programmes\n\n## Atelier\n\n- Bénéficiaires: Togo\n'})
+    expect(extracted.programmes.map((p) => p.title)).toEqual(['Atelier'])
+    expect(extracted.annexIntro).toEqual([])
+    expect(vfiles[0]!.messages).toEqual([])
+  })
+
   it('treats every ## in a file under programmes/ as a programme, and keeps text before them', () => {
     const {extracted} = run({'programmes/cipo.md': '# CIPO\n\nOur activities.\n\n## One\n\n## Two\n\n### Results\n\nDetail.\n'})
     expect(extracted.programmes.map((p) => p.title)).toEqual(['One', 'Two'])
