@@ -10,9 +10,10 @@ import type {Labels} from '../templates.js'
  */
 export const normalizeLabel = (label: string) =>
   label
+    // Before NFKD, which takes `´` apart into a space and an accent.
+    .replace(/[‘’‛ʼ´]/g, "'")
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
-    .replace(/[‘’‛ʼ´]/g, "'")
     .toLowerCase()
     .replace(/[*_`]/g, '')
     .replace(/\s+/g, ' ')

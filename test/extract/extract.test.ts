@@ -101,10 +101,13 @@ describe('extract', () => {
   })
 
   it('reads a label with a curly apostrophe as with a straight one', () => {
-    const {extracted, vfiles} = run({'r.md': '# Programmes\n\n## Atelier\n\n- Organisme d’exécution : AFD\n- Bénéficiaires : Togo\n'})
-    expect(extracted.programmes[0]!.fields.map((field) => [field.key, field.value.value])).toEqual([
-      ['agency', 'AFD'],
-      ['beneficiaries', 'Togo']
+    const {extracted, vfiles} = run({'r.md': '# Programmes\n\n## Atelier\n\n- Organisme d’exécution : AFD\n- Bénéficiaires : Togo\n\n## Séminaire\n\n- Organisme d´exécution : INPI\n'})
+    expect(extracted.programmes.map((programme) => programme.fields.map((field) => [field.key, field.value.value]))).toEqual([
+      [
+        ['agency', 'AFD'],
+        ['beneficiaries', 'Togo']
+      ],
+      [['agency', 'INPI']]
     ])
     expect(vfiles[0]!.messages).toEqual([])
   })
