@@ -1,6 +1,7 @@
 // The imported report as Markdown a person would write: front matter, the paragraphs, and the list of programmes as
 // a compact table, its heading and column titles in the report's language (the templates' first source labels, as
 // `art67 init` writes them). Text is escaped only where Markdown would read it otherwise.
+import {printedName} from '../registry/index.js'
 import {fill, skeletons} from '../skeleton.js'
 import type {Labels} from '../templates.js'
 import {markdownCell, markdownLine} from '../text.js'
@@ -36,7 +37,8 @@ export function reportMarkdown(report: ImportedReport, labels: Labels): string {
   const page = {page: report.source.replace(/[\r\n]/g, ' '), interface: report.interfaceName ?? ''}
   const front = [
     '---',
-    report.member ? `member: ${yamlValue(report.member)}` : `# ${texts.memberMissing}`,
+    // The member by its name in the report's language, as `art67 init` writes it.
+    report.member ? `member: ${yamlValue(printedName(report.member, report.language))}` : `# ${texts.memberMissing}`,
     report.period ? `period: ${yamlValue(report.period)}` : `# ${texts.periodMissing}`,
     // English is the default: no line, as `art67 init` writes it.
     ...(report.language === 'en' ? [] : [`language: ${report.language}`]),

@@ -100,7 +100,7 @@ describe('art67 import', () => {
     const result = await importText(spanishPage, {member: 'Spain'})
     expect(result.report!.language).toBe('es')
     expect(result.markdown).toMatch(
-      /^---\nmember: Spain\nperiod: 2021-2022\nlanguage: es\n# Importado con `art67 import` de la página de e-TRIPS page\.txt \(interfaz en español\)\.\n# Añada `date:`, `symbol:` y `job:` cuando la Secretaría haya fechado y numerado el documento\.\n---\n/
+      /^---\nmember: España\nperiod: 2021-2022\nlanguage: es\n# Importado con `art67 import` de la página de e-TRIPS page\.txt \(interfaz en español\)\.\n# Añada `date:`, `symbol:` y `job:` cuando la Secretaría haya fechado y numerado el documento\.\n---\n/
     )
     expect(result.markdown).toContain('\n\n# Programas\n\n| # | Título | Fecha de inicio | Beneficiarios |\n|---|--------|-----------------|---------------|\n| 1 | Taller sobre examen de patentes | 01/03/2022 | Colombia; Perú |\n')
     const checked = await check(result.sources)
