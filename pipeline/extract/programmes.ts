@@ -160,6 +160,7 @@ export class ProgrammeReader {
     const tables = body.filter((node): node is Table => node.type === 'table' && this.shapes.isProgrammeTable(node))
     const described = body.filter((node) => node.type !== 'table' || !tables.includes(node))
     this.misplaced(file, described, heading.depth, {afterHeadingOnly: true})
+    this.lateFields(file, described, {fieldList: fieldList !== undefined})
     programme.description = [
       ...(leftover.length > 0 ? toBlocks(file, [{...fieldList!, children: leftover}], this.shapes, this.tables, [], {programmes: true}) : []),
       ...toBlocks(file, described, this.shapes, this.tables, [], {programmes: true})
@@ -179,6 +180,27 @@ export class ProgrammeReader {
       if (labels.some((label) => this.labels.field(label)) && labels.length * 2 > node.children.length) {
         problem(file, 'field-syntax', {as: 'split', labels: labels.slice(0, 3)}, placeOf(node))
       }
+    }
+  }
+
+  /**
+   * Fields written further down, in a list after text of the description (`- Start date: …` below a paragraph):
+   * Markdown reads such a list as part of the description, so they are kept there, not read, and a second start date
+   * would go unnoticed. A list counts when it is mostly `Known label: value` items, as a field list after a heading
+   * outside programmes does (`Shapes.fieldListLabels`), so a description's own list (`- Objective: …`) is left alone.
+   * The lists right after the field list are `splitFields`'s; a list right after a heading is `misplaced`'s.
+   */
+  private lateFields(file: VFile, described: readonly RootContent[], {fieldList}: {fieldList: boolean}) {
+    // With a field list, the description starts at its first node that is not a list.
+    let started = !fieldList
+    let previous: RootContent | undefined
+    for (const node of described) {
+      if (node.type !== 'list') started = true
+      else if (started && previous?.type !== 'heading') {
+        const labels = this.shapes.fieldListLabels(node, String(file.value), {alone: true})
+        if (labels) problem(file, 'field-syntax', {as: 'late', labels: labels.slice(0, 3)}, placeOf(node))
+      }
+      previous = node
     }
   }
 

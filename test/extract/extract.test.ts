@@ -83,6 +83,28 @@ describe('extract', () => {
     ])
   })
 
+  it('warns of fields in a list after text of the description, kept in the description, and not of a description’s own list', () => {
+    const {extracted, vfiles} = run({
+      'r.md':
+        '# Programmes\n\n## Atelier\n\n- Date de début : 01/02/2025\n- Bénéficiaires : Togo\n\nUn atelier de deux jours.\n\n- Date de début: 3 février 2025\n\n' +
+        '## Séminaire\n\nSans liste de champs.\n\n- Objective: raise awareness\n- Audience: examiners\n\nThen.\n\n- Start date: 2025\n- Budget: EUR 5\n- Notes\n\n' +
+        '## Cours\n\n- Beneficiaries: Nepal\n\nText.\n\n- Type of activity: course\n- Objective: one\n- Audience: two\n'
+    })
+    const [atelier, seminaire, cours] = extracted.programmes
+    expect(atelier!.fields.map((f) => [f.key, f.value.value])).toEqual([
+      ['start', '01/02/2025'],
+      ['beneficiaries', 'Togo']
+    ])
+    expect(atelier!.description.map((block) => block.type)).toEqual(['paragraph', 'list'])
+    expect(seminaire!.fields).toEqual([])
+    expect(seminaire!.description.map((block) => block.type)).toEqual(['paragraph', 'list', 'paragraph', 'list'])
+    expect(cours!.description.map((block) => block.type)).toEqual(['paragraph', 'list'])
+    expect(vfiles[0]!.messages.map((m) => [m.ruleId, m.reason, m.line, m.column])).toEqual([
+      ['field-syntax', 'The field `Date de début` is in a list after text of the programme’s description, not in its field list under the heading, so it is kept in the description, not read as fields', 10, 1],
+      ['field-syntax', 'The fields `Start date`, `Budget` are in a list after text of the programme’s description, not in its field list under the heading, so they are kept in the description, not read as fields', 21, 1]
+    ])
+  })
+
   it('warns of HTML within a line wherever it is: text, title, field and cell, once each', () => {
     const {vfiles} = run({
       'r.md': 'Text <b>A</b>.\n\n# Programmes\n\n## Title <i>B</i>\n\n- Type of activity: <u>C</u>\n\n| Title |\n|---|\n| <s>D</s> |\n'
