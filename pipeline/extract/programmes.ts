@@ -10,7 +10,7 @@ import {problem} from '../rules/index.js'
 import {collapseWhitespace} from '../text.js'
 import {toBlocks, type PrintedTable} from './blocks.js'
 import type {LabelIndex} from './labels.js'
-import {splitItem, type Shapes} from './shapes.js'
+import {groupCells, splitItem, type Shapes} from './shapes.js'
 import {nodeText} from './node-text.js'
 import {struckAsText} from './struck.js'
 
@@ -301,16 +301,20 @@ export class ProgrammeReader {
   }
 
   table(file: VFile, table: Table) {
-    const [head, ...rows] = table.children
+    const [head] = table.children
     const headers = (head?.children ?? []).map((cell) => collapseWhitespace(nodeText(cell)))
     const columns = headers.map((text, index) => {
       const key = this.labels.column(text)
       if (!key && text) this.unknownLabel(file, 'column', text, placeOf(head!.children[index]!))
       return key
     })
-    for (const row of rows) {
-      const programme: RawProgramme = {file, place: placeOf(row), form: 'row', title: '', fields: [], other: [], description: []}
-      row.children.forEach((cell: TableCell, column) => {
+    // A row split by a line break typed inside it is read as one (`table-row-split`).
+    for (const group of this.shapes.tableRows(table, String(file.value))) {
+      const [row] = group.rows
+      const last = group.rows.at(-1)!
+      const place = {start: placeOf(row!).start, end: placeOf(last).end}
+      const programme: RawProgramme = {file, place, form: 'row', title: '', fields: [], other: [], description: []}
+      groupCells(group).forEach((cell: TableCell, column) => {
         const key = columns[column]
         struckAsText(file, cell, key === 'title' ? 'title' : 'cell')
         const written = nodeText(cell, {addresses: keepsAddresses(key), definitions: file.data.definitions})

@@ -1,6 +1,6 @@
 // What programmes look like in mdast, so that programmes written where art67 does not read them (outside the
 // programmes heading, under a heading of the wrong level, inside a list or an HTML block) are found and reported.
-import type {BlockContent, DefinitionContent, Html, List, ListItem, Nodes, Paragraph, Parent, RootContent, Table} from 'mdast'
+import type {BlockContent, DefinitionContent, Html, List, ListItem, Nodes, Paragraph, Parent, RootContent, Table, TableCell, TableRow} from 'mdast'
 import type {FieldKey} from '../fields.js'
 import {VFile} from 'vfile'
 import {parseFile} from '../parse/index.js'
@@ -95,6 +95,40 @@ export interface TabTable {
   span: {offset: number; length: number}
 }
 
+/**
+ * A row of a programme table as it was meant: the row, and the lines after it that continue it, split from it by a
+ * line break typed inside the row (see `Shapes.tableRows`). Markdown reads each line as a row of its own.
+ */
+export interface RowGroup {
+  rows: TableRow[]
+  /** For each line after the first: whether its first cell goes on the last cell of the line before (left open). */
+  joined: boolean[]
+  /** How many cells the lines make, read as one row. */
+  cells: number
+}
+
+/** A `|` that is not escaped. */
+const pipe = /(?<!\\)\|/
+const opensWithPipe = (line: string) => line.trimStart().startsWith('|')
+const closesWithPipe = (line: string) => /(?<!\\)\|\s*$/.test(line)
+
+/** The cells of a group of rows read as one: a cell left open at a line's end goes on at the next line's start. */
+export function groupCells({rows, joined}: RowGroup): TableCell[] {
+  const cells: TableCell[] = []
+  rows.forEach((row, index) => {
+    const [first, ...rest] = row.children
+    const open = index > 0 && joined[index - 1] && cells.length > 0
+    if (first && open) {
+      const last = cells.pop()!
+      // Written over two lines, the cell is read as one line (`nodeText`'s `\n` is collapsed as white space).
+      const position = last.position && first.position && {start: last.position.start, end: first.position.end}
+      cells.push({type: 'tableCell', children: [...last.children, {type: 'text', value: '\n'}, ...first.children], ...(position ? {position} : {})})
+    } else if (first) cells.push(first)
+    cells.push(...rest)
+  })
+  return cells
+}
+
 /** The cells of a table line as written, trimmed: outer pipes dropped, split at every `|` not escaped. */
 function tableCells(line: string): string[] {
   const inner = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '')
@@ -139,6 +173,44 @@ export class Shapes {
   /** A table whose header has a title column: a list of programmes. */
   isProgrammeTable(table: Table): boolean {
     return (table.children[0]?.children ?? []).some((cell) => this.labels.column(nodeText(cell)) === 'title')
+  }
+
+  /**
+   * The rows of a programme table as they were meant, in order. In a table whose lines start and end with `|` (its
+   * header does), a line that does not start with one, right after a row that is left open (no `|` at its end) or
+   * has fewer cells than the header and if it holds a `|` itself, continues that row when the two make no more cells
+   * than the header: a line break was typed inside the row (Enter in a cell), and Markdown reads each line as a row.
+   * A line with no `|` after a row closed with one is left a row of its own (`table-row-unpiped`: text after a table).
+   * `text` is the file's text the table's place points into.
+   */
+  tableRows(table: Table, text: string): RowGroup[] {
+    const [head, ...rows] = table.children
+    const written = (node: {position?: {start: {offset?: number}; end: {offset?: number}} | undefined}) => {
+      const {start, end} = node.position ?? {}
+      return start?.offset !== undefined && end?.offset !== undefined ? text.slice(start.offset, end.offset) : undefined
+    }
+    const header = written(head ?? {})
+    const width = head?.children.length ?? 0
+    const piped = header !== undefined && opensWithPipe(header)
+    const groups: RowGroup[] = []
+    for (const row of rows) {
+      const group = groups.at(-1)
+      const line = written(row)
+      const first = group && written(group.rows[0]!)
+      const before = group && written(group.rows.at(-1)!)
+      if (piped && group && line !== undefined && first !== undefined && before !== undefined && opensWithPipe(first) && !opensWithPipe(line)) {
+        const open = closesWithPipe(header) && !closesWithPipe(before)
+        const cells = group.cells + row.children.length - (open ? 1 : 0)
+        if ((open || (pipe.test(line) && group.cells < width)) && cells <= width) {
+          group.rows.push(row)
+          group.joined.push(open)
+          group.cells = cells
+          continue
+        }
+      }
+      groups.push({rows: [row], joined: [], cells: row.children.length})
+    }
+    return groups
   }
 
   /**

@@ -664,6 +664,19 @@ export const catalogue = {
     message: ({text}) => `${code(text)} follows the table with no blank line between, so it is read as a row of the table`,
     hint: 'Leave a blank line between the table and the text after it; a row of the table writes its cells between `|`.'
   }),
+  'table-row-split': rule<{joined: boolean; before: number; cells: number; header: number}>({
+    severity: 'warning',
+    summary:
+      'a line of a programme table that does not start with `|`, right after a row not closed with `|` or with cells missing: a row split by a line break (Enter typed in a cell), read as the rest of that row',
+    message: ({joined, before, cells, header}) => {
+      const why = joined ? 'the row above does not end with one' : `the row above has ${before} of the table’s ${header} cells`
+      const read = joined
+        ? `its text is read as the end of that row’s last cell${cells > 1 ? ', and its other cells as the row’s next ones' : ''}`
+        : `its ${cells === 1 ? 'cell is read as the row’s next one' : `${cells} cells are read as the row’s next ones`}`
+      return `This line does not start with \`|\` and ${why}, so it is taken for the rest of that row, split by a line break: ${read}, not as a programme of its own`
+    },
+    hint: 'Write each row of a table on one line: join this line to the end of the row above. If it is a programme of its own, start it with `|` and give it a cell for each column.'
+  }),
   'table-row-short': rule<{cells: number; header: number}>({
     severity: 'warning',
     summary: 'a table row with fewer cells than the table’s header: its last columns are left empty',

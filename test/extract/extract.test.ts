@@ -105,6 +105,43 @@ describe('extract', () => {
     ])
   })
 
+  it('reads a programme table row split by a line break as one row, with a warning at each line that continues it', () => {
+    const text =
+      '# Programmes\n\n| N° | Titre | Date de début | Bénéficiaires | Budget |\n|---|---|---|---|---|\n' +
+      '| 1 | Atelier | 01/02/2025 |\nGhana; Kenya | 2 000 EUR |\n' +
+      '| 2 | Séminaire | 03/03/2025 | Togo; Ghana\n; Bénin | 1 000 EUR |\n' +
+      '| 3 | Cours | 2025 | Togo | 5 EUR |\n4 | Stage | 2025 | Togo | 6 EUR |\n'
+    const {extracted, vfiles} = run({'r.md': text})
+    const fields = extracted.programmes.map((programme) => [programme.title, ...programme.fields.map((f) => f.value.value)])
+    expect(fields).toEqual([
+      ['Atelier', '01/02/2025', 'Ghana; Kenya', '2 000 EUR'],
+      ['Séminaire', '03/03/2025', 'Togo; Ghana ; Bénin', '1 000 EUR'],
+      ['Cours', '2025', 'Togo', '5 EUR'],
+      ['Stage', '2025', 'Togo', '6 EUR']
+    ])
+    const at = ({start, end}: {start: {offset?: number}; end: {offset?: number}}) => text.slice(start.offset, end.offset)
+    expect(extracted.programmes[1]!.fields[1]!.items.map((item) => at(item.place))).toEqual(['Togo', 'Ghana', 'Bénin'])
+    expect(at(extracted.programmes[0]!.place)).toBe('Atelier')
+    expect(vfiles[0]!.messages.map((m) => [m.ruleId, m.reason, m.line, m.column])).toEqual([
+      ['table-row-split', 'This line does not start with `|` and the row above has 3 of the table’s 5 cells, so it is taken for the rest of that row, split by a line break: its 2 cells are read as the row’s next ones, not as a programme of its own', 6, 1],
+      ['table-row-split', 'This line does not start with `|` and the row above does not end with one, so it is taken for the rest of that row, split by a line break: its text is read as the end of that row’s last cell, and its other cells as the row’s next ones, not as a programme of its own', 8, 1]
+    ])
+  })
+
+  it('takes no line for the rest of a row in a table that is not read as programmes, or whose rows do not start with `|`', () => {
+    const {extracted, vfiles} = run({
+      'r.md':
+        '| Office | City | Since |\n|---|---|---|\n| CIPO | Gatineau |\nQuebec | 1990 |\n\n# Programmes\n\n' +
+        'Title | Start date | Beneficiaries\n---|---|---\nAtelier | 2025\nTogo | 2025 | Ghana\n'
+    })
+    expect(extracted.programmes.map((programme) => programme.title)).toEqual(['Atelier', 'Togo'])
+    expect(vfiles[0]!.messages.map((m) => [m.ruleId, m.line]).sort((a, b) => Number(a[1]) - Number(b[1]))).toEqual([
+      ['table-row-short', 3],
+      ['table-row-short', 4],
+      ['table-row-short', 10]
+    ])
+  })
+
   it('warns of HTML within a line wherever it is: text, title, field and cell, once each', () => {
     const {vfiles} = run({
       'r.md': 'Text <b>A</b>.\n\n# Programmes\n\n## Title <i>B</i>\n\n- Type of activity: <u>C</u>\n\n| Title |\n|---|\n| <s>D</s> |\n'
