@@ -290,6 +290,37 @@ export class Shapes {
     return found.reverse()
   }
 
+  /**
+   * The title column of the first HTML `<table>` in `html` (an HTML block's text) whose first row has one, as written
+   * (tags left out, character references read, white space collapsed), else undefined: such a table lists programmes.
+   * A table whose first row is not in the block (a blank line ends an HTML block) is not known to have one.
+   */
+  htmlTableTitle(html: string): string | undefined {
+    // In one pass, so that a block of many tables takes time linear in its size: each table's first row is the
+    // first `<tr` after its `<table`, and runs to its end tag, the next row or the table's end. No class of character
+    // is matched up to one that may never come (`[^>]*` over `<<<…`), which would take time quadratic in its length.
+    const cells: string[] = []
+    let table = false
+    for (const tag of html.matchAll(/<(table|tr)[\s>]/gi)) {
+      if (tag[1]!.toLowerCase() === 'table') {
+        table = true
+        continue
+      }
+      if (!table) continue
+      table = false
+      const from = tag.index + tag[0].length
+      const end = /<\/tr\s*>|<tr[\s>]|<\/table\s*>/gi
+      end.lastIndex = from
+      const row = html.slice(from, end.exec(html)?.index ?? html.length)
+      for (const cell of row.matchAll(/<t[hd](?:\s[^<>]*)?>([\s\S]*?)(?=<\/?t[hd][\s>]|$)/gi)) {
+        const text = cell[1]!.replace(/<[^<>]*>/g, ' ').replace(/\s+/g, ' ').trim()
+        // No column title is this long.
+        if (text.length <= maxTitleColumn) cells.push(text)
+      }
+    }
+    return decodeReferences(cells).find((text) => this.labels.column(text) === 'title')
+  }
+
   /** What an HTML block hides: its content after the opening line, read as Markdown. Undefined when nothing. */
   hiddenIn(html: Html, depth = 0): Hidden | undefined {
     const newline = html.value.indexOf('\n')
@@ -319,6 +350,32 @@ export class Shapes {
     }
     return hidden.headings + hidden.fieldLists + hidden.tables > 0 ? hidden : undefined
   }
+}
+
+/** The longest text of an HTML table cell looked up as a column title. */
+const maxTitleColumn = 200
+
+/** The most character references of HTML table cells read as characters, in one HTML block. */
+const maxReferences = 500
+
+const characterReference = /&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/g
+
+/**
+ * `texts` with each character reference (`&eacute;`, `&#233;`, `&#xE9;`) read as the parser reads it in Markdown,
+ * one that names no character (or past the first `maxReferences`) left as written. The references are parsed together, once: each alone on a line
+ * between blank lines is a paragraph of its own, its character (a reference never makes markup).
+ */
+function decodeReferences(texts: readonly string[]): string[] {
+  // A row of column titles holds a few; past that many, the rest are left as written, so a block of thousands
+  // does not take seconds to parse.
+  const references = [...new Set(texts.flatMap((text) => text.match(characterReference) ?? []))].slice(0, maxReferences)
+  if (references.length === 0) return [...texts]
+  const paragraphs = parseFile(new VFile(references.join('\n\n'))).tree.children
+  const read = new Map(references.map((reference, index) => {
+    const paragraph = paragraphs[index]
+    return [reference, paragraphs.length === references.length && paragraph?.type === 'paragraph' ? nodeText(paragraph) : reference]
+  }))
+  return texts.map((text) => text.replace(characterReference, (reference) => read.get(reference) ?? reference))
 }
 
 /** How an HTML block opens: a comment, an element named by its tag, or other markup. */

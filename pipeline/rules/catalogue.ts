@@ -532,13 +532,13 @@ export const catalogue = {
     hint: 'Keep one programmes heading. If this heading is a section of the narrative, reword it (`Overview of technical cooperation activities`, `Aperçu des activités de coopération technique`); if it holds programmes, move them under the other one or into a file under `programmes/`. The heading read is the first that names programmes (`Programmes`, `List of programmes`) rather than only activities (`Activities`), else the first.',
     related: 'the heading read as the programmes heading'
   }),
-  'html-hides-programmes': rule<{container: 'comment' | 'block'; tag?: string; headings: number; fieldLists: number; tables: number} | {container: 'table'}>({
+  'html-hides-programmes': rule<{container: 'comment' | 'block'; tag?: string; headings: number; fieldLists: number; tables: number} | {container: 'table'; title: string}>({
     severity: 'error',
     summary:
-      'an HTML comment or block (`<!--`, `<script>` …) that hides a programmes heading, a field list or a programme table, or an HTML `<table>` under the programmes heading or in a `programmes/` file',
+      'an HTML comment or block (`<!--`, `<script>` …) that hides a programmes heading, a field list or a programme table, or an HTML `<table>` whose first row has a `Title` column under the programmes heading or in a `programmes/` file',
     message: (args) => {
       if (args.container === 'table')
-        return 'This HTML `<table>` is under the programmes heading, where a table lists programmes, but art67 does not read HTML: it is printed as code and no programme is read from it'
+        return `This HTML \`<table>\` has a title column (${code(args.title)}) and is under the programmes heading, where such a table lists programmes, but art67 does not read HTML: it is printed as code and no programme is read from it`
       const {container, tag, headings, fieldLists, tables} = args
       const what = container === 'comment' ? 'This HTML comment' : tag ? `This HTML ${code(`<${tag}>`)} block` : 'This HTML block'
       const hidden = [

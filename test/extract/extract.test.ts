@@ -543,10 +543,26 @@ describe('extract', () => {
     const {vfiles, extracted} = run({'r.md': `# Programmes\n\n${html}`})
     expect(extracted.programmes).toEqual([])
     expect(vfiles[0]!.messages[0]!.reason).toBe(
-      'This HTML `<table>` is under the programmes heading, where a table lists programmes, but art67 does not read HTML: it is printed as code and no programme is read from it'
+      'This HTML `<table>` has a title column (`Titre`) and is under the programmes heading, where such a table lists programmes, but art67 does not read HTML: it is printed as code and no programme is read from it'
     )
     // In the narrative, it is raw HTML, printed as text.
     expect(rules({'r.md': `# Outline\n\n${html}`})).toEqual([['r.md', 'raw-html', 3]])
+  })
+
+  it('reports an HTML table under the programmes heading only when its first row has a title column, in any language', () => {
+    const reasons = (text: string) => run({'r.md': text}).vfiles[0]!.messages.map((m) => [m.ruleId, m.line])
+    // A table describing a programme, in its description, whatever its columns: raw HTML, as anywhere.
+    const described = '<table>\n<tr><th>Module</th><th>Durée</th></tr>\n<tr><td>Brevets</td><td>2 jours</td></tr>\n</table>\n'
+    expect(reasons(`# Programmes\n\n## Atelier\n\n- Bénéficiaires : Togo\n\nProgramme :\n\n${described}`)).toEqual([['raw-html', 9]])
+    expect(reasons(`# Programmes\n\n${described}`)).toEqual([['raw-html', 3]])
+    // A title column after other columns, in a cell with attributes, markup and character references, in a header
+    // row of `<thead>`, in any language; the rows after the first are not looked at.
+    const spanish = '<table class="x">\n<thead><tr><td>N.º</td><td scope="col"><b>T&iacute;tulo</b></td></tr></thead>\n<tr><td>1</td><td>Taller</td></tr>\n</table>\n'
+    expect(reasons(`# Programmes\n\n${spanish}`)).toEqual([['html-hides-programmes', 3]])
+    const english = "<TABLE><TR><TH>#<TH>Title of programme or activity</TR></TABLE>\n"
+    expect(reasons(`# Programmes\n\n## Atelier\n\nText.\n\n${english}`)).toEqual([['html-hides-programmes', 7]])
+    const titleInSecondRow = '<table>\n<tr><td>Module</td></tr>\n<tr><td>Title</td></tr>\n</table>\n'
+    expect(reasons(`# Programmes\n\n${titleInSecondRow}`)).toEqual([['raw-html', 3]])
   })
 
   it('reports a code block never closed, in a file, a list item or a quotation, saying what it hides', () => {
