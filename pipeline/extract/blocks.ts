@@ -123,7 +123,7 @@ function withCheckbox(checked: boolean | null | undefined, blocks: Block[]): Blo
 
 /**
  * Convert mdast block content. Headings come out without a number; the model numbers them later. `programmes`:
- * the content is under the programmes heading, where an HTML table is a programme table not read.
+ * the content is under the programmes heading, where an HTML table with a title column is a programme table not read.
  * Problems (raw HTML, HTML hiding programmes, images, local links, too deep nesting) are reported on `file`; every
  * table is added to `tables`.
  */
@@ -175,9 +175,13 @@ export function toBlocks(
       case 'html': {
         const hidden = shapes.hiddenIn(node)
         if (hidden) problem(file, 'html-hides-programmes', {...htmlContainer(node), ...hidden}, node.position)
-        // Under the programmes heading a table lists programmes; one written in HTML is not read.
-        else if (programmes && /<table[\s>]/i.test(node.value)) problem(file, 'html-hides-programmes', {container: 'table'}, node.position)
-        else problem(file, 'raw-html', {}, node.position)
+        else {
+          // Under the programmes heading a table with a title column lists programmes; one written in HTML is not
+          // read. Another HTML table (one describing a programme) is raw HTML as anywhere.
+          const title = programmes && /<table[\s>]/i.test(node.value) ? shapes.htmlTableTitle(node.value) : undefined
+          if (title !== undefined) problem(file, 'html-hides-programmes', {container: 'table', title}, node.position)
+          else problem(file, 'raw-html', {}, node.position)
+        }
         blocks.push({type: 'code', text: node.value})
         break
       }

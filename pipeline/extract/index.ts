@@ -258,11 +258,19 @@ class Extractor {
       } else if (node.type === 'table') {
         const [head, ...rows] = node.children
         const header = head?.children.length ?? 0
-        for (const row of rows) {
-          const {start, end} = row.position ?? {}
+        // A table read as programmes (at the top level under the programmes heading) reads a row split by a line
+        // break as one: `programmes` holds top-level nodes only.
+        const groups = programmes.has(node) && this.shapes.isProgrammeTable(node) ? this.shapes.tableRows(node, text) : rows.map((row) => ({rows: [row], joined: [], cells: row.children.length}))
+        for (const {rows: [row, ...continued], joined, cells} of groups) {
+          let before = row!.children.length
+          continued.forEach((line, index) => {
+            problem(file, 'table-row-split', {joined: joined[index]!, before, cells: line.children.length, header}, placeOf(line))
+            before += line.children.length - (joined[index] ? 1 : 0)
+          })
+          const {start, end} = row!.position ?? {}
           const written = start?.offset !== undefined && end?.offset !== undefined ? text.slice(start.offset, end.offset) : '|'
-          if (!written.includes('|')) problem(file, 'table-row-unpiped', {text: collapseWhitespace(nodeText(row))}, placeOf(row))
-          else if (row.children.length < header) problem(file, 'table-row-short', {cells: row.children.length, header}, placeOf(row))
+          if (!written.includes('|')) problem(file, 'table-row-unpiped', {text: collapseWhitespace(nodeText(row!))}, placeOf(row!))
+          else if (cells < header) problem(file, 'table-row-short', {cells, header}, placeOf(row!))
         }
       } else if ('children' in node && node.type !== 'heading') {
         for (const child of node.children) stack.push([child, under])

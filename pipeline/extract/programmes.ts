@@ -10,7 +10,7 @@ import {problem} from '../rules/index.js'
 import {collapseWhitespace} from '../text.js'
 import {toBlocks, type PrintedTable} from './blocks.js'
 import type {LabelIndex} from './labels.js'
-import {splitItem, type Shapes} from './shapes.js'
+import {groupCells, splitItem, type Shapes} from './shapes.js'
 import {nodeText} from './node-text.js'
 import {struckAsText} from './struck.js'
 
@@ -160,6 +160,7 @@ export class ProgrammeReader {
     const tables = body.filter((node): node is Table => node.type === 'table' && this.shapes.isProgrammeTable(node))
     const described = body.filter((node) => node.type !== 'table' || !tables.includes(node))
     this.misplaced(file, described, heading.depth, {afterHeadingOnly: true})
+    this.lateFields(file, described, {fieldList: fieldList !== undefined})
     programme.description = [
       ...(leftover.length > 0 ? toBlocks(file, [{...fieldList!, children: leftover}], this.shapes, this.tables, [], {programmes: true}) : []),
       ...toBlocks(file, described, this.shapes, this.tables, [], {programmes: true})
@@ -179,6 +180,27 @@ export class ProgrammeReader {
       if (labels.some((label) => this.labels.field(label)) && labels.length * 2 > node.children.length) {
         problem(file, 'field-syntax', {as: 'split', labels: labels.slice(0, 3)}, placeOf(node))
       }
+    }
+  }
+
+  /**
+   * Fields written further down, in a list after text of the description (`- Start date: …` below a paragraph):
+   * Markdown reads such a list as part of the description, so they are kept there, not read, and a second start date
+   * would go unnoticed. A list counts when it is mostly `Known label: value` items, as a field list after a heading
+   * outside programmes does (`Shapes.fieldListLabels`), so a description's own list (`- Objective: …`) is left alone.
+   * The lists right after the field list are `splitFields`'s; a list right after a heading is `misplaced`'s.
+   */
+  private lateFields(file: VFile, described: readonly RootContent[], {fieldList}: {fieldList: boolean}) {
+    // With a field list, the description starts at its first node that is not a list.
+    let started = !fieldList
+    let previous: RootContent | undefined
+    for (const node of described) {
+      if (node.type !== 'list') started = true
+      else if (started && previous?.type !== 'heading') {
+        const labels = this.shapes.fieldListLabels(node, String(file.value), {alone: true})
+        if (labels) problem(file, 'field-syntax', {as: 'late', labels: labels.slice(0, 3)}, placeOf(node))
+      }
+      previous = node
     }
   }
 
@@ -279,16 +301,20 @@ export class ProgrammeReader {
   }
 
   table(file: VFile, table: Table) {
-    const [head, ...rows] = table.children
+    const [head] = table.children
     const headers = (head?.children ?? []).map((cell) => collapseWhitespace(nodeText(cell)))
     const columns = headers.map((text, index) => {
       const key = this.labels.column(text)
       if (!key && text) this.unknownLabel(file, 'column', text, placeOf(head!.children[index]!))
       return key
     })
-    for (const row of rows) {
-      const programme: RawProgramme = {file, place: placeOf(row), form: 'row', title: '', fields: [], other: [], description: []}
-      row.children.forEach((cell: TableCell, column) => {
+    // A row split by a line break typed inside it is read as one (`table-row-split`).
+    for (const group of this.shapes.tableRows(table, String(file.value))) {
+      const [row] = group.rows
+      const last = group.rows.at(-1)!
+      const place = {start: placeOf(row!).start, end: placeOf(last).end}
+      const programme: RawProgramme = {file, place, form: 'row', title: '', fields: [], other: [], description: []}
+      groupCells(group).forEach((cell: TableCell, column) => {
         const key = columns[column]
         struckAsText(file, cell, key === 'title' ? 'title' : 'cell')
         const written = nodeText(cell, {addresses: keepsAddresses(key), definitions: file.data.definitions})

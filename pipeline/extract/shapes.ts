@@ -1,6 +1,6 @@
 // What programmes look like in mdast, so that programmes written where art67 does not read them (outside the
 // programmes heading, under a heading of the wrong level, inside a list or an HTML block) are found and reported.
-import type {BlockContent, DefinitionContent, Html, List, ListItem, Nodes, Paragraph, Parent, RootContent, Table} from 'mdast'
+import type {BlockContent, DefinitionContent, Html, List, ListItem, Nodes, Paragraph, Parent, RootContent, Table, TableCell, TableRow} from 'mdast'
 import type {FieldKey} from '../fields.js'
 import {VFile} from 'vfile'
 import {parseFile} from '../parse/index.js'
@@ -95,6 +95,40 @@ export interface TabTable {
   span: {offset: number; length: number}
 }
 
+/**
+ * A row of a programme table as it was meant: the row, and the lines after it that continue it, split from it by a
+ * line break typed inside the row (see `Shapes.tableRows`). Markdown reads each line as a row of its own.
+ */
+export interface RowGroup {
+  rows: TableRow[]
+  /** For each line after the first: whether its first cell goes on the last cell of the line before (left open). */
+  joined: boolean[]
+  /** How many cells the lines make, read as one row. */
+  cells: number
+}
+
+/** A `|` that is not escaped. */
+const pipe = /(?<!\\)\|/
+const opensWithPipe = (line: string) => line.trimStart().startsWith('|')
+const closesWithPipe = (line: string) => /(?<!\\)\|\s*$/.test(line)
+
+/** The cells of a group of rows read as one: a cell left open at a line's end goes on at the next line's start. */
+export function groupCells({rows, joined}: RowGroup): TableCell[] {
+  const cells: TableCell[] = []
+  rows.forEach((row, index) => {
+    const [first, ...rest] = row.children
+    const open = index > 0 && joined[index - 1] && cells.length > 0
+    if (first && open) {
+      const last = cells.pop()!
+      // Written over two lines, the cell is read as one line (`nodeText`'s `\n` is collapsed as white space).
+      const position = last.position && first.position && {start: last.position.start, end: first.position.end}
+      cells.push({type: 'tableCell', children: [...last.children, {type: 'text', value: '\n'}, ...first.children], ...(position ? {position} : {})})
+    } else if (first) cells.push(first)
+    cells.push(...rest)
+  })
+  return cells
+}
+
 /** The cells of a table line as written, trimmed: outer pipes dropped, split at every `|` not escaped. */
 function tableCells(line: string): string[] {
   const inner = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '')
@@ -139,6 +173,44 @@ export class Shapes {
   /** A table whose header has a title column: a list of programmes. */
   isProgrammeTable(table: Table): boolean {
     return (table.children[0]?.children ?? []).some((cell) => this.labels.column(nodeText(cell)) === 'title')
+  }
+
+  /**
+   * The rows of a programme table as they were meant, in order. In a table whose lines start and end with `|` (its
+   * header does), a line that does not start with one, right after a row that is left open (no `|` at its end) or
+   * has fewer cells than the header and if it holds a `|` itself, continues that row when the two make no more cells
+   * than the header: a line break was typed inside the row (Enter in a cell), and Markdown reads each line as a row.
+   * A line with no `|` after a row closed with one is left a row of its own (`table-row-unpiped`: text after a table).
+   * `text` is the file's text the table's place points into.
+   */
+  tableRows(table: Table, text: string): RowGroup[] {
+    const [head, ...rows] = table.children
+    const written = (node: {position?: {start: {offset?: number}; end: {offset?: number}} | undefined}) => {
+      const {start, end} = node.position ?? {}
+      return start?.offset !== undefined && end?.offset !== undefined ? text.slice(start.offset, end.offset) : undefined
+    }
+    const header = written(head ?? {})
+    const width = head?.children.length ?? 0
+    const piped = header !== undefined && opensWithPipe(header)
+    const groups: RowGroup[] = []
+    for (const row of rows) {
+      const group = groups.at(-1)
+      const line = written(row)
+      const first = group && written(group.rows[0]!)
+      const before = group && written(group.rows.at(-1)!)
+      if (piped && group && line !== undefined && first !== undefined && before !== undefined && opensWithPipe(first) && !opensWithPipe(line)) {
+        const open = closesWithPipe(header) && !closesWithPipe(before)
+        const cells = group.cells + row.children.length - (open ? 1 : 0)
+        if ((open || (pipe.test(line) && group.cells < width)) && cells <= width) {
+          group.rows.push(row)
+          group.joined.push(open)
+          group.cells = cells
+          continue
+        }
+      }
+      groups.push({rows: [row], joined: [], cells: row.children.length})
+    }
+    return groups
   }
 
   /**
@@ -222,6 +294,37 @@ export class Shapes {
     return found.reverse()
   }
 
+  /**
+   * The title column of the first HTML `<table>` in `html` (an HTML block's text) whose first row has one, as written
+   * (tags left out, character references read, white space collapsed), else undefined: such a table lists programmes.
+   * A table whose first row is not in the block (a blank line ends an HTML block) is not known to have one.
+   */
+  htmlTableTitle(html: string): string | undefined {
+    // In one pass, so that a block of many tables takes time linear in its size: each table's first row is the
+    // first `<tr` after its `<table`, and runs to its end tag, the next row or the table's end. No class of character
+    // is matched up to one that may never come (`[^>]*` over `<<<…`), which would take time quadratic in its length.
+    const cells: string[] = []
+    let table = false
+    for (const tag of html.matchAll(/<(table|tr)[\s>]/gi)) {
+      if (tag[1]!.toLowerCase() === 'table') {
+        table = true
+        continue
+      }
+      if (!table) continue
+      table = false
+      const from = tag.index + tag[0].length
+      const end = /<\/tr\s*>|<tr[\s>]|<\/table\s*>/gi
+      end.lastIndex = from
+      const row = html.slice(from, end.exec(html)?.index ?? html.length)
+      for (const cell of row.matchAll(/<t[hd](?:\s[^<>]*)?>([\s\S]*?)(?=<\/?t[hd][\s>]|$)/gi)) {
+        const text = cell[1]!.replace(/<[^<>]*>/g, ' ').replace(/\s+/g, ' ').trim()
+        // No column title is this long.
+        if (text.length <= maxTitleColumn) cells.push(text)
+      }
+    }
+    return decodeReferences(cells).find((text) => this.labels.column(text) === 'title')
+  }
+
   /** What an HTML block hides: its content after the opening line, read as Markdown. Undefined when nothing. */
   hiddenIn(html: Html, depth = 0): Hidden | undefined {
     const newline = html.value.indexOf('\n')
@@ -251,6 +354,32 @@ export class Shapes {
     }
     return hidden.headings + hidden.fieldLists + hidden.tables > 0 ? hidden : undefined
   }
+}
+
+/** The longest text of an HTML table cell looked up as a column title. */
+const maxTitleColumn = 200
+
+/** The most character references of HTML table cells read as characters, in one HTML block. */
+const maxReferences = 500
+
+const characterReference = /&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/g
+
+/**
+ * `texts` with each character reference (`&eacute;`, `&#233;`, `&#xE9;`) read as the parser reads it in Markdown,
+ * one that names no character (or past the first `maxReferences`) left as written. The references are parsed together, once: each alone on a line
+ * between blank lines is a paragraph of its own, its character (a reference never makes markup).
+ */
+function decodeReferences(texts: readonly string[]): string[] {
+  // A row of column titles holds a few; past that many, the rest are left as written, so a block of thousands
+  // does not take seconds to parse.
+  const references = [...new Set(texts.flatMap((text) => text.match(characterReference) ?? []))].slice(0, maxReferences)
+  if (references.length === 0) return [...texts]
+  const paragraphs = parseFile(new VFile(references.join('\n\n'))).tree.children
+  const read = new Map(references.map((reference, index) => {
+    const paragraph = paragraphs[index]
+    return [reference, paragraphs.length === references.length && paragraph?.type === 'paragraph' ? nodeText(paragraph) : reference]
+  }))
+  return texts.map((text) => text.replace(characterReference, (reference) => read.get(reference) ?? reference))
 }
 
 /** How an HTML block opens: a comment, an element named by its tag, or other markup. */

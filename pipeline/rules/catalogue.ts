@@ -532,13 +532,13 @@ export const catalogue = {
     hint: 'Keep one programmes heading. If this heading is a section of the narrative, reword it (`Overview of technical cooperation activities`, `Aperçu des activités de coopération technique`); if it holds programmes, move them under the other one or into a file under `programmes/`. The heading read is the first that names programmes (`Programmes`, `List of programmes`) rather than only activities (`Activities`), else the first.',
     related: 'the heading read as the programmes heading'
   }),
-  'html-hides-programmes': rule<{container: 'comment' | 'block'; tag?: string; headings: number; fieldLists: number; tables: number} | {container: 'table'}>({
+  'html-hides-programmes': rule<{container: 'comment' | 'block'; tag?: string; headings: number; fieldLists: number; tables: number} | {container: 'table'; title: string}>({
     severity: 'error',
     summary:
-      'an HTML comment or block (`<!--`, `<script>` …) that hides a programmes heading, a field list or a programme table, or an HTML `<table>` under the programmes heading or in a `programmes/` file',
+      'an HTML comment or block (`<!--`, `<script>` …) that hides a programmes heading, a field list or a programme table, or an HTML `<table>` whose first row has a `Title` column under the programmes heading or in a `programmes/` file',
     message: (args) => {
       if (args.container === 'table')
-        return 'This HTML `<table>` is under the programmes heading, where a table lists programmes, but art67 does not read HTML: it is printed as code and no programme is read from it'
+        return `This HTML \`<table>\` has a title column (${code(args.title)}) and is under the programmes heading, where such a table lists programmes, but art67 does not read HTML: it is printed as code and no programme is read from it`
       const {container, tag, headings, fieldLists, tables} = args
       const what = container === 'comment' ? 'This HTML comment' : tag ? `This HTML ${code(`<${tag}>`)} block` : 'This HTML block'
       const hidden = [
@@ -587,16 +587,21 @@ export const catalogue = {
     hint: 'If they are one programme, correct the ID or the title so that they match and are merged; if they are two, nothing to do.',
     related: 'the other programme'
   }),
-  'field-syntax': rule<{as: 'not-a-field'; found: string} | {as: 'trailing'; label: string} | {as: 'split'; labels: readonly string[]}>({
+  'field-syntax': rule<{as: 'not-a-field'; found: string} | {as: 'trailing'; label: string} | {as: 'split' | 'late'; labels: readonly string[]}>({
     severity: 'warning',
-    summary: 'a field-list item that is not `Label: value`, or fields in a list of their own after the field list: kept in the description',
-    message: (args) =>
-      args.as === 'not-a-field'
-        ? `Expected a field as \`Label: value\`, found ${code(args.found)}; the item is kept at the start of the description`
-        : args.as === 'trailing'
-          ? `Only the first paragraph of the field ${code(args.label)} is its value; what follows it in the item is kept at the start of the description`
-          : `${args.labels.length === 1 ? 'The field' : 'The fields'} ${args.labels.map(code).join(', ')} ${args.labels.length === 1 ? 'is' : 'are'} in a list of ${args.labels.length === 1 ? 'its' : 'their'} own after the field list (another bullet: \`-\`, \`*\`, \`+\`), so ${args.labels.length === 1 ? 'it is' : 'they are'} kept in the description, not read as fields`,
-    hint: 'Write each item of a programme’s field list as `Label: value`, with the same bullet in one list, or put a paragraph before a list that is part of the description.'
+    summary:
+      'a field-list item that is not `Label: value`, or fields in a list of their own after the field list or further down, after text of the description: kept in the description',
+    message: (args) => {
+      if (args.as === 'not-a-field') return `Expected a field as \`Label: value\`, found ${code(args.found)}; the item is kept at the start of the description`
+      if (args.as === 'trailing') return `Only the first paragraph of the field ${code(args.label)} is its value; what follows it in the item is kept at the start of the description`
+      const one = args.labels.length === 1
+      const fields = `${one ? 'The field' : 'The fields'} ${args.labels.map(code).join(', ')} ${one ? 'is' : 'are'}`
+      const kept = `so ${one ? 'it is' : 'they are'} kept in the description, not read as fields`
+      return args.as === 'split'
+        ? `${fields} in a list of ${one ? 'its' : 'their'} own after the field list (another bullet: \`-\`, \`*\`, \`+\`), ${kept}`
+        : `${fields} in a list after text of the programme’s description, not in its field list under the heading, ${kept}`
+    },
+    hint: 'Write each item of a programme’s field list as `Label: value`, with the same bullet in one list, right under the programme’s heading; move fields written further down, after text of the description, into that list. Put a paragraph before a list that is part of the description.'
   }),
   'no-beneficiaries': rule<{title: string}>({
     severity: 'warning',
@@ -658,6 +663,19 @@ export const catalogue = {
     summary: 'a line right after a table, with no `|` and no blank line before it, read as a row of the table',
     message: ({text}) => `${code(text)} follows the table with no blank line between, so it is read as a row of the table`,
     hint: 'Leave a blank line between the table and the text after it; a row of the table writes its cells between `|`.'
+  }),
+  'table-row-split': rule<{joined: boolean; before: number; cells: number; header: number}>({
+    severity: 'warning',
+    summary:
+      'a line of a programme table that does not start with `|`, right after a row not closed with `|` or with cells missing: a row split by a line break (Enter typed in a cell), read as the rest of that row',
+    message: ({joined, before, cells, header}) => {
+      const why = joined ? 'the row above does not end with one' : `the row above has ${before} of the table’s ${header} cells`
+      const read = joined
+        ? `its text is read as the end of that row’s last cell${cells > 1 ? ', and its other cells as the row’s next ones' : ''}`
+        : `its ${cells === 1 ? 'cell is read as the row’s next one' : `${cells} cells are read as the row’s next ones`}`
+      return `This line does not start with \`|\` and ${why}, so it is taken for the rest of that row, split by a line break: ${read}, not as a programme of its own`
+    },
+    hint: 'Write each row of a table on one line: join this line to the end of the row above. If it is a programme of its own, start it with `|` and give it a cell for each column.'
   }),
   'table-row-short': rule<{cells: number; header: number}>({
     severity: 'warning',

@@ -83,6 +83,65 @@ describe('extract', () => {
     ])
   })
 
+  it('warns of fields in a list after text of the description, kept in the description, and not of a description’s own list', () => {
+    const {extracted, vfiles} = run({
+      'r.md':
+        '# Programmes\n\n## Atelier\n\n- Date de début : 01/02/2025\n- Bénéficiaires : Togo\n\nUn atelier de deux jours.\n\n- Date de début: 3 février 2025\n\n' +
+        '## Séminaire\n\nSans liste de champs.\n\n- Objective: raise awareness\n- Audience: examiners\n\nThen.\n\n- Start date: 2025\n- Budget: EUR 5\n- Notes\n\n' +
+        '## Cours\n\n- Beneficiaries: Nepal\n\nText.\n\n- Type of activity: course\n- Objective: one\n- Audience: two\n'
+    })
+    const [atelier, seminaire, cours] = extracted.programmes
+    expect(atelier!.fields.map((f) => [f.key, f.value.value])).toEqual([
+      ['start', '01/02/2025'],
+      ['beneficiaries', 'Togo']
+    ])
+    expect(atelier!.description.map((block) => block.type)).toEqual(['paragraph', 'list'])
+    expect(seminaire!.fields).toEqual([])
+    expect(seminaire!.description.map((block) => block.type)).toEqual(['paragraph', 'list', 'paragraph', 'list'])
+    expect(cours!.description.map((block) => block.type)).toEqual(['paragraph', 'list'])
+    expect(vfiles[0]!.messages.map((m) => [m.ruleId, m.reason, m.line, m.column])).toEqual([
+      ['field-syntax', 'The field `Date de début` is in a list after text of the programme’s description, not in its field list under the heading, so it is kept in the description, not read as fields', 10, 1],
+      ['field-syntax', 'The fields `Start date`, `Budget` are in a list after text of the programme’s description, not in its field list under the heading, so they are kept in the description, not read as fields', 21, 1]
+    ])
+  })
+
+  it('reads a programme table row split by a line break as one row, with a warning at each line that continues it', () => {
+    const text =
+      '# Programmes\n\n| N° | Titre | Date de début | Bénéficiaires | Budget |\n|---|---|---|---|---|\n' +
+      '| 1 | Atelier | 01/02/2025 |\nGhana; Kenya | 2 000 EUR |\n' +
+      '| 2 | Séminaire | 03/03/2025 | Togo; Ghana\n; Bénin | 1 000 EUR |\n' +
+      '| 3 | Cours | 2025 | Togo | 5 EUR |\n4 | Stage | 2025 | Togo | 6 EUR |\n'
+    const {extracted, vfiles} = run({'r.md': text})
+    const fields = extracted.programmes.map((programme) => [programme.title, ...programme.fields.map((f) => f.value.value)])
+    expect(fields).toEqual([
+      ['Atelier', '01/02/2025', 'Ghana; Kenya', '2 000 EUR'],
+      ['Séminaire', '03/03/2025', 'Togo; Ghana ; Bénin', '1 000 EUR'],
+      ['Cours', '2025', 'Togo', '5 EUR'],
+      ['Stage', '2025', 'Togo', '6 EUR']
+    ])
+    const at = ({start, end}: {start: {offset?: number}; end: {offset?: number}}) => text.slice(start.offset, end.offset)
+    expect(extracted.programmes[1]!.fields[1]!.items.map((item) => at(item.place))).toEqual(['Togo', 'Ghana', 'Bénin'])
+    expect(at(extracted.programmes[0]!.place)).toBe('Atelier')
+    expect(vfiles[0]!.messages.map((m) => [m.ruleId, m.reason, m.line, m.column])).toEqual([
+      ['table-row-split', 'This line does not start with `|` and the row above has 3 of the table’s 5 cells, so it is taken for the rest of that row, split by a line break: its 2 cells are read as the row’s next ones, not as a programme of its own', 6, 1],
+      ['table-row-split', 'This line does not start with `|` and the row above does not end with one, so it is taken for the rest of that row, split by a line break: its text is read as the end of that row’s last cell, and its other cells as the row’s next ones, not as a programme of its own', 8, 1]
+    ])
+  })
+
+  it('takes no line for the rest of a row in a table that is not read as programmes, or whose rows do not start with `|`', () => {
+    const {extracted, vfiles} = run({
+      'r.md':
+        '| Office | City | Since |\n|---|---|---|\n| CIPO | Gatineau |\nQuebec | 1990 |\n\n# Programmes\n\n' +
+        'Title | Start date | Beneficiaries\n---|---|---\nAtelier | 2025\nTogo | 2025 | Ghana\n'
+    })
+    expect(extracted.programmes.map((programme) => programme.title)).toEqual(['Atelier', 'Togo'])
+    expect(vfiles[0]!.messages.map((m) => [m.ruleId, m.line]).sort((a, b) => Number(a[1]) - Number(b[1]))).toEqual([
+      ['table-row-short', 3],
+      ['table-row-short', 4],
+      ['table-row-short', 10]
+    ])
+  })
+
   it('warns of HTML within a line wherever it is: text, title, field and cell, once each', () => {
     const {vfiles} = run({
       'r.md': 'Text <b>A</b>.\n\n# Programmes\n\n## Title <i>B</i>\n\n- Type of activity: <u>C</u>\n\n| Title |\n|---|\n| <s>D</s> |\n'
@@ -509,10 +568,26 @@ describe('extract', () => {
     const {vfiles, extracted} = run({'r.md': `# Programmes\n\n${html}`})
     expect(extracted.programmes).toEqual([])
     expect(vfiles[0]!.messages[0]!.reason).toBe(
-      'This HTML `<table>` is under the programmes heading, where a table lists programmes, but art67 does not read HTML: it is printed as code and no programme is read from it'
+      'This HTML `<table>` has a title column (`Titre`) and is under the programmes heading, where such a table lists programmes, but art67 does not read HTML: it is printed as code and no programme is read from it'
     )
     // In the narrative, it is raw HTML, printed as text.
     expect(rules({'r.md': `# Outline\n\n${html}`})).toEqual([['r.md', 'raw-html', 3]])
+  })
+
+  it('reports an HTML table under the programmes heading only when its first row has a title column, in any language', () => {
+    const reasons = (text: string) => run({'r.md': text}).vfiles[0]!.messages.map((m) => [m.ruleId, m.line])
+    // A table describing a programme, in its description, whatever its columns: raw HTML, as anywhere.
+    const described = '<table>\n<tr><th>Module</th><th>Durée</th></tr>\n<tr><td>Brevets</td><td>2 jours</td></tr>\n</table>\n'
+    expect(reasons(`# Programmes\n\n## Atelier\n\n- Bénéficiaires : Togo\n\nProgramme :\n\n${described}`)).toEqual([['raw-html', 9]])
+    expect(reasons(`# Programmes\n\n${described}`)).toEqual([['raw-html', 3]])
+    // A title column after other columns, in a cell with attributes, markup and character references, in a header
+    // row of `<thead>`, in any language; the rows after the first are not looked at.
+    const spanish = '<table class="x">\n<thead><tr><td>N.º</td><td scope="col"><b>T&iacute;tulo</b></td></tr></thead>\n<tr><td>1</td><td>Taller</td></tr>\n</table>\n'
+    expect(reasons(`# Programmes\n\n${spanish}`)).toEqual([['html-hides-programmes', 3]])
+    const english = "<TABLE><TR><TH>#<TH>Title of programme or activity</TR></TABLE>\n"
+    expect(reasons(`# Programmes\n\n## Atelier\n\nText.\n\n${english}`)).toEqual([['html-hides-programmes', 7]])
+    const titleInSecondRow = '<table>\n<tr><td>Module</td></tr>\n<tr><td>Title</td></tr>\n</table>\n'
+    expect(reasons(`# Programmes\n\n${titleInSecondRow}`)).toEqual([['raw-html', 3]])
   })
 
   it('reports a code block never closed, in a file, a list item or a quotation, saying what it hides', () => {
