@@ -274,6 +274,8 @@ async function readSource(dir: string, relative: string, size: number, limit: nu
     problem(file, 'read-denied', {what: 'file', code: errorCode(error)}, undefined)
     return file
   }
+  // It may have grown since it was listed.
+  if (bytes.length > limit) return tooLarge(dir, relative, bytes.length, limit)
   return sourceFile(dir, relative, bytes)
 }
 
