@@ -323,12 +323,13 @@ class Extractor {
       if (isProgramme(node)) {
         const end = sectionEnd(nodes, i + 1, node.depth)
         const content = nodes.slice(i + 1, end)
-        if (content.length > 0 && content.every((other) => other.type === 'table' && this.shapes.isProgrammeTable(other))) {
-          // A heading over programme tables and nothing else names a group of programmes, not a programme: the
-          // annex lists every programme together, so it is printed in the annex's introduction, with a warning.
+        const tables = content.filter((other): other is Table => other.type === 'table' && this.shapes.isProgrammeTable(other))
+        if (tables.length > 0 && content.every((other) => tables.includes(other as Table) || other.type === 'thematicBreak')) {
+          // A heading over programme tables and nothing else (but rules) names a group of programmes, not a programme:
+          // the annex lists every programme together, so it is printed in the annex's introduction, with a warning.
           problem(file, 'annex-text-moved', {as: 'table', written: collapseWhitespace(nodeText(node))}, placeOf(node))
           for (const block of toBlocks(file, [node], this.shapes, this.tables, [], {programmes: true})) this.annexIntro.push(block)
-          for (const table of content) this.programmes.table(file, table as Table)
+          for (const table of tables) this.programmes.table(file, table)
         } else this.programmes.section(file, node, content)
         i = end
         continue

@@ -697,7 +697,7 @@ export const catalogue = {
           : `its delimiter row has ${delimiter} column${delimiter === 1 ? '' : 's'} and its header ${header}`
       return `These lines are written as a table, but ${why}, so they are printed as text${programmes ? ' and no programme is read from them' : ''}`
     },
-    hint: 'Write a table in Markdown: its cells between `|`, one line a row, and right under the header a delimiter row with one `---` per header column, e.g. `| --- | --- |` under a header of two columns. If the lines are meant as text, write each `|` in them as `\\|`.'
+    hint: 'Write a table in Markdown: its cells between `|`, one line a row, and right under the header a delimiter row with one `---` per header column, e.g. `| --- | --- |` under a header of two columns. If the lines are meant as text, write each `|` in them as `\\|`, or each tab as a space.'
   }),
   'table-tabs': rule<TabLines>({
     severity: 'warning',

@@ -412,6 +412,8 @@ describe('extract', () => {
     expect(b!.description).toEqual([{type: 'list', ordered: false, start: undefined, items: [item({text: 'Note: x'})]}])
     // The narrative's list reads as no field list either: no programme-misplaced.
     expect(vfiles[0]!.messages.map((m) => [m.ruleId, m.line])).toEqual([['field-syntax', 18]])
+    // Its message quotes the item as written, backslash and all: read, it would look like a field.
+    expect(vfiles[0]!.messages[0]!.reason).toBe('Expected a field as `Label: value`, found `Note\\: x`; the item is kept at the start of the description')
   })
 
   it('reads a programme table anywhere under the programmes heading, also inside a programme, as programmes', () => {
@@ -674,6 +676,10 @@ describe('extract', () => {
     ])
     expect(extracted.annexIntro).toEqual([{type: 'heading', depth: 2, number: '', content: [{text: "Projets de l'AFD"}]}])
     expect(vfiles[0]!.messages.map((m) => [m.ruleId, m.line])).toEqual([['annex-text-moved', 1]])
+    // So with a rule (`---`) after the table.
+    const ruled = run({'programmes/afd.md': `## Projets de l'AFD\n\n${table}\n---\n`})
+    expect(ruled.extracted.programmes.map((p) => p.title)).toEqual(['Appui aux incubateurs', 'Formation'])
+    expect(ruled.vfiles[0]!.messages.map((m) => m.ruleId)).toEqual(['annex-text-moved'])
   })
 
   it('resolves reference-style links and images through the file’s definitions', () => {
