@@ -19,7 +19,7 @@ import {checkGlyphs} from './glyphs.js'
 import {LabelIndex} from './labels.js'
 import {placeOf, ProgrammeReader, type RawProgramme} from './programmes.js'
 import {Shapes} from './shapes.js'
-import {nodeText} from './node-text.js'
+import {nodeText, writtenText} from './node-text.js'
 
 export type {PrintedTable} from './blocks.js'
 export type {RawField, RawOther, RawProgramme, RawText} from './programmes.js'
@@ -267,9 +267,7 @@ class Extractor {
             problem(file, 'table-row-split', {joined: joined[index]!, before, cells: line.children.length, header}, placeOf(line))
             before += line.children.length - (joined[index] ? 1 : 0)
           })
-          const {start, end} = row!.position ?? {}
-          const written = start?.offset !== undefined && end?.offset !== undefined ? text.slice(start.offset, end.offset) : '|'
-          if (!written.includes('|')) problem(file, 'table-row-unpiped', {text: collapseWhitespace(nodeText(row!))}, placeOf(row!))
+          if (!(writtenText(text, row!) ?? '|').includes('|')) problem(file, 'table-row-unpiped', {text: collapseWhitespace(nodeText(row!))}, placeOf(row!))
           else if (cells < header) problem(file, 'table-row-short', {cells, header}, placeOf(row!))
         }
       } else if ('children' in node && node.type !== 'heading') {

@@ -38,3 +38,9 @@ export function nodeText(node: Nodes, {addresses = false, definitions}: {address
   }
   return parts.join('')
 }
+
+/** A node's source as written (escapes and marks kept): `text` sliced at its place, undefined without offsets. */
+export function writtenText(text: string, node: {position?: {start: {offset?: number}; end: {offset?: number}} | undefined}): string | undefined {
+  const {start, end} = node.position ?? {}
+  return start?.offset !== undefined && end?.offset !== undefined ? text.slice(start.offset, end.offset) : undefined
+}

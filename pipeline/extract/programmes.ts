@@ -1,6 +1,6 @@
 // Programmes as written: a heading with its field list and description, or a row of a programme table. This is
 // where source syntax is read (labels, `;`-separated lists, nested items, exact places); validate reads the values.
-import type {Heading, List, ListItem, Nodes, RootContent, Table, TableCell} from 'mdast'
+import type {Heading, List, ListItem, RootContent, Table, TableCell} from 'mdast'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {fieldKind, type FieldKey} from '../fields.js'
@@ -11,7 +11,7 @@ import {collapseWhitespace} from '../text.js'
 import {toBlocks, type PrintedTable} from './blocks.js'
 import type {LabelIndex} from './labels.js'
 import {groupCells, splitItem, type Shapes} from './shapes.js'
-import {nodeText} from './node-text.js'
+import {nodeText, writtenText} from './node-text.js'
 import {struckAsText} from './struck.js'
 
 /** Text as written, white space collapsed, with its exact place when it could be found verbatim. */
@@ -98,12 +98,6 @@ function splitValues(file: VFile, node: {position?: Position | undefined}, writt
 }
 
 /** Offset of `text` inside `node`'s source, from its start. */
-/** A node's text as the source writes it (`Note\\: x`, escapes and marks kept), else as read. */
-function asWritten(file: VFile, node: Nodes): string {
-  const {start, end} = node.position ?? {}
-  return start?.offset !== undefined && end?.offset !== undefined ? String(file.value).slice(start.offset, end.offset) : nodeText(node)
-}
-
 function offsetIn(file: VFile, node: {position?: Position | undefined}, text: string): number {
   const start = node.position?.start.offset ?? 0
   const end = node.position?.end.offset ?? start
@@ -242,7 +236,7 @@ export class ProgrammeReader {
   private fieldItem(file: VFile, item: ListItem, programme: RawProgramme): Leftover {
     const parts = splitItem(item, String(file.value), file.data.definitions)
     if (!parts) {
-      problem(file, 'field-syntax', {as: 'not-a-field', found: collapseWhitespace(asWritten(file, item.children[0] ?? item)).slice(0, 60)}, placeOf(item))
+      problem(file, 'field-syntax', {as: 'not-a-field', found: collapseWhitespace(writtenText(String(file.value), item.children[0] ?? item) ?? nodeText(item)).slice(0, 60)}, placeOf(item))
       return [item]
     }
     const {label, paragraph, rest} = parts

@@ -5,7 +5,7 @@ import type {FieldKey} from '../fields.js'
 import {VFile} from 'vfile'
 import {parseFile} from '../parse/index.js'
 import type {LabelIndex} from './labels.js'
-import {nodeText} from './node-text.js'
+import {nodeText, writtenText} from './node-text.js'
 
 /** Fields only programmes have: a list of one such item after a heading is a programme's field list. */
 const programmeOnly: ReadonlySet<FieldKey> = new Set(['start', 'end', 'beneficiaries'])
@@ -185,11 +185,8 @@ export class Shapes {
    */
   tableRows(table: Table, text: string): RowGroup[] {
     const [head, ...rows] = table.children
-    const written = (node: {position?: {start: {offset?: number}; end: {offset?: number}} | undefined}) => {
-      const {start, end} = node.position ?? {}
-      return start?.offset !== undefined && end?.offset !== undefined ? text.slice(start.offset, end.offset) : undefined
-    }
-    const header = written(head ?? {})
+    const written = (node: TableRow) => writtenText(text, node)
+    const header = head && written(head)
     const width = head?.children.length ?? 0
     const piped = header !== undefined && opensWithPipe(header)
     const groups: RowGroup[] = []
