@@ -1,6 +1,8 @@
 // What programmes look like in mdast, so that programmes written where art67 does not read them (outside the
 // programmes heading, under a heading of the wrong level, inside a list or an HTML block) are found and reported.
 import type {BlockContent, DefinitionContent, Html, List, ListItem, Nodes, Paragraph, Parent, RootContent, Table, TableCell, TableRow} from 'mdast'
+import {decodeNamedCharacterReference} from 'decode-named-character-reference'
+import {decodeNumericCharacterReference} from 'micromark-util-decode-numeric-character-reference'
 import type {FieldKey} from '../fields.js'
 import {VFile} from 'vfile'
 import {parseFile} from '../parse/index.js'
@@ -319,7 +321,7 @@ export class Shapes {
         if (text.length <= maxTitleColumn) cells.push(text)
       }
     }
-    return decodeReferences(cells).find((text) => this.labels.column(text) === 'title')
+    return cells.map((text) => text.replace(characterReference, decodeReference)).find((text) => this.labels.column(text) === 'title')
   }
 
   /** What an HTML block hides: its content after the opening line, read as Markdown. Undefined when nothing. */
@@ -356,27 +358,14 @@ export class Shapes {
 /** The longest text of an HTML table cell looked up as a column title. */
 const maxTitleColumn = 200
 
-/** The most character references of HTML table cells read as characters, in one HTML block. */
-const maxReferences = 500
-
 const characterReference = /&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/g
 
-/**
- * `texts` with each character reference (`&eacute;`, `&#233;`, `&#xE9;`) read as the parser reads it in Markdown,
- * one that names no character (or past the first `maxReferences`) left as written. The references are parsed together, once: each alone on a line
- * between blank lines is a paragraph of its own, its character (a reference never makes markup).
- */
-function decodeReferences(texts: readonly string[]): string[] {
-  // A row of column titles holds a few; past that many, the rest are left as written, so a block of thousands
-  // does not take seconds to parse.
-  const references = [...new Set(texts.flatMap((text) => text.match(characterReference) ?? []))].slice(0, maxReferences)
-  if (references.length === 0) return [...texts]
-  const paragraphs = parseFile(new VFile(references.join('\n\n'))).tree.children
-  const read = new Map(references.map((reference, index) => {
-    const paragraph = paragraphs[index]
-    return [reference, paragraphs.length === references.length && paragraph?.type === 'paragraph' ? nodeText(paragraph) : reference]
-  }))
-  return texts.map((text) => text.replace(characterReference, (reference) => read.get(reference) ?? reference))
+/** A character reference (`&eacute;`, `&#233;`, `&#xE9;`) as Markdown reads it; one that names no character as written. */
+function decodeReference(reference: string): string {
+  const name = reference.slice(1, -1)
+  if (name[0] !== '#') return decodeNamedCharacterReference(name) || reference
+  const hex = name[1] === 'x' || name[1] === 'X'
+  return decodeNumericCharacterReference(name.slice(hex ? 2 : 1), hex ? 16 : 10)
 }
 
 /** How an HTML block opens: a comment, an element named by its tag, or other markup. */
