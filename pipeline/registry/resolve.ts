@@ -185,21 +185,36 @@ function sameWord(word: string, other: string): boolean {
   return commonStart(word, other) >= shorter - 1 || (Math.abs(word.length - other.length) <= 1 && editDistance(word, other) <= 1)
 }
 
+/** The compass points of names, in the three languages: "North Korea" is never the "South Korea" one letter off. */
+const compassPoints: Record<string, string> = {
+  north: 'north', nord: 'north', norte: 'north',
+  south: 'south', sud: 'south', sur: 'south',
+  east: 'east', est: 'east', este: 'east',
+  west: 'west', ouest: 'west', oeste: 'west'
+}
+
+/** The compass points a normalised name's words hold, sorted and joined ('' for none). */
+const compassOf = (key: string) => [...new Set(key.split(' ').flatMap((word) => compassPoints[word] ?? []))].sort().join(' ')
+
 /**
  * Registry names near a normalised input, at most three, nearest first, among the candidates `accept` takes: within
  * an edit distance of a third of its length ("vietnan"), or sharing its words (`wordGap`), scored by the words left
- * over. Each is shown in the language of the key it is nearest by, in `language` when that is one of them (a
- * language the registry has no names in is English).
+ * over; never by a name with other compass points than the input's. Each is shown in the language of the key it is
+ * nearest by, in `language` when that is one of them (a language the registry has no names in is English).
  */
 function suggest(input: string, accept: (candidate: Known) => boolean, language: string): string[] {
   if (!input) return []
   const preferred: RegistryLanguage = isRegistryLanguage(language) ? language : 'en'
   const limit = Math.max(1, Math.floor(input.length / 3))
   const words = wordsOf(input)
+  const compass = compassOf(input)
   // Per entity or group, its best score, the name shown for the key that gave it, and whether it is in `preferred`.
   const best = new Map<string, {score: number; shown: string; local: boolean}>()
   for (const [key, {known, shown}] of lookup()) {
     if (!accept(known)) continue
+    // A name with other compass points is another place, however few letters tell them apart.
+    const keyCompass = compassOf(key)
+    if (compass && keyCompass && compass !== keyCompass) continue
     // The distance is at least the difference in length: only near lengths are worth measuring.
     const distance = Math.abs(input.length - key.length) <= limit ? editDistance(input, key) : Infinity
     const score = Math.min(distance <= limit ? distance : Infinity, wordGap(words, wordsOf(key)))

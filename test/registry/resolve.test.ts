@@ -247,6 +247,24 @@ describe('resolveBeneficiary', () => {
     if (resolution.kind === 'unknown') expect(resolution.suggestions.slice(0, nearest.length)).toEqual(nearest)
   })
 
+  test.each([
+    ['North Korea', 'en'],
+    ['Corée du Nord', 'fr'],
+    ['Corea del Norte', 'es']
+  ])('%s is never taken for the Republic of Korea, a few letters off (%s)', (written, language) => {
+    expect(resolveBeneficiary(written, language)).toEqual({kind: 'unknown', suggestions: []})
+  })
+
+  test.each([
+    ['South Corea', 'Korea, Republic of'],
+    ['Norht Macedonia', 'North Macedonia'],
+    // The same compass point in another language.
+    ['Nord Macedonia', 'North Macedonia'],
+    ['Afrique du Sude', 'Afrique du Sud']
+  ])('%s, with its compass point, still suggests %s', (written, suggestion) => {
+    expect(resolveBeneficiary(written)).toMatchObject({kind: 'unknown', suggestions: [suggestion]})
+  })
+
   test.each(['Saint', 'Republic', 'Guinea Republic', 'Vietnm'])('%s gets at most 3 distinct suggestions', (written) => {
     const resolution = resolveBeneficiary(written)
     if (resolution.kind !== 'unknown') throw new Error(`${written} resolved`)
