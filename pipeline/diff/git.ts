@@ -7,7 +7,7 @@ import ignore from 'ignore'
 import {VFile} from 'vfile'
 import {configName} from '../config.js'
 import {Art67Error} from '../errors.js'
-import {ignoreFile, isMarkdown, isPassedOver, isReadme, maxFileBytes, readOnce, withSourceBytes, type Found, type Ignore, type Sources} from '../read/index.js'
+import {ignoreFile, isMarkdown, isPassedOver, isReadme, maxFileBytes, maxSourcesBytes, readOnce, tooLargeInAll, withSourceBytes, type Found, type Ignore, type Sources} from '../read/index.js'
 import {problem} from '../rules/index.js'
 
 /** `REV:path` split at its first colon; undefined when `spec` is not of that form. */
@@ -259,12 +259,15 @@ export async function readRevision(spec: string, cwd: string): Promise<Sources &
 
   const {kept: chosen, repeats} = readOnce(listing.found, (relative) => revisionVFile(spec, relative))
   const sources = {dir: spec, files: [] as VFile[], rejected: [...listing.rejected, ...repeats], config}
+  const folder = new VFile({path: spec, data: {sourcePath: '.'}})
   if (chosen.length === 0 && sources.rejected.length === 0) {
-    const folder = new VFile({path: spec, data: {sourcePath: '.'}})
     problem(folder, 'sources-empty', {skipped: listing.skipped}, undefined)
     sources.rejected.push(folder)
   }
+  const inAll = tooLargeInAll(folder, chosen.flatMap(({blob}) => (blob.size > maxFileBytes ? [] : [blob.size])), maxSourcesBytes)
+  if (inAll) sources.rejected.push(inAll)
   for (const {relative, blob} of chosen) {
+    if (inAll && blob.size <= maxFileBytes) continue
     if (blob.size > maxFileBytes) {
       const file = revisionVFile(spec, relative)
       problem(file, 'file-too-large', {bytes: blob.size, limit: maxFileBytes}, undefined)

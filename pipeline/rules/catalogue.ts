@@ -313,6 +313,14 @@ export const catalogue = {
     message: ({bytes, limit}) => `This file has ${bytes} bytes; the most art67 reads is ${limit}`,
     hint: 'Split the file into several smaller ones, e.g. one per agency under `programmes/`.'
   }),
+  'sources-too-large': rule<{bytes: number; files: number; limit: number}>({
+    severity: 'error',
+    fixed: true,
+    summary: 'sources over the size limit for one report (20 MB in all)',
+    message: ({bytes, files, limit}) =>
+      `The ${files} files to read hold ${bytes} bytes in all; the most art67 reads for one report is ${limit}, so none is read`,
+    hint: 'A report is far smaller (5,000 programmes take about 9 MB): leave out what is not the report, with `.art67ignore` or by moving it out of the folder.'
+  }),
   'outside-sources': rule({
     severity: 'error',
     fixed: true,

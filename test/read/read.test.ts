@@ -102,6 +102,24 @@ describe('read', () => {
     expect(await located(dir)).toEqual(['report.md:11:38 invisible-character', 'report.md:11:44 beneficiary-unknown'])
   })
 
+  it('refuses sources too large in all, reading none, and a file too large on its own by its name as well', async () => {
+    const dir = await writeSources({
+      'report.md': frontMatter + '\n# Programmes\n',
+      'programmes/a.md': '## Workshop\n\n' + 'Text. '.repeat(20) + '\n',
+      'programmes/huge.md': '## Seminar\n\n' + 'Text. '.repeat(100) + '\n'
+    })
+    const sources = await read(dir, {maxFileBytes: 400, maxSourcesBytes: 200})
+    expect(sources.files).toEqual([])
+    expect(sources.rejected.map((file) => [sourcePath(file), file.messages.map((message) => message.ruleId)])).toEqual([
+      ['.', ['sources-too-large']],
+      ['programmes/huge.md', ['file-too-large']]
+    ])
+    // The file too large on its own is not counted in the sources' size: within the limit in all without it.
+    const within = await read(dir, {maxFileBytes: 400, maxSourcesBytes: 400})
+    expect(within.files.map(sourcePath)).toEqual(['report.md', 'programmes/a.md'])
+    expect(within.rejected.map(sourcePath)).toEqual(['programmes/huge.md'])
+  })
+
   it('skips README files in any folder and what .art67ignore lists', async () => {
     const dir = await writeSources({
       'report.md': frontMatter + '\nText.\n',
