@@ -93,6 +93,8 @@ export interface TabTable {
   header: string[]
   /** How many lines it has, the first included. */
   lines: number
+  /** How many paragraphs Markdown reads them as: one, unless blank lines part them. */
+  paragraphs: number
   /** Where its lines are in the file's text, from the first's start to the last's end. */
   span: {offset: number; length: number}
 }
@@ -107,6 +109,33 @@ export interface RowGroup {
   joined: boolean[]
   /** How many cells the lines make, read as one row. */
   cells: number
+}
+
+/** A line of a paragraph: its offset in the file, its text without its container's prefix and end, its cells split at tabs. */
+interface TabLine {
+  offset: number
+  written: string
+  cells: string[]
+}
+
+/** A paragraph's lines split at tabs (see `TabLine`), or undefined when it has no tab. */
+function tabLines(text: string, paragraph: Paragraph): TabLine[] | undefined {
+  const start = paragraph.position?.start.offset
+  const end = paragraph.position?.end.offset
+  if (start === undefined || end === undefined) return undefined
+  const source = text.slice(start, end)
+  if (!source.includes('\t')) return undefined
+  // Lines after the first carry their container's prefix (`> `, spaces).
+  const lines: TabLine[] = []
+  let offset = start
+  for (const [index, written] of source.split('\n').entries()) {
+    // A tab that indents a line or ends it separates no cells.
+    const prefix = index === 0 ? 0 : (/^[ \t>]*/.exec(written)?.[0].length ?? 0)
+    const line = written.slice(prefix).replace(/\s+$/, '')
+    lines.push({offset: offset + prefix, written: line, cells: line.replace(/^\s+/, '').split('\t').map((cell) => cell.trim())})
+    offset += written.length + 1
+  }
+  return lines
 }
 
 /** A `|` that is not escaped. */
@@ -244,21 +273,8 @@ export class Shapes {
    * one paragraph. Tabs that indent or end a line separate nothing.
    */
   tabTable(text: string, paragraph: Paragraph): TabTable | undefined {
-    const start = paragraph.position?.start.offset
-    const end = paragraph.position?.end.offset
-    if (start === undefined || end === undefined) return undefined
-    const source = text.slice(start, end)
-    if (!source.includes('\t')) return undefined
-    // Each line with its offset in the file; lines after the first carry their container's prefix (`> `, spaces).
-    const lines: Array<{offset: number; written: string; cells: string[]}> = []
-    let offset = start
-    for (const [index, written] of source.split('\n').entries()) {
-      // A tab that indents a line or ends it separates no cells.
-      const prefix = index === 0 ? 0 : (/^[ \t>]*/.exec(written)?.[0].length ?? 0)
-      const line = written.slice(prefix).replace(/\s+$/, '')
-      lines.push({offset: offset + prefix, written: line, cells: line.replace(/^\s+/, '').split('\t').map((cell) => cell.trim())})
-      offset += written.length + 1
-    }
+    const lines = tabLines(text, paragraph)
+    if (!lines) return undefined
     for (let first = 0; first < lines.length - 1; first++) {
       const width = lines[first]!.cells.length
       if (width < 2) continue
@@ -266,16 +282,46 @@ export class Shapes {
       // Rows may have fewer cells than the header: an editor drops the tabs of empty cells at the end.
       while (last + 1 < lines.length && lines[last + 1]!.cells.length >= 2 && lines[last + 1]!.cells.length <= width) last++
       if (last === first) continue
-      const header = lines[first]!.cells
-      const lastLine = lines[last]!
-      return {
-        programmes: header.some((cell) => this.labels.column(cell) === 'title'),
-        header,
-        lines: last - first + 1,
-        span: {offset: lines[first]!.offset, length: lastLine.offset + lastLine.written.length - lines[first]!.offset}
-      }
+      return this.tabTableOf(lines.slice(first, last + 1), 1)
     }
     return undefined
+  }
+
+  /**
+   * The same table written with a blank line between its lines, so that each is a paragraph of its own: two or more
+   * paragraphs in a row from `siblings[from]` on (a container's children), every line of each with cells separated by
+   * tabs, none more than the first line. Lines with tabs are paragraphs of their own in ordinary text too (`1.1<tab>
+   * Outline`, a paragraph number pasted from a word processor), so two cells a line are not enough: the first line
+   * must have three or more, or a title column, or a paragraph must hold two lines. The run's paragraphs, and the
+   * table when they make one (a run that makes none is passed over whole, even if a later line has a title column).
+   */
+  tabParagraphs(text: string, siblings: readonly Nodes[], from: number): {table: TabTable | undefined; paragraphs: Paragraph[]} {
+    const paragraphs: Paragraph[] = []
+    const lines: TabLine[] = []
+    for (let at = from; at < siblings.length; at++) {
+      const node = siblings[at]!
+      const own = node.type === 'paragraph' ? tabLines(text, node) : undefined
+      const width = (lines[0] ?? own?.[0])?.cells.length ?? 0
+      if (!own || !own.every((line) => line.cells.length >= 2 && line.cells.length <= width)) break
+      paragraphs.push(node as Paragraph)
+      lines.push(...own)
+    }
+    if (paragraphs.length < 2) return {table: undefined, paragraphs}
+    const table = this.tabTableOf(lines, paragraphs.length)
+    const surely = lines[0]!.cells.length >= 3 || table.programmes || lines.length > paragraphs.length
+    return {table: surely ? table : undefined, paragraphs}
+  }
+
+  private tabTableOf(lines: readonly TabLine[], paragraphs: number): TabTable {
+    const [first] = lines
+    const last = lines.at(-1)!
+    return {
+      programmes: first!.cells.some((cell) => this.labels.column(cell) === 'title'),
+      header: first!.cells,
+      lines: lines.length,
+      paragraphs,
+      span: {offset: first!.offset, length: last.offset + last.written.length - first!.offset}
+    }
   }
 
   /** Programme tables inside lists, quotations and footnotes below `node` (not `node` itself). */

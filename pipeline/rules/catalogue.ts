@@ -95,12 +95,14 @@ export type MisplacedWhere =
   /** Under a second programmes heading, read as narrative (`programmes-heading-duplicate`). */
   | {as: 'second'}
 
-/** Lines of cells separated by tabs: the cells of the first, and how many lines. */
+/** Lines of cells separated by tabs: the cells of the first, how many lines, and how many paragraphs they make. */
 export interface TabLines {
   header: readonly string[]
   lines: number
+  paragraphs: number
 }
 const tabLines = ({header, lines}: TabLines) => `These ${lines} lines separate their cells with tabs (${header.length} in the first), as a table copied from a word processor`
+const tabParagraphs = ({paragraphs}: TabLines) => (paragraphs === 1 ? 'one paragraph' : `${paragraphs} paragraphs`)
 /** A header row as a Markdown table's first two lines. */
 const asMarkdown = (header: readonly string[]) =>
   `as a table, write ${code(`| ${header.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`)} then ${code(`|${' --- |'.repeat(header.length)}`)} and each row the same way`
@@ -689,7 +691,7 @@ export const catalogue = {
     summary:
       'lines written as a table whose second line is not a delimiter row with one `---` per column, or lines of cells separated by tabs (a table pasted from a word processor) with a `Title` column under the programmes heading, so they are printed as text',
     message: (args) => {
-      if (args.kind === 'tabs') return `${tabLines(args)}, so Markdown prints them as one paragraph and no programme is read from them: ${asMarkdown(args.header)}`
+      if (args.kind === 'tabs') return `${tabLines(args)}, so Markdown prints them as ${tabParagraphs(args)} and no programme is read from them: ${asMarkdown(args.header)}`
       const {programmes, header, delimiter} = args
       const why =
         delimiter === undefined
@@ -701,8 +703,8 @@ export const catalogue = {
   }),
   'table-tabs': rule<TabLines>({
     severity: 'warning',
-    summary: 'lines of cells separated by tabs (a table pasted from a word processor): printed as one paragraph, each tab as a space',
-    message: (args) => `${tabLines(args)}, so Markdown prints them as one paragraph, each tab as a space: ${asMarkdown(args.header)}`,
+    summary: 'lines of cells separated by tabs (a table pasted from a word processor): printed as text, not a table, each tab kept as written (the PDF prints it as four spaces)',
+    message: (args) => `${tabLines(args)}, so Markdown prints them as ${tabParagraphs(args)}, not a table, each tab kept as written (the PDF prints it as four spaces): ${asMarkdown(args.header)}`,
     hint: 'To print them as a table, write them as a Markdown table: each line a row with its cells between `|`, and a delimiter row with one `---` per column under the first. To print them as text, replace the tabs with spaces or punctuation.'
   }),
   'strike-as-text': rule<{text: string; where: 'title' | 'field' | 'cell'}>({

@@ -327,6 +327,25 @@ describe('extract', () => {
     expect(tabbed({'r.md': '# Programmes\n\nTitle\tStart date\tBeneficiaries\nWorkshop A\t01/01/2024\nWorkshop B\t02/02/2024\n'})).toEqual([
       ['r.md', 'table-broken', 3, 1, [5, 22]]
     ])
+    // The message says what every output does with the tabs: kept as written.
+    expect(run({'r.md': `# Outline\n\n${word}`}).vfiles[0]!.messages[0]!.reason).toBe(
+      'These 2 lines separate their cells with tabs (4 in the first), as a table copied from a word processor, so Markdown prints them as one paragraph, not a table, each tab kept as written (the PDF prints it as four spaces): as a table, write `| N° | Titre | Date de début | Bénéficiaires |` then `| --- | --- | --- | --- |` and each row the same way'
+    )
+    // In a programmes/ file after programmes already read: the error alone, not annex-text-moved too.
+    const later = run({'programmes/a.md': '## Projet\n\n- Bénéficiaires: Togo\n', 'programmes/b.md': `${word}\nTexte.\n`}).vfiles
+    expect(later.flatMap((vfile) => vfile.messages.map((m) => [vfile.path, m.ruleId, m.line]))).toEqual([
+      ['programmes/b.md', 'table-broken', 1],
+      ['programmes/b.md', 'annex-text-moved', 4]
+    ])
+    // Lines parted by blank lines, each a paragraph: one table when the first line has three cells or more or a title
+    // column, or a paragraph holds two lines; never two-cell lines alone, as numbered paragraphs pasted from Word are.
+    const spaced = word.replace(/\n(?=.)/g, '\n\n')
+    expect(tabbed({'r.md': `# Programmes\n\n${spaced}\n3\tAtelier\t01/06/2025\tBénin\n`})).toEqual([['r.md', 'table-broken', 3, 1, [7, 27]]])
+    expect(run({'r.md': `# Programmes\n\n${spaced}`}).vfiles[0]!.messages[0]!.reason).toContain('so Markdown prints them as 2 paragraphs and no programme')
+    expect(tabbed({'r.md': '# Outline\n\nOffice\tCity\tCountry\n\nINPI\tCourbevoie\tFrance\n'})).toEqual([['r.md', 'table-tabs', 3, 1, [5, 23]]])
+    expect(tabbed({'r.md': '# Outline\n\nOffice\tCity\n\nINPI\tCourbevoie\nAFD\tParis\n'})).toEqual([['r.md', 'table-tabs', 3, 1, [6, 10]]])
+    expect(tabbed({'r.md': '# Outline\n\n1.1\tOutline\n\n1.2\tActivities\n\n(a)\tWorkshops\n'})).toEqual([])
+    expect(tabbed({'r.md': '# Outline\n\n> Office\tCity\tCountry\n>\n> INPI\tCourbevoie\tFrance\n'})).toEqual([['r.md', 'table-tabs', 3, 3, [5, 25]]])
     // One line with tabs, a line of more cells than the first, a tab in code, tabs that indent or end lines: not a table.
     expect(tabbed({'r.md': '# Programmes\n\nA\tB\n\nA\tB\nC\tD\tE\n\n    A\tB\n    C\tD\n'})).toEqual([])
     expect(tabbed({'r.md': '# Outline\n\n- First line\n\tsecond line\n\tthird line\n\n>\tsecond\n>\tthird\n\nEnds with a tab.\t\nSo does this.\t\n'})).toEqual([])
