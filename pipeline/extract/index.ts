@@ -197,6 +197,7 @@ class Extractor {
 
   file({file, tree}: ParsedFile) {
     checkGlyphs(file, tree, this.glyphs)
+    this.shapes.findHtmlTables(tree)
     const nodes = tree.children.filter((node) => node.type !== 'yaml')
     this.brokenTables(file, tree, new Set(isProgrammesFile(file) ? nodes : this.programmesSection(nodes)))
     unprinted(file, tree)
@@ -299,7 +300,7 @@ class Extractor {
   /**
    * Paragraphs reported as a programme table that is not read (`table-broken`): under the programmes heading they
    * are printed in the annex's introduction with the others there, but the error says enough, so no
-   * `annex-text-moved` names them again.
+   * `annex-text-moved` names them again (nor an HTML programme table, `html-hides-programmes`).
    */
   private readonly unreadTables = new Set<Nodes>()
 
@@ -311,10 +312,13 @@ class Extractor {
   private outside(file: VFile, nodes: readonly RootContent[], index: number, outline: Outline) {
     const node = nodes[index]!
     const labels = node.type === 'list' && nodes[index - 1]?.type === 'heading' ? this.shapes.fieldListLabels(node, String(file.value), {alone: true}) : undefined
-    const found: Array<[MisplacedShape, RootContent]> = labels ? [[{kind: 'list', labels: labels.slice(0, 3)}, node]] : []
+    const found: Array<[MisplacedShape, {position?: Position | undefined}]> = labels ? [[{kind: 'list', labels: labels.slice(0, 3)}, node]] : []
     if (node.type === 'table' && this.shapes.isProgrammeTable(node)) found.push([{kind: 'table'}, node])
+    const html = node.type === 'html' ? this.shapes.htmlTable(node) : undefined
+    if (html?.blocks[0] === node) found.push([{kind: 'html', title: html.title}, {position: html.place}])
     for (const {list, labels: nested} of this.shapes.nestedFieldLists(node, String(file.value))) found.push([{kind: 'list', labels: nested.slice(0, 3)}, list])
     for (const table of this.shapes.nestedTables(node)) found.push([{kind: 'table'}, table])
+    for (const table of this.shapes.nestedHtmlTables(node)) found.push([{kind: 'html', title: table.title}, {position: table.place}])
     if (found.length === 0) return
     // A heading above it may be a second programmes heading, read as narrative, or a misspelt one.
     const second = [...outline.headings(index)].find((heading) => this.secondHeadings.has(heading))
@@ -388,7 +392,7 @@ class Extractor {
           continue
         }
         const blocks = toBlocks(file, [other], this.shapes, this.tables, [], {programmes: true})
-        if (this.unreadTables.has(other)) flush()
+        if (this.unreadTables.has(other) || (other.type === 'html' && this.shapes.htmlTable(other))) flush()
         else if (blocks.length > 0) moved.push(other)
         for (const block of blocks) this.annexIntro.push(block)
       }

@@ -1,6 +1,7 @@
 // What programmes look like in mdast, so that programmes written where art67 does not read them (outside the
 // programmes heading, under a heading of the wrong level, inside a list or an HTML block) are found and reported.
-import type {BlockContent, DefinitionContent, Html, List, ListItem, Nodes, Paragraph, Parent, RootContent, Table, TableCell, TableRow} from 'mdast'
+import type {BlockContent, DefinitionContent, Html, List, ListItem, Nodes, Paragraph, Parent, Root, RootContent, Table, TableCell, TableRow} from 'mdast'
+import type {Position} from 'unist'
 import {decodeNamedCharacterReference} from 'decode-named-character-reference'
 import {decodeNumericCharacterReference} from 'micromark-util-decode-numeric-character-reference'
 import type {FieldKey} from '../fields.js'
@@ -165,6 +166,24 @@ function tableCells(line: string): string[] {
   const inner = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '')
   return inner.split(/(?<!\\)\|/).map((cell) => cell.trim())
 }
+
+/**
+ * An HTML `<table>` whose first row has a title column, which lists programmes: the HTML blocks it is written in (a
+ * blank line ends an HTML block, so a table with blank lines among its tags is several), its title column as written,
+ * and its place, from its first block's start to its last's end.
+ */
+export interface HtmlTable {
+  blocks: Html[]
+  title: string
+  place: Position | undefined
+}
+
+/** Nodes whose children are blocks, where an HTML node is a block of its own. */
+const blockContainers = new Set<Nodes['type']>(['root', 'blockquote', 'listItem', 'footnoteDefinition'])
+const tableStart = /<table[\s>]/gi
+const tableEnd = /<\/table\s*>/gi
+/** How many more tables `html` opens than it closes. */
+const tablesLeftOpen = (html: string) => (html.match(tableStart)?.length ?? 0) - (html.match(tableEnd)?.length ?? 0)
 
 /** HTML blocks inside a hidden HTML block are looked into this many levels deep, and no deeper. */
 const maxHtmlDepth = 2
@@ -339,10 +358,25 @@ export class Shapes {
     return found.reverse()
   }
 
+  /** HTML programme tables (see `findHtmlTables`) inside lists, quotations and footnotes below `node` (not `node` itself), each once. */
+  nestedHtmlTables(node: RootContent): HtmlTable[] {
+    const found: HtmlTable[] = []
+    const stack: Nodes[] = 'children' in node ? [...node.children] : []
+    while (stack.length > 0) {
+      const current = stack.pop()!
+      const table = current.type === 'html' ? this.htmlTables.get(current) : undefined
+      if (table?.blocks[0] === current) found.push(table)
+      else if ('children' in current && current.type !== 'paragraph' && current.type !== 'heading') {
+        for (const child of current.children) stack.push(child)
+      }
+    }
+    return found.reverse()
+  }
+
   /**
    * The title column of the first HTML `<table>` in `html` (an HTML block's text) whose first row has one, as written
    * (tags left out, character references read, white space collapsed), else undefined: such a table lists programmes.
-   * A table whose first row is not in the block (a blank line ends an HTML block) is not known to have one.
+   * A table whose first row is not in `html` is not known to have one (see `findHtmlTables`).
    */
   htmlTableTitle(html: string): string | undefined {
     // In one pass, so that a block of many tables takes time linear in its size: each table's first row is the
@@ -368,6 +402,47 @@ export class Shapes {
       }
     }
     return cells.map((text) => text.replace(characterReference, decodeReference)).find((text) => this.labels.column(text) === 'title')
+  }
+
+  /** Each HTML block of a programme table found by `findHtmlTables`, with its table. */
+  private readonly htmlTables = new WeakMap<Html, HtmlTable>()
+
+  /**
+   * Find the HTML programme tables of a file's tree (before its blocks are read): in each container, an HTML block
+   * that opens a `<table>` it does not close goes on in the HTML blocks right after it (only blank lines between
+   * them) until the table is closed, and the table's title column is looked for in all of them together.
+   */
+  findHtmlTables(tree: Root) {
+    const stack: Nodes[] = [tree]
+    while (stack.length > 0) {
+      const node = stack.pop()!
+      if (!('children' in node)) continue
+      const children = node.children as Nodes[]
+      if (blockContainers.has(node.type)) {
+        for (let at = 0; at < children.length; at++) {
+          const first = children[at]!
+          if (first.type !== 'html' || !/<table[\s>]/i.test(first.value)) continue
+          const blocks = [first]
+          let open = tablesLeftOpen(first.value)
+          while (open > 0 && children[at + 1]?.type === 'html') {
+            const next = children[++at] as Html
+            blocks.push(next)
+            open += tablesLeftOpen(next.value)
+          }
+          const title = this.htmlTableTitle(blocks.map((block) => block.value).join('\n'))
+          if (title === undefined) continue
+          const [start, end] = [first.position?.start, blocks.at(-1)!.position?.end]
+          const table = {blocks, title, place: start && end && {start, end}}
+          for (const block of blocks) this.htmlTables.set(block, table)
+        }
+      }
+      for (const child of children) if (child.type !== 'paragraph' && child.type !== 'heading') stack.push(child)
+    }
+  }
+
+  /** The HTML programme table (see `findHtmlTables`) that the HTML block `html` is part of, if any. */
+  htmlTable(html: Html): HtmlTable | undefined {
+    return this.htmlTables.get(html)
   }
 
   /** What an HTML block hides: its content after the opening line, read as Markdown. Undefined when nothing. */

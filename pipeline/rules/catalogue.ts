@@ -85,8 +85,11 @@ export type Undecodable = {as: 'binary' | 'encoding'} | {as: 'utf-16'; endian: '
 /** Why the file given to `art67 import` is not read: what it is, its size, or its bytes. */
 type ImportUnreadable = {as: 'folder' | 'named pipe' | 'socket' | 'device'} | {as: 'too-large'; bytes: number; limit: number} | Undecodable
 
-/** Programmes written where art67 does not read them: a field list (with the known labels it gives) or a table. */
-export type MisplacedShape = {kind: 'list'; labels: readonly string[]} | {kind: 'table'}
+/**
+ * Programmes written where art67 does not read them: a field list (with the known labels it gives), a table, or an
+ * HTML table (with its title column as written).
+ */
+export type MisplacedShape = {kind: 'list'; labels: readonly string[]} | {kind: 'table'} | {kind: 'html'; title: string}
 /** Where: outside the programmes (maybe under a misspelt programmes heading), under a heading of the wrong level, or nested. */
 export type MisplacedWhere =
   | {as: 'outside'; heading?: {written: string; suggestion: string} | undefined}
@@ -501,12 +504,20 @@ export const catalogue = {
   }),
   'programme-misplaced': rule<{found: MisplacedShape} & MisplacedWhere>({
     severity: 'error',
-    summary: 'a programme’s field list or a table with a `Title` column where art67 does not read programmes',
+    summary: 'a programme’s field list or a table with a `Title` column (in Markdown or HTML) where art67 does not read programmes',
     message: (args) => {
       const {found: shape} = args
-      const table = shape.kind === 'table'
-      const found = shape.kind === 'table' ? 'This table with a title column' : `This list of programme fields (${shape.labels.map(code).join(', ')})`
-      const read = table ? 'it would be read as a plain table, not as programmes' : 'it would be read as text, not as a programme'
+      const found =
+        shape.kind === 'table'
+          ? 'This table with a title column'
+          : shape.kind === 'html'
+            ? `This HTML \`<table>\` with a title column (${code(shape.title)})`
+            : `This list of programme fields (${shape.labels.map(code).join(', ')})`
+      const read = {
+        table: 'it would be read as a plain table, not as programmes',
+        html: 'it would be printed as code, not read as programmes (art67 reads no HTML)',
+        list: 'it would be read as text, not as a programme'
+      }[shape.kind]
       switch (args.as) {
         case 'outside':
           return (
@@ -523,7 +534,7 @@ export const catalogue = {
           return `${found} is under a second programmes heading, which is read as narrative, so ${read}`
       }
     },
-    hint: 'Write programmes under a heading named `Programmes` (or a variant listed in the README), each under its own heading one level below it, or in files under `programmes/`. If this is narrative text, put a sentence between the heading and the list, or call the table’s column something other than `Title`.',
+    hint: 'Write programmes under a heading named `Programmes` (or a variant listed in the README), each under its own heading one level below it, or in files under `programmes/`; write a table in Markdown, not HTML. If this is narrative text, put a sentence between the heading and the list, or call the table’s column something other than `Title`.',
     related: 'the heading it falls under'
   }),
   'programmes-heading-duplicate': rule<{written: string; read: string}>({

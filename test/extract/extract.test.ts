@@ -591,8 +591,37 @@ describe('extract', () => {
     expect(vfiles[0]!.messages[0]!.reason).toBe(
       'This HTML `<table>` has a title column (`Titre`) and is under the programmes heading, where such a table lists programmes, but art67 does not read HTML: it is printed as code and no programme is read from it'
     )
-    // In the narrative, it is raw HTML, printed as text.
-    expect(rules({'r.md': `# Outline\n\n${html}`})).toEqual([['r.md', 'raw-html', 3]])
+    // In the narrative, as a Markdown programme table there: programmes not read, an error; inside a quotation too.
+    expect(rules({'r.md': `# Outline\n\n${html}`})).toEqual([['r.md', 'programme-misplaced', 3]])
+    expect(run({'r.md': `# Outline\n\n> ${html.replace(/\n(?=.)/g, '\n> ')}`}).vfiles[0]!.messages.map((m) => [m.ruleId, m.reason, m.line])).toEqual([
+      [
+        'programme-misplaced',
+        'This HTML `<table>` with a title column (`Titre`) is not under a programmes heading, so it would be printed as code, not read as programmes (art67 reads no HTML)',
+        3
+      ]
+    ])
+    expect(rules({'r.md': `# Outline\n\n- Item\n\n  ${html.replace(/\n(?=.)/g, '\n  ')}`})).toEqual([['r.md', 'programme-misplaced', 5]])
+  })
+
+  it('reads an HTML table split into several HTML blocks by blank lines among its tags as one table', () => {
+    const at = (files: Record<string, string>) =>
+      run(files).vfiles.flatMap((vfile) => vfile.messages.map((m) => [vfile.path, m.ruleId, m.line, m.place && 'end' in m.place ? m.place.end.line : undefined]))
+    // A blank line after `<table>` ends its HTML block: the first row is in the next one.
+    const split = '<table>\n\n<tr><th>Title</th><th>Start date</th></tr>\n\n<tr><td>Workshop</td><td>01/05/2024</td></tr>\n</table>\n'
+    expect(at({'r.md': `# Programmes\n\n${split}\nAfter.\n`})).toEqual([['r.md', 'html-hides-programmes', 3, 8]])
+    expect(at({'programmes/a.md': `## A\n\n- Beneficiaries: Togo\n\n${split}`})).toEqual([['programmes/a.md', 'html-hides-programmes', 5, 10]])
+    expect(at({'r.md': `# Outline\n\n${split}`})).toEqual([['r.md', 'programme-misplaced', 3, 8]])
+    // After programmes already read (a later programmes/ file), the table's error is enough: no annex-text-moved.
+    expect(at({'programmes/a.md': '## A\n\n- Beneficiaries: Togo\n', 'programmes/b.md': split})).toEqual([['programmes/b.md', 'html-hides-programmes', 1, 6]])
+    // A table closed in its block does not take in the HTML after it; one without a title column stays raw HTML.
+    expect(at({'r.md': '# Programmes\n\n<table><tr><td>Title</td></tr></table>\n\n<p>note</p>\n'})).toEqual([
+      ['r.md', 'html-hides-programmes', 3, 3],
+      ['r.md', 'raw-html', 5, 5]
+    ])
+    expect(at({'r.md': '# Programmes\n\n<table>\n\n<tr><td>Module</td></tr>\n</table>\n'})).toEqual([
+      ['r.md', 'raw-html', 3, 3],
+      ['r.md', 'raw-html', 5, 6]
+    ])
   })
 
   it('reports an HTML table under the programmes heading only when its first row has a title column, in any language', () => {
