@@ -105,6 +105,17 @@ describe('extract', () => {
     ])
   })
 
+  it('warns of fields in a list in a quotation of the description (an indented paragraph converted), not after a heading there', () => {
+    const reasons = (text: string) => run({'r.md': text}).vfiles[0]!.messages.map((m) => [m.ruleId, m.reason, m.line, m.column])
+    const quoted = (labels: string, one = false) =>
+      `The field${one ? '' : 's'} ${labels} ${one ? 'is' : 'are'} in a list in a quotation (\`>\`), not in the programme’s field list under its heading, so ${one ? 'it is' : 'they are'} kept in the description, not read as fields`
+    expect(reasons('# Programmes\n\n## A\n\n> - Start date: 01/02/2024\n> - Beneficiaries: Togo\n')).toEqual([['field-syntax', quoted('`Start date`, `Beneficiaries`'), 5, 3]])
+    expect(reasons('# Programmes\n\n## A\n\n- Beneficiaries: Togo\n\nText.\n\n> Said:\n>\n> > - End date: 03/02/2024\n')).toEqual([['field-syntax', quoted('`End date`', true), 11, 5]])
+    // A list after a heading in a quotation is programme-misplaced's; a quotation's own list, and fields in a quotation's list item, are left alone.
+    expect(reasons('# Programmes\n\n## A\n\n- Beneficiaries: Togo\n\n> ### B\n>\n> - Start date: 2024\n').map(([rule]) => rule)).toEqual(['programme-misplaced'])
+    expect(reasons('# Programmes\n\n## A\n\n- Beneficiaries: Togo\n\n> - Objective: one\n> - Audience: two\n>\n> - Item\n>   - Start date: 2024\n>   - End date: 2025\n')).toEqual([])
+  })
+
   it('reads a programme table row split by a line break as one row, with a warning at each line that continues it', () => {
     const text =
       '# Programmes\n\n| N° | Titre | Date de début | Bénéficiaires | Budget |\n|---|---|---|---|---|\n' +
