@@ -173,15 +173,15 @@ export function toBlocks(
         blocks.push({type: 'code', text: node.value})
         break
       case 'html': {
-        const hidden = shapes.hiddenIn(node)
-        if (hidden) problem(file, 'html-hides-programmes', {...htmlContainer(node), ...hidden}, node.position)
-        else {
-          // Under the programmes heading a table with a title column lists programmes; one written in HTML is not
-          // read. Another HTML table (one describing a programme) is raw HTML as anywhere.
-          const title = programmes && /<table[\s>]/i.test(node.value) ? shapes.htmlTableTitle(node.value) : undefined
-          if (title !== undefined) problem(file, 'html-hides-programmes', {container: 'table', title}, node.position)
-          else problem(file, 'raw-html', {}, node.position)
-        }
+        // A table with a title column lists programmes; one written in HTML is not read. Said once, at its first
+        // block: under the programmes heading here, in the narrative by extract (`programme-misplaced`). Another
+        // HTML table (one describing a programme) is raw HTML as anywhere.
+        const table = shapes.htmlTable(node)
+        const hidden = table ? undefined : shapes.hiddenIn(node)
+        if (table) {
+          if (programmes && table.blocks[0] === node) problem(file, 'html-hides-programmes', {container: 'table', title: table.title}, table.place)
+        } else if (hidden) problem(file, 'html-hides-programmes', {...htmlContainer(node), ...hidden}, node.position)
+        else problem(file, 'raw-html', {}, node.position)
         blocks.push({type: 'code', text: node.value})
         break
       }

@@ -1,6 +1,6 @@
 // Stage 3, extract: from each file's mdast, the front matter node, the narrative and the programmes as written,
 // keeping every place. Source syntax is read here; values are checked by validate.
-import type {Definition, Heading, Nodes, Root, RootContent, Table, Yaml} from 'mdast'
+import type {Definition, Heading, Nodes, Paragraph, Root, RootContent, Table, Yaml} from 'mdast'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {Glyphs} from '../fonts/index.js'
@@ -18,7 +18,7 @@ import {toBlocks, type PrintedTable} from './blocks.js'
 import {checkGlyphs} from './glyphs.js'
 import {LabelIndex} from './labels.js'
 import {placeOf, ProgrammeReader, type RawProgramme} from './programmes.js'
-import {Shapes} from './shapes.js'
+import {Shapes, type TabTable} from './shapes.js'
 import {nodeText, writtenText} from './node-text.js'
 
 export type {PrintedTable} from './blocks.js'
@@ -197,6 +197,7 @@ class Extractor {
 
   file({file, tree}: ParsedFile) {
     checkGlyphs(file, tree, this.glyphs)
+    this.shapes.findHtmlTables(tree)
     const nodes = tree.children.filter((node) => node.type !== 'yaml')
     this.brokenTables(file, tree, new Set(isProgrammesFile(file) ? nodes : this.programmesSection(nodes)))
     unprinted(file, tree)
@@ -240,21 +241,40 @@ class Extractor {
    */
   private brokenTables(file: VFile, tree: Root, programmes: ReadonlySet<RootContent>) {
     const text = String(file.value)
+    const tabbed = (table: TabTable, under: boolean, paragraphs: readonly Paragraph[]) => {
+      const place = span(file, table.span.offset, table.span.length) ?? {start: placeOf(paragraphs[0]!).start, end: placeOf(paragraphs.at(-1)!).end}
+      const args = {header: table.header, lines: table.lines, paragraphs: table.paragraphs}
+      if (under && table.programmes) {
+        problem(file, 'table-broken', {kind: 'tabs', ...args}, place)
+        for (const paragraph of paragraphs) this.unreadTables.add(paragraph)
+      } else problem(file, 'table-tabs', args, place)
+    }
+    /** Paragraphs already reported as part of a table written with blank lines between its lines. */
+    const inRun = new Set<Paragraph>()
     const stack: Array<[Nodes, boolean]> = tree.children.map((node) => [node, programmes.has(node)])
+    // Runs of paragraphs among the file's top-level nodes; those of containers are found as each is taken.
+    const runs = (siblings: readonly Nodes[], under: (node: Nodes) => boolean) => {
+      for (let at = 0; at < siblings.length; ) {
+        const {table, paragraphs} = this.shapes.tabParagraphs(text, siblings, at)
+        if (table) {
+          tabbed(table, under(paragraphs[0]!), paragraphs)
+          for (const paragraph of paragraphs) inRun.add(paragraph)
+        }
+        at += Math.max(1, paragraphs.length)
+      }
+    }
+    runs(tree.children, (node) => programmes.has(node as RootContent))
     while (stack.length > 0) {
       const [node, under] = stack.pop()!
       if (node.type === 'paragraph') {
+        if (inRun.has(node)) continue
         const broken = this.shapes.brokenTable(text, node)
         const tabs = broken ? undefined : this.shapes.tabTable(text, node)
         if (broken) {
           const {second, ...args} = broken
           problem(file, 'table-broken', {kind: 'pipes', ...args}, span(file, second.offset, second.length) ?? placeOf(node))
-        } else if (tabs) {
-          const place = span(file, tabs.span.offset, tabs.span.length) ?? placeOf(node)
-          const args = {header: tabs.header, lines: tabs.lines}
-          if (under && tabs.programmes) problem(file, 'table-broken', {kind: 'tabs', ...args}, place)
-          else problem(file, 'table-tabs', args, place)
-        }
+          if (args.programmes) this.unreadTables.add(node)
+        } else if (tabs) tabbed(tabs, under, [node])
       } else if (node.type === 'table') {
         const [head, ...rows] = node.children
         const header = head?.children.length ?? 0
@@ -271,10 +291,18 @@ class Extractor {
           else if (cells < header) problem(file, 'table-row-short', {cells, header}, placeOf(row!))
         }
       } else if ('children' in node && node.type !== 'heading') {
+        runs(node.children, () => under)
         for (const child of node.children) stack.push([child, under])
       }
     }
   }
+
+  /**
+   * Paragraphs reported as a programme table that is not read (`table-broken`): under the programmes heading they
+   * are printed in the annex's introduction with the others there, but the error says enough, so no
+   * `annex-text-moved` names them again (nor an HTML programme table, `html-hides-programmes`).
+   */
+  private readonly unreadTables = new Set<Nodes>()
 
   private isProgrammesHeading(node: RootContent): node is Heading {
     return node === this.programmesHeading
@@ -284,10 +312,13 @@ class Extractor {
   private outside(file: VFile, nodes: readonly RootContent[], index: number, outline: Outline) {
     const node = nodes[index]!
     const labels = node.type === 'list' && nodes[index - 1]?.type === 'heading' ? this.shapes.fieldListLabels(node, String(file.value), {alone: true}) : undefined
-    const found: Array<[MisplacedShape, RootContent]> = labels ? [[{kind: 'list', labels: labels.slice(0, 3)}, node]] : []
+    const found: Array<[MisplacedShape, {position?: Position | undefined}]> = labels ? [[{kind: 'list', labels: labels.slice(0, 3)}, node]] : []
     if (node.type === 'table' && this.shapes.isProgrammeTable(node)) found.push([{kind: 'table'}, node])
+    const html = node.type === 'html' ? this.shapes.htmlTable(node) : undefined
+    if (html?.blocks[0] === node) found.push([{kind: 'html', title: html.title}, {position: html.place}])
     for (const {list, labels: nested} of this.shapes.nestedFieldLists(node, String(file.value))) found.push([{kind: 'list', labels: nested.slice(0, 3)}, list])
     for (const table of this.shapes.nestedTables(node)) found.push([{kind: 'table'}, table])
+    for (const table of this.shapes.nestedHtmlTables(node)) found.push([{kind: 'html', title: table.title}, {position: table.place}])
     if (found.length === 0) return
     // A heading above it may be a second programmes heading, read as narrative, or a misspelt one.
     const second = [...outline.headings(index)].find((heading) => this.secondHeadings.has(heading))
@@ -361,7 +392,8 @@ class Extractor {
           continue
         }
         const blocks = toBlocks(file, [other], this.shapes, this.tables, [], {programmes: true})
-        if (blocks.length > 0) moved.push(other)
+        if (this.unreadTables.has(other) || (other.type === 'html' && this.shapes.htmlTable(other))) flush()
+        else if (blocks.length > 0) moved.push(other)
         for (const block of blocks) this.annexIntro.push(block)
       }
       flush()

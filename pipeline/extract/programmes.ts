@@ -1,6 +1,6 @@
 // Programmes as written: a heading with its field list and description, or a row of a programme table. This is
 // where source syntax is read (labels, `;`-separated lists, nested items, exact places); validate reads the values.
-import type {Heading, List, ListItem, RootContent, Table, TableCell} from 'mdast'
+import type {Blockquote, Heading, List, ListItem, RootContent, Table, TableCell} from 'mdast'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {fieldKind, type FieldKey} from '../fields.js'
@@ -188,19 +188,37 @@ export class ProgrammeReader {
    * Markdown reads such a list as part of the description, so they are kept there, not read, and a second start date
    * would go unnoticed. A list counts when it is mostly `Known label: value` items, as a field list after a heading
    * outside programmes does (`Shapes.fieldListLabels`), so a description's own list (`- Objective: …`) is left alone.
-   * The lists right after the field list are `splitFields`'s; a list right after a heading is `misplaced`'s.
+   * The lists right after the field list are `splitFields`'s; a list right after a heading is `misplaced`'s. So are
+   * fields in a list in a quotation, anywhere in the description (a converter writes an indented paragraph of a
+   * word processor's document, such as a programme's details, as a quotation).
    */
   private lateFields(file: VFile, described: readonly RootContent[], {fieldList}: {fieldList: boolean}) {
+    const source = String(file.value)
     // With a field list, the description starts at its first node that is not a list.
     let started = !fieldList
     let previous: RootContent | undefined
     for (const node of described) {
       if (node.type !== 'list') started = true
       else if (started && previous?.type !== 'heading') {
-        const labels = this.shapes.fieldListLabels(node, String(file.value), {alone: true})
+        const labels = this.shapes.fieldListLabels(node, source, {alone: true})
         if (labels) problem(file, 'field-syntax', {as: 'late', labels: labels.slice(0, 3)}, placeOf(node))
       }
+      if (node.type === 'blockquote') this.quotedFields(file, node)
       previous = node
+    }
+  }
+
+  /** Field lists in a quotation and the quotations within it (not in its lists): see `lateFields`. */
+  private quotedFields(file: VFile, quote: Blockquote) {
+    const quotes = [quote]
+    while (quotes.length > 0) {
+      const children = quotes.shift()!.children
+      children.forEach((child, index) => {
+        if (child.type === 'blockquote') quotes.push(child)
+        if (child.type !== 'list' || children[index - 1]?.type === 'heading') return
+        const labels = this.shapes.fieldListLabels(child, String(file.value), {alone: true})
+        if (labels) problem(file, 'field-syntax', {as: 'quoted', labels: labels.slice(0, 3)}, placeOf(child))
+      })
     }
   }
 

@@ -1,6 +1,7 @@
 // What programmes look like in mdast, so that programmes written where art67 does not read them (outside the
 // programmes heading, under a heading of the wrong level, inside a list or an HTML block) are found and reported.
-import type {BlockContent, DefinitionContent, Html, List, ListItem, Nodes, Paragraph, Parent, RootContent, Table, TableCell, TableRow} from 'mdast'
+import type {BlockContent, DefinitionContent, Html, List, ListItem, Nodes, Paragraph, Parent, Root, RootContent, Table, TableCell, TableRow} from 'mdast'
+import type {Position} from 'unist'
 import {decodeNamedCharacterReference} from 'decode-named-character-reference'
 import {decodeNumericCharacterReference} from 'micromark-util-decode-numeric-character-reference'
 import type {FieldKey} from '../fields.js'
@@ -93,6 +94,8 @@ export interface TabTable {
   header: string[]
   /** How many lines it has, the first included. */
   lines: number
+  /** How many paragraphs Markdown reads them as: one, unless blank lines part them. */
+  paragraphs: number
   /** Where its lines are in the file's text, from the first's start to the last's end. */
   span: {offset: number; length: number}
 }
@@ -107,6 +110,33 @@ export interface RowGroup {
   joined: boolean[]
   /** How many cells the lines make, read as one row. */
   cells: number
+}
+
+/** A line of a paragraph: its offset in the file, its text without its container's prefix and end, its cells split at tabs. */
+interface TabLine {
+  offset: number
+  written: string
+  cells: string[]
+}
+
+/** A paragraph's lines split at tabs (see `TabLine`), or undefined when it has no tab. */
+function tabLines(text: string, paragraph: Paragraph): TabLine[] | undefined {
+  const start = paragraph.position?.start.offset
+  const end = paragraph.position?.end.offset
+  if (start === undefined || end === undefined) return undefined
+  const source = text.slice(start, end)
+  if (!source.includes('\t')) return undefined
+  // Lines after the first carry their container's prefix (`> `, spaces).
+  const lines: TabLine[] = []
+  let offset = start
+  for (const [index, written] of source.split('\n').entries()) {
+    // A tab that indents a line or ends it separates no cells.
+    const prefix = index === 0 ? 0 : (/^[ \t>]*/.exec(written)?.[0].length ?? 0)
+    const line = written.slice(prefix).replace(/\s+$/, '')
+    lines.push({offset: offset + prefix, written: line, cells: line.replace(/^\s+/, '').split('\t').map((cell) => cell.trim())})
+    offset += written.length + 1
+  }
+  return lines
 }
 
 /** A `|` that is not escaped. */
@@ -136,6 +166,24 @@ function tableCells(line: string): string[] {
   const inner = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '')
   return inner.split(/(?<!\\)\|/).map((cell) => cell.trim())
 }
+
+/**
+ * An HTML `<table>` whose first row has a title column, which lists programmes: the HTML blocks it is written in (a
+ * blank line ends an HTML block, so a table with blank lines among its tags is several), its title column as written,
+ * and its place, from its first block's start to its last's end.
+ */
+export interface HtmlTable {
+  blocks: Html[]
+  title: string
+  place: Position | undefined
+}
+
+/** Nodes whose children are blocks, where an HTML node is a block of its own. */
+const blockContainers = new Set<Nodes['type']>(['root', 'blockquote', 'listItem', 'footnoteDefinition'])
+const tableStart = /<table[\s>]/gi
+const tableEnd = /<\/table\s*>/gi
+/** How many more tables `html` opens than it closes. */
+const tablesLeftOpen = (html: string) => (html.match(tableStart)?.length ?? 0) - (html.match(tableEnd)?.length ?? 0)
 
 /** HTML blocks inside a hidden HTML block are looked into this many levels deep, and no deeper. */
 const maxHtmlDepth = 2
@@ -244,21 +292,8 @@ export class Shapes {
    * one paragraph. Tabs that indent or end a line separate nothing.
    */
   tabTable(text: string, paragraph: Paragraph): TabTable | undefined {
-    const start = paragraph.position?.start.offset
-    const end = paragraph.position?.end.offset
-    if (start === undefined || end === undefined) return undefined
-    const source = text.slice(start, end)
-    if (!source.includes('\t')) return undefined
-    // Each line with its offset in the file; lines after the first carry their container's prefix (`> `, spaces).
-    const lines: Array<{offset: number; written: string; cells: string[]}> = []
-    let offset = start
-    for (const [index, written] of source.split('\n').entries()) {
-      // A tab that indents a line or ends it separates no cells.
-      const prefix = index === 0 ? 0 : (/^[ \t>]*/.exec(written)?.[0].length ?? 0)
-      const line = written.slice(prefix).replace(/\s+$/, '')
-      lines.push({offset: offset + prefix, written: line, cells: line.replace(/^\s+/, '').split('\t').map((cell) => cell.trim())})
-      offset += written.length + 1
-    }
+    const lines = tabLines(text, paragraph)
+    if (!lines) return undefined
     for (let first = 0; first < lines.length - 1; first++) {
       const width = lines[first]!.cells.length
       if (width < 2) continue
@@ -266,16 +301,46 @@ export class Shapes {
       // Rows may have fewer cells than the header: an editor drops the tabs of empty cells at the end.
       while (last + 1 < lines.length && lines[last + 1]!.cells.length >= 2 && lines[last + 1]!.cells.length <= width) last++
       if (last === first) continue
-      const header = lines[first]!.cells
-      const lastLine = lines[last]!
-      return {
-        programmes: header.some((cell) => this.labels.column(cell) === 'title'),
-        header,
-        lines: last - first + 1,
-        span: {offset: lines[first]!.offset, length: lastLine.offset + lastLine.written.length - lines[first]!.offset}
-      }
+      return this.tabTableOf(lines.slice(first, last + 1), 1)
     }
     return undefined
+  }
+
+  /**
+   * The same table written with a blank line between its lines, so that each is a paragraph of its own: two or more
+   * paragraphs in a row from `siblings[from]` on (a container's children), every line of each with cells separated by
+   * tabs, none more than the first line. Lines with tabs are paragraphs of their own in ordinary text too (`1.1<tab>
+   * Outline`, a paragraph number pasted from a word processor), so two cells a line are not enough: the first line
+   * must have three or more, or a title column, or a paragraph must hold two lines. The run's paragraphs, and the
+   * table when they make one (a run that makes none is passed over whole, even if a later line has a title column).
+   */
+  tabParagraphs(text: string, siblings: readonly Nodes[], from: number): {table: TabTable | undefined; paragraphs: Paragraph[]} {
+    const paragraphs: Paragraph[] = []
+    const lines: TabLine[] = []
+    for (let at = from; at < siblings.length; at++) {
+      const node = siblings[at]!
+      const own = node.type === 'paragraph' ? tabLines(text, node) : undefined
+      const width = (lines[0] ?? own?.[0])?.cells.length ?? 0
+      if (!own || !own.every((line) => line.cells.length >= 2 && line.cells.length <= width)) break
+      paragraphs.push(node as Paragraph)
+      lines.push(...own)
+    }
+    if (paragraphs.length < 2) return {table: undefined, paragraphs}
+    const table = this.tabTableOf(lines, paragraphs.length)
+    const surely = lines[0]!.cells.length >= 3 || table.programmes || lines.length > paragraphs.length
+    return {table: surely ? table : undefined, paragraphs}
+  }
+
+  private tabTableOf(lines: readonly TabLine[], paragraphs: number): TabTable {
+    const [first] = lines
+    const last = lines.at(-1)!
+    return {
+      programmes: first!.cells.some((cell) => this.labels.column(cell) === 'title'),
+      header: first!.cells,
+      lines: lines.length,
+      paragraphs,
+      span: {offset: first!.offset, length: last.offset + last.written.length - first!.offset}
+    }
   }
 
   /** Programme tables inside lists, quotations and footnotes below `node` (not `node` itself). */
@@ -293,10 +358,25 @@ export class Shapes {
     return found.reverse()
   }
 
+  /** HTML programme tables (see `findHtmlTables`) inside lists, quotations and footnotes below `node` (not `node` itself), each once. */
+  nestedHtmlTables(node: RootContent): HtmlTable[] {
+    const found: HtmlTable[] = []
+    const stack: Nodes[] = 'children' in node ? [...node.children] : []
+    while (stack.length > 0) {
+      const current = stack.pop()!
+      const table = current.type === 'html' ? this.htmlTables.get(current) : undefined
+      if (table?.blocks[0] === current) found.push(table)
+      else if ('children' in current && current.type !== 'paragraph' && current.type !== 'heading') {
+        for (const child of current.children) stack.push(child)
+      }
+    }
+    return found.reverse()
+  }
+
   /**
    * The title column of the first HTML `<table>` in `html` (an HTML block's text) whose first row has one, as written
    * (tags left out, character references read, white space collapsed), else undefined: such a table lists programmes.
-   * A table whose first row is not in the block (a blank line ends an HTML block) is not known to have one.
+   * A table whose first row is not in `html` is not known to have one (see `findHtmlTables`).
    */
   htmlTableTitle(html: string): string | undefined {
     // In one pass, so that a block of many tables takes time linear in its size: each table's first row is the
@@ -322,6 +402,47 @@ export class Shapes {
       }
     }
     return cells.map((text) => text.replace(characterReference, decodeReference)).find((text) => this.labels.column(text) === 'title')
+  }
+
+  /** Each HTML block of a programme table found by `findHtmlTables`, with its table. */
+  private readonly htmlTables = new WeakMap<Html, HtmlTable>()
+
+  /**
+   * Find the HTML programme tables of a file's tree (before its blocks are read): in each container, an HTML block
+   * that opens a `<table>` it does not close goes on in the HTML blocks right after it (only blank lines between
+   * them) until the table is closed, and the table's title column is looked for in all of them together.
+   */
+  findHtmlTables(tree: Root) {
+    const stack: Nodes[] = [tree]
+    while (stack.length > 0) {
+      const node = stack.pop()!
+      if (!('children' in node)) continue
+      const children = node.children as Nodes[]
+      if (blockContainers.has(node.type)) {
+        for (let at = 0; at < children.length; at++) {
+          const first = children[at]!
+          if (first.type !== 'html' || !/<table[\s>]/i.test(first.value)) continue
+          const blocks = [first]
+          let open = tablesLeftOpen(first.value)
+          while (open > 0 && children[at + 1]?.type === 'html') {
+            const next = children[++at] as Html
+            blocks.push(next)
+            open += tablesLeftOpen(next.value)
+          }
+          const title = this.htmlTableTitle(blocks.map((block) => block.value).join('\n'))
+          if (title === undefined) continue
+          const [start, end] = [first.position?.start, blocks.at(-1)!.position?.end]
+          const table = {blocks, title, place: start && end && {start, end}}
+          for (const block of blocks) this.htmlTables.set(block, table)
+        }
+      }
+      for (const child of children) if (child.type !== 'paragraph' && child.type !== 'heading') stack.push(child)
+    }
+  }
+
+  /** The HTML programme table (see `findHtmlTables`) that the HTML block `html` is part of, if any. */
+  htmlTable(html: Html): HtmlTable | undefined {
+    return this.htmlTables.get(html)
   }
 
   /** What an HTML block hides: its content after the opening line, read as Markdown. Undefined when nothing. */

@@ -85,8 +85,11 @@ export type Undecodable = {as: 'binary' | 'encoding'} | {as: 'utf-16'; endian: '
 /** Why the file given to `art67 import` is not read: what it is, its size, or its bytes. */
 type ImportUnreadable = {as: 'folder' | 'named pipe' | 'socket' | 'device'} | {as: 'too-large'; bytes: number; limit: number} | Undecodable
 
-/** Programmes written where art67 does not read them: a field list (with the known labels it gives) or a table. */
-export type MisplacedShape = {kind: 'list'; labels: readonly string[]} | {kind: 'table'}
+/**
+ * Programmes written where art67 does not read them: a field list (with the known labels it gives), a table, or an
+ * HTML table (with its title column as written).
+ */
+export type MisplacedShape = {kind: 'list'; labels: readonly string[]} | {kind: 'table'} | {kind: 'html'; title: string}
 /** Where: outside the programmes (maybe under a misspelt programmes heading), under a heading of the wrong level, or nested. */
 export type MisplacedWhere =
   | {as: 'outside'; heading?: {written: string; suggestion: string} | undefined}
@@ -95,12 +98,14 @@ export type MisplacedWhere =
   /** Under a second programmes heading, read as narrative (`programmes-heading-duplicate`). */
   | {as: 'second'}
 
-/** Lines of cells separated by tabs: the cells of the first, and how many lines. */
+/** Lines of cells separated by tabs: the cells of the first, how many lines, and how many paragraphs they make. */
 export interface TabLines {
   header: readonly string[]
   lines: number
+  paragraphs: number
 }
 const tabLines = ({header, lines}: TabLines) => `These ${lines} lines separate their cells with tabs (${header.length} in the first), as a table copied from a word processor`
+const tabParagraphs = ({paragraphs}: TabLines) => (paragraphs === 1 ? 'one paragraph' : `${paragraphs} paragraphs`)
 /** A header row as a Markdown table's first two lines. */
 const asMarkdown = (header: readonly string[]) =>
   `as a table, write ${code(`| ${header.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`)} then ${code(`|${' --- |'.repeat(header.length)}`)} and each row the same way`
@@ -507,12 +512,20 @@ export const catalogue = {
   }),
   'programme-misplaced': rule<{found: MisplacedShape} & MisplacedWhere>({
     severity: 'error',
-    summary: 'a programme’s field list or a table with a `Title` column where art67 does not read programmes',
+    summary: 'a programme’s field list or a table with a `Title` column (in Markdown or HTML) where art67 does not read programmes',
     message: (args) => {
       const {found: shape} = args
-      const table = shape.kind === 'table'
-      const found = shape.kind === 'table' ? 'This table with a title column' : `This list of programme fields (${shape.labels.map(code).join(', ')})`
-      const read = table ? 'it would be read as a plain table, not as programmes' : 'it would be read as text, not as a programme'
+      const found =
+        shape.kind === 'table'
+          ? 'This table with a title column'
+          : shape.kind === 'html'
+            ? `This HTML \`<table>\` with a title column (${code(shape.title)})`
+            : `This list of programme fields (${shape.labels.map(code).join(', ')})`
+      const read = {
+        table: 'it would be read as a plain table, not as programmes',
+        html: 'it would be printed as code, not read as programmes (art67 reads no HTML)',
+        list: 'it would be read as text, not as a programme'
+      }[shape.kind]
       switch (args.as) {
         case 'outside':
           return (
@@ -529,7 +542,7 @@ export const catalogue = {
           return `${found} is under a second programmes heading, which is read as narrative, so ${read}`
       }
     },
-    hint: 'Write programmes under a heading named `Programmes` (or a variant listed in the README), each under its own heading one level below it, or in files under `programmes/`. If this is narrative text, put a sentence between the heading and the list, or call the table’s column something other than `Title`.',
+    hint: 'Write programmes under a heading named `Programmes` (or a variant listed in the README), each under its own heading one level below it, or in files under `programmes/`; write a table in Markdown, not HTML. If this is narrative text, put a sentence between the heading and the list, or call the table’s column something other than `Title`.',
     related: 'the heading it falls under'
   }),
   'programmes-heading-duplicate': rule<{written: string; read: string}>({
@@ -595,21 +608,22 @@ export const catalogue = {
     hint: 'If they are one programme, correct the ID or the title so that they match and are merged; if they are two, nothing to do.',
     related: 'the other programme'
   }),
-  'field-syntax': rule<{as: 'not-a-field'; found: string} | {as: 'trailing'; label: string} | {as: 'split' | 'late'; labels: readonly string[]}>({
+  'field-syntax': rule<{as: 'not-a-field'; found: string} | {as: 'trailing'; label: string} | {as: 'split' | 'late' | 'quoted'; labels: readonly string[]}>({
     severity: 'warning',
     summary:
-      'a field-list item that is not `Label: value`, or fields in a list of their own after the field list or further down, after text of the description: kept in the description',
+      'a field-list item that is not `Label: value`, or fields in a list of their own after the field list, further down, after text of the description, or in a quotation: kept in the description',
     message: (args) => {
       if (args.as === 'not-a-field') return `Expected a field as \`Label: value\`, found ${code(args.found)}; the item is kept at the start of the description`
       if (args.as === 'trailing') return `Only the first paragraph of the field ${code(args.label)} is its value; what follows it in the item is kept at the start of the description`
       const one = args.labels.length === 1
       const fields = `${one ? 'The field' : 'The fields'} ${args.labels.map(code).join(', ')} ${one ? 'is' : 'are'}`
       const kept = `so ${one ? 'it is' : 'they are'} kept in the description, not read as fields`
+      if (args.as === 'quoted') return `${fields} in a list in a quotation (\`>\`), not in the programme’s field list under its heading, ${kept}`
       return args.as === 'split'
         ? `${fields} in a list of ${one ? 'its' : 'their'} own after the field list (another bullet: \`-\`, \`*\`, \`+\`), ${kept}`
         : `${fields} in a list after text of the programme’s description, not in its field list under the heading, ${kept}`
     },
-    hint: 'Write each item of a programme’s field list as `Label: value`, with the same bullet in one list, right under the programme’s heading; move fields written further down, after text of the description, into that list. Put a paragraph before a list that is part of the description.'
+    hint: 'Write each item of a programme’s field list as `Label: value`, with the same bullet in one list, right under the programme’s heading; move fields written further down, after text of the description or in a quotation (lines starting with `>`, as a converter writes indented paragraphs), into that list. Put a paragraph before a list that is part of the description.'
   }),
   'no-beneficiaries': rule<{title: string}>({
     severity: 'warning',
@@ -697,7 +711,7 @@ export const catalogue = {
     summary:
       'lines written as a table whose second line is not a delimiter row with one `---` per column, or lines of cells separated by tabs (a table pasted from a word processor) with a `Title` column under the programmes heading, so they are printed as text',
     message: (args) => {
-      if (args.kind === 'tabs') return `${tabLines(args)}, so Markdown prints them as one paragraph and no programme is read from them: ${asMarkdown(args.header)}`
+      if (args.kind === 'tabs') return `${tabLines(args)}, so Markdown prints them as ${tabParagraphs(args)} and no programme is read from them: ${asMarkdown(args.header)}`
       const {programmes, header, delimiter} = args
       const why =
         delimiter === undefined
@@ -709,8 +723,8 @@ export const catalogue = {
   }),
   'table-tabs': rule<TabLines>({
     severity: 'warning',
-    summary: 'lines of cells separated by tabs (a table pasted from a word processor): printed as one paragraph, each tab as a space',
-    message: (args) => `${tabLines(args)}, so Markdown prints them as one paragraph, each tab as a space: ${asMarkdown(args.header)}`,
+    summary: 'lines of cells separated by tabs (a table pasted from a word processor): printed as text, not a table, each tab kept as written (the PDF prints it as four spaces)',
+    message: (args) => `${tabLines(args)}, so Markdown prints them as ${tabParagraphs(args)}, not a table, each tab kept as written (the PDF prints it as four spaces): ${asMarkdown(args.header)}`,
     hint: 'To print them as a table, write them as a Markdown table: each line a row with its cells between `|`, and a delimiter row with one `---` per column under the first. To print them as text, replace the tabs with spaces or punctuation.'
   }),
   'strike-as-text': rule<{text: string; where: 'title' | 'field' | 'cell'}>({

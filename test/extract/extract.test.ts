@@ -105,6 +105,17 @@ describe('extract', () => {
     ])
   })
 
+  it('warns of fields in a list in a quotation of the description (an indented paragraph converted), not after a heading there', () => {
+    const reasons = (text: string) => run({'r.md': text}).vfiles[0]!.messages.map((m) => [m.ruleId, m.reason, m.line, m.column])
+    const quoted = (labels: string, one = false) =>
+      `The field${one ? '' : 's'} ${labels} ${one ? 'is' : 'are'} in a list in a quotation (\`>\`), not in the programme’s field list under its heading, so ${one ? 'it is' : 'they are'} kept in the description, not read as fields`
+    expect(reasons('# Programmes\n\n## A\n\n> - Start date: 01/02/2024\n> - Beneficiaries: Togo\n')).toEqual([['field-syntax', quoted('`Start date`, `Beneficiaries`'), 5, 3]])
+    expect(reasons('# Programmes\n\n## A\n\n- Beneficiaries: Togo\n\nText.\n\n> Said:\n>\n> > - End date: 03/02/2024\n')).toEqual([['field-syntax', quoted('`End date`', true), 11, 5]])
+    // A list after a heading in a quotation is programme-misplaced's; a quotation's own list, and fields in a quotation's list item, are left alone.
+    expect(reasons('# Programmes\n\n## A\n\n- Beneficiaries: Togo\n\n> ### B\n>\n> - Start date: 2024\n').map(([rule]) => rule)).toEqual(['programme-misplaced'])
+    expect(reasons('# Programmes\n\n## A\n\n- Beneficiaries: Togo\n\n> - Objective: one\n> - Audience: two\n>\n> - Item\n>   - Start date: 2024\n>   - End date: 2025\n')).toEqual([])
+  })
+
   it('reads a programme table row split by a line break as one row, with a warning at each line that continues it', () => {
     const text =
       '# Programmes\n\n| N° | Titre | Date de début | Bénéficiaires | Budget |\n|---|---|---|---|---|\n' +
@@ -327,6 +338,25 @@ describe('extract', () => {
     expect(tabbed({'r.md': '# Programmes\n\nTitle\tStart date\tBeneficiaries\nWorkshop A\t01/01/2024\nWorkshop B\t02/02/2024\n'})).toEqual([
       ['r.md', 'table-broken', 3, 1, [5, 22]]
     ])
+    // The message says what every output does with the tabs: kept as written.
+    expect(run({'r.md': `# Outline\n\n${word}`}).vfiles[0]!.messages[0]!.reason).toBe(
+      'These 2 lines separate their cells with tabs (4 in the first), as a table copied from a word processor, so Markdown prints them as one paragraph, not a table, each tab kept as written (the PDF prints it as four spaces): as a table, write `| N° | Titre | Date de début | Bénéficiaires |` then `| --- | --- | --- | --- |` and each row the same way'
+    )
+    // In a programmes/ file after programmes already read: the error alone, not annex-text-moved too.
+    const later = run({'programmes/a.md': '## Projet\n\n- Bénéficiaires: Togo\n', 'programmes/b.md': `${word}\nTexte.\n`}).vfiles
+    expect(later.flatMap((vfile) => vfile.messages.map((m) => [vfile.path, m.ruleId, m.line]))).toEqual([
+      ['programmes/b.md', 'table-broken', 1],
+      ['programmes/b.md', 'annex-text-moved', 4]
+    ])
+    // Lines parted by blank lines, each a paragraph: one table when the first line has three cells or more or a title
+    // column, or a paragraph holds two lines; never two-cell lines alone, as numbered paragraphs pasted from Word are.
+    const spaced = word.replace(/\n(?=.)/g, '\n\n')
+    expect(tabbed({'r.md': `# Programmes\n\n${spaced}\n3\tAtelier\t01/06/2025\tBénin\n`})).toEqual([['r.md', 'table-broken', 3, 1, [7, 27]]])
+    expect(run({'r.md': `# Programmes\n\n${spaced}`}).vfiles[0]!.messages[0]!.reason).toContain('so Markdown prints them as 2 paragraphs and no programme')
+    expect(tabbed({'r.md': '# Outline\n\nOffice\tCity\tCountry\n\nINPI\tCourbevoie\tFrance\n'})).toEqual([['r.md', 'table-tabs', 3, 1, [5, 23]]])
+    expect(tabbed({'r.md': '# Outline\n\nOffice\tCity\n\nINPI\tCourbevoie\nAFD\tParis\n'})).toEqual([['r.md', 'table-tabs', 3, 1, [6, 10]]])
+    expect(tabbed({'r.md': '# Outline\n\n1.1\tOutline\n\n1.2\tActivities\n\n(a)\tWorkshops\n'})).toEqual([])
+    expect(tabbed({'r.md': '# Outline\n\n> Office\tCity\tCountry\n>\n> INPI\tCourbevoie\tFrance\n'})).toEqual([['r.md', 'table-tabs', 3, 3, [5, 25]]])
     // One line with tabs, a line of more cells than the first, a tab in code, tabs that indent or end lines: not a table.
     expect(tabbed({'r.md': '# Programmes\n\nA\tB\n\nA\tB\nC\tD\tE\n\n    A\tB\n    C\tD\n'})).toEqual([])
     expect(tabbed({'r.md': '# Outline\n\n- First line\n\tsecond line\n\tthird line\n\n>\tsecond\n>\tthird\n\nEnds with a tab.\t\nSo does this.\t\n'})).toEqual([])
@@ -572,8 +602,37 @@ describe('extract', () => {
     expect(vfiles[0]!.messages[0]!.reason).toBe(
       'This HTML `<table>` has a title column (`Titre`) and is under the programmes heading, where such a table lists programmes, but art67 does not read HTML: it is printed as code and no programme is read from it'
     )
-    // In the narrative, it is raw HTML, printed as text.
-    expect(rules({'r.md': `# Outline\n\n${html}`})).toEqual([['r.md', 'raw-html', 3]])
+    // In the narrative, as a Markdown programme table there: programmes not read, an error; inside a quotation too.
+    expect(rules({'r.md': `# Outline\n\n${html}`})).toEqual([['r.md', 'programme-misplaced', 3]])
+    expect(run({'r.md': `# Outline\n\n> ${html.replace(/\n(?=.)/g, '\n> ')}`}).vfiles[0]!.messages.map((m) => [m.ruleId, m.reason, m.line])).toEqual([
+      [
+        'programme-misplaced',
+        'This HTML `<table>` with a title column (`Titre`) is not under a programmes heading, so it would be printed as code, not read as programmes (art67 reads no HTML)',
+        3
+      ]
+    ])
+    expect(rules({'r.md': `# Outline\n\n- Item\n\n  ${html.replace(/\n(?=.)/g, '\n  ')}`})).toEqual([['r.md', 'programme-misplaced', 5]])
+  })
+
+  it('reads an HTML table split into several HTML blocks by blank lines among its tags as one table', () => {
+    const at = (files: Record<string, string>) =>
+      run(files).vfiles.flatMap((vfile) => vfile.messages.map((m) => [vfile.path, m.ruleId, m.line, m.place && 'end' in m.place ? m.place.end.line : undefined]))
+    // A blank line after `<table>` ends its HTML block: the first row is in the next one.
+    const split = '<table>\n\n<tr><th>Title</th><th>Start date</th></tr>\n\n<tr><td>Workshop</td><td>01/05/2024</td></tr>\n</table>\n'
+    expect(at({'r.md': `# Programmes\n\n${split}\nAfter.\n`})).toEqual([['r.md', 'html-hides-programmes', 3, 8]])
+    expect(at({'programmes/a.md': `## A\n\n- Beneficiaries: Togo\n\n${split}`})).toEqual([['programmes/a.md', 'html-hides-programmes', 5, 10]])
+    expect(at({'r.md': `# Outline\n\n${split}`})).toEqual([['r.md', 'programme-misplaced', 3, 8]])
+    // After programmes already read (a later programmes/ file), the table's error is enough: no annex-text-moved.
+    expect(at({'programmes/a.md': '## A\n\n- Beneficiaries: Togo\n', 'programmes/b.md': split})).toEqual([['programmes/b.md', 'html-hides-programmes', 1, 6]])
+    // A table closed in its block does not take in the HTML after it; one without a title column stays raw HTML.
+    expect(at({'r.md': '# Programmes\n\n<table><tr><td>Title</td></tr></table>\n\n<p>note</p>\n'})).toEqual([
+      ['r.md', 'html-hides-programmes', 3, 3],
+      ['r.md', 'raw-html', 5, 5]
+    ])
+    expect(at({'r.md': '# Programmes\n\n<table>\n\n<tr><td>Module</td></tr>\n</table>\n'})).toEqual([
+      ['r.md', 'raw-html', 3, 3],
+      ['r.md', 'raw-html', 5, 6]
+    ])
   })
 
   it('reports an HTML table under the programmes heading only when its first row has a title column, in any language', () => {
