@@ -64,7 +64,7 @@ const bundledRequire = {
 const verbatim = {
   name: 'verbatim',
   setup(build) {
-    build.onLoad({filter: /[/\\]node_modules[/\\](?:pdfmake[/\\]js[/\\](?:StyleContextStack|TextInlines|PDFDocument|Renderer|DocMeasure|LayoutBuilder)|pdfkit[/\\]js[/\\]pdfkit)\.js$/}, (args) => {
+    build.onLoad({filter: /[/\\]node_modules[/\\](?:pdfmake[/\\]js[/\\](?:StyleContextStack|TextInlines|PDFDocument|Renderer|DocMeasure|LayoutBuilder|DocumentContext)|pdfkit[/\\]js[/\\]pdfkit)\.js$/}, (args) => {
       // pdfkit reads its standard fonts' metrics beside itself.
       const source = withRealDirname(args.path, readFileSync(args.path, 'utf8'))
       const requires = [...new Set(Array.from(source.matchAll(/\brequire\(("[^"]+"|'[^']+')\)/g), (match) => match[1]))]

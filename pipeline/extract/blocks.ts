@@ -10,23 +10,6 @@ import {htmlContainer, type Shapes} from './shapes.js'
 /** Lists and quotes nested deeper than this are kept as plain text. */
 export const maxNesting = 12
 
-/** All text below a node, without recursion, so any depth of nesting is safe. */
-function plainText(node: Nodes): string {
-  const parts: string[] = []
-  const stack: Nodes[] = [node]
-  while (stack.length > 0) {
-    const current = stack.pop()!
-    if ('value' in current) parts.push(current.value)
-    else if (current.type === 'image' || current.type === 'imageReference') parts.push(current.alt ?? '')
-    if ('children' in current) {
-      // A space after the children keeps blocks from running together.
-      stack.push({type: 'text', value: ' '})
-      for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i]!)
-    }
-  }
-  return parts.join('').replace(/\s+/g, ' ').trim()
-}
-
 /** Links that make sense in a PDF; a relative path to a file of the sources does not. */
 const isWebLink = (url: string) => /^(https?:|mailto:)/i.test(url) || url.startsWith('#')
 
@@ -70,10 +53,12 @@ function collect(file: VFile, nodes: readonly PhrasingContent[], runs: Inline[])
       case 'link':
       case 'linkReference': {
         const url = node.type === 'link' ? node.url : (file.data.definitions?.get(node.identifier) ?? '')
-        if (isWebLink(url)) pushAll(node.children, {...marks, link: url})
+        // A link with no text (`[](https://…)`) shows its address, which would otherwise be printed nowhere.
+        const children: readonly PhrasingContent[] = node.children.length > 0 ? node.children : [{type: 'text', value: url.replace(/^mailto:/i, '')}]
+        if (isWebLink(url)) pushAll(children, {...marks, link: url})
         else {
           problem(file, 'link-local', {url}, node.position)
-          pushAll(node.children, marks)
+          pushAll(children, marks)
         }
         break
       }
@@ -99,6 +84,27 @@ function collect(file: VFile, nodes: readonly PhrasingContent[], runs: Inline[])
 export function toInlines(file: VFile, nodes: readonly PhrasingContent[]): Inline[] {
   const runs: Inline[] = []
   collect(file, nodes, runs)
+  return runs
+}
+
+/**
+ * All text below a block as one paragraph's runs, without recursion, so any depth of nesting is safe: the runs of
+ * its paragraphs, headings and cells (emphasis, code and links with their addresses kept), blocks separated by a
+ * space, after `lead` if given.
+ */
+function flatInlines(file: VFile, node: Nodes, lead?: Inline): Inline[] {
+  const runs: Inline[] = lead ? [lead] : []
+  const stack: Nodes[] = [node]
+  while (stack.length > 0) {
+    const current = stack.pop()!
+    const part: Inline[] = []
+    if (current.type === 'paragraph' || current.type === 'heading' || current.type === 'tableCell') collect(file, current.children, part)
+    else if (current.type === 'code' || current.type === 'html') push(part, {text: current.value})
+    else if ('children' in current) for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i]!)
+    // A space before a block's text keeps it from running into the block before.
+    if (part.length > 0 && runs.length > 0 && !/\s$/.test(runs.at(-1)!.text)) push(runs, {text: ' '})
+    for (const run of part) push(runs, run)
+  }
   return runs
 }
 
@@ -140,7 +146,7 @@ export function toBlocks(
   for (const node of nodes) {
     if ((node.type === 'list' || node.type === 'blockquote') && nesting.length >= maxNesting) {
       problem(file, 'nesting-too-deep', {limit: maxNesting}, node.position)
-      blocks.push({type: 'paragraph', content: [{text: plainText(node)}]})
+      blocks.push({type: 'paragraph', content: flatInlines(file, node)})
       continue
     }
     switch (node.type) {
@@ -195,10 +201,7 @@ export function toBlocks(
         break
       }
       case 'footnoteDefinition':
-        blocks.push({
-          type: 'paragraph',
-          content: [{text: `[${node.label ?? node.identifier}] ${plainText(node)}`}]
-        })
+        blocks.push({type: 'paragraph', content: flatInlines(file, node, {text: `[${node.label ?? node.identifier}] `})})
         break
       default:
         // yaml is read as front matter; definitions only serve references.

@@ -9,7 +9,8 @@ const separated = new Set<Nodes['type']>(['paragraph', 'heading', 'list', 'listI
  * The text of a node: its values and image descriptions, blocks and hard breaks separated by a space, without
  * recursion, so any depth of nesting is safe. With `addresses`, a link keeps its address after its text, in
  * brackets, unless the text is the address (a field value's link is printed as text, and its address is part of it);
- * a reference link (`[text][label]`) keeps the address of its definition in `definitions`.
+ * a reference link (`[text][label]`) keeps the address of its definition in `definitions`. A link with no text is
+ * its address, with or without `addresses`.
  */
 export function nodeText(node: Nodes, {addresses = false, definitions}: {addresses?: boolean; definitions?: ReadonlyMap<string, string> | undefined} = {}): string {
   const parts: string[] = []
@@ -24,11 +25,11 @@ export function nodeText(node: Nodes, {addresses = false, definitions}: {address
     else if (current.type === 'footnoteReference') parts.push(`[${current.label ?? current.identifier}]`)
     else if ('children' in current) {
       const url = current.type === 'link' ? current.url : current.type === 'linkReference' ? definitions?.get(current.identifier) : undefined
-      if (addresses && url !== undefined) {
-        const address = url.replace(/^mailto:/i, '')
-        // An autolink (`<https://…>`, `www.…`, `mailto:…`) shows its address already.
-        if (address && bareAddress(address) !== bareAddress(nodeText(current))) stack.push(` (${address})`)
-      }
+      const address = url?.replace(/^mailto:/i, '')
+      // A link with no text (`[](https://…)`) is its address, which would otherwise be printed nowhere.
+      if (address && current.children.length === 0) parts.push(address)
+      // An autolink (`<https://…>`, `www.…`, `mailto:…`) shows its address already.
+      else if (addresses && address && bareAddress(address) !== bareAddress(nodeText(current))) stack.push(` (${address})`)
       for (let i = current.children.length - 1; i >= 0; i--) {
         const child = current.children[i]!
         stack.push(child)

@@ -1,5 +1,6 @@
 // A few helpers to write SVG text by hand: escaped text, numbers with a fixed precision (the same bytes on every
 // machine), and the look shared by every chart. No DOM: the charts are strings made by pure functions.
+import {shaping} from '../fonts/dejavusans-shaping.js'
 
 /** The font the charts name; the PDF maps any family to the templates' font. */
 export const fontFamily = 'DejaVu Sans, Verdana, sans-serif'
@@ -53,9 +54,27 @@ export function svgDocument(width: number, height: number, title: string, body: 
   ].join('\n')
 }
 
-/** `text` cut to about `width` points at `fontSize` (a character is about 0.55 em wide), with an ellipsis when cut. */
+/**
+ * DejaVu Sans's advance of each character its regular face shapes (font units, 2048 an em), in em: the font the
+ * charts name, wider than Roboto, so a label fitted with it fits in either.
+ */
+const advances = (() => {
+  const [regular] = shaping
+  const widths = regular!.advances.split(',').map((advance) => Number(advance) / 2048)
+  return new Map(regular!.codes.split(',').map((code, index) => [Number(code), widths[index]!]))
+})()
+/** A character the table does not hold (Cyrillic, CJK, emoji…): counted as wide as a CJK one, and a bit more. */
+const otherAdvance = 1.25
+const advance = (character: string) => advances.get(character.codePointAt(0)!) ?? otherAdvance
+
+/** `text` cut to `width` points at `fontSize`, measured character by character, with an ellipsis when cut. */
 export function fitText(content: string, width: number, fontSize: number): string {
   const characters = [...content]
-  const room = Math.max(1, Math.floor(width / (fontSize * 0.55)))
-  return characters.length <= room ? content : `${characters.slice(0, room - 1).join('').trimEnd()}…`
+  const room = width / fontSize
+  const widths = characters.map(advance)
+  if (widths.reduce((sum, one) => sum + one, 0) <= room) return content
+  let used = advance('…')
+  let kept = 0
+  while (kept < characters.length && used + widths[kept]! <= room) used += widths[kept++]!
+  return `${characters.slice(0, kept).join('').trimEnd()}…`
 }

@@ -115,6 +115,7 @@ export type FieldProblem =
   | {problem: 'missing'; key: string}
   | {problem: 'not-text'; key: string}
   | {problem: 'empty'; key: string}
+  | {problem: 'too-long'; key: string; length: number; limit: number}
   | {problem: 'period-shape'}
   | {problem: 'language'; language: string; languages: readonly string[]}
 
@@ -374,7 +375,7 @@ export const catalogue = {
   'frontmatter-field': rule<FieldProblem>({
     severity: 'error',
     fixed: true,
-    summary: '`member` or `period` missing, a value of the wrong kind, an unknown `language`',
+    summary: '`member` or `period` missing, a value of the wrong kind, an unknown `language`, a `symbol`, `job` or `original` too long for the PDF’s header',
     message: (args) => {
       switch (args.problem) {
         case 'missing':
@@ -383,6 +384,8 @@ export const catalogue = {
           return `${code(args.key)} must be text`
         case 'empty':
           return `${code(args.key)} is empty`
+        case 'too-long':
+          return `${code(args.key)} is ${args.length.toLocaleString('en')} characters long; the PDF prints it in the header of its pages, which holds at most ${args.limit}`
         case 'period-shape':
           return '`period` must be text like `2020-2021`, or `from:` and `to:` dates'
         case 'language':

@@ -14,15 +14,22 @@ import {checkPrinted} from '../extract/glyphs.js'
 import type {Glyphs} from '../fonts/index.js'
 
 const text = () => z.string().trim().min(1)
+/**
+ * The most characters of a value printed in the header of the PDF's pages (the symbol on every page): a symbol, job
+ * number or language is a few dozen. The header is laid out apart from the text, and one taller than a page left no
+ * room for any text on it: a 5,000-character symbol printed 57 pages of header and nothing of the report.
+ */
+export const headerValueLimit = 200
+const headerText = () => text().max(headerValueLimit)
 
 /** The front matter as a user writes it. */
 export const FrontMatter = z.strictObject({
   member: text(),
   period: z.union([text(), z.strictObject({from: text(), to: text()})]),
   date: text().optional(),
-  symbol: text().optional(),
-  job: text().optional(),
-  original: text().optional(),
+  symbol: headerText().optional(),
+  job: headerText().optional(),
+  original: headerText().optional(),
   language: text().optional(),
   requester: text().optional()
 })
@@ -38,6 +45,7 @@ function fieldProblem(issue: z.core.$ZodIssue, data: unknown): FieldProblem {
   if (value === undefined) return {problem: 'missing', key}
   if (key === 'period' && issue.code === 'invalid_union') return {problem: 'period-shape'}
   if (issue.code === 'too_small') return {problem: 'empty', key}
+  if (issue.code === 'too_big' && typeof value === 'string') return {problem: 'too-long', key, length: value.trim().length, limit: headerValueLimit}
   return {problem: 'not-text', key}
 }
 

@@ -594,6 +594,26 @@ describe('emitPdf never runs text off the page nor loses it', () => {
     for (const value of [website, budget.replace(' ', ''), word]) expect(flow).toContain(value)
   })
 
+  it('prints a table whose header row, or first row, is taller than a page whole', async () => {
+    // pdfmake lays out a repeated header row, and the rows kept with it, as one block that must fit on a page, and
+    // drops what of it does not. Distinct letters, so that counting them counts every character of each row.
+    const words = (letter: string, count: number) => Array.from({length: count}, () => letter.repeat(6)).join(' ')
+    const tall = table([words('Ѳ', 2500), 'B'], [['first', 'x'], ['second', 'y']])
+    // Nineteen narrow columns in a list item: a first row of 57 words a cell is 114 lines tall.
+    const narrow = table(
+      Array.from({length: 19}, (_, index) => `H${index}`),
+      [Array.from({length: 19}, () => words('ѣ', 57)), Array.from({length: 19}, () => 'Ѵ')]
+    )
+    const list: Block = {type: 'list', ordered: false, items: [[paragraph(1, 'An item with a table:'), narrow]]}
+    const pdf = await read({...sampleReport, body: [tall, paragraph(2, 'Between.'), list, paragraph(3, 'After.')]})
+    expect(pastMargin(pdf, rightMargin())).toEqual([])
+    const text = pdf.pages.join('')
+    expect(occurrences(text, 'Ѳ')).toBe(6 * 2500)
+    expect(text).toContain('first')
+    expect(occurrences(text, 'ѣ')).toBe(6 * 57 * 19)
+    expect(occurrences(text, 'Ѵ')).toBe(19)
+  })
+
   it('keeps centred and justified words longer than a line within the margins', async () => {
     // pdfmake measures each piece of a broken word as if it still ended with the space after the word.
     const member = `${'M'.repeat(150)} Islands`

@@ -212,6 +212,41 @@ describe('extract', () => {
     expect(vfiles[0]!.messages.map((m) => m.ruleId)).toEqual(['footnote-as-text'])
   })
 
+  it('keeps a footnote’s links, code and emphasis in its paragraph, with no space put before its punctuation', () => {
+    const {extracted} = run({
+      'r.md': '# Outline\n\nText[^1].\n\n[^1]: See [the *site*](https://site.example/details). And `code`.\n\n    A second paragraph.\n'
+    })
+    expect(extracted.narrative[2]).toEqual({
+      type: 'paragraph',
+      content: [
+        {text: '[1] See '},
+        {text: 'the ', link: 'https://site.example/details'},
+        {text: 'site', italic: true, link: 'https://site.example/details'},
+        {text: '. And '},
+        {text: 'code', code: true},
+        {text: '. A second paragraph.'}
+      ]
+    })
+  })
+
+  it('prints a link with no text as its address, in the text, a field value and a title', () => {
+    const {extracted} = run({
+      'r.md': '# Outline\n\nSee [](https://empty.example) and [](mailto:a@b.example).\n\n# Programmes\n\n## [](https://title.example)\n\n- Website: [](https://site.example)\n'
+    })
+    expect(extracted.narrative[1]).toEqual({
+      type: 'paragraph',
+      content: [
+        {text: 'See '},
+        {text: 'https://empty.example', link: 'https://empty.example'},
+        {text: ' and '},
+        {text: 'a@b.example', link: 'mailto:a@b.example'},
+        {text: '.'}
+      ]
+    })
+    const [programme] = extracted.programmes
+    expect([programme!.title, programme!.fields.map(({value}) => value.value)]).toEqual(['https://title.example', ['https://site.example']])
+  })
+
   it('keeps names and autolinks as written: no address after a beneficiary, an autolink or a bare web address', () => {
     const {extracted} = run({
       'r.md':

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {barGeometry, barLayout, barSvg, beneficiaryCounts, ldcSentence, regionCounts} from '../../pipeline/overview/bars.js'
+import {fitText} from '../../pipeline/overview/svg.js'
 import {loadTemplates, templatesFor} from '../../pipeline/templates.js'
 import {sampleReportWithLdcs} from '../helpers/sample-report.js'
 
@@ -84,5 +85,21 @@ describe('barLayout', () => {
     expect(svg).toContain('>A &amp; B</text>')
     expect(svg.match(/fill="#c8641e"/g)).toHaveLength(2) // the LDC part and its key
     expect(svg).toMatch(/>3<\/text>/)
+  })
+})
+
+describe('fitText', () => {
+  // DejaVu Sans's advances (2048 an em): `W` 2025, `i` 569, `…` 2048.
+  const em = {W: 2025 / 2048, i: 569 / 2048, ellipsis: 1}
+  it('cuts a label of wide letters to its width, so that it never runs under its bar', () => {
+    const label = fitText('W'.repeat(80), barGeometry.labelWidth - 8, 8)
+    expect(label.endsWith('…')).toBe(true)
+    expect(((label.length - 1) * em.W + em.ellipsis) * 8).toBeLessThanOrEqual(barGeometry.labelWidth - 8)
+    expect((label.length * em.W + em.ellipsis) * 8).toBeGreaterThan(barGeometry.labelWidth - 8)
+  })
+
+  it('keeps a label of narrow letters whole when it fits', () => {
+    expect(fitText('i'.repeat(80), barGeometry.labelWidth - 8, 8)).toBe('i'.repeat(80))
+    expect(80 * em.i * 8).toBeLessThanOrEqual(barGeometry.labelWidth - 8)
   })
 })

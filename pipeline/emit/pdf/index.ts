@@ -18,7 +18,7 @@ import {limits} from '../../parse/limits.js'
 import {fontTables, glyphsOf, locateFont} from '../../fonts/index.js'
 import {fieldKeys, type FieldKey} from '../../fields.js'
 import type {Beneficiary, Block, Inline, Programme, Report} from '../../model.js'
-import {cellPadding, contentWidth, fontSize, indent, verticalMargin, widestGlyph, type Nesting, type Orientation} from '../../page.js'
+import {cellPadding, contentWidth, fontSize, indent, pageSizes, verticalMargin, widestGlyph, type Nesting, type Orientation} from '../../page.js'
 import {summarize, type Summary} from '../summary.js'
 import {fill, type Templates} from '../../templates.js'
 import type {EmitOptions} from '../index.js'
@@ -26,6 +26,7 @@ import * as blockLayout from './block-layout.js'
 import * as contentWrites from './content-writes.js'
 import {shareFontTables} from './font-tables.js'
 import {Header} from './header.js'
+import * as keptWidth from './kept-width.js'
 import * as inlineStyles from './inline-styles.js'
 import {Layout} from './layout.js'
 import {longestWordLength, TextMeasure, type FontStyle, type Run} from './measure.js'
@@ -45,9 +46,10 @@ wordDrawing.useWordDrawing(true)
 wordPaint.useWordPaint(true)
 releasedPages.useReleasedPages(true)
 blockLayout.useBlockLayout(true)
+keptWidth.useKeptWidth(true)
 
 /** Whether every run-time patch of pdfmake and pdfkit applied above is on (their libraries' methods match). */
-export const patchesOn = (): boolean => [styleLookup, inlineStyles, contentWrites, wordDrawing, wordPaint, releasedPages, blockLayout].every((patch) => patch.matches())
+export const patchesOn = (): boolean => [styleLookup, inlineStyles, contentWrites, wordDrawing, wordPaint, releasedPages, blockLayout, keptWidth].every((patch) => patch.matches())
 
 // pdfmake's page writer has a listener per open list (to place each item's marker), and Node.js warns of a leak past
 // 10 listeners: a list nested 11 or 12 deep (the most the model keeps: `nesting-too-deep`) printed that warning. No
@@ -124,8 +126,26 @@ const headingStyles = ['heading1', 'heading2', 'heading3']
 /** Nested lists of nodes as one list, in order. */
 const flatten = (nodes: readonly Content[]): Content[] => nodes.flatMap((node) => (Array.isArray(node) ? flatten(node) : [node]))
 
-/** A table's first row longer than this is not kept with its header: an unbreakable block taller than a page loses text. */
+/** An annex table's first row longer than this is not kept with its header: an unbreakable block taller than a page loses text. */
 const keepableRowCharacters = 400
+/**
+ * The most of the page's shorter side a table's header row, and its first row with it, may take to be kept together
+ * and repeated: pdfmake lays them out as one unbreakable block, and drops what of it does not fit on a page.
+ */
+const keptTableShare = 1 / 3
+/**
+ * pdfmake's 'lightHorizontalLines' with its padding multiplied by `padding`, and the header's rule under the first
+ * row, whether or not it repeats (`headerRows`).
+ */
+const tableLayout = (padding: number): ContentTable['layout'] => ({
+  hLineWidth: (line, node) => (line === 0 || line === node.table.body.length ? 0 : line === 1 ? 2 : 1),
+  vLineWidth: () => 0,
+  hLineColor: (line) => (line === 1 ? 'black' : '#aaa'),
+  paddingLeft: (column) => (column === 0 ? 0 : cellPadding * padding),
+  paddingRight: (column, node) => (column === node.table.widths!.length - 1 ? 0 : cellPadding * padding)
+})
+/** pdfmake's padding above and below a table cell's text, in points. */
+const cellPaddingVertical = 2 + 2
 /** Characters a line of a narrow table column holds, to guess how tall the start of a table is. */
 const narrowColumnCharacters = 25
 
@@ -246,10 +266,59 @@ class Writer {
     return (lines(header) + lines(first)) * line + this.layout.keptText(['tableCell'])
   }
 
-  /** Keep a table's header row with its first body row, when that row surely fits on a page. */
+  /** Keep an annex table's header row (the templates' words) with its first body row, when that row surely fits on a page. */
   private keepHeader(table: ContentTable, first: readonly string[] | undefined): ContentTable {
     if (first && first.every((cell) => cell.length <= keepableRowCharacters)) table.table.keepWithHeaderRows = 1
     return table
+  }
+
+  /**
+   * A Markdown table's header row repeated on each page, and kept with its first row, only when they surely fit on a
+   * page (see `keptTableShare`): a header cell holding pages of text is printed once, as the first row, and a first
+   * row taller than that breaks across pages apart from the header. Its columns are numbers or stars.
+   */
+  private keepSourceHeader(table: ContentTable, nesting: readonly Nesting[]): ContentTable {
+    const limit = Math.min(...pageSizes[this.templates.styles.pageSize]) * keptTableShare
+    const widths = this.columnWidths(table, nesting)
+    const [header, first] = table.table.body.slice(0, 2).map((row) => this.rowHeight(row as StyledCell[], widths))
+    if (header! > limit) {
+      delete table.table.headerRows
+      if (table.layout === 'lightHorizontalLines') table.layout = tableLayout(1)
+    } else if (first !== undefined && header! + first <= limit) table.table.keepWithHeaderRows = 1
+    return table
+  }
+
+  /** The width of each column of a body table (numbers, or stars sharing what is left), its padding left out. */
+  private columnWidths(table: ContentTable, nesting: readonly Nesting[]): number[] {
+    const {styles} = this.templates
+    const widths = table.table.widths as Size[]
+    const orientation: Orientation = this.landscape.has(table) ? 'landscape' : 'portrait'
+    const fixed = widths.reduce((sum: number, width) => sum + (typeof width === 'number' ? width : 0), 0)
+    const stars = widths.filter((width) => typeof width !== 'number').length
+    const room = contentWidth(styles, orientation) - indent(styles, nesting) - 2 * cellPadding * (widths.length - 1) - fixed
+    return widths.map((width) => (typeof width === 'number' ? width : room / stars))
+  }
+
+  /**
+   * An upper bound of the height of a table row in columns `widths` points wide. A line holds at least its width less
+   * the widest word and a space, so the cell's widest line end to end, divided by that, bounds the lines it wraps to;
+   * words wider than the column are broken, each leaving at most a line short before it, and a column narrower than
+   * a glyph takes one character a line.
+   */
+  private rowHeight(row: readonly StyledCell[], widths: readonly number[]): number {
+    const glyph = widestGlyph(this.templates.styles)
+    const heights = row.map((cell, index) => {
+      const size = this.cellFontSize(cell)
+      const width = widths[index]!
+      const text = cellText(cell.text as Cell)
+      const {line, longest} = this.measure.measure(this.runs(cell.text as Cell, this.fontStyle(cell.style, plain)))
+      const broken = longest * size > width
+      const room = width - (broken ? glyph : longest + glyph) * size
+      const hard = text.split('\n').length
+      const lines = room > 0 ? hard * (1 + Math.ceil((line * size) / room)) * (broken ? 2 : 1) : [...text].length + hard
+      return lines * this.layout.lineHeight(styleNames(cell.style), size) + cellPaddingVertical
+    })
+    return heights.reduce((most, height) => Math.max(most, height), 0)
   }
 
   block(block: Block, nesting: readonly Nesting[] = []): Content {
@@ -298,14 +367,14 @@ class Writer {
       case 'rule':
         return this.text('rule', this.templates.labels.rule)
       case 'table':
-        return this.keepHeader(
+        return this.keepSourceHeader(
           this.table(
             block.header.map((cell) => this.inlines(cell)),
             block.rows.map((row) => row.map((cell) => this.inlines(cell))),
             undefined,
             nesting
           ),
-          block.rows[0]?.map(plainText)
+          nesting
         )
     }
   }
@@ -467,16 +536,7 @@ class Writer {
     const paddings = Array.from({length: count}, (_, index) => (index === 0 ? 0 : cellPadding) + (index === count - 1 ? 0 : cellPadding))
     const body = [cells(header, 'tableHeader'), ...rows.map((row) => cells(row, 'tableCell'))]
     return this.fitted({headerRows: 1, widths: widths ?? Array<Size>(count).fill('*'), body}, paddings, nesting, (padding) =>
-      padding === 1
-        ? 'lightHorizontalLines'
-        : {
-            // 'lightHorizontalLines' with its padding shrunk.
-            hLineWidth: (line, node) => (line === 0 || line === node.table.body.length ? 0 : line === node.table.headerRows ? 2 : 1),
-            vLineWidth: () => 0,
-            hLineColor: (line) => (line === 1 ? 'black' : '#aaa'),
-            paddingLeft: (column) => (column === 0 ? 0 : cellPadding * padding),
-            paddingRight: (column, node) => (column === node.table.widths!.length - 1 ? 0 : cellPadding * padding)
-          }
+      padding === 1 ? 'lightHorizontalLines' : tableLayout(padding)
     )
   }
 
