@@ -64,7 +64,7 @@ function placeIn(file: VFile, node: {position?: Position | undefined}, value: st
   return (index === -1 ? undefined : span(file, start + index, value.length)) ?? placeOf(node)
 }
 
-/** Quotation marks around free text (`"…"`, `“…”`, `„…“`), inside which `;` separates nothing. */
+/** Quotation marks around free text (`"…"`, `“…”`, `„…“`; `«…»` below), inside which `;` separates nothing. */
 const quoteMark = /["“”„]/
 
 /** `written` cut at each `;` outside quotation marks; at every `;` when the marks are unbalanced. */
@@ -73,7 +73,9 @@ function pieces(written: string): string[] {
   let quoted = false
   let start = 0
   for (let i = 0; i < written.length; i++) {
-    if (quoteMark.test(written[i]!)) quoted = !quoted
+    if (written[i] === '«') quoted = true
+    else if (written[i] === '»') quoted = false
+    else if (quoteMark.test(written[i]!)) quoted = !quoted
     else if (written[i] === ';' && !quoted) {
       found.push(written.slice(start, i))
       start = i + 1

@@ -108,13 +108,16 @@ function isRegion(text: string): boolean {
 const isBeneficiary = (known: Known) => known.kind === 'group' || known.entry.beneficiary
 
 /**
- * What a beneficiary as written stands for. Text in double quotes, straight or curly, is free text on purpose. The
- * suggestions for an unknown name prefer names in `language`, the report's.
+ * What a beneficiary as written stands for. Text in double quotes, straight or curly, or in guillemets, is free text
+ * on purpose. The suggestions for an unknown name prefer names in `language`, the report's.
  */
 export function resolveBeneficiary(text: string, language = 'en'): Resolution {
   const written = text.trim()
   const quoted = /^["“”„](.+)["“”]$/su.exec(written)
   if (quoted?.[1]!.trim()) return {kind: 'free', text: quoted[1]!}
+  // French and Spanish guillemets, with the (no-break) spaces French sets inside them.
+  const guillemets = /^«(.+)»$/su.exec(written)?.[1]!.trim()
+  if (guillemets) return {kind: 'free', text: guillemets}
   const key = normalizeName(written)
   const known = lookup().get(key)?.known
   if (known && isBeneficiary(known)) return written === canonical(known) ? {...known} : {...known, alias: written}

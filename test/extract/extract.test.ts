@@ -72,6 +72,11 @@ describe('extract', () => {
     expect(items(1, 'partners')).toEqual(['"P', 'Q', 'R'])
   })
 
+  it('cuts no list field at a ; inside guillemets', () => {
+    const {extracted} = run({'r.md': '# Programmes\n\n## A\n\n- Bénéficiaires: « Pays du Sahel; Mauritanie »; Chili\n'})
+    expect(extracted.programmes[0]!.fields[0]!.items.map((item) => item.value)).toEqual(['« Pays du Sahel; Mauritanie »', 'Chili'])
+  })
+
   it('warns of fields in a list of their own after the field list (another bullet), kept in the description', () => {
     const {extracted, vfiles} = run({
       'r.md': '# Programmes\n\n## W\n\n* Beneficiaries: Nepal\n+ End date: 2021-05-01\n- Budget: CAD 5\n- Results: many\n\nText.\n\n- Phase: one\n'

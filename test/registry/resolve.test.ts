@@ -222,7 +222,11 @@ describe('resolveBeneficiary', () => {
     ['"Global South"', 'Global South'],
     ['“developing countries”', 'developing countries'],
     ['  "Small island developing States”  ', 'Small island developing States'],
-    ['"Viet Nam"', 'Viet Nam']
+    ['"Viet Nam"', 'Viet Nam'],
+    // Guillemets, with French no-break spaces inside (U+00A0, U+202F) or none.
+    ['«\u00A0Pays du Sahel\u00A0»', 'Pays du Sahel'],
+    ['«\u202FPaíses andinos\u202F»', 'Países andinos'],
+    ['«Global South»', 'Global South']
   ])('%s is deliberate free text', (written, text) => {
     expect(resolveBeneficiary(written)).toEqual({kind: 'free', text})
   })
