@@ -402,6 +402,9 @@ class Extractor {
   }
 }
 
+/** A first line `+++` with a `key = value` line under it: TOML front matter. */
+const tomlFrontMatter = /^\+\+\+[ \t]*\r?\n[ \t]*[\w-]+[ \t]*=/
+
 /**
  * The one front matter: a second is an error placed at it, none is an error on the first file, unless a Markdown
  * file could not be read: it may hold the front matter, and is an error already.
@@ -420,7 +423,11 @@ function findFrontMatter(files: readonly ParsedFile[], allRead: boolean): Extrac
   // matter never closed; with front matter elsewhere, it is a rule.
   const unclosed = files.filter(({file, tree}) => tree.children[0]?.type === 'thematicBreak' && opensFrontMatter.test(String(file.value)) && keyLine.test(String(file.value)))
   for (const {file, tree} of unclosed) problem(file, 'frontmatter-unclosed', {}, tree.children[0]!.position)
-  if (unclosed.length === 0 && files[0] && allRead) problem(files[0].file, 'frontmatter-missing', {}, {line: 1, column: 1})
+  if (unclosed.length > 0 || !files[0] || !allRead) return undefined
+  // TOML front matter (`+++`, as Hugo writes it) is named where it is, on the first file holding it.
+  const toml = files.find(({file}) => tomlFrontMatter.test(String(file.value)))
+  if (toml) problem(toml.file, 'frontmatter-missing', {toml: true}, toml.tree.children[0]?.position ?? {line: 1, column: 1})
+  else problem(files[0].file, 'frontmatter-missing', {}, {line: 1, column: 1})
   return undefined
 }
 

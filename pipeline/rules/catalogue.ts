@@ -334,12 +334,15 @@ export const catalogue = {
     message: () => 'This is a link to a place outside the sources folder, so it is not read',
     hint: 'Keep every source file inside the sources folder; copy the file in instead of linking to it.'
   }),
-  'frontmatter-missing': rule({
+  'frontmatter-missing': rule<{toml?: boolean}>({
     severity: 'error',
     fixed: true,
     summary: 'no file has front matter',
-    message: () => 'No file has front matter, so the report has no member, period or date',
-    hint: 'Start one file with a YAML block between `---` lines giving `member`, `period` and `date`.'
+    message: ({toml}) =>
+      toml
+        ? 'No file has YAML front matter, so the report has no member, period or date: this `+++` block is TOML, which art67 does not read'
+        : 'No file has front matter, so the report has no member, period or date',
+    hint: 'Start one file with a YAML block between `---` lines giving `member`, `period` and `date` (`member: Canada`, not `member = "Canada"`).'
   }),
   'frontmatter-duplicate': rule({
     severity: 'error',
