@@ -342,7 +342,7 @@ export const catalogue = {
       toml
         ? 'No file has YAML front matter, so the report has no member, period or date: this `+++` block is TOML, which art67 does not read'
         : 'No file has front matter, so the report has no member, period or date',
-    hint: 'Start one file with a YAML block between `---` lines giving `member`, `period` and `date` (`member: Canada`, not `member = "Canada"`).'
+    hint: 'Start one file with a YAML block between `---` lines giving `member`, `period` and `date`, each as `key: value` (`member: Canada`).'
   }),
   'frontmatter-duplicate': rule({
     severity: 'error',
