@@ -466,7 +466,7 @@ export const catalogue = {
       what === 'title'
         ? `Programme ${code(id)} is titled ${quote(here)} here and ${quote(there)} in another file`
         : `Programme ${code(id)} has ${what} ${code(here)} here and ${code(there)} in another file`,
-    hint: 'Make both files give the same value, or give it in one file only.',
+    hint: 'Make both files give the same value, or give it in one file only. If they are two different programmes with one title (two agencies’ study visits), give one of them an `ID:` of its own or another title, so that they are not merged.',
     related: 'the other value'
   }),
   'date-order': rule<{title: string; start: string; end: string}>({
