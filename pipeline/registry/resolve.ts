@@ -161,8 +161,11 @@ function listed(written: string): string[] | undefined {
 
 /** Words that do not tell names apart when matching words: "Republic of the Congo" is "Congo, Republic of". */
 const stopwords = new Set(['of', 'the', 'and', 'de', 'du', 'des', 'del', 'la', 'le', 'les', 'et', 'y'])
-/** Words that name no place: left over in a written name, they do not make it another one ("ARIPO Secretariat"). */
-const generic = ['republic', 'kingdom', 'state', 'states', 'government', 'secretariat', 'commission', 'office']
+/**
+ * Words that name no place: left over in a written name, they do not make it another one ("ARIPO Secretariat",
+ * "OAPI member states", "ASEAN countries").
+ */
+const generic = ['republic', 'kingdom', 'state', 'states', 'government', 'secretariat', 'commission', 'office', 'member', 'country']
 
 const wordsOf = (key: string) => key.split(' ').filter((word) => word && !stopwords.has(word))
 

@@ -240,7 +240,10 @@ describe('resolveBeneficiary', () => {
     ['Swaziand', ['Eswatini']],
     ['Kenia', ['Kenya']],
     ['Phillipines', ['Philippines']],
-    ['ARIPO Secretariat', ['African Regional Intellectual Property Organization']]
+    ['ARIPO Secretariat', ['African Regional Intellectual Property Organization']],
+    // Never ASEAN Member States, one of whose aliases is a few letters away.
+    ['ARIPO members', ['African Regional Intellectual Property Organization']],
+    ['OAPI member states', ['African Intellectual Property Organization']]
   ])('%s is unknown, with the nearest names first', (written, nearest) => {
     const resolution = resolveBeneficiary(written)
     expect(resolution.kind).toBe('unknown')
@@ -319,7 +322,8 @@ describe('resolveMember', () => {
   test.each([
     ['Canda', ['Canada']],
     ['Narnia', []],
-    ['ASEAN Member States', []]
+    // A group is no member; the organisation it is named after may report (`member: ASEAN`).
+    ['ASEAN Member States', ['Association of Southeast Asian Nations']]
   ])('%s is no member art67 knows, with the nearest Members, observers or organisations', (written, suggestions) => {
     expect(resolveMember(written)).toEqual({kind: 'unknown', suggestions})
   })
