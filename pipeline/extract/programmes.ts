@@ -282,21 +282,32 @@ export class ProgrammeReader {
   }
 
   /**
-   * A table with a title column lists programmes. Under the programmes heading, one with a number column or a
-   * misspelt title column instead is a mistake worth saying.
+   * A table with a title column lists programmes. Under the programmes heading, one with a misspelt title column, a
+   * number column, or programme columns (a column titled like a title beside a field column, or mostly field
+   * columns, at least two) but no title column is a mistake worth saying: its programmes would not be read. With
+   * `underHeading` (a table alone under a programme heading, which may be that programme's description: its phases'
+   * dates), only a number column or a column titled like a title are.
    */
-  isProgrammeTable(file: VFile, table: Table): boolean {
+  isProgrammeTable(file: VFile, table: Table, {underHeading = false} = {}): boolean {
     if (this.shapes.isProgrammeTable(table)) return true
-    const cells = table.children[0]?.children ?? []
-    for (const cell of cells) {
-      const label = collapseWhitespace(nodeText(cell))
+    const headers = (table.children[0]?.children ?? []).map((cell) => ({cell, label: collapseWhitespace(nodeText(cell))}))
+    for (const {cell, label} of headers) {
       const title = this.labels.titleTypo(label)
       if (title) {
         problem(file, 'field-typo', {what: 'column', label, suggestion: title}, placeOf(cell))
         return false
       }
     }
-    if (cells.some((cell) => this.labels.column(nodeText(cell)) === 'no')) problem(file, 'table-columns', {}, placeOf(table))
+    const written = headers.filter(({label}) => label)
+    const fields = written.filter(({label}) => {
+      const key = this.labels.column(label)
+      return key !== undefined && key !== 'no'
+    })
+    const titleLike = written.find(({label}) => this.labels.titleLike(label))?.label
+    const numbered = written.some(({label}) => this.labels.column(label) === 'no')
+    const mostlyFields = !underHeading && fields.length >= 2 && fields.length * 2 > written.length
+    const untitled = numbered || (titleLike !== undefined && fields.length > 0) || mostlyFields
+    if (untitled) problem(file, 'table-columns', {titleLike, fields: fields.slice(0, 3).map(({label}) => label), numbered}, placeOf(table))
     return false
   }
 

@@ -652,11 +652,15 @@ export const catalogue = {
     hint: 'Delete the repetition, or correct it if another beneficiary was meant.',
     related: 'where it is first named'
   }),
-  'table-columns': rule({
+  'table-columns': rule<{titleLike?: string | undefined; fields: string[]; numbered: boolean}>({
     severity: 'error',
-    summary: 'a table with a number column (`#`, `No.`) but no `Title` column under the programmes heading',
-    message: () => 'This table has a number column but no title column, so it is not read as programmes',
-    hint: 'A programme table needs a title column (`Title`); its other columns are field labels.'
+    summary: 'a table with a number column (`#`, `No.`) or programme columns (`Start date`, `Beneficiaries` …) but no `Title` column under the programmes heading',
+    message: ({titleLike, fields, numbered}) => {
+      const has = numbered ? 'a number column' : `the column${fields.length === 1 ? '' : 's'} ${and(fields.map(code))}`
+      const title = titleLike === undefined ? '' : `: ${code(titleLike)} is not one`
+      return `This table has ${has} but no title column${title}, so it is not read as programmes`
+    },
+    hint: 'A programme table needs a title column, named `Title` or `Title of programme or activity` (or `Titre`, `Título` …); its other columns are field labels.'
   }),
   'table-row-unpiped': rule<{text: string}>({
     severity: 'warning',
