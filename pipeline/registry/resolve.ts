@@ -133,13 +133,14 @@ export function resolveMember(text: string, language = 'en'): {kind: 'entity'; e
 }
 
 /**
- * The names of `written` read as a list separated by `,`, "and" or "&", when at least two of them are known names or
- * regions. Neighbouring pieces are joined again where together they make a known name, since WTO names hold commas
- * and "and" (`Bolivia, Plurinational State of`, `Trinidad and Tobago`).
+ * The names of `written` read as a list separated by `,`, "and", "&" or `<br>` (a line break in a table cell converted
+ * from a spreadsheet), when at least two of them are known names or regions. Neighbouring pieces are joined again
+ * where together they make a known name, since WTO names hold commas and "and" (`Bolivia, Plurinational State of`,
+ * `Trinidad and Tobago`).
  */
 function listed(written: string): string[] | undefined {
   // Pieces at even indexes, the separators between them at odd ones.
-  const tokens = written.split(/(\s*,\s*|\s+(?:and|et|y)\s+|\s*&\s*)/i)
+  const tokens = written.split(/(\s*,\s*|\s+(?:and|et|y)\s+|\s*&\s*|\s*<br\s*\/?>\s*)/i)
   const pieces = (tokens.length + 1) / 2
   if (pieces < 2) return undefined
   const recognised = (name: string) => lookup().has(normalizeName(name)) || isRegion(name)

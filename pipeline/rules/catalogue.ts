@@ -720,7 +720,7 @@ export const catalogue = {
     severity: 'warning',
     summary: 'raw HTML: printed as text, never interpreted',
     message: () => 'Raw HTML is printed as text, not interpreted',
-    hint: 'Write the content in Markdown; HTML is not interpreted.'
+    hint: 'Write the content in Markdown; HTML is not interpreted. For a line break (`<br>`), end the line with two spaces or `\\`; a table cell holds one line: write a space, or `;` between beneficiaries.'
   }),
   'image-ignored': rule<{url: string; alt: string}>({
     severity: 'warning',

@@ -295,7 +295,10 @@ describe('resolveBeneficiary', () => {
     ['Trinidad and Tobago and Jamaica', ['Trinidad and Tobago', 'Jamaica']],
     ['Korea, Republic of and Viet Nam', ['Korea, Republic of', 'Viet Nam']],
     ['Kenya, Narnia, Uganda', ['Kenya', 'Narnia', 'Uganda']],
-    ['Africa and Asia', ['Africa', 'Asia']]
+    ['Africa and Asia', ['Africa', 'Asia']],
+    // A line break in a spreadsheet cell, as converters write it in a Markdown table.
+    ['Ghana<br>Kenya', ['Ghana', 'Kenya']],
+    ['Ghana <br/> Kenya<BR />Togo', ['Ghana', 'Kenya', 'Togo']]
   ])('%s is several names in one', (written, names) => {
     expect(resolveBeneficiary(written)).toEqual({kind: 'list', names})
   })
