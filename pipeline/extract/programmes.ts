@@ -12,7 +12,7 @@ import {toBlocks, type PrintedTable} from './blocks.js'
 import type {LabelIndex} from './labels.js'
 import {groupCells, splitItem, type Shapes} from './shapes.js'
 import {nodeText, writtenText} from './node-text.js'
-import {struckAsText} from './struck.js'
+import {addressesDropped, struckAsText} from './struck.js'
 
 /** Text as written, white space collapsed, with its exact place when it could be found verbatim. */
 export interface RawText {
@@ -154,6 +154,7 @@ export class ProgrammeReader {
     }
     this.programmes.push(programme)
     struckAsText(file, heading, 'title')
+    addressesDropped(file, heading)
     const leftover = fieldList ? this.fieldList(file, fieldList, programme) : []
     const body = fieldList ? content.slice(1) : content
     if (fieldList) this.splitFields(file, body)
@@ -250,6 +251,7 @@ export class ProgrammeReader {
     const trailing = nestedValues ? [] : rest
     struckAsText(file, paragraph, 'field')
     if (nestedValues) struckAsText(file, nested, 'field')
+    if (key && !addresses) addressesDropped(file, nestedValues ? nested : paragraph, label)
     if (trailing.length > 0) problem(file, 'field-syntax', {as: 'trailing', label}, placeOf(trailing[0]!))
     const leftover: Leftover = trailing.length > 0 ? [{type: 'listItem', spread: item.spread, children: trailing}] : []
     const values = nestedValues
@@ -328,6 +330,7 @@ export class ProgrammeReader {
       groupCells(group).forEach((cell: TableCell, column) => {
         const key = columns[column]
         struckAsText(file, cell, key === 'title' ? 'title' : 'cell')
+        if (key && key !== 'no' && !keepsAddresses(key)) addressesDropped(file, cell, headers[column])
         const written = nodeText(cell, {addresses: keepsAddresses(key), definitions: file.data.definitions})
         const value = collapseWhitespace(written)
         if (!value) return

@@ -716,6 +716,13 @@ export const catalogue = {
       `${code(text)} is struck out, but a programme’s ${where === 'title' ? 'title' : where === 'field' ? 'field' : 'table cell'} is read as plain text, so it would be printed, listed and counted as if it were not`,
     hint: 'Delete the struck-out words if they no longer hold, or remove the `~~` around them to keep them. Struck-out text is printed struck out only in the narrative and descriptions.'
   }),
+  'link-address-dropped': rule<{text: string; url: string; label?: string | undefined}>({
+    severity: 'warning',
+    summary: 'a link in a programme’s title, ID, beneficiaries, partners or dates, which keep only their text: its address is printed nowhere',
+    message: ({text, url, label}) =>
+      `The link ${quote(text)} in ${label === undefined ? 'the programme’s title' : code(label)} keeps only its text: its address ${code(url)} is printed nowhere`,
+    hint: 'A programme’s title, beneficiaries and partners are printed as names, without links. Give the address in the `Website:` field or in the description, or remove the link.'
+  }),
   'raw-html': rule({
     severity: 'warning',
     summary: 'raw HTML: printed as text, never interpreted',
