@@ -408,7 +408,7 @@ export const catalogue = {
     fixed: true,
     summary: 'a date that cannot be read or does not exist',
     message: ({what, written, reason}) => `Invalid ${what} ${code(written)}: ${dateReason(reason)}`,
-    hint: 'Write a date as 2021-04-24, 24/04/2021 (day first), 2021-04, April 2021 or 2021; the communication date (`date:`) with its day.'
+    hint: 'Write a date as 2021-04-24, 24/04/2021 (day first), 2021-04, April 2021 or 2021; the communication date (`date:`) with its day. A programme date not known (“ongoing”, “TBD”) is left out: leave the field out or its cell empty, and say so in the description.'
   }),
   'period-invalid': rule<PeriodProblem>({
     severity: 'error',
