@@ -2,6 +2,7 @@
 import {compareEnglish} from '../collate.js'
 import type {IsoDate} from '../model.js'
 import {editDistance} from '../suggest.js'
+import {nonMembers} from './non-members.js'
 import {regions} from './regions.js'
 import {entries, entryNamed, groups, isRegistryLanguage, nameIn, writtenNames} from './registry.js'
 import type {Entry, Group, RegistryLanguage} from './schema.js'
@@ -20,8 +21,9 @@ export type Resolution =
   /**
    * At most three registry names, nearest first, each in the language of the name or alias it is near: in the
    * report's language when names of one entry in several languages are equally near ("Bénim": `Bénin` in French).
+   * `nonMember`: a state neither a WTO Member nor an observer (`non-members.ts`), with no suggestions.
    */
-  | {kind: 'unknown'; suggestions: string[]}
+  | {kind: 'unknown'; suggestions: string[]; nonMember?: true}
 
 type Known = Extract<Resolution, {kind: 'entity' | 'group'}>
 
@@ -104,6 +106,13 @@ function isRegion(text: string): boolean {
   return regionKeys.has(normalizeName(text))
 }
 
+let nonMemberKeys: Set<string> | undefined
+
+function isNonMember(text: string): boolean {
+  nonMemberKeys ??= new Set(nonMembers.map(normalizeName))
+  return nonMemberKeys.has(normalizeName(text))
+}
+
 /** Whether a programme may name it as a beneficiary: all but the organisations that only report (WIPO…). */
 const isBeneficiary = (known: Known) => known.kind === 'group' || known.entry.beneficiary
 
@@ -119,6 +128,7 @@ export function resolveBeneficiary(text: string, language = 'en'): Resolution {
   const known = lookup().get(key)?.known
   if (known && isBeneficiary(known)) return written === canonical(known) ? {...known} : {...known, alias: written}
   if (isRegion(written)) return {kind: 'region'}
+  if (isNonMember(written)) return {kind: 'unknown', suggestions: [], nonMember: true}
   const names = listed(written)
   if (names) return {kind: 'list', names}
   return {kind: 'unknown', suggestions: suggest(key, isBeneficiary, language)}

@@ -609,11 +609,14 @@ export const catalogue = {
     message: ({title}) => `${quote(title)} names no beneficiaries`,
     hint: 'Add a `Beneficiaries:` field naming the Members, observers or organisations, separated by `;`.'
   }),
-  'beneficiary-unknown': rule<{written: string; suggestions: readonly string[]}>({
+  'beneficiary-unknown': rule<{written: string; suggestions: readonly string[]; nonMember?: boolean | undefined}>({
     severity: 'error',
     fixed: true,
-    summary: 'a beneficiary art67 does not know (with the nearest names)',
-    message: ({written, suggestions}) => `Unknown beneficiary ${code(written)}${didYouMean(suggestions)}`,
+    summary: 'a beneficiary art67 does not know (with the nearest names), or a state neither a WTO Member nor an observer',
+    message: ({written, suggestions, nonMember}) =>
+      nonMember
+        ? `${code(written)} is neither a WTO Member nor an observer, so it is no beneficiary art67 knows; to name it all the same, write it in double quotes`
+        : `Unknown beneficiary ${code(written)}${didYouMean(suggestions)}`,
     hint: 'Write the WTO name of a Member or observer, an organisation or a group art67 knows (see the README), or put deliberate free text in double quotes: "Global South".'
   }),
   'beneficiary-region': rule<{written: string}>({

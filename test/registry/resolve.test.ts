@@ -1,5 +1,6 @@
 import {describe, expect, test} from 'vitest'
 import {entries, groups} from '../../pipeline/registry/registry.js'
+import {nonMembers} from '../../pipeline/registry/non-members.js'
 import {regions} from '../../pipeline/registry/regions.js'
 import {normalizeName, resolveBeneficiary, resolveMember, type Resolution} from '../../pipeline/registry/resolve.js'
 import {editDistance} from '../../pipeline/suggest.js'
@@ -258,6 +259,20 @@ describe('resolveBeneficiary', () => {
     expect(new Set(resolution.suggestions).size).toBe(resolution.suggestions.length)
     // Each a name the registry knows, in any of the three languages.
     for (const name of resolution.suggestions) expect(['entity', 'group']).toContain(resolveBeneficiary(name).kind)
+  })
+
+  test.each([
+    ['Micronesia', 'Indonesia'],
+    ['North Korea', 'Korea, Republic of'],
+    ["Democratic People's Republic of Korea", 'Democratic Republic of the Congo'],
+    ['Palau', undefined],
+    ['Îles Cook', undefined]
+  ])('%s is neither a Member nor an observer, never a typo of %s', (written) => {
+    expect(resolveBeneficiary(written)).toEqual({kind: 'unknown', suggestions: [], nonMember: true})
+  })
+
+  test('no state of the non-members list is a name the registry knows', () => {
+    for (const name of nonMembers) expect(resolveBeneficiary(name), name).toEqual({kind: 'unknown', suggestions: [], nonMember: true})
   })
 
   test.each(['WIPO', 'Micronesia', 'Holland', 'Kosovo', '', '""', 'xyzzy'])('%s is not a beneficiary', (written) => {
