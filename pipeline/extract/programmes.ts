@@ -155,6 +155,9 @@ export class ProgrammeReader {
     this.programmes.push(programme)
     struckAsText(file, heading, 'title')
     addressesDropped(file, heading)
+    // Fields typed as lines without bullets are one paragraph to Markdown: kept as description, not read.
+    const asParagraph = !fieldList && first?.type === 'paragraph' ? this.shapes.fieldParagraphLabels(first, String(file.value)) : undefined
+    if (asParagraph) problem(file, 'field-syntax', {as: 'paragraph', labels: asParagraph.slice(0, 3)}, placeOf(first!))
     const leftover = fieldList ? this.fieldList(file, fieldList, programme) : []
     const body = fieldList ? content.slice(1) : content
     if (fieldList) this.splitFields(file, body)

@@ -587,21 +587,22 @@ export const catalogue = {
     hint: 'If they are one programme, correct the ID or the title so that they match and are merged; if they are two, nothing to do.',
     related: 'the other programme'
   }),
-  'field-syntax': rule<{as: 'not-a-field'; found: string} | {as: 'trailing'; label: string} | {as: 'split' | 'late'; labels: readonly string[]}>({
+  'field-syntax': rule<{as: 'not-a-field'; found: string} | {as: 'trailing'; label: string} | {as: 'split' | 'late' | 'paragraph'; labels: readonly string[]}>({
     severity: 'warning',
     summary:
-      'a field-list item that is not `Label: value`, or fields in a list of their own after the field list or further down, after text of the description: kept in the description',
+      'a field-list item that is not `Label: value`, fields written as lines of a paragraph (no bullets) under a programme’s heading, or in a list of their own after the field list or further down, after text of the description: kept in the description',
     message: (args) => {
       if (args.as === 'not-a-field') return `Expected a field as \`Label: value\`, found ${code(args.found)}; the item is kept at the start of the description`
       if (args.as === 'trailing') return `Only the first paragraph of the field ${code(args.label)} is its value; what follows it in the item is kept at the start of the description`
       const one = args.labels.length === 1
       const fields = `${one ? 'The field' : 'The fields'} ${args.labels.map(code).join(', ')} ${one ? 'is' : 'are'}`
       const kept = `so ${one ? 'it is' : 'they are'} kept in the description, not read as fields`
+      if (args.as === 'paragraph') return `${fields} written as ${one ? 'a line' : 'lines'} of a paragraph, not as a list (\`- Label: value\`), ${kept}`
       return args.as === 'split'
         ? `${fields} in a list of ${one ? 'its' : 'their'} own after the field list (another bullet: \`-\`, \`*\`, \`+\`), ${kept}`
         : `${fields} in a list after text of the programme’s description, not in its field list under the heading, ${kept}`
     },
-    hint: 'Write each item of a programme’s field list as `Label: value`, with the same bullet in one list, right under the programme’s heading; move fields written further down, after text of the description, into that list. Put a paragraph before a list that is part of the description.'
+    hint: 'Write each item of a programme’s field list as `- Label: value`, with the same bullet in one list, right under the programme’s heading; move fields written further down, after text of the description, into that list. Put a paragraph before a list that is part of the description.'
   }),
   'no-beneficiaries': rule<{title: string}>({
     severity: 'warning',
