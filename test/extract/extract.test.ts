@@ -628,6 +628,12 @@ describe('extract', () => {
     expect(vfiles[0]!.messages).toEqual([])
   })
 
+  it.each(['Beneficiary countries', 'Target countries', 'Pays bénéficiaires', 'Países beneficiarios'])('reads a column `%s` as the beneficiaries, never a target group', (column) => {
+    const {extracted, vfiles} = run({'programmes/jpo.md': `| Title | ${column} |\n|---|---|\n| Seminar | Ghana; Kenya |\n`})
+    expect(extracted.programmes[0]!.fields.map((field) => [field.key, field.value.value])).toEqual([['beneficiaries', 'Ghana; Kenya']])
+    expect(vfiles[0]!.messages).toEqual([])
+  })
+
   it('reads a programmes folder named in any case, `Programmes/`, as `programmes/`, after the other files', () => {
     const {extracted, vfiles} = run({
       'Programmes/jica.md': '## Knowledge Co-Creation Program\n\n- Beneficiaries: Kenya\n',
