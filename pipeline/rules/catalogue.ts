@@ -80,7 +80,12 @@ export function dateReason(reason: DateProblem): string {
 }
 
 /** Why bytes are not text art67 reads (`read/decode.ts`). */
-export type Undecodable = {as: 'binary' | 'encoding'} | {as: 'utf-16'; endian: 'little' | 'big'} | {as: 'utf-32'}
+export type Undecodable =
+  | {as: 'binary'}
+  /** `byte`: the first byte that is not UTF-8, in a file read as UTF-8. */
+  | {as: 'encoding'; byte?: number | undefined}
+  | {as: 'utf-16'; endian: 'little' | 'big'}
+  | {as: 'utf-32'}
 
 /** Why the file given to `art67 import` is not read: what it is, its size, or its bytes. */
 type ImportUnreadable = {as: 'folder' | 'named pipe' | 'socket' | 'device'} | {as: 'too-large'; bytes: number; limit: number} | Undecodable
@@ -245,7 +250,9 @@ export const catalogue = {
         case 'binary':
           return 'This file is binary, not Markdown text: it holds a NUL byte here'
         case 'encoding':
-          return 'This file is not valid UTF-8 text: the bytes here are not UTF-8'
+          return args.byte === undefined
+            ? 'This file is not valid UTF-8 text: the bytes here are not UTF-8'
+            : `This file is not valid UTF-8 text: the byte 0x${args.byte.toString(16).toUpperCase().padStart(2, '0')} here is not UTF-8, so the file was most likely saved in another encoding (Windows-1252, “ANSI”, Latin-1, Shift_JIS …)`
         case 'utf-16':
           return `This file is saved as UTF-16 (${args.endian}-endian), not UTF-8`
         case 'utf-32':
