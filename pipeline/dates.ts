@@ -57,14 +57,15 @@ function make(written: string, yearDigits: string, month?: number, day?: number)
 }
 
 /**
- * Parse `2021-04-24`, `24/04/2021` (day first), `2021-04`, `2021`, or a date in words in English, French or Spanish:
- * `6 June 2022`, `June 2022`, `1er mars 2018`, `mars 2018`, `16 de septiembre de 2021`, `septiembre de 2021`.
+ * Parse `2021-04-24`, `2021/04/24` or `2021.04.24` (year first, as Japan, China and Korea write dates), `24/04/2021`
+ * (day first), `2021-04`, `2021`, or a date in words in English, French or Spanish: `6 June 2022`, `6th June 2022`,
+ * `June 6, 2022`, `June 2022`, `1er mars 2018`, `mars 2018`, `16 de septiembre de 2021`, `septiembre de 2021`.
  */
 export function parseDate(text: string): DateResult {
   const written = text.trim()
   let match: RegExpExecArray | null
-  if ((match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(written))) {
-    return make(written, match[1]!, Number(match[2]), Number(match[3]))
+  if ((match = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/.exec(written))) {
+    return make(written, match[1]!, Number(match[3]), Number(match[4]))
   }
   if ((match = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(written))) {
     return make(written, match[3]!, Number(match[2]), Number(match[1]))
@@ -72,11 +73,17 @@ export function parseDate(text: string): DateResult {
   if ((match = /^(\d{4})-(\d{1,2})$/.exec(written))) {
     return make(written, match[1]!, Number(match[2]))
   }
-  // A day (French "1er"), "de", a month name and an optional full stop, "de" or "del", a year.
-  if ((match = /^(?:(\d{1,2})(?:er|ᵉʳ)?\s+(?:de\s+)?)?(\p{L}+)\.?\s+(?:del?\s+)?(\d{4})$/iu.exec(written))) {
+  // A day (French "1er", English "6th"), "de", a month name and an optional full stop, "de" or "del", a year.
+  if ((match = /^(?:(\d{1,2})(?:er|ᵉʳ|st|nd|rd|th)?\s+(?:de\s+)?)?(\p{L}+)\.?,?\s+(?:del?\s+)?(\d{4})$/iu.exec(written))) {
     const month = monthOf(match[2]!)
     if (month === undefined) return {ok: false, reason: {problem: 'month-name', name: match[2]!}}
     return make(written, match[3]!, month, match[1] === undefined ? undefined : Number(match[1]))
+  }
+  // English month first: "June 6, 2022", "June 6th, 2022".
+  if ((match = /^(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/iu.exec(written))) {
+    const month = monthOf(match[1]!)
+    if (month === undefined) return {ok: false, reason: {problem: 'month-name', name: match[1]!}}
+    return make(written, match[3]!, month, Number(match[2]))
   }
   if ((match = /^(\d{4})$/.exec(written))) {
     return make(written, match[1]!)

@@ -142,7 +142,7 @@ describe('art67 command', () => {
           severity: 'error',
           ruleId: 'merge-conflict',
           message: 'Programme `workshop` has start date `24/05/2021` here and `2021-04-24` in another file',
-          hint: 'Make both files give the same value, or give it in one file only.',
+          hint: 'Make both files give the same value, or give it in one file only. If they are two different programmes with one title (two agencies’ study visits), give one of them an `ID:` of its own or another title, so that they are not merged.',
           url: 'docs/rules.md#merge-conflict',
           related: {file: 'test/fixtures/rules/merge-conflict/programmes/a.md', line: 3, column: 15, message: 'the other value'}
         }

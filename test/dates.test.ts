@@ -29,7 +29,18 @@ describe('parseDate', () => {
     ['16 de septiembre de 2021', '2021-09-16', 'day'],
     ['septiembre de 2021', '2021-09', 'month'],
     ['1 de enero del 2020', '2020-01-01', 'day'],
-    ['setiembre 2021', '2021-09', 'month']
+    ['setiembre 2021', '2021-09', 'month'],
+    // Year first with slashes or dots, as Japan, China and Korea write dates.
+    ['2025/05/12', '2025-05-12', 'day'],
+    ['2025/5/2', '2025-05-02', 'day'],
+    ['2025.05.12', '2025-05-12', 'day'],
+    // English ordinals and month-first dates.
+    ['8th September 2025', '2025-09-08', 'day'],
+    ['1st May 2025', '2025-05-01', 'day'],
+    ['September 8, 2025', '2025-09-08', 'day'],
+    ['Sept. 22nd, 2025', '2025-09-22', 'day'],
+    ['12 May, 2025', '2025-05-12', 'day'],
+    ['May, 2025', '2025-05', 'month']
   ])('reads %j as %s (%s)', (written, iso, precision) => {
     expect(parseDate(written)).toEqual({ok: true, date: {iso, precision, written: written.trim()}})
   })
@@ -48,6 +59,12 @@ describe('parseDate', () => {
     ['0999', {problem: 'year', year: '0999'}],
     ['April 0021', {problem: 'year', year: '0021'}],
     ['0000-01-01', {problem: 'year', year: '0000'}],
+    ['2025/13/01', {problem: 'month', month: 13}],
+    ['2025/02/30', {problem: 'day', year: 2025, month: 2, day: 30}],
+    // Separators must match: a mix is a typo, not a date.
+    ['2025/05-12', {problem: 'form'}],
+    ['September 31, 2025', {problem: 'day', year: 2025, month: 9, day: 31}],
+    ['Smarch 8, 2025', {problem: 'month-name', name: 'Smarch'}],
     ['next spring', {problem: 'form'}],
     ['', {problem: 'form'}]
   ])('refuses %j: %o', (written, reason) => {

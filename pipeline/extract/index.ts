@@ -359,7 +359,14 @@ class Extractor {
           problem(file, 'annex-text-moved', {as: 'table', written: collapseWhitespace(nodeText(node))}, placeOf(node))
           for (const block of toBlocks(file, [node], this.shapes, this.tables, [], {programmes: true})) this.annexIntro.push(block)
           for (const table of tables) this.programmes.table(file, table)
-        } else this.programmes.section(file, node, content)
+        } else {
+          // A heading over nothing but tables (and rules) none of which has a title column: a group heading over a
+          // programme table whose title column is misnamed, if a column is numbered or titled like a title.
+          if (content.some((other) => other.type === 'table') && content.every((other) => other.type === 'table' || other.type === 'thematicBreak')) {
+            for (const table of content) if (table.type === 'table') this.programmes.isProgrammeTable(file, table, {underHeading: true})
+          }
+          this.programmes.section(file, node, content)
+        }
         i = end
         continue
       }

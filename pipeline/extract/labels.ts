@@ -89,6 +89,15 @@ export class LabelIndex {
     return typoOf(normalizeLabel(header), this.titles)
   }
 
+  /**
+   * Whether `header`, no title column itself, names a title all the same: it holds the word of a one-word title
+   * column of any language (`Programme title`, `Title of programme`, `Titre du projet`).
+   */
+  titleLike(header: string): boolean {
+    const written = words(header)
+    return this.titles.some((title) => !title.includes(' ') && written.includes(normalizeLabel(title)))
+  }
+
   /** The programmes heading `text` is a likely misspelling of, if any. */
   nearProgrammesHeading(text: string): string | undefined {
     return typoOf(normalizeLabel(text), this.headings)

@@ -12,7 +12,7 @@ import {toBlocks, type PrintedTable} from './blocks.js'
 import type {LabelIndex} from './labels.js'
 import {groupCells, splitItem, type Shapes} from './shapes.js'
 import {nodeText, writtenText} from './node-text.js'
-import {struckAsText} from './struck.js'
+import {addressesDropped, struckAsText} from './struck.js'
 
 /** Text as written, white space collapsed, with its exact place when it could be found verbatim. */
 export interface RawText {
@@ -156,6 +156,10 @@ export class ProgrammeReader {
     }
     this.programmes.push(programme)
     struckAsText(file, heading, 'title')
+    addressesDropped(file, heading)
+    // Fields typed as lines without bullets are one paragraph to Markdown: kept as description, not read.
+    const asParagraph = !fieldList && first?.type === 'paragraph' ? this.shapes.fieldParagraphLabels(first, String(file.value)) : undefined
+    if (asParagraph) problem(file, 'field-syntax', {as: 'paragraph', labels: asParagraph.slice(0, 3)}, placeOf(first!))
     const leftover = fieldList ? this.fieldList(file, fieldList, programme) : []
     const body = fieldList ? content.slice(1) : content
     if (fieldList) this.splitFields(file, body)
@@ -270,6 +274,7 @@ export class ProgrammeReader {
     const trailing = nestedValues ? [] : rest
     struckAsText(file, paragraph, 'field')
     if (nestedValues) struckAsText(file, nested, 'field')
+    if (key && !addresses) addressesDropped(file, nestedValues ? nested : paragraph, label)
     if (trailing.length > 0) problem(file, 'field-syntax', {as: 'trailing', label}, placeOf(trailing[0]!))
     const leftover: Leftover = trailing.length > 0 ? [{type: 'listItem', spread: item.spread, children: trailing}] : []
     const values = nestedValues
@@ -302,21 +307,32 @@ export class ProgrammeReader {
   }
 
   /**
-   * A table with a title column lists programmes. Under the programmes heading, one with a number column or a
-   * misspelt title column instead is a mistake worth saying.
+   * A table with a title column lists programmes. Under the programmes heading, one with a misspelt title column, a
+   * number column, or programme columns (a column titled like a title beside a field column, or mostly field
+   * columns, at least two) but no title column is a mistake worth saying: its programmes would not be read. With
+   * `underHeading` (a table alone under a programme heading, which may be that programme's description: its phases'
+   * dates), only a number column or a column titled like a title are.
    */
-  isProgrammeTable(file: VFile, table: Table): boolean {
+  isProgrammeTable(file: VFile, table: Table, {underHeading = false} = {}): boolean {
     if (this.shapes.isProgrammeTable(table)) return true
-    const cells = table.children[0]?.children ?? []
-    for (const cell of cells) {
-      const label = collapseWhitespace(nodeText(cell))
+    const headers = (table.children[0]?.children ?? []).map((cell) => ({cell, label: collapseWhitespace(nodeText(cell))}))
+    for (const {cell, label} of headers) {
       const title = this.labels.titleTypo(label)
       if (title) {
         problem(file, 'field-typo', {what: 'column', label, suggestion: title}, placeOf(cell))
         return false
       }
     }
-    if (cells.some((cell) => this.labels.column(nodeText(cell)) === 'no')) problem(file, 'table-columns', {}, placeOf(table))
+    const written = headers.filter(({label}) => label)
+    const fields = written.filter(({label}) => {
+      const key = this.labels.column(label)
+      return key !== undefined && key !== 'no'
+    })
+    const titleLike = written.find(({label}) => this.labels.titleLike(label))?.label
+    const numbered = written.some(({label}) => this.labels.column(label) === 'no')
+    const mostlyFields = !underHeading && fields.length >= 2 && fields.length * 2 > written.length
+    const untitled = numbered || (titleLike !== undefined && fields.length > 0) || mostlyFields
+    if (untitled) problem(file, 'table-columns', {titleLike, fields: fields.slice(0, 3).map(({label}) => label), numbered}, placeOf(table))
     return false
   }
 
@@ -337,6 +353,7 @@ export class ProgrammeReader {
       groupCells(group).forEach((cell: TableCell, column) => {
         const key = columns[column]
         struckAsText(file, cell, key === 'title' ? 'title' : 'cell')
+        if (key && key !== 'no' && !keepsAddresses(key)) addressesDropped(file, cell, headers[column])
         const written = nodeText(cell, {addresses: keepsAddresses(key), definitions: file.data.definitions})
         const value = collapseWhitespace(written)
         if (!value) return

@@ -4,6 +4,7 @@ import type {BlockContent, DefinitionContent, Html, List, ListItem, Nodes, Parag
 import type {Position} from 'unist'
 import {decodeNamedCharacterReference} from 'decode-named-character-reference'
 import {decodeNumericCharacterReference} from 'micromark-util-decode-numeric-character-reference'
+import {parseDate} from '../dates.js'
 import type {FieldKey} from '../fields.js'
 import {VFile} from 'vfile'
 import {parseFile} from '../parse/index.js'
@@ -203,6 +204,27 @@ export class Shapes {
     })
     if (labels.length >= 2) return labels.length * 2 > list.children.length ? labels : undefined
     return alone && list.children.length === 1 && labels.length === 1 && programmeOnly.has(this.labels.field(labels[0]!)!) ? labels : undefined
+  }
+
+  /**
+   * The known labels of a paragraph whose lines are mostly `Known label: value` (`**Start date:** 1 April 2025`, a
+   * line each), at least two, or a single line giving beneficiaries, or a start or end date that is a date: fields
+   * written without their list's bullets, which Markdown reads as one paragraph. `source` is the text its place
+   * points into.
+   */
+  fieldParagraphLabels(paragraph: Paragraph, source: string): string[] | undefined {
+    const lines = (writtenText(source, paragraph) ?? '').split(/\r\n|\r|\n/).filter((line) => line.trim())
+    const fields = lines.flatMap((line) => {
+      const colon = line.indexOf(':')
+      const key = colon > 0 ? this.labels.field(line.slice(0, colon)) : undefined
+      const value = line.slice(colon + 1).replace(/^[\s*_]+|[\s\\]+$/g, '')
+      return key ? [{key, label: line.slice(0, colon).replace(/[*_]/g, '').trim(), value}] : []
+    })
+    const labels = fields.map(({label}) => label)
+    if (labels.length >= 2) return labels.length * 2 > lines.length ? labels : undefined
+    const [only] = fields
+    if (lines.length !== 1 || !only || !programmeOnly.has(only.key)) return undefined
+    return only.key === 'beneficiaries' || parseDate(only.value).ok ? labels : undefined
   }
 
   /** Field lists right after a heading inside the lists and quotations of `node` (not `node` itself): programmes not read. */

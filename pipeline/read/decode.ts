@@ -36,11 +36,34 @@ export type Decoded = {text: string; problem?: undefined} | {text?: undefined; p
 
 const atStart: Point = {line: 1, column: 1}
 
-/** `bytes` in `encoding`, without a byte-order mark; or the place of the first bytes that are not in it. */
+/** The offset of the first byte of `bytes` that starts no well-formed UTF-8 sequence, or -1 when there is none. */
+function firstNotUtf8(bytes: Uint8Array): number {
+  let i = 0
+  while (i < bytes.length) {
+    const lead = bytes[i]!
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0
+    if (length === 0 || i + length > bytes.length) return i
+    for (let k = 1; k < length; k++) {
+      // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
+      const low = k === 1 && lead === 0xe0 ? 0xa0 : k === 1 && lead === 0xf0 ? 0x90 : 0x80
+      const high = k === 1 && lead === 0xed ? 0x9f : k === 1 && lead === 0xf4 ? 0x8f : 0xbf
+      if (bytes[i + k]! < low || bytes[i + k]! > high) return i
+    }
+    i += length
+  }
+  return -1
+}
+
+/**
+ * `bytes` in `encoding`, without a byte-order mark; or the place of the first bytes that are not in it (for UTF-8,
+ * with the first of them, which names the file's encoding to whoever knows it: 0x96 is an en dash in Windows-1252).
+ */
 function strictly(encoding: 'utf-8' | 'utf-16le' | 'utf-16be', bytes: Uint8Array): Decoded {
   try {
     return {text: new TextDecoder(encoding, {fatal: true}).decode(bytes)}
   } catch {
+    const at = encoding === 'utf-8' ? firstNotUtf8(bytes) : -1
+    if (at >= 0) return {problem: {as: 'encoding', byte: bytes[at]}, place: pointAfter(new TextDecoder(encoding).decode(bytes.subarray(0, at)))}
     const text = new TextDecoder(encoding).decode(bytes)
     return {problem: {as: 'encoding'}, place: pointAfter(text.slice(0, Math.max(text.indexOf('\uFFFD'), 0)))}
   }

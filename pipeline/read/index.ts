@@ -207,9 +207,12 @@ async function ignoredIn(dir: string): Promise<Ignore> {
   return ignore().add(patterns)
 }
 
-/** Files in this folder of the sources, and below it, hold programmes only. */
+/**
+ * Files in this folder of the sources, and below it, hold programmes only. Its name is read in any case, as labels
+ * are: a `Programmes/` made on macOS or Windows, whose file systems ignore case, is the same folder to its writer.
+ */
 const programmesFolder = 'programmes/'
-const inProgrammesFolder = (relative: string) => relative.startsWith(programmesFolder)
+const inProgrammesFolder = (relative: string) => relative.slice(0, programmesFolder.length).toLowerCase() === programmesFolder
 export const isProgrammesFile = (file: VFile) => inProgrammesFolder(sourcePath(file))
 
 /** Top-level files first, then those under `programmes/`; each group in code-point order of the path. */

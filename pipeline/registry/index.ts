@@ -104,7 +104,7 @@ export class BeneficiaryResolver {
         problem(file, 'beneficiary-separator', {written, separated: resolution.names.join('; ')}, place)
         return []
       case 'unknown':
-        problem(file, 'beneficiary-unknown', {written, suggestions: resolution.suggestions}, place)
+        problem(file, 'beneficiary-unknown', {written, suggestions: resolution.suggestions, nonMember: resolution.nonMember}, place)
         return []
     }
   }

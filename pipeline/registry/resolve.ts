@@ -2,6 +2,7 @@
 import {compareEnglish} from '../collate.js'
 import type {IsoDate} from '../model.js'
 import {editDistance} from '../suggest.js'
+import {nonMembers} from './non-members.js'
 import {regions} from './regions.js'
 import {entries, entryNamed, groups, isRegistryLanguage, nameIn, writtenNames} from './registry.js'
 import type {Entry, Group, RegistryLanguage} from './schema.js'
@@ -20,8 +21,9 @@ export type Resolution =
   /**
    * At most three registry names, nearest first, each in the language of the name or alias it is near: in the
    * report's language when names of one entry in several languages are equally near ("Bénim": `Bénin` in French).
+   * `nonMember`: a state neither a WTO Member nor an observer (`non-members.ts`), with no suggestions.
    */
-  | {kind: 'unknown'; suggestions: string[]}
+  | {kind: 'unknown'; suggestions: string[]; nonMember?: true}
 
 type Known = Extract<Resolution, {kind: 'entity' | 'group'}>
 
@@ -104,6 +106,13 @@ function isRegion(text: string): boolean {
   return regionKeys.has(normalizeName(text))
 }
 
+let nonMemberKeys: Set<string> | undefined
+
+function isNonMember(text: string): boolean {
+  nonMemberKeys ??= new Set(nonMembers.map(normalizeName))
+  return nonMemberKeys.has(normalizeName(text))
+}
+
 /** Whether a programme may name it as a beneficiary: all but the organisations that only report (WIPO…). */
 const isBeneficiary = (known: Known) => known.kind === 'group' || known.entry.beneficiary
 
@@ -122,6 +131,7 @@ export function resolveBeneficiary(text: string, language = 'en'): Resolution {
   const known = lookup().get(key)?.known
   if (known && isBeneficiary(known)) return written === canonical(known) ? {...known} : {...known, alias: written}
   if (isRegion(written)) return {kind: 'region'}
+  if (isNonMember(written)) return {kind: 'unknown', suggestions: [], nonMember: true}
   const names = listed(written)
   if (names) return {kind: 'list', names}
   return {kind: 'unknown', suggestions: suggest(key, isBeneficiary, language)}
@@ -136,13 +146,14 @@ export function resolveMember(text: string, language = 'en'): {kind: 'entity'; e
 }
 
 /**
- * The names of `written` read as a list separated by `,`, "and" or "&", when at least two of them are known names or
- * regions. Neighbouring pieces are joined again where together they make a known name, since WTO names hold commas
- * and "and" (`Bolivia, Plurinational State of`, `Trinidad and Tobago`).
+ * The names of `written` read as a list separated by `,`, "and", "&" or `<br>` (a line break in a table cell converted
+ * from a spreadsheet), when at least two of them are known names or regions. Neighbouring pieces are joined again
+ * where together they make a known name, since WTO names hold commas and "and" (`Bolivia, Plurinational State of`,
+ * `Trinidad and Tobago`).
  */
 function listed(written: string): string[] | undefined {
   // Pieces at even indexes, the separators between them at odd ones.
-  const tokens = written.split(/(\s*,\s*|\s+(?:and|et|y)\s+|\s*&\s*)/i)
+  const tokens = written.split(/(\s*,\s*|\s+(?:and|et|y)\s+|\s*&\s*|\s*<br\s*\/?>\s*)/i)
   const pieces = (tokens.length + 1) / 2
   if (pieces < 2) return undefined
   const recognised = (name: string) => lookup().has(normalizeName(name)) || isRegion(name)
@@ -164,8 +175,11 @@ function listed(written: string): string[] | undefined {
 
 /** Words that do not tell names apart when matching words: "Republic of the Congo" is "Congo, Republic of". */
 const stopwords = new Set(['of', 'the', 'and', 'de', 'du', 'des', 'del', 'la', 'le', 'les', 'et', 'y'])
-/** Words that name no place: left over in a written name, they do not make it another one ("ARIPO Secretariat"). */
-const generic = ['republic', 'kingdom', 'state', 'states', 'government', 'secretariat', 'commission', 'office']
+/**
+ * Words that name no place: left over in a written name, they do not make it another one ("ARIPO Secretariat",
+ * "OAPI member states", "ASEAN countries").
+ */
+const generic = ['republic', 'kingdom', 'state', 'states', 'government', 'secretariat', 'commission', 'office', 'member', 'country']
 
 const wordsOf = (key: string) => key.split(' ').filter((word) => word && !stopwords.has(word))
 
@@ -196,8 +210,19 @@ const compassPoints: Record<string, string> = {
   west: 'west', ouest: 'west', oeste: 'west'
 }
 
+const longCompassWords = Object.keys(compassPoints).filter((word) => word.length >= 4)
+
+/** The compass point a word names: as written, or a typo away for words of 4 letters or more ("norht", "nort"). */
+function compassPoint(word: string): string[] {
+  const exact = compassPoints[word]
+  if (exact) return [exact]
+  if (word.length < 4) return []
+  const near = longCompassWords.find((point) => Math.abs(point.length - word.length) <= 1 && editDistance(word, point) <= 1)
+  return near ? [compassPoints[near]!] : []
+}
+
 /** The compass points a normalised name's words hold, sorted and joined ('' for none). */
-const compassOf = (key: string) => [...new Set(key.split(' ').flatMap((word) => compassPoints[word] ?? []))].sort().join(' ')
+const compassOf = (key: string) => [...new Set(key.split(' ').flatMap(compassPoint))].sort().join(' ')
 
 /**
  * Registry names near a normalised input, at most three, nearest first, among the candidates `accept` takes: within

@@ -80,7 +80,12 @@ export function dateReason(reason: DateProblem): string {
 }
 
 /** Why bytes are not text art67 reads (`read/decode.ts`). */
-export type Undecodable = {as: 'binary' | 'encoding'} | {as: 'utf-16'; endian: 'little' | 'big'} | {as: 'utf-32'}
+export type Undecodable =
+  | {as: 'binary'}
+  /** `byte`: the first byte that is not UTF-8, in a file read as UTF-8. */
+  | {as: 'encoding'; byte?: number | undefined}
+  | {as: 'utf-16'; endian: 'little' | 'big'}
+  | {as: 'utf-32'}
 
 /** Why the file given to `art67 import` is not read: what it is, its size, or its bytes. */
 type ImportUnreadable = {as: 'folder' | 'named pipe' | 'socket' | 'device'} | {as: 'too-large'; bytes: number; limit: number} | Undecodable
@@ -251,7 +256,9 @@ export const catalogue = {
         case 'binary':
           return 'This file is binary, not Markdown text: it holds a NUL byte here'
         case 'encoding':
-          return 'This file is not valid UTF-8 text: the bytes here are not UTF-8'
+          return args.byte === undefined
+            ? 'This file is not valid UTF-8 text: the bytes here are not UTF-8'
+            : `This file is not valid UTF-8 text: the byte 0x${args.byte.toString(16).toUpperCase().padStart(2, '0')} here is not UTF-8, so the file was most likely saved in another encoding (Windows-1252, “ANSI”, Latin-1, Shift_JIS …)`
         case 'utf-16':
           return `This file is saved as UTF-16 (${args.endian}-endian), not UTF-8`
         case 'utf-32':
@@ -427,7 +434,7 @@ export const catalogue = {
     fixed: true,
     summary: 'a date that cannot be read or does not exist',
     message: ({what, written, reason}) => `Invalid ${what} ${code(written)}: ${dateReason(reason)}`,
-    hint: 'Write a date as 2021-04-24, 24/04/2021 (day first), 2021-04, April 2021 or 2021; the communication date (`date:`) with its day.'
+    hint: 'Write a date as 2021-04-24, 24/04/2021 (day first), 2021-04, April 2021 or 2021; the communication date (`date:`) with its day. A programme date not known (“ongoing”, “TBD”) is left out: leave the field out or its cell empty, and say so in the description.'
   }),
   'period-invalid': rule<PeriodProblem>({
     severity: 'error',
@@ -485,7 +492,7 @@ export const catalogue = {
       what === 'title'
         ? `Programme ${code(id)} is titled ${quote(here)} here and ${quote(there)} in another file`
         : `Programme ${code(id)} has ${what} ${code(here)} here and ${code(there)} in another file`,
-    hint: 'Make both files give the same value, or give it in one file only.',
+    hint: 'Make both files give the same value, or give it in one file only. If they are two different programmes with one title (two agencies’ study visits), give one of them an `ID:` of its own or another title, so that they are not merged.',
     related: 'the other value'
   }),
   'date-order': rule<{title: string; start: string; end: string}>({
@@ -614,10 +621,10 @@ export const catalogue = {
     hint: 'If they are one programme, correct the ID or the title so that they match and are merged; if they are two, nothing to do.',
     related: 'the other programme'
   }),
-  'field-syntax': rule<{as: 'not-a-field'; found: string} | {as: 'trailing'; label: string} | {as: 'split' | 'late' | 'quoted'; labels: readonly string[]}>({
+  'field-syntax': rule<{as: 'not-a-field'; found: string} | {as: 'trailing'; label: string} | {as: 'split' | 'late' | 'quoted' | 'paragraph'; labels: readonly string[]}>({
     severity: 'warning',
     summary:
-      'a field-list item that is not `Label: value`, or fields in a list of their own after the field list, further down, after text of the description, or in a quotation: kept in the description',
+      'a field-list item that is not `Label: value`, fields written as lines of a paragraph (no bullets) under a programme’s heading, or in a list of their own after the field list, further down, after text of the description, or in a quotation: kept in the description',
     message: (args) => {
       if (args.as === 'not-a-field') return `Expected a field as \`Label: value\`, found ${code(args.found)}; the item is kept at the start of the description`
       if (args.as === 'trailing') return `Only the first paragraph of the field ${code(args.label)} is its value; what follows it in the item is kept at the start of the description`
@@ -625,11 +632,12 @@ export const catalogue = {
       const fields = `${one ? 'The field' : 'The fields'} ${args.labels.map(code).join(', ')} ${one ? 'is' : 'are'}`
       const kept = `so ${one ? 'it is' : 'they are'} kept in the description, not read as fields`
       if (args.as === 'quoted') return `${fields} in a list in a quotation (\`>\`), not in the programme’s field list under its heading, ${kept}`
+      if (args.as === 'paragraph') return `${fields} written as ${one ? 'a line' : 'lines'} of a paragraph, not as a list (\`- Label: value\`), ${kept}`
       return args.as === 'split'
         ? `${fields} in a list of ${one ? 'its' : 'their'} own after the field list (another bullet: \`-\`, \`*\`, \`+\`), ${kept}`
         : `${fields} in a list after text of the programme’s description, not in its field list under the heading, ${kept}`
     },
-    hint: 'Write each item of a programme’s field list as `Label: value`, with the same bullet in one list, right under the programme’s heading; move fields written further down, after text of the description or in a quotation (lines starting with `>`, as a converter writes indented paragraphs), into that list. Put a paragraph before a list that is part of the description.'
+    hint: 'Write each item of a programme’s field list as `- Label: value`, with the same bullet in one list, right under the programme’s heading; move fields written further down, after text of the description or in a quotation (lines starting with `>`, as a converter writes indented paragraphs), into that list. Put a paragraph before a list that is part of the description.'
   }),
   'no-beneficiaries': rule<{title: string}>({
     severity: 'warning',
@@ -637,11 +645,14 @@ export const catalogue = {
     message: ({title}) => `${quote(title)} names no beneficiaries`,
     hint: 'Add a `Beneficiaries:` field naming the Members, observers or organisations, separated by `;`.'
   }),
-  'beneficiary-unknown': rule<{written: string; suggestions: readonly string[]}>({
+  'beneficiary-unknown': rule<{written: string; suggestions: readonly string[]; nonMember?: boolean | undefined}>({
     severity: 'error',
     fixed: true,
-    summary: 'a beneficiary art67 does not know (with the nearest names)',
-    message: ({written, suggestions}) => `Unknown beneficiary ${code(written)}${didYouMean(suggestions)}`,
+    summary: 'a beneficiary art67 does not know (with the nearest names), or a state neither a WTO Member nor an observer',
+    message: ({written, suggestions, nonMember}) =>
+      nonMember
+        ? `${code(written)} is neither a WTO Member nor an observer, so it is no beneficiary art67 knows; to name it all the same, write it in double quotes`
+        : `Unknown beneficiary ${code(written)}${didYouMean(suggestions)}`,
     hint: 'Write the WTO name of a Member or observer, an organisation or a group art67 knows (see the README), or put deliberate free text in double quotes: "Global South".'
   }),
   'beneficiary-region': rule<{written: string}>({
@@ -680,11 +691,15 @@ export const catalogue = {
     hint: 'Delete the repetition, or correct it if another beneficiary was meant.',
     related: 'where it is first named'
   }),
-  'table-columns': rule({
+  'table-columns': rule<{titleLike?: string | undefined; fields: string[]; numbered: boolean}>({
     severity: 'error',
-    summary: 'a table with a number column (`#`, `No.`) but no `Title` column under the programmes heading',
-    message: () => 'This table has a number column but no title column, so it is not read as programmes',
-    hint: 'A programme table needs a title column (`Title`); its other columns are field labels.'
+    summary: 'a table with a number column (`#`, `No.`) or programme columns (`Start date`, `Beneficiaries` …) but no `Title` column under the programmes heading',
+    message: ({titleLike, fields, numbered}) => {
+      const has = numbered ? 'a number column' : `the column${fields.length === 1 ? '' : 's'} ${and(fields.map(code))}`
+      const title = titleLike === undefined ? '' : `: ${code(titleLike)} is not one`
+      return `This table has ${has} but no title column${title}, so it is not read as programmes`
+    },
+    hint: 'A programme table needs a title column, named `Title` or `Title of programme or activity` (or `Titre`, `Título` …); its other columns are field labels.'
   }),
   'table-row-unpiped': rule<{text: string}>({
     severity: 'warning',
@@ -740,11 +755,18 @@ export const catalogue = {
       `${code(text)} is struck out, but a programme’s ${where === 'title' ? 'title' : where === 'field' ? 'field' : 'table cell'} is read as plain text, so it would be printed, listed and counted as if it were not`,
     hint: 'Delete the struck-out words if they no longer hold, or remove the `~~` around them to keep them. Struck-out text is printed struck out only in the narrative and descriptions.'
   }),
+  'link-address-dropped': rule<{text: string; url: string; label?: string | undefined}>({
+    severity: 'warning',
+    summary: 'a link in a programme’s title, ID, beneficiaries, partners or dates, which keep only their text: its address is printed nowhere',
+    message: ({text, url, label}) =>
+      `The link ${quote(text)} in ${label === undefined ? 'the programme’s title' : code(label)} keeps only its text: its address ${code(url)} is printed nowhere`,
+    hint: 'A programme’s title, beneficiaries and partners are printed as names, without links. Give the address in the `Website:` field or in the description, or remove the link.'
+  }),
   'raw-html': rule({
     severity: 'warning',
     summary: 'raw HTML: printed as text, never interpreted',
     message: () => 'Raw HTML is printed as text, not interpreted',
-    hint: 'Write the content in Markdown; HTML is not interpreted.'
+    hint: 'Write the content in Markdown; HTML is not interpreted. For a line break (`<br>`), end the line with two spaces or `\\`; a table cell holds one line: write a space, or `;` between beneficiaries.'
   }),
   'image-ignored': rule<{url: string; alt: string}>({
     severity: 'warning',

@@ -61,7 +61,7 @@ const dateError = [
   '  [url]:',
   '    docs/rules.md#date-invalid',
   '  [note]:',
-  '    Write a date as 2021-04-24, 24/04/2021 (day first), 2021-04, April 2021 or 2021; the communication date (`date:`) with its day.'
+  '    Write a date as 2021-04-24, 24/04/2021 (day first), 2021-04, April 2021 or 2021; the communication date (`date:`) with its day. A programme date not known (“ongoing”, “TBD”) is left out: leave the field out or its cell empty, and say so in the description.'
 ].join('\n')
 
 describe('a side with errors', () => {

@@ -727,6 +727,22 @@ describe('extract', () => {
     expect(vfiles[0]!.messages).toEqual([])
   })
 
+  it.each(['Beneficiary countries', 'Target countries', 'Pays bénéficiaires', 'Países beneficiarios'])('reads a column `%s` as the beneficiaries, never a target group', (column) => {
+    const {extracted, vfiles} = run({'programmes/jpo.md': `| Title | ${column} |\n|---|---|\n| Seminar | Ghana; Kenya |\n`})
+    expect(extracted.programmes[0]!.fields.map((field) => [field.key, field.value.value])).toEqual([['beneficiaries', 'Ghana; Kenya']])
+    expect(vfiles[0]!.messages).toEqual([])
+  })
+
+  it('reads a programmes folder named in any case, `Programmes/`, as `programmes/`, after the other files', () => {
+    const {extracted, vfiles} = run({
+      'Programmes/jica.md': '## Knowledge Co-Creation Program\n\n- Beneficiaries: Kenya\n',
+      'report.md': '---\nmember: Japan\nperiod: 2025\n---\n\n# Outline\n\nText.\n'
+    })
+    expect(vfiles.map((file) => file.path)).toEqual(['report.md', 'Programmes/jica.md'])
+    expect(extracted.programmes.map((p) => p.title)).toEqual(['Knowledge Co-Creation Program'])
+    expect(vfiles.flatMap((file) => file.messages.map((message) => message.ruleId))).toEqual([])
+  })
+
   it('treats every ## in a file under programmes/ as a programme, and keeps text before them', () => {
     const {extracted} = run({'programmes/cipo.md': '# CIPO\n\nOur activities.\n\n## One\n\n## Two\n\n### Results\n\nDetail.\n'})
     expect(extracted.programmes.map((p) => p.title)).toEqual(['One', 'Two'])

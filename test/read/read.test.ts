@@ -52,7 +52,22 @@ describe('decode', () => {
 
   it('places the first NUL byte of a binary file and the first byte that is not UTF-8', () => {
     expect(decoded(Buffer.from('PNG\r\n\u001a\n\u0000\u0001', 'latin1')).problems).toEqual(['3:1 This file is binary, not Markdown text: it holds a NUL byte here'])
-    expect(decoded(Buffer.from('# Outline\n\nC\xf4te', 'latin1')).problems).toEqual(['3:2 This file is not valid UTF-8 text: the bytes here are not UTF-8'])
+    expect(decoded(Buffer.from('# Outline\n\nC\xf4te', 'latin1')).problems).toEqual([
+      '3:2 This file is not valid UTF-8 text: the byte 0xF4 here is not UTF-8, so the file was most likely saved in another encoding (Windows-1252, “ANSI”, Latin-1, Shift_JIS …)'
+    ])
+  })
+
+  it('names the first byte that is not UTF-8 at its place, after a U+FFFD written as UTF-8 and overlong or surrogate forms', () => {
+    const problem = (bytes: number[]) => decodeBytes(Uint8Array.from(bytes))
+    // A Windows-1252 en dash after text.
+    expect(problem([0x61, 0x20, 0x96, 0x20, 0x62])).toEqual({problem: {as: 'encoding', byte: 0x96}, place: {line: 1, column: 3}})
+    // A replacement character written on purpose is text: the place is the bad byte after it.
+    expect(problem([0xef, 0xbf, 0xbd, 0x0a, 0x41, 0xe9, 0x42])).toEqual({problem: {as: 'encoding', byte: 0xe9}, place: {line: 2, column: 2}})
+    // An overlong slash, an encoded surrogate, a code point past U+10FFFF, a sequence cut short at the end.
+    expect(problem([0x41, 0xc0, 0xaf])).toMatchObject({problem: {byte: 0xc0}, place: {line: 1, column: 2}})
+    expect(problem([0xed, 0xa0, 0x80])).toMatchObject({problem: {byte: 0xed}, place: {line: 1, column: 1}})
+    expect(problem([0xf4, 0x90, 0x80, 0x80])).toMatchObject({problem: {byte: 0xf4}})
+    expect(problem([0x41, 0x42, 0xe3, 0x81])).toMatchObject({problem: {byte: 0xe3}, place: {line: 1, column: 3}})
   })
 })
 

@@ -1,5 +1,6 @@
 import {describe, expect, test} from 'vitest'
 import {entries, groups} from '../../pipeline/registry/registry.js'
+import {nonMembers} from '../../pipeline/registry/non-members.js'
 import {regions} from '../../pipeline/registry/regions.js'
 import {normalizeName, resolveBeneficiary, resolveMember, type Resolution} from '../../pipeline/registry/resolve.js'
 import {editDistance} from '../../pipeline/suggest.js'
@@ -244,7 +245,10 @@ describe('resolveBeneficiary', () => {
     ['Swaziand', ['Eswatini']],
     ['Kenia', ['Kenya']],
     ['Phillipines', ['Philippines']],
-    ['ARIPO Secretariat', ['African Regional Intellectual Property Organization']]
+    ['ARIPO Secretariat', ['African Regional Intellectual Property Organization']],
+    // Never ASEAN Member States, one of whose aliases is a few letters away.
+    ['ARIPO members', ['African Regional Intellectual Property Organization']],
+    ['OAPI member states', ['African Intellectual Property Organization']]
   ])('%s is unknown, with the nearest names first', (written, nearest) => {
     const resolution = resolveBeneficiary(written)
     expect(resolution.kind).toBe('unknown')
@@ -252,9 +256,10 @@ describe('resolveBeneficiary', () => {
   })
 
   test.each([
-    ['North Korea', 'en'],
-    ['Corée du Nord', 'fr'],
-    ['Corea del Norte', 'es']
+    // Typos of North Korea, which the list of non-members does not name: the compass point still tells.
+    ['Norht Korea', 'en'],
+    ['Corée du Nort', 'fr'],
+    ['Corea del Nortte', 'es']
   ])('%s is never taken for the Republic of Korea, a few letters off (%s)', (written, language) => {
     expect(resolveBeneficiary(written, language)).toEqual({kind: 'unknown', suggestions: []})
   })
@@ -277,6 +282,21 @@ describe('resolveBeneficiary', () => {
     expect(new Set(resolution.suggestions).size).toBe(resolution.suggestions.length)
     // Each a name the registry knows, in any of the three languages.
     for (const name of resolution.suggestions) expect(['entity', 'group']).toContain(resolveBeneficiary(name).kind)
+  })
+
+  // Each was once answered with the Member after it.
+  test.each([
+    ['Micronesia', 'Indonesia'],
+    ['North Korea', 'Korea, Republic of'],
+    ["Democratic People's Republic of Korea", 'Democratic Republic of the Congo']
+  ])('%s is neither a Member nor an observer, never a typo of %s', (written, member) => {
+    const resolution = resolveBeneficiary(written)
+    expect(resolution).toEqual({kind: 'unknown', suggestions: [], nonMember: true})
+    expect(JSON.stringify(resolution)).not.toContain(member)
+  })
+
+  test('no state of the non-members list is a name the registry knows', () => {
+    for (const name of nonMembers) expect(resolveBeneficiary(name), name).toEqual({kind: 'unknown', suggestions: [], nonMember: true})
   })
 
   test.each(['WIPO', 'Micronesia', 'Holland', 'Kosovo', '', '""', 'xyzzy'])('%s is not a beneficiary', (written) => {
@@ -314,7 +334,10 @@ describe('resolveBeneficiary', () => {
     ['Trinidad and Tobago and Jamaica', ['Trinidad and Tobago', 'Jamaica']],
     ['Korea, Republic of and Viet Nam', ['Korea, Republic of', 'Viet Nam']],
     ['Kenya, Narnia, Uganda', ['Kenya', 'Narnia', 'Uganda']],
-    ['Africa and Asia', ['Africa', 'Asia']]
+    ['Africa and Asia', ['Africa', 'Asia']],
+    // A line break in a spreadsheet cell, as converters write it in a Markdown table.
+    ['Ghana<br>Kenya', ['Ghana', 'Kenya']],
+    ['Ghana <br/> Kenya<BR />Togo', ['Ghana', 'Kenya', 'Togo']]
   ])('%s is several names in one', (written, names) => {
     expect(resolveBeneficiary(written)).toEqual({kind: 'list', names})
   })
@@ -341,7 +364,8 @@ describe('resolveMember', () => {
   test.each([
     ['Canda', ['Canada']],
     ['Narnia', []],
-    ['ASEAN Member States', []]
+    // A group is no member; the organisation it is named after may report (`member: ASEAN`).
+    ['ASEAN Member States', ['Association of Southeast Asian Nations']]
   ])('%s is no member art67 knows, with the nearest Members, observers or organisations', (written, suggestions) => {
     expect(resolveMember(written)).toEqual({kind: 'unknown', suggestions})
   })
