@@ -37,7 +37,7 @@ export function fontSize(styles: Styles, style: string): number {
 }
 
 /** A style's margins as `[left, top, right, bottom]`, from any of pdfmake's forms: `m`, `[x, y]` or four sides. */
-function marginSides(styles: Styles, style: string): [number, number, number, number] {
+export function marginSides(styles: Styles, style: string): [number, number, number, number] {
   const margin: unknown = styles.styles[style]?.margin
   if (typeof margin === 'number') return [margin, margin, margin, margin]
   if (!Array.isArray(margin)) return [0, 0, 0, 0]

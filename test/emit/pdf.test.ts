@@ -153,6 +153,18 @@ describe('emitPdf with the sample report', () => {
     expect(quoted[0]!.left - margin).toBeLessThanOrEqual(width / 4 + 1)
   })
 
+  it('sets the item after a nested list as far below it as items are from each other', async () => {
+    const item = (text: string, ...more: Block[]): Block[] => [{type: 'paragraph', content: [{text}]}, ...more]
+    const nested: Block = {type: 'list', ordered: false, items: [item('Nested a'), item('Nested b')]}
+    const list: Block = {type: 'list', ordered: false, items: [item('First point', nested), item('Second point')]}
+    const {lines} = await read({...sampleReport, body: [list]})
+    const baseline = (text: string) => lines[0]!.find((line) => line.text.endsWith(text))!.baseline
+    const step = baseline('Nested b') - baseline('Nested a')
+    expect(step).toBeGreaterThan(0)
+    expect(baseline('First point') + step).toBeCloseTo(baseline('Nested a'), 1)
+    expect(baseline('Second point') - baseline('Nested b')).toBeCloseTo(step, 1)
+  })
+
   it('starts a numbered paragraph’s text at the tab, its next lines at the margin, or under the text when hanging', async () => {
     const {tab, pageMargins} = templates.styles
     const [margin] = pageMargins

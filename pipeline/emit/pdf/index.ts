@@ -18,7 +18,7 @@ import {limits} from '../../parse/limits.js'
 import {fontTables, glyphsOf, locateFont} from '../../fonts/index.js'
 import {fieldKeys, type FieldKey} from '../../fields.js'
 import type {Beneficiary, Block, Inline, Programme, Report} from '../../model.js'
-import {cellPadding, contentWidth, fontSize, indent, pageSizes, verticalMargin, widestGlyph, type Nesting, type Orientation} from '../../page.js'
+import {cellPadding, contentWidth, fontSize, indent, marginSides, pageSizes, verticalMargin, widestGlyph, type Nesting, type Orientation} from '../../page.js'
 import {summarize, type Summary} from '../summary.js'
 import {fill, type Templates} from '../../templates.js'
 import type {EmitOptions} from '../index.js'
@@ -353,6 +353,12 @@ class Writer {
         const inner: Nesting[] = [...nesting, {kind: 'list', last: block.ordered ? (block.start ?? 1) + block.items.length - 1 : 0}]
         const items = block.items.map((item) => ({stack: this.blocks(item, inner)}))
         const list: Content = block.ordered ? {ol: items, start: block.start ?? 1, separator: block.delimiter ?? '.', style: 'list'} : {ul: items, style: 'list'}
+        // A list in a list's item ends with its last item's own spacing, as its items do: the list's margin below
+        // would set the next item of the outer list twice as far off.
+        if (nesting.at(-1)?.kind === 'list') {
+          const [left, top, right] = marginSides(styles, 'list')
+          return {...list, margin: [left, top, right, 0]}
+        }
         // Under the text of the paragraph it belongs to, which starts at the tab.
         return nesting.length > 0 ? list : {stack: [list], margin: [tab, 0, 0, 0]}
       }
