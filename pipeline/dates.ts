@@ -67,8 +67,14 @@ export function parseDate(text: string): DateResult {
   if ((match = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/.exec(written))) {
     return make(written, match[1]!, Number(match[3]), Number(match[4]))
   }
-  if ((match = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(written))) {
-    return make(written, match[3]!, Number(match[2]), Number(match[1]))
+  if ((match = /^(\d{1,2})([/.])(\d{1,2})[/.](\d{4})$/.exec(written))) {
+    const [day, month] = [Number(match[1]), Number(match[3])]
+    const read = make(written, match[4]!, month, day)
+    // Month first (`04/24/2021`, as the United States write it): say how it is read, and how to write it.
+    if (!read.ok && read.reason.problem === 'month' && month <= 31 && day >= 1 && day <= 12) {
+      return {ok: false, reason: {...read.reason, dayFirst: [match[3], match[1], match[4]].join(match[2])}}
+    }
+    return read
   }
   if ((match = /^(\d{4})-(\d{1,2})$/.exec(written))) {
     return make(written, match[1]!, Number(match[2]))

@@ -54,7 +54,10 @@ describe('parseDate', () => {
     // "ju" could be June or July in any of the languages.
     ['ju 2021', {problem: 'month-name', name: 'ju'}],
     ['31 avril 2021', {problem: 'day', year: 2021, month: 4, day: 31}],
-    ['04/24/2021', {problem: 'month', month: 24}],
+    // Month first, as the United States write it: how it would be written day first is said.
+    ['04/24/2021', {problem: 'month', month: 24, dayFirst: '24/04/2021'}],
+    ['5.13.2025', {problem: 'month', month: 13, dayFirst: '13.5.2025'}],
+    ['13/13/2025', {problem: 'month', month: 13}],
     ['30/04/0202', {problem: 'year', year: '0202'}],
     ['0999', {problem: 'year', year: '0999'}],
     ['April 0021', {problem: 'year', year: '0021'}],

@@ -309,9 +309,11 @@ export class ProgrammeReader {
   /**
    * A table with a title column lists programmes. Under the programmes heading, one with a misspelt title column, a
    * number column, or programme columns (a column titled like a title beside a field column, or mostly field
-   * columns, at least two) but no title column is a mistake worth saying: its programmes would not be read. With
-   * `underHeading` (a table alone under a programme heading, which may be that programme's description: its phases'
-   * dates), only a number column or a column titled like a title are.
+   * columns, at least two, a date among them) but no title column is a mistake worth saying: its programmes would
+   * not be read. A table of mostly field columns with no date is a summary (`| Agency | Programmes | Budget |`), not
+   * a list of programmes. With `underHeading` (a table alone under a programme heading, which may be that
+   * programme's description: its sessions, numbered or titled, its phases' dates), only a number column or a column
+   * titled like a title beside a beneficiaries column, which the e-TRIPS list has and such a description seldom, are.
    */
   isProgrammeTable(file: VFile, table: Table, {underHeading = false} = {}): boolean {
     if (this.shapes.isProgrammeTable(table)) return true
@@ -328,10 +330,11 @@ export class ProgrammeReader {
       const key = this.labels.column(label)
       return key !== undefined && key !== 'no'
     })
+    const keys = new Set(fields.map(({label}) => this.labels.column(label)))
     const titleLike = written.find(({label}) => this.labels.titleLike(label))?.label
     const numbered = written.some(({label}) => this.labels.column(label) === 'no')
-    const mostlyFields = !underHeading && fields.length >= 2 && fields.length * 2 > written.length
-    const untitled = numbered || (titleLike !== undefined && fields.length > 0) || mostlyFields
+    const mostlyFields = !underHeading && fields.length >= 2 && fields.length * 2 > written.length && (keys.has('start') || keys.has('end'))
+    const untitled = (numbered || (titleLike !== undefined && fields.length > 0) || mostlyFields) && (!underHeading || keys.has('beneficiaries'))
     if (untitled) problem(file, 'table-columns', {titleLike, fields: fields.slice(0, 3).map(({label}) => label), numbered}, placeOf(table))
     return false
   }

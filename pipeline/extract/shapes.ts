@@ -209,8 +209,8 @@ export class Shapes {
   /**
    * The known labels of a paragraph whose lines are mostly `Known label: value` (`**Start date:** 1 April 2025`, a
    * line each), at least two, or a single line giving beneficiaries, or a start or end date that is a date: fields
-   * written without their list's bullets, which Markdown reads as one paragraph. `source` is the text its place
-   * points into.
+   * written without their list's bullets, which Markdown reads as one paragraph. A start or end that is no date is
+   * no field (`Start: 09:00` then `End: 17:00`, a webinar's hours). `source` is the text its place points into.
    */
   fieldParagraphLabels(paragraph: Paragraph, source: string): string[] | undefined {
     const lines = (writtenText(source, paragraph) ?? '').split(/\r\n|\r|\n/).filter((line) => line.trim())
@@ -218,13 +218,13 @@ export class Shapes {
       const colon = line.indexOf(':')
       const key = colon > 0 ? this.labels.field(line.slice(0, colon)) : undefined
       const value = line.slice(colon + 1).replace(/^[\s*_]+|[\s\\]+$/g, '')
-      return key ? [{key, label: line.slice(0, colon).replace(/[*_]/g, '').trim(), value}] : []
+      if (!key || ((key === 'start' || key === 'end') && !parseDate(value).ok)) return []
+      return [{key, label: line.slice(0, colon).replace(/[*_]/g, '').trim()}]
     })
     const labels = fields.map(({label}) => label)
     if (labels.length >= 2) return labels.length * 2 > lines.length ? labels : undefined
     const [only] = fields
-    if (lines.length !== 1 || !only || !programmeOnly.has(only.key)) return undefined
-    return only.key === 'beneficiaries' || parseDate(only.value).ok ? labels : undefined
+    return lines.length === 1 && only && programmeOnly.has(only.key) ? labels : undefined
   }
 
   /** Field lists right after a heading inside the lists and quotations of `node` (not `node` itself): programmes not read. */

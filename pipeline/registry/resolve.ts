@@ -212,17 +212,20 @@ const compassPoints: Record<string, string> = {
 
 const longCompassWords = Object.keys(compassPoints).filter((word) => word.length >= 4)
 
-/** The compass point a word names: as written, or a typo away for words of 4 letters or more ("norht", "nort"). */
-function compassPoint(word: string): string[] {
+/**
+ * The compass point a word names: as written, or, with `typos` (for the name written, not the registry's, whose
+ * "Leste" and "least" are a letter from "este" and "east"), a typo away for words of 4 letters or more ("norht").
+ */
+function compassPoint(word: string, typos: boolean): string[] {
   const exact = compassPoints[word]
   if (exact) return [exact]
-  if (word.length < 4) return []
+  if (!typos || word.length < 4) return []
   const near = longCompassWords.find((point) => Math.abs(point.length - word.length) <= 1 && editDistance(word, point) <= 1)
   return near ? [compassPoints[near]!] : []
 }
 
-/** The compass points a normalised name's words hold, sorted and joined ('' for none). */
-const compassOf = (key: string) => [...new Set(key.split(' ').flatMap(compassPoint))].sort().join(' ')
+/** The compass points a normalised name's words hold, sorted and joined ('' for none); see `compassPoint`. */
+const compassOf = (key: string, typos: boolean) => [...new Set(key.split(' ').flatMap((word) => compassPoint(word, typos)))].sort().join(' ')
 
 /**
  * Registry names near a normalised input, at most three, nearest first, among the candidates `accept` takes: within
@@ -235,13 +238,13 @@ function suggest(input: string, accept: (candidate: Known) => boolean, language:
   const preferred: RegistryLanguage = isRegistryLanguage(language) ? language : 'en'
   const limit = Math.max(1, Math.floor(input.length / 3))
   const words = wordsOf(input)
-  const compass = compassOf(input)
+  const compass = compassOf(input, true)
   // Per entity or group, its best score, the name shown for the key that gave it, and whether it is in `preferred`.
   const best = new Map<string, {score: number; shown: string; local: boolean}>()
   for (const [key, {known, shown}] of lookup()) {
     if (!accept(known)) continue
     // A name with other compass points is another place, however few letters tell them apart.
-    const keyCompass = compassOf(key)
+    const keyCompass = compassOf(key, false)
     if (compass && keyCompass && compass !== keyCompass) continue
     // The distance is at least the difference in length: only near lengths are worth measuring.
     const distance = Math.abs(input.length - key.length) <= limit ? editDistance(input, key) : Infinity

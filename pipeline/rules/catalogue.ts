@@ -54,7 +54,8 @@ const didYouMean = (suggestions: readonly string[]) =>
 export type DateProblem =
   | {problem: 'form'}
   | {problem: 'month-name'; name: string}
-  | {problem: 'month'; month: number}
+  /** `dayFirst`: the day first, as written with the year last (`04/24/2021`), when the month written is a day's number. */
+  | {problem: 'month'; month: number; dayFirst?: string}
   | {problem: 'day'; year: number; month: number; day: number}
   | {problem: 'precision'}
   | {problem: 'year'; year: string}
@@ -69,7 +70,9 @@ export function dateReason(reason: DateProblem): string {
     case 'month-name':
       return `${quote(reason.name)} is not a month name`
     case 'month':
-      return `month ${reason.month} does not exist`
+      return reason.dayFirst === undefined
+        ? `month ${reason.month} does not exist`
+        : `month ${reason.month} does not exist: a date with the year last is read day first; if ${reason.month} is the day, write ${code(reason.dayFirst)}`
     case 'day':
       return `${monthNames[reason.month - 1]} ${reason.year} has no day ${reason.day}`
     case 'precision':

@@ -274,6 +274,15 @@ describe('resolveBeneficiary', () => {
     expect(resolveBeneficiary(written)).toMatchObject({kind: 'unknown', suggestions: [suggestion]})
   })
 
+  // A registry name's word a letter from a compass word is none: "Leste" (este), "Least" (east).
+  test.each([
+    ['Timor-Lest', 'Timor-Leste'],
+    ['Lest developed countries', 'LDC Members']
+  ])('%s still suggests %s', (written, suggestion) => {
+    const resolution = resolveBeneficiary(written)
+    expect(resolution.kind === 'unknown' && resolution.suggestions).toContain(suggestion)
+  })
+
   test.each(['Saint', 'Republic', 'Guinea Republic', 'Vietnm'])('%s gets at most 3 distinct suggestions', (written) => {
     const resolution = resolveBeneficiary(written)
     if (resolution.kind !== 'unknown') throw new Error(`${written} resolved`)
