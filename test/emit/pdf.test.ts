@@ -694,6 +694,17 @@ describe('pdfDefinition', () => {
     }
   })
 
+  it('keeps a body table’s header with an ordinary first row, and repeats it', () => {
+    // A first row of 400 characters a cell in three columns: about a dozen lines, which surely fit on a page.
+    const cell = 'Training of examiners on the search and examination of patent applications, with exercises. '.repeat(4).slice(0, 400)
+    const body: Block[] = [{type: 'table', header: [[{text: 'Agency'}], [{text: 'Activity'}], [{text: 'Notes'}]], rows: [[[{text: cell}], [{text: cell}], [{text: cell}]], [[{text: 'B'}], [{text: 'C'}], [{text: 'D'}]]]}]
+    const tables = (pdfDefinition({...sampleReport, body}, templates).content as unknown[])
+      .flat(Infinity)
+      .filter((node): node is ContentTable => typeof node === 'object' && node !== null && 'table' in node)
+    const [kept] = tables.filter((node) => JSON.stringify(node.table.body[0]).includes('Agency'))
+    expect(kept?.table).toMatchObject({headerRows: 1, keepWithHeaderRows: 1})
+  })
+
   it('leaves the creation date to emitPdf', () => {
     expect(definition().info).not.toHaveProperty('creationDate')
   })

@@ -130,9 +130,11 @@ const flatten = (nodes: readonly Content[]): Content[] => nodes.flatMap((node) =
 const keepableRowCharacters = 400
 /**
  * The most of the page's shorter side a table's header row, and its first row with it, may take to be kept together
- * and repeated: pdfmake lays them out as one unbreakable block, and drops what of it does not fit on a page.
+ * and repeated: pdfmake lays them out as one unbreakable block, and drops what of it does not fit on a page. Half of
+ * it is well within a page's text area, portrait or landscape, and their height is an upper bound already; less
+ * would leave ordinary headers alone at the foot of a page (a first row of 400 characters in three columns).
  */
-const keptTableShare = 1 / 3
+const keptTableShare = 1 / 2
 /**
  * pdfmake's 'lightHorizontalLines' with its padding multiplied by `padding`, and the header's rule under the first
  * row, whether or not it repeats (`headerRows`).
