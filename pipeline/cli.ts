@@ -202,13 +202,26 @@ function wrongCommand(option: string, command: string, typed = `--${option}`): s
   return `${typed} goes with ${listed}, not ${command}`
 }
 
+/** `parseArgs`'s words for an option's value (`Option '-o, --out <value>' argument missing`) in ours, on one line. */
+function valueMessage(message: string, options: object): string | undefined {
+  const typed = /^Option '(?:-\w, )?(--[\w-]+|-\w)\b/.exec(message)?.[1]
+  if (typed === undefined) return undefined
+  // `-o` by its long name, as help lists it.
+  const long = Object.entries(options).find(([, option]) => typed === `-${(option as {short?: string}).short}`)?.[0]
+  const named = long === undefined ? typed : `--${long}`
+  if (/argument missing$/.test(message)) return `${named} needs a value`
+  if (/argument is ambiguous/.test(message)) return `${named} needs a value, not the option after it (a value that starts with \`-\` is written \`${named}=-…\`)`
+  if (/does not take an argument$/.test(message)) return `${named} takes no value`
+  return undefined
+}
+
 /**
  * What `parseArgs` refused, in our words: an option of other commands named with them, else an unknown option named
  * with the nearest of the command's `options`.
  */
 function parseArgsMessage(error: Error & {code?: string}, options: object, command: string | undefined): string {
   const unknown = error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /^Unknown option '([^']+)'/.exec(error.message)?.[1] : undefined
-  if (unknown === undefined) return error.message
+  if (unknown === undefined) return valueMessage(error.message, options) ?? error.message
   const name = unknown.replace(/^--/, '')
   const option = name.startsWith('no-') && flags.has(name.slice(3)) ? name.slice(3) : name
   const misplaced = command !== undefined && Object.hasOwn(commandOptions, command) && unknown.startsWith('--') ? wrongCommand(option, command, unknown) : undefined
@@ -417,8 +430,21 @@ async function watchUntilInterrupted(dirs: string[], options: WatchOptions, prin
   })
 }
 
+/**
+ * A reader that stops early (`art67 check | head -1`) closes the pipe: what is left to print there is dropped, and the
+ * command runs on to its own exit code, instead of dying with a stack trace and exit 1.
+ */
+function dropClosedPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error
+    })
+  }
+}
+
 /** Run the command of `args`. */
 function run(args: string[]): void {
+  dropClosedPipes()
   main(args).then(
     (code) => {
       process.exitCode = code

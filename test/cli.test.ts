@@ -1,4 +1,5 @@
 // The compiled `art67` command as a user and CI run it: exit codes, messages, atomic outputs.
+import {spawn} from 'node:child_process'
 import {mkdtemp, readdir, readFile, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -73,7 +74,13 @@ describe('art67 command', () => {
     [['check', '--max-warnings', 'some'], '--max-warnings takes a whole number of warnings, not `some`'],
     [['check', '--max-warnings=-1'], '--max-warnings takes a whole number of warnings, not `-1`'],
     [['check', '--strict', '--max-warnings', '3'], '--strict is --max-warnings 0: give one of the two'],
-    [['check', '--color=always'], "Option '--color' does not take an argument"]
+    // parseArgs's own words for an option's value, said in ours on one line (they were `Option '-o, --out <value>' argument missing`…).
+    [['check', '--color=always'], 'art67: --color takes no value\nRun'],
+    [['build', '-o'], 'art67: --out needs a value\nRun'],
+    [['diff', 'a', 'b', '--format'], 'art67: --format needs a value\nRun'],
+    [['build', '--out', '--quiet'], 'art67: --out needs a value, not the option after it (a value that starts with `-` is written `--out=-…`)\nRun'],
+    [['check', '--max-warnings', '-1'], 'art67: --max-warnings needs a value, not the option after it'],
+    [['build', '-o', '-x'], 'art67: --out needs a value, not the option after it']
   ])('exits 2 on a usage error: %j', (args, text) => {
     const result = art67(args)
     expect(result.code).toBe(2)
@@ -228,6 +235,23 @@ describe('art67 command', () => {
     expect(colored(['--no-color'], {FORCE_COLOR: '1'})).toBe(false)
     const json = art67(['check', dir, '--format', 'json', '--color'], plain)
     expect(json.stdout + json.stderr).not.toContain(ansi)
+  })
+
+  it('runs on to its own exit code when the reader of its output stops early (`art67 check | head -1`)', async () => {
+    const sources = await writeSources({'report.md': frontMatter + '\nA line <br> break.\n'})
+    // The reading end closed before anything is written: each write there fails with EPIPE.
+    const closed = (args: string[], stream: 'stdout' | 'stderr') =>
+      new Promise<{code: number | null; stderr: string}>((resolve) => {
+        const child = spawn(process.execPath, ['dist/pipeline/cli.js', ...args], {env: {...process.env, FORCE_COLOR: '0'}})
+        child[stream].destroy()
+        let stderr = ''
+        if (stream === 'stdout') child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+        child.on('close', (code) => resolve({code, stderr}))
+      })
+    // Before, a stack trace (`Error: write EPIPE`) and exit 1, as if the sources had errors.
+    expect(await closed(['check', sources, '--format', 'github'], 'stdout')).toEqual({code: 0, stderr: `${sources}: 1 file, 0 programmes, 0 errors, 1 warning\n`})
+    expect(await closed(['check', sources, '--format', 'github', '--strict'], 'stdout')).toMatchObject({code: 1})
+    expect(await closed(['check', sources], 'stderr')).toMatchObject({code: 0})
   })
 
   it('applies rule severities from art67.config.json in the sources folder, or else the current directory', async () => {

@@ -6,7 +6,8 @@ import {Art67Error} from '../errors.js'
 import {analyse, check, type CheckResult} from '../index.js'
 import {withRegistryNames} from '../language.js'
 import {Report} from '../model.js'
-import {printablePath} from '../read/index.js'
+import {printablePath, sourcePath} from '../read/index.js'
+import {findReports, reportFolders} from '../reports/find.js'
 import {counted, visible} from '../text.js'
 import {gitRevision, readRevision} from './git.js'
 
@@ -39,14 +40,35 @@ async function readModel(file: string): Promise<Report> {
 type Side = {report: Report} | {invalid: CheckResult}
 const side = (result: CheckResult): Side => (result.report ? {report: result.report} : {invalid: result})
 
+/**
+ * A side is one report: a folder of several (`reports/` for `reports/2024/` and `reports/2025/`), which `check` and
+ * `build` take for all of them, is refused naming them, rather than read as one report with two front matters.
+ */
+function severalReports(spec: string, reports: readonly string[]): Art67Error {
+  const listed = reports.length > 2 ? `${reports.slice(0, 2).map(printablePath).join(', ')}…` : reports.map(printablePath).join(' and ')
+  return new Art67Error(`${printablePath(spec)} holds ${reports.length} reports (${listed}), not one: name the folder of the report to compare, e.g. ${printablePath(reports[0]!)}`)
+}
+
+/** `REV:path/folder`, also at the top of the repository (`HEAD:` and `folder`). */
+const inRevision = (spec: string, folder: string) => (spec.endsWith(':') ? `${spec}${folder}` : `${spec.replace(/\/+$/u, '')}/${folder}`)
+
 /** The side `spec` names: a folder or JSON file that exists, else `REV:path` in git. */
 async function load(spec: string, options: LoadOptions): Promise<Side> {
   const info = await stat(spec).catch(() => undefined)
-  if (info?.isDirectory()) return side(await check(spec, {templates: options.templates}))
+  if (info?.isDirectory()) {
+    // As `check reports/` does: a folder that is not a report stands for the one report below it.
+    const reports = await findReports([spec])
+    if (reports.length > 1) throw severalReports(spec, reports)
+    return side(await check(reports[0] ?? spec, {templates: options.templates}))
+  }
   if (info?.isFile()) return {report: await readModel(spec)}
   if (gitRevision(spec)) {
     const cwd = options.cwd ?? process.cwd()
-    const {config, ...sources} = await readRevision(spec, cwd)
+    let revision = await readRevision(spec, cwd)
+    const folders = reportFolders(revision.files.map((file) => ({path: sourcePath(file), text: String(file.value)})))
+    if (folders.length > 1) throw severalReports(spec, folders.map((folder) => inRevision(spec, folder)))
+    if (folders.length === 1 && folders[0] !== '.') revision = await readRevision((spec = inRevision(spec, folders[0]!)), cwd)
+    const {config, ...sources} = revision
     // The severities of the revision's own config, else of the one here, as `check` finds a folder's.
     const rules = config === undefined ? (await loadConfig(cwd, cwd))?.rules : parseConfig(config, `${spec.replace(/\/+$/u, '')}/${configName}`).rules
     return side(await analyse(sources, {templates: options.templates, rules}))

@@ -3,13 +3,16 @@
 import {open, readdir, realpath} from 'node:fs/promises'
 import path from 'node:path'
 
+/** Whether a text starts with `---` and a line end (after a byte order mark, if any). */
+export const frontMatterFirst = (text: string) => /^(\uFEFF)?---\r?\n/.test(text)
+
 /** Whether `file` starts with `---` and a line end (after a byte order mark, if any). */
 async function opensWithFrontMatter(file: string): Promise<boolean> {
   const handle = await open(file, 'r').catch(() => undefined)
   if (!handle) return false
   try {
     const {buffer, bytesRead} = await handle.read(Buffer.alloc(8), 0, 8, 0)
-    return /^(\uFEFF)?---\r?\n/.test(buffer.subarray(0, bytesRead).toString('utf8'))
+    return frontMatterFirst(buffer.subarray(0, bytesRead).toString('utf8'))
   } finally {
     await handle.close()
   }
@@ -55,4 +58,20 @@ export async function findReports(dirs: readonly string[]): Promise<string[]> {
     }
   }
   return reports
+}
+
+/**
+ * The report folders among files given by their path inside a folder (`/` separators) and text, as `findReports`
+ * finds them on disk: `.` when the folder is a report itself, else the top-most folders holding a Markdown file
+ * (not a README) that opens with a front matter.
+ */
+export function reportFolders(files: ReadonlyArray<{path: string; text: string}>): string[] {
+  const folders = new Set<string>()
+  for (const file of files) {
+    const name = path.posix.basename(file.path)
+    if (name.toLowerCase().endsWith('.md') && !/^readme/i.test(name) && frontMatterFirst(file.text)) folders.add(path.posix.dirname(file.path))
+  }
+  if (folders.has('.')) return ['.']
+  const sorted = [...folders].sort()
+  return sorted.filter((folder) => !sorted.some((other) => folder.startsWith(`${other}/`)))
 }

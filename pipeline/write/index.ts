@@ -112,8 +112,9 @@ async function removeStaleTemporaries(dir: string, now: number): Promise<void> {
 const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code
 
 /**
- * A recursive mkdir reports ENOENT when the folder would be on a read-only file system (Node 20), or where a link
- * leads nowhere: ask the first missing folder of the path on its own, which gives the true cause.
+ * Making a folder says ENOENT where its parent is a link to nowhere, or takes no new folder (`/proc/x`); a recursive
+ * mkdir also says it on a read-only file system (Node 20): ask the first missing folder of the path on its own, and
+ * name the parent when that says ENOENT too.
  */
 async function trueCause(dir: string, error: unknown): Promise<unknown> {
   if (errorCode(error) !== 'ENOENT') return error
@@ -123,7 +124,18 @@ async function trueCause(dir: string, error: unknown): Promise<unknown> {
     if (parent === missing || (await lstat(parent).then(() => true, () => false))) break
     missing = parent
   }
-  return mkdir(missing).then(() => error, (cause: unknown) => cause)
+  const cause = await mkdir(missing).then(() => error, (cause: unknown) => cause)
+  if (errorCode(cause) !== 'ENOENT') return cause
+  // The parent as the path was given: relative if it was.
+  const parent = path.isAbsolute(dir) ? path.dirname(missing) : path.relative(process.cwd(), path.dirname(missing)) || '.'
+  return Object.assign(new Error(await noFolderIn(parent)), {code: 'ENOFOLDERIN'})
+}
+
+/** Why no folder can be made in `parent`, which exists. */
+async function noFolderIn(parent: string): Promise<string> {
+  const shown = printablePath(parent)
+  if (!(await stat(parent).then(() => true, () => false))) return `${shown} is a link to ${printablePath(await readlink(parent))}, which does not exist`
+  return `the file system lets no folder be made in ${shown}; choose another folder`
 }
 
 /** What stands where the folder `dir` should be, or on its path. */
@@ -162,24 +174,33 @@ export async function whyNot(dir: string, error: unknown): Promise<string> {
       return `the links on the path ${shown} lead round in a circle`
     case 'ENOENT':
       return `the folder ${shown} is gone (was it removed meanwhile?)`
+    case 'ENOFOLDERIN':
+      return (error as Error).message
     default:
       return (error as Error).message
   }
 }
 
-/** Make `folder` and the missing ones above it, noting those made in `leftovers`. */
+/**
+ * Make `folder` and the missing ones above it, one by one from the top, noting those made in `leftovers`. Not with a
+ * recursive mkdir: where a folder exists but takes no new one (`/proc`, which answers ENOENT), Node's spins for ever.
+ */
 async function makeFolder(folder: string, leftovers: Leftovers): Promise<void> {
-  let first: string | undefined
-  try {
-    first = await mkdir(folder, {recursive: true})
-  } catch (error) {
-    throw new Art67Error(`Cannot create the folder ${printablePath(folder)}: ${await whyNot(folder, await trueCause(folder, error))}`)
+  const fail = async (error: unknown) => new Art67Error(`Cannot create the folder ${printablePath(folder)}: ${await whyNot(folder, await trueCause(folder, error))}`)
+  const missing: string[] = []
+  for (let at = path.resolve(folder); !(await lstat(at).then(() => true, () => false)) && path.dirname(at) !== at; at = path.dirname(at)) missing.unshift(at)
+  // Nothing missing: a folder already, or what stands in its place, named.
+  if (missing.length === 0) return void (await mkdir(folder, {recursive: true}).catch(async (error: unknown) => Promise.reject(await fail(error))))
+  for (const dir of missing) {
+    try {
+      await mkdir(dir)
+    } catch (error) {
+      // Made meanwhile by another build: used as found.
+      if (errorCode(error) === 'EEXIST' && (await stat(dir).then((info) => info.isDirectory(), () => false))) continue
+      throw await fail(error)
+    }
+    leftovers.folders.unshift(dir)
   }
-  if (first === undefined) return
-  // From `first`, the top one made, down to `folder`.
-  const below = path.relative(first, folder).split(path.sep).filter(Boolean)
-  const made = below.map((_, index) => path.join(first, ...below.slice(0, index + 1)))
-  leftovers.folders.unshift(...made.reverse(), first)
 }
 
 /**

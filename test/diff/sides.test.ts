@@ -155,6 +155,30 @@ describe('build --since', () => {
   })
 })
 
+describe('a folder of several reports as a side', () => {
+  it('is refused naming them, in a folder or at a revision; a folder of one report stands for it', async () => {
+    const repo = await repository('repo-years')
+    const report = await readFile(path.join(example, 'report.md'), 'utf8')
+    await repo.commit('two years', {'reports/2024/report.md': report, 'reports/2025/report.md': report})
+    // Before, each was read as one report with two front matters: errors that were none, exit 2.
+    expect(art67(['diff', 'HEAD:reports', 'reports/2025'], {}, [], repo.dir)).toMatchObject({
+      code: 2,
+      stderr: 'art67: HEAD:reports holds 2 reports (HEAD:reports/2024 and HEAD:reports/2025), not one: name the folder of the report to compare, e.g. HEAD:reports/2024\n'
+    })
+    expect(art67(['diff', 'reports', 'reports/2025'], {}, [], repo.dir)).toMatchObject({
+      code: 2,
+      stderr: 'art67: reports holds 2 reports (reports/2024 and reports/2025), not one: name the folder of the report to compare, e.g. reports/2024\n'
+    })
+    expect(art67(['build', 'reports/2025', '--since', 'HEAD:', '--out', path.join(root, 'out-years')], {}, [], repo.dir)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('art67: HEAD: holds 2 reports (HEAD:reports/2024 and HEAD:reports/2025), not one')
+    })
+    const one = await repository('repo-one-year')
+    await one.commit('one year', {'reports/2025/report.md': report})
+    expect(art67(['diff', 'HEAD:', 'reports', '--exit-code'], {}, [], one.dir)).toMatchObject({code: 0, stdout: expect.stringContaining('No changes.')})
+  })
+})
+
 /** What was read and what was refused, by path inside the sources: the text of each file read, the rules of each refused. */
 const readOf = (sources: Sources) => ({
   files: sources.files.map((file) => [sourcePath(file), String(file.value)]),

@@ -38,6 +38,19 @@ describe('write', () => {
     expect((await readdir(dir)).sort()).toEqual(['link', 'out'])
   })
 
+  // Node's recursive mkdir spins for ever there: asked for /proc/x, /proc answers ENOENT, as if /proc were missing.
+  it.skipIf(process.platform !== 'linux')('says that a folder takes no new folder (/proc), rather than hang', async () => {
+    await expect(write('/proc/art67-out/report', [{name: 'a.json', data: '{}'}])).rejects.toThrow(
+      'Cannot create the folder /proc/art67-out/report: the file system lets no folder be made in /proc; choose another folder'
+    )
+  })
+
+  it('names a link to nowhere above the folder to make', async () => {
+    const dir = await temp('dangling')
+    await symlink(path.join(dir, 'nowhere'), path.join(dir, 'link'))
+    await expect(write(path.join(dir, 'link', 'out'), [])).rejects.toThrow(`Cannot create the folder ${dir}/link/out: ${dir}/link is a link to ${dir}/nowhere, which does not exist`)
+  })
+
   it('refuses an empty path, which would be the current folder', async () => {
     await expect(write('', [{name: 'a.json', data: '{}'}])).rejects.toThrow('The output folder is an empty path')
   })
