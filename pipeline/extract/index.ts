@@ -363,7 +363,7 @@ class Extractor {
           // A heading over nothing but tables (and rules) none of which has a title column: a group heading over a
           // programme table whose title column is misnamed, if a column is numbered or titled like a title.
           if (content.some((other) => other.type === 'table') && content.every((other) => other.type === 'table' || other.type === 'thematicBreak')) {
-            for (const table of content) if (table.type === 'table') this.programmes.isProgrammeTable(file, table, {underHeading: true})
+            for (const table of content) if (table.type === 'table') this.programmes.checkProgrammeTable(file, table, {underHeading: true})
           }
           this.programmes.section(file, node, content)
         }
@@ -393,7 +393,7 @@ class Extractor {
       for (const other of run) {
         // A programmes heading atop a `programmes/` file names what the file holds: not printed, as the report's.
         if (!heading && other.type === 'heading' && other.depth <= depth && this.shapes.labels.isProgrammesHeading(nodeText(other))) continue
-        if (other.type === 'table' && this.programmes.isProgrammeTable(file, other)) {
+        if (other.type === 'table' && this.programmes.checkProgrammeTable(file, other)) {
           flush()
           this.programmes.table(file, other)
           continue

@@ -209,20 +209,20 @@ export class ProgrammeReader {
         const labels = this.shapes.fieldListLabels(node, source, {alone: true})
         if (labels) problem(file, 'field-syntax', {as: 'late', labels: labels.slice(0, 3)}, placeOf(node))
       }
-      if (node.type === 'blockquote') this.quotedFields(file, node)
+      if (node.type === 'blockquote') this.quotedFields(file, node, source)
       previous = node
     }
   }
 
   /** Field lists in a quotation and the quotations within it (not in its lists): see `lateFields`. */
-  private quotedFields(file: VFile, quote: Blockquote) {
+  private quotedFields(file: VFile, quote: Blockquote, source: string) {
     const quotes = [quote]
     while (quotes.length > 0) {
       const children = quotes.shift()!.children
       children.forEach((child, index) => {
         if (child.type === 'blockquote') quotes.push(child)
         if (child.type !== 'list' || children[index - 1]?.type === 'heading') return
-        const labels = this.shapes.fieldListLabels(child, String(file.value), {alone: true})
+        const labels = this.shapes.fieldListLabels(child, source, {alone: true})
         if (labels) problem(file, 'field-syntax', {as: 'quoted', labels: labels.slice(0, 3)}, placeOf(child))
       })
     }
@@ -307,7 +307,8 @@ export class ProgrammeReader {
   }
 
   /**
-   * A table with a title column lists programmes. Under the programmes heading, one with a misspelt title column, a
+   * Whether `table` lists programmes (it has a title column); when it does not, reports it if it looks like a list of
+   * programmes whose title column is missing or misnamed. Under the programmes heading, one with a misspelt title column, a
    * number column, or programme columns (a column titled like a title beside a field column, or mostly field
    * columns, at least two, a date among them) but no title column is a mistake worth saying: its programmes would
    * not be read. A table of mostly field columns with no date is a summary (`| Agency | Programmes | Budget |`), not
@@ -315,7 +316,7 @@ export class ProgrammeReader {
    * programme's description: its sessions, numbered or titled, its phases' dates), only a number column or a column
    * titled like a title beside a beneficiaries column, which the e-TRIPS list has and such a description seldom, are.
    */
-  isProgrammeTable(file: VFile, table: Table, {underHeading = false} = {}): boolean {
+  checkProgrammeTable(file: VFile, table: Table, {underHeading = false} = {}): boolean {
     if (this.shapes.isProgrammeTable(table)) return true
     const headers = (table.children[0]?.children ?? []).map((cell) => ({cell, label: collapseWhitespace(nodeText(cell))}))
     for (const {cell, label} of headers) {
