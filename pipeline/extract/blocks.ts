@@ -5,7 +5,7 @@ import type {VFile} from 'vfile'
 import type {Block, Inline} from '../model.js'
 import type {Nesting} from '../page.js'
 import {problem} from '../rules/index.js'
-import {htmlContainer, type Shapes} from './shapes.js'
+import {htmlContainer, isComment, type Shapes} from './shapes.js'
 
 /** Lists and quotes nested deeper than this are kept as plain text. */
 export const maxNesting = 12
@@ -187,7 +187,7 @@ export function toBlocks(
         if (table) {
           if (programmes && table.blocks[0] === node) problem(file, 'html-hides-programmes', {container: 'table', title: table.title}, table.place)
         } else if (hidden) problem(file, 'html-hides-programmes', {...htmlContainer(node), ...hidden}, node.position)
-        else problem(file, 'raw-html', {}, node.position)
+        else problem(file, 'raw-html', {comment: isComment(node.value)}, node.position)
         blocks.push({type: 'code', text: node.value})
         break
       }

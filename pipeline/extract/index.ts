@@ -18,7 +18,7 @@ import {toBlocks, type PrintedTable} from './blocks.js'
 import {checkGlyphs} from './glyphs.js'
 import {LabelIndex} from './labels.js'
 import {placeOf, ProgrammeReader, type RawProgramme} from './programmes.js'
-import {Shapes, type TabTable} from './shapes.js'
+import {isComment, Shapes, type TabTable} from './shapes.js'
 import {nodeText, writtenText} from './node-text.js'
 
 export type {PrintedTable} from './blocks.js'
@@ -85,7 +85,7 @@ function unprinted(file: VFile, tree: Root) {
     if (!('children' in node)) continue
     for (const child of node.children) {
       // HTML within a line (a block of it is told apart by `toBlocks`: it may hide programmes).
-      if (child.type === 'html' && !blockParents.has(node.type)) problem(file, 'raw-html', {}, child.position)
+      if (child.type === 'html' && !blockParents.has(node.type)) problem(file, 'raw-html', {comment: isComment(child.value)}, child.position)
       stack.push(child)
     }
   }

@@ -186,6 +186,9 @@ const tableEnd = /<\/table\s*>/gi
 /** How many more tables `html` opens than it closes. */
 const tablesLeftOpen = (html: string) => (html.match(tableStart)?.length ?? 0) - (html.match(tableEnd)?.length ?? 0)
 
+/** Whether an HTML node's text is nothing but HTML comments (`<!-- a note to the team -->`). */
+export const isComment = (html: string) => /^\s*(?:<!--[\s\S]*?-->\s*)+$/.test(html)
+
 /** HTML blocks inside a hidden HTML block are looked into this many levels deep, and no deeper. */
 const maxHtmlDepth = 2
 

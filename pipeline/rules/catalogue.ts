@@ -765,11 +765,14 @@ export const catalogue = {
       `The link ${quote(text)} in ${label === undefined ? 'the programme’s title' : code(label)} keeps only its text: its address ${code(url)} is printed nowhere`,
     hint: 'A programme’s title, beneficiaries and partners are printed as names, without links. Give the address in the `Website:` field or in the description, or remove the link.'
   }),
-  'raw-html': rule({
+  'raw-html': rule<{comment?: boolean}>({
     severity: 'warning',
-    summary: 'raw HTML: printed as text, never interpreted',
-    message: () => 'Raw HTML is printed as text, not interpreted',
-    hint: 'Write the content in Markdown; HTML is not interpreted. For a line break (`<br>`), end the line with two spaces or `\\`; a table cell holds one line: write a space, or `;` between beneficiaries.'
+    summary: 'raw HTML: printed as text, never interpreted (an HTML comment too)',
+    message: ({comment}) =>
+      comment
+        ? 'This HTML comment is printed as text in the PDF: art67 hides nothing the sources say'
+        : 'Raw HTML is printed as text, not interpreted',
+    hint: 'Write the content in Markdown; HTML is not interpreted. For a line break (`<br>`), end the line with two spaces or `\\`; a table cell holds one line: write a space, or `;` between beneficiaries. Keep notes to the team in a file `.art67ignore` lists, or in a README, which are not read.'
   }),
   'image-ignored': rule<{url: string; alt: string}>({
     severity: 'warning',

@@ -612,7 +612,9 @@ describe('extract', () => {
       ['programme-misplaced', 'This list of programme fields (`Start date`) is not under a programmes heading, so it would be read as text, not as a programme', 5]
     ])
     // A single field commented out hides no programme: it is HTML printed as text.
-    expect(reasons('# Programmes\n\n## A\n\n- Start date: 2021\n\n<!--\n- End date: 02/03/2021\n-->\n')).toEqual([['raw-html', 'Raw HTML is printed as text, not interpreted', 7]])
+    expect(reasons('# Programmes\n\n## A\n\n- Start date: 2021\n\n<!--\n- End date: 02/03/2021\n-->\n')).toEqual([
+      ['raw-html', 'This HTML comment is printed as text in the PDF: art67 hides nothing the sources say', 7]
+    ])
     // One field that narrative has too (a website, a budget) is narrative.
     expect(reasons('# Outline\n\n## Contact\n\n- Website: https://cipo.example\n\n## Funds\n\n- Budget: CAD 5\n\n> ## Quoted\n>\n> - Website: https://x.example\n')).toEqual([])
   })
@@ -622,7 +624,7 @@ describe('extract', () => {
     const comment = run({'r.md': `# Outline\n\n<!-- draft\n# Programmes\n\n${table}\n${table}-->\n\n<!-- a note -->\n`})
     expect(comment.vfiles[0]!.messages.map((m) => [m.ruleId, m.reason, m.line])).toEqual([
       ['html-hides-programmes', 'This HTML comment hides a programmes heading and 2 programme tables: nothing in it reaches the report', 3],
-      ['raw-html', 'Raw HTML is printed as text, not interpreted', 15]
+      ['raw-html', 'This HTML comment is printed as text in the PDF: art67 hides nothing the sources say', 15]
     ])
     const script = run({'r.md': '<script>\nlet x\n\n# Programmes\n\n## A\n\n- Start date: 2021\n- Beneficiaries: Chile\n'})
     expect(script.extracted.programmes).toEqual([])
