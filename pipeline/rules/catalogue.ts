@@ -439,6 +439,16 @@ export const catalogue = {
     message: ({what, written, reason}) => `Invalid ${what} ${code(written)}: ${dateReason(reason)}`,
     hint: 'Write a date as 2021-04-24, 24/04/2021 (day first), 2021-04, April 2021 or 2021; the communication date (`date:`) with its day. A programme date not known (“ongoing”, “TBD”) is left out: leave the field out or its cell empty, and say so in the description.'
   }),
+  'date-ambiguous': rule<{written: string; day: number; month: number; year: number; habit: string}>({
+    severity: 'warning',
+    summary: 'a date with the year last that reads either way (`04/05/2021`), in a report that also writes dates month first',
+    message: ({written, day, month, year, habit}) => {
+      const iso = (m: number, d: number) => `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+      return `${code(written)} is read day first, as ${code(iso(month, day))}, but this report also writes dates month first (${code(habit)}): if ${day} is the month, write ${code(iso(day, month))}`
+    },
+    hint: 'Write dates so that they read one way only: 2021-05-04, or 4 May 2021; with slashes and the year last, art67 always reads the day first.',
+    related: 'a date written month first'
+  }),
   'period-invalid': rule<PeriodProblem>({
     severity: 'error',
     fixed: true,

@@ -11,6 +11,7 @@ import type {BeneficiaryResolver} from '../registry/index.js'
 import {problem} from '../rules/index.js'
 import {firstNear} from '../suggest.js'
 import {slug} from '../text.js'
+import {checkDateOrder} from './date-order.js'
 
 /** A field's value as read: a date, text, or a list of names, each name with its place. */
 type Value = {kind: 'date'; date: PartialDate} | {kind: 'list'; items: RawText[]} | {kind: 'text'; text: string}
@@ -253,6 +254,7 @@ function checkNearDuplicates(groups: Map<string, Written[]>) {
 /** The programmes of the report, numbered in the order first written; every problem reported at its place. */
 export function validateProgrammes(raws: readonly RawProgramme[], meta: Meta | undefined, resolver: BeneficiaryResolver): Programme[] {
   const groups = group(raws, resolver)
+  checkDateOrder(raws)
   checkTitles(groups)
   checkNearDuplicates(groups)
   return [...groups].map(([id, records], index) => {
