@@ -289,7 +289,7 @@ function printProblemsBehind(error: unknown, color: boolean): void {
  * Then the files written, on stdout, but in JSON, which lists them.
  */
 function printProblems(files: readonly VFile[], format: Format, options: FormatOptions & {color: boolean}): void {
-  const problems = formatProblems(files, format, options)
+  const problems = formatProblems(files, format, {...options, workspace: process.env.GITHUB_WORKSPACE})
   if (problems) (format === 'text' ? process.stderr : process.stdout).write(problems + '\n')
   if (format !== 'json') for (const output of options.outputs ?? []) process.stdout.write(`wrote ${output}\n`)
 }

@@ -159,7 +159,7 @@ describe('art67 command', () => {
   })
 
   it('prints GitHub Actions workflow commands with --format github', () => {
-    const result = art67(['check', 'test/fixtures/rules/unknown-field', '--format', 'github'])
+    const result = art67(['check', 'test/fixtures/rules/unknown-field', '--format', 'github'], {GITHUB_WORKSPACE: undefined})
     expect(result.code).toBe(0)
     expect(result.stdout.trim().split('\n')).toEqual([
       '::warning file=test/fixtures/rules/unknown-field/report.md,line=11,col=3,endLine=11,endColumn=28,title=art67 unknown-field::' +
@@ -168,6 +168,14 @@ describe('art67 command', () => {
         'otherwise nothing is lost: the PDF prints it among the programme’s details and the XLSX in its “Other information” column.'
     ])
     expect(art67(['check', 'sources', '--format', 'xml']).code).toBe(2)
+  })
+
+  it('names files in GitHub annotations from the repository’s root (GITHUB_WORKSPACE), whatever folder the step runs in', () => {
+    const fromSubfolder = art67(['check', 'rules/unknown-field', '--format', 'github'], {GITHUB_WORKSPACE: process.cwd()}, [], 'test/fixtures')
+    expect(fromSubfolder.stdout).toMatch(/^::warning file=test\/fixtures\/rules\/unknown-field\/report\.md,line=11,/)
+    // Without it, as given; and a file outside the workspace too.
+    expect(art67(['check', 'rules/unknown-field', '--format', 'github'], {GITHUB_WORKSPACE: undefined}, [], 'test/fixtures').stdout).toMatch(/^::warning file=rules\/unknown-field\/report\.md,/)
+    expect(art67(['check', 'rules/unknown-field', '--format', 'github'], {GITHUB_WORKSPACE: '/nonexistent-root'}, [], 'test/fixtures').stdout).toMatch(/^::warning file=rules\/unknown-field\/report\.md,/)
   })
 
   it('lists what a JSON build wrote', async () => {

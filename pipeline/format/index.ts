@@ -1,4 +1,5 @@
 // Stage 7, format: problems printed for people (like remark and compilers do) or for machines.
+import path from 'node:path'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {reporter} from 'vfile-reporter'
@@ -133,13 +134,26 @@ export function formatJson(files: readonly VFile[], outputs: readonly string[] =
 const escapeData = (text: string) => text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
 const escapeProperty = (text: string) => escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C')
 
-/** `--format github`: workflow commands, so problems show on the changed lines of a pull request. */
-export function formatGithub(files: readonly VFile[]): string {
+/**
+ * A file's path as GitHub places an annotation: from the repository's root (`workspace`, the runner's
+ * `GITHUB_WORKSPACE`), whatever folder the step ran in; as given when there is none or the file is outside it.
+ */
+function annotatedPath(file: string, workspace: string | undefined): string {
+  if (!workspace) return file
+  const relative = path.relative(workspace, path.resolve(file))
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : file
+}
+
+/**
+ * `--format github`: workflow commands, so problems show on the changed lines of a pull request; paths from
+ * `workspace` (see `annotatedPath`).
+ */
+export function formatGithub(files: readonly VFile[], workspace?: string): string {
   return diagnostics(files)
     .map((problem) => {
       const command = problem.severity === 'error' ? 'error' : problem.severity === 'warning' ? 'warning' : 'notice'
       const properties: Array<[string, string | number | null]> = [
-        ['file', printablePath(problem.file)],
+        ['file', printablePath(annotatedPath(problem.file, workspace))],
         ['line', problem.line],
         ['col', problem.column],
         ['endLine', problem.endLine],
@@ -147,7 +161,7 @@ export function formatGithub(files: readonly VFile[]): string {
         ['title', problem.ruleId && `art67 ${problem.ruleId}`]
       ]
       const {related} = problem
-      const relatedLine = related && `${related.message}: ${[printablePath(related.file), related.line, related.column].filter((part) => part !== null).join(':')}`
+      const relatedLine = related && `${related.message}: ${[printablePath(annotatedPath(related.file, workspace)), related.line, related.column].filter((part) => part !== null).join(':')}`
       const message = [problem.message, relatedLine, problem.hint].filter(Boolean).join('\n')
       const list = properties
         .filter(([, value]) => value !== null && value !== '')
@@ -173,12 +187,14 @@ export interface FormatOptions {
   outputs?: readonly string[]
   /** Errors only: warnings are left out, though `json` still counts them in its summary. */
   quiet?: boolean
+  /** For `github`: the repository's root, from which annotations name files (the CLI gives `GITHUB_WORKSPACE`). */
+  workspace?: string | undefined
 }
 
 /** Problems in the chosen format. */
 export function format(files: readonly VFile[], kind: Format, options: FormatOptions = {}): string {
   const shown = options.quiet ? errorsOnly(files) : files
   if (kind === 'json') return formatJson(shown, options.outputs, count(files))
-  if (kind === 'github') return formatGithub(shown)
+  if (kind === 'github') return formatGithub(shown, options.workspace)
   return formatText(shown, options)
 }
