@@ -68,6 +68,32 @@ const blockParents = new Set<Nodes['type']>(['root', 'blockquote', 'listItem', '
  * (`[x](https://… "title")`); every link definition no reference uses (its address is printed nowhere); every
  * footnote, whose mark and note are printed as text where they are written; and HTML within a line, printed as text.
  */
+/**
+ * Text made a heading by a line of `---` or `===` right under it (a setext heading) that reads as a paragraph: over
+ * several lines, or ending as a sentence does. Meant as a horizontal rule, the line turned the text into a heading,
+ * and under the programmes heading into a programme of its own.
+ */
+function setextParagraphs(file: VFile, tree: Root) {
+  const text = String(file.value)
+  const stack: Nodes[] = [tree]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node.type === 'heading') {
+      const written = text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0)
+      if (!written || written.trimStart().startsWith('#')) continue
+      // The last line is the underline, after its container's prefix (`> `).
+      const lines = written.split(/\r\n|\r|\n/)
+      const content = collapseWhitespace(nodeText(node))
+      if (lines.length > 2 || /[.;:,]$/.test(content)) {
+        const underline = lines.at(-1)!.replace(/^[\s>]*/, '').startsWith('=') ? '===' : '---'
+        problem(file, 'heading-setext', {underline, text: content}, node.position)
+      }
+    } else if ('children' in node && node.type !== 'paragraph' && node.type !== 'table') {
+      for (const child of node.children) stack.push(child)
+    }
+  }
+}
+
 function unprinted(file: VFile, tree: Root) {
   const referenced = new Set<string>()
   const defined: Definition[] = []
@@ -201,6 +227,7 @@ class Extractor {
     const nodes = tree.children.filter((node) => node.type !== 'yaml')
     this.brokenTables(file, tree, new Set(isProgrammesFile(file) ? nodes : this.programmesSection(nodes)))
     unprinted(file, tree)
+    setextParagraphs(file, tree)
     initTextLeft(file)
     if (isProgrammesFile(file)) {
       this.territory(file, nodes, 1, undefined)

@@ -830,6 +830,13 @@ export const catalogue = {
     message: ({limit}) => `Lists and quotes nest more than ${limit} deep here; the deeper text is kept as a plain paragraph`,
     hint: 'Flatten the list or quotation.'
   }),
+  'heading-setext': rule<{underline: string; text: string}>({
+    severity: 'warning',
+    summary: 'text made a heading by a line of `---` or `===` right under it, though it reads as a paragraph (several lines, or a sentence’s end)',
+    message: ({underline, text}) =>
+      `${quote(text)} is a heading, not a paragraph, because of the line ${code(underline)} right under it (Markdown reads text over such a line as a heading); it is printed as one, and under the programmes heading it starts a programme`,
+    hint: 'For a horizontal rule after the text, leave a blank line before `---`; for a heading, write it with `#` (`## Title`).'
+  }),
   'heading-skipped': rule<{depth: number; expected: number; after: number | undefined}>({
     severity: 'warning',
     summary: 'a numbered heading more than one level below the heading before it (`###` right after `#`): each level skipped is numbered 1',
