@@ -39,7 +39,12 @@ function daysInMonth(year: number, month: number): number {
   return month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31
 }
 
-export type DateResult = {ok: true; date: PartialDate} | {ok: false; reason: DateProblem}
+/**
+ * A date read, and how its order shows: `either` for a day-first date with the year last that reads as well month
+ * first (`04/05/2021`), `month-first` for one written month first (`June 6, 2022`); `04/24/2021`, which cannot be day
+ * first, is a `month` problem with `dayFirst`.
+ */
+export type DateResult = {ok: true; date: PartialDate; order?: 'either' | 'month-first'} | {ok: false; reason: DateProblem}
 
 /** `yearDigits`: the year as written, four digits. */
 function make(written: string, yearDigits: string, month?: number, day?: number): DateResult {
@@ -74,7 +79,7 @@ export function parseDate(text: string): DateResult {
     if (!read.ok && read.reason.problem === 'month' && month <= 31 && day >= 1 && day <= 12) {
       return {ok: false, reason: {...read.reason, dayFirst: [match[3], match[1], match[4]].join(match[2])}}
     }
-    return read
+    return read.ok && day <= 12 && day !== month ? {...read, order: 'either'} : read
   }
   if ((match = /^(\d{4})-(\d{1,2})$/.exec(written))) {
     return make(written, match[1]!, Number(match[2]))
@@ -89,7 +94,8 @@ export function parseDate(text: string): DateResult {
   if ((match = /^(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/iu.exec(written))) {
     const month = monthOf(match[1]!)
     if (month === undefined) return {ok: false, reason: {problem: 'month-name', name: match[1]!}}
-    return make(written, match[3]!, month, Number(match[2]))
+    const read = make(written, match[3]!, month, Number(match[2]))
+    return read.ok ? {...read, order: 'month-first'} : read
   }
   if ((match = /^(\d{4})$/.exec(written))) {
     return make(written, match[1]!)

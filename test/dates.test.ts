@@ -42,7 +42,21 @@ describe('parseDate', () => {
     ['12 May, 2025', '2025-05-12', 'day'],
     ['May, 2025', '2025-05', 'month']
   ])('reads %j as %s (%s)', (written, iso, precision) => {
-    expect(parseDate(written)).toEqual({ok: true, date: {iso, precision, written: written.trim()}})
+    const read = parseDate(written)
+    expect(read.ok && read.date).toEqual({iso, precision, written: written.trim()})
+  })
+
+  it.each([
+    ['04/05/2021', 'either'],
+    ['7/9/2020', 'either'],
+    ['05/05/2021', undefined],
+    ['24/04/2021', undefined],
+    ['2021-04-05', undefined],
+    ['September 8, 2025', 'month-first'],
+    ['8 September 2025', undefined]
+  ])('tells the order %j shows: %s', (written, order) => {
+    const read = parseDate(written)
+    expect(read.ok && read.order).toBe(order)
   })
 
   it.each([
