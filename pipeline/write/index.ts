@@ -128,7 +128,7 @@ async function trueCause(dir: string, error: unknown): Promise<unknown> {
   if (errorCode(cause) !== 'ENOENT') return cause
   // The parent as the path was given: relative if it was.
   const parent = path.isAbsolute(dir) ? path.dirname(missing) : path.relative(process.cwd(), path.dirname(missing)) || '.'
-  return Object.assign(new Error(await noFolderIn(parent)), {code: 'ENOFOLDERIN'})
+  return new Error(await noFolderIn(parent))
 }
 
 /** Why no folder can be made in `parent`, which exists. */
@@ -174,8 +174,6 @@ export async function whyNot(dir: string, error: unknown): Promise<string> {
       return `the links on the path ${shown} lead round in a circle`
     case 'ENOENT':
       return `the folder ${shown} is gone (was it removed meanwhile?)`
-    case 'ENOFOLDERIN':
-      return (error as Error).message
     default:
       return (error as Error).message
   }
