@@ -370,28 +370,26 @@ export class Shapes {
 
   /** Programme tables inside lists, quotations and footnotes below `node` (not `node` itself). */
   nestedTables(node: RootContent): Table[] {
-    const found: Table[] = []
-    const stack: Nodes[] = 'children' in node ? [...node.children] : []
-    while (stack.length > 0) {
-      const current = stack.pop()!
-      if (current.type === 'table') {
-        if (this.isProgrammeTable(current)) found.push(current)
-      } else if ('children' in current && current.type !== 'paragraph' && current.type !== 'heading') {
-        for (const child of current.children) stack.push(child)
-      }
-    }
-    return found.reverse()
+    return this.foundBelow(node, (current) => (current.type === 'table' && this.isProgrammeTable(current) ? current : undefined))
   }
 
   /** HTML programme tables (see `findHtmlTables`) inside lists, quotations and footnotes below `node` (not `node` itself), each once. */
   nestedHtmlTables(node: RootContent): HtmlTable[] {
-    const found: HtmlTable[] = []
+    return this.foundBelow(node, (current) => {
+      const table = current.type === 'html' ? this.htmlTables.get(current) : undefined
+      return table?.blocks[0] === current ? table : undefined
+    })
+  }
+
+  /** What `pick` takes among the blocks below `node` (in lists, quotations and footnotes; not `node` itself), in order. */
+  private foundBelow<T>(node: RootContent, pick: (current: Nodes) => T | undefined): T[] {
+    const found: T[] = []
     const stack: Nodes[] = 'children' in node ? [...node.children] : []
     while (stack.length > 0) {
       const current = stack.pop()!
-      const table = current.type === 'html' ? this.htmlTables.get(current) : undefined
-      if (table?.blocks[0] === current) found.push(table)
-      else if ('children' in current && current.type !== 'paragraph' && current.type !== 'heading') {
+      const picked = pick(current)
+      if (picked !== undefined) found.push(picked)
+      else if ('children' in current && !['table', 'paragraph', 'heading'].includes(current.type)) {
         for (const child of current.children) stack.push(child)
       }
     }
