@@ -3,9 +3,9 @@
 // Up to date means: the stamp dist/.compiled is newer than every file and folder under pipeline/ (a folder's time
 // changes when a file is added, removed or renamed in it), than the tsconfig files and than the installed TypeScript.
 // Otherwise `tsc -b` compiles incrementally (its build info is in dist/, so a clean removes it too). After a compile,
-// or when it is missing, the start-up snapshot of the CLI is made again (scripts/snapshot.mjs).
+// or when it is missing or older than scripts/snapshot.mjs, the start-up snapshot of the CLI is made again.
 import {execFileSync} from 'node:child_process'
-import {existsSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
+import {readdirSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {snapshot} from './snapshot.mjs'
@@ -33,6 +33,12 @@ export function upToDate(root = packageRoot) {
   return built > 0 && inputs.every((input) => newest(path.join(root, input)) < built)
 }
 
+/** Whether the start-up snapshot is missing or older than the script that makes it (how it bundles, its V8 flags). */
+function snapshotStale(root) {
+  const made = newest(path.join(root, 'dist', 'snapshot', 'snapshot.json'))
+  return made === 0 || newest(path.join(root, 'scripts', 'snapshot.mjs')) > made
+}
+
 /** Make the start-up snapshot; when that fails, say so in a line: art67 then starts as the plain CLI. */
 async function snapshotOrPlain() {
   try {
@@ -47,7 +53,7 @@ export async function compile({clean = false} = {}) {
   const root = packageRoot
   if (clean) rmSync(path.join(root, 'dist'), {recursive: true, force: true})
   else if (upToDate(root)) {
-    if (!existsSync(path.join(root, 'dist', 'snapshot', 'snapshot.json'))) await snapshotOrPlain()
+    if (snapshotStale(root)) await snapshotOrPlain()
     return false
   }
   // The stamp's time is taken before tsc reads the sources, so an edit made while it runs is seen next time.
