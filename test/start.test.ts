@@ -46,6 +46,18 @@ describe('art67 as installed', () => {
     }
   })
 
+  it('starts the snapshot without NODE_EXTRA_CA_CERTS, which only the launcher then reads', () => {
+    const certs = '/nonexistent/art67-extra-ca.pem'
+    const result = spawnSync(process.execPath, [start, '--version'], {
+      encoding: 'utf8',
+      env: {...process.env, ART67_TRACE_START: '1', NODE_EXTRA_CA_CERTS: certs}
+    })
+    expect(result.status).toBe(0)
+    expect(result.stderr).toMatch(/art67: start-up snapshot .*check\.blob/)
+    // Node.js warns of certificates it cannot load once in each process that reads the variable.
+    expect(result.stderr.split(certs).length - 1).toBe(1)
+  })
+
   it('snapshots a bundle of ASCII only (a character above U+00FF would double the text each blob holds)', async () => {
     const bundle = await readFile('dist/snapshot/art67.cjs')
     expect(bundle.findIndex((byte) => byte > 0x7f)).toBe(-1)
