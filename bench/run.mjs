@@ -206,6 +206,9 @@ function machine() {
     loadAverage: os.loadavg(),
     node: process.version,
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    // Set on some machines (behind a proxy); every node process then parses those certificates before any script:
+    // the launcher, the floor's and the Typst anchor's processes (the snapshot's child is started without it).
+    nodeExtraCaCerts: process.env.NODE_EXTRA_CA_CERTS ?? null,
     commit: git.stdout.trim() || undefined
   }
 }
@@ -217,6 +220,7 @@ try {
   const info = machine()
   const memory = `${(info.memoryBytes / 1024 ** 3).toFixed(0)} GiB`
   console.log(`${info.cpu}, ${info.cores} cores, ${memory}, Node ${info.node}${quick ? ' (quick)' : ''}`)
+  if (info.nodeExtraCaCerts) console.log(`NODE_EXTRA_CA_CERTS=${info.nodeExtraCaCerts}: each node process reads it as it starts`)
   const synthetic = sizes.map((size) => [String(size), path.join(work, `src-${size}`), size])
   const cases = [['example', path.join(root, 'sources'), undefined], ...synthetic]
   for (const [name, dir, size] of cases) {
