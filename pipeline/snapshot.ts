@@ -12,6 +12,7 @@ import {forgetFontChecksums} from './emit/pdf/checksum.js'
 import {Art67Error} from './errors.js'
 import {analyse, format, formats, render} from './index.js'
 import {initFiles} from './init.js'
+import {lookingAheadForEmail} from './parse/email-autolinks.js'
 import {sourceFile, type Sources} from './read/index.js'
 import {forgetTemplates, loadTemplates} from './templates.js'
 
@@ -72,7 +73,8 @@ async function warm(kind: SnapshotKind): Promise<string[]> {
  */
 export async function prepareSnapshot(kind: SnapshotKind): Promise<void> {
   try {
-    let loaded = 'the check modules'
+    // Whether the parse's email look-ahead is on here as in the plain CLI (it reads the package file it was written against).
+    let loaded = `the check modules (email look-ahead ${lookingAheadForEmail ? 'on' : 'off'})`
     if (kind === 'build') {
       await loadEmitters()
       // Whether pdfmake's and pdfkit's methods are replaced here as in the plain CLI (the bundle must keep their source).

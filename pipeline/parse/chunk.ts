@@ -8,13 +8,17 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {definedLabels} from './defined-labels.js'
 import {useLinearEditMap} from './edit-map.js'
+import {emailAutolinks, parseWithText} from './email-autolinks.js'
 
 // micromark's two spots that take time growing with the square of the text, replaced by linear code (same trees).
 useLinearEditMap()
 /** Strikethrough only between `~~`: a single `~` is text, as in ranges (`10~15 examiners`, `2024.3.1~3.5`). */
 const gfmOptions = {singleTilde: false}
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm, gfmOptions).use(definedLabels).freeze()
-const withoutFrontMatter = unified().use(remarkParse).use(remarkGfm, gfmOptions).use(definedLabels).freeze()
+const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm, gfmOptions).use(definedLabels).use(emailAutolinks).freeze()
+const withoutFrontMatter = unified().use(remarkParse).use(remarkGfm, gfmOptions).use(definedLabels).use(emailAutolinks).freeze()
+/** Every parse goes through here: the email construct looks ahead in the text (email-autolinks.ts). */
+const parseMarkdown = (text: string, frontMatter = true): Root =>
+  parseWithText(text, (source) => (frontMatter ? withFrontMatter : withoutFrontMatter).parse(source))
 
 export interface Chunk {
   text: string
@@ -91,8 +95,8 @@ function shift(tree: Root, lines: number, offset: number) {
 }
 
 export function parseText(text: string): Root {
-  const tree = processor.parse(text)
-  return opensFrontMatter.test(text) && tree.children[0]?.type !== 'yaml' ? withoutFrontMatter.parse(text) : tree
+  const tree = parseMarkdown(text)
+  return opensFrontMatter.test(text) && tree.children[0]?.type !== 'yaml' ? parseMarkdown(text, false) : tree
 }
 
 /** A chunk's tree (see `ChunkJob`), or undefined. */
@@ -101,7 +105,7 @@ function parseChunk({chunk, next, first}: ChunkJob, added: Definition[]): Root |
   const addedText = added.map((definition) => definition.text).join('')
   const before = first ? '' : addedText
   const after = first && addedText ? heading + (lineCount(heading) ? '' : '\n') + addedText : heading
-  const tree = processor.parse(before + chunk.text + after)
+  const tree = parseMarkdown(before + chunk.text + after)
   const beforeLines = lineCount(before)
   const start = before.length
   const end = start + chunk.text.length
