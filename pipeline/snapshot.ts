@@ -12,7 +12,7 @@ import {forgetFontChecksums} from './emit/pdf/checksum.js'
 import {Art67Error} from './errors.js'
 import {analyse, format, formats, render} from './index.js'
 import {initFiles} from './init.js'
-import {shortcutsOn} from './parse/autolink-literals.js'
+import {shortcutsOn} from './parse/gfm-shortcuts.js'
 import {sourceFile, type Sources} from './read/index.js'
 import {forgetTemplates, loadTemplates} from './templates.js'
 
@@ -73,9 +73,9 @@ async function warm(kind: SnapshotKind): Promise<string[]> {
  */
 export async function prepareSnapshot(kind: SnapshotKind): Promise<void> {
   try {
-    // Whether the parse's autolink shortcuts are on here as in the plain CLI (they read the package files they were written against).
+    // Whether the parse's shortcuts are on here as in the plain CLI (they read the package files they were written against).
     const off = Object.entries(shortcutsOn).flatMap(([shortcut, on]) => (on ? [] : [shortcut]))
-    let loaded = `the check modules (autolink shortcuts ${off.length ? `off: ${off.join(', ')}` : 'on'})`
+    let loaded = `the check modules (parse shortcuts ${off.length ? `off: ${off.join(', ')}` : 'on'})`
     if (kind === 'build') {
       await loadEmitters()
       // Whether pdfmake's and pdfkit's methods are replaced here as in the plain CLI (the bundle must keep their source).

@@ -31,8 +31,8 @@ describe('art67 as installed', () => {
   })
 
   it('starts build from the snapshot holding the emitters, and every other command from the lean one', () => {
-    const lean = 'art67: snapshot holds the check modules (autolink shortcuts on), warmed on en, es, fr'
-    const full = 'art67: snapshot holds the check modules (autolink shortcuts on) and the pdf, xlsx, json emitters (pdfmake and pdfkit patches on), warmed on en, es, fr'
+    const lean = 'art67: snapshot holds the check modules (parse shortcuts on), warmed on en, es, fr'
+    const full = 'art67: snapshot holds the check modules (parse shortcuts on) and the pdf, xlsx, json emitters (pdfmake and pdfkit patches on), warmed on en, es, fr'
     for (const [args, blob, holds] of [
       [['build', '--help'], 'build', full],
       [['--quiet', 'build', '--help'], 'build', full],

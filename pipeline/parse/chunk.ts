@@ -8,15 +8,15 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {definedLabels} from './defined-labels.js'
 import {useLinearEditMap} from './edit-map.js'
-import {autolinkLiterals, parseWithText} from './autolink-literals.js'
+import {gfmShortcuts, parseWithText} from './gfm-shortcuts.js'
 
 // micromark's two spots that take time growing with the square of the text, replaced by linear code (same trees).
 useLinearEditMap()
 /** Strikethrough only between `~~`: a single `~` is text, as in ranges (`10~15 examiners`, `2024.3.1~3.5`). */
 const gfmOptions = {singleTilde: false}
-const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm, gfmOptions).use(definedLabels).use(autolinkLiterals).freeze()
-const withoutFrontMatter = unified().use(remarkParse).use(remarkGfm, gfmOptions).use(definedLabels).use(autolinkLiterals).freeze()
-/** Every parse goes through here: the email construct looks ahead in the text (autolink-literals.ts). */
+const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm, gfmOptions).use(definedLabels).use(gfmShortcuts).freeze()
+const withoutFrontMatter = unified().use(remarkParse).use(remarkGfm, gfmOptions).use(definedLabels).use(gfmShortcuts).freeze()
+/** Every parse goes through here: remark-gfm's constructs look ahead in the text (gfm-shortcuts.ts). */
 const parseMarkdown = (text: string, frontMatter = true): Root =>
   parseWithText(text, (source) => (frontMatter ? withFrontMatter : withoutFrontMatter).parse(source))
 

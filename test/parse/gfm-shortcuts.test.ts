@@ -1,6 +1,6 @@
-// The autolink literal shortcuts (pipeline/parse/autolink-literals.ts): the trees the packages give, addresses still
-// read as links, and the work left out (counted, not timed): the email construct tried only before an `@`, the text
-// pass run only when a text node may hold an address.
+// remark-gfm's shortcuts (pipeline/parse/gfm-shortcuts.ts): the trees the packages give, addresses and tables still
+// read, and the work left out (counted, not timed): the email construct tried only before an `@`, a table's head only
+// above a line with a `-`, the text pass run only when a text node may hold an address.
 import fc from 'fast-check'
 import type {Link} from 'mdast'
 import {gfmAutolinkLiteral} from 'micromark-extension-gfm-autolink-literal'
@@ -8,24 +8,42 @@ import type {Construct, Tokenizer} from 'micromark-util-types'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
-import {unified} from 'unified'
+import {unified, type Processor} from 'unified'
 import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 
 const runs = Number(process.env.FUZZ_RUNS ?? 200)
 
-// The package's construct object, which remark-gfm shares: its tokenizer counts its tries, from before the parse
-// modules load (and copy it).
-const email = ([] as Construct[]).concat(gfmAutolinkLiteral().text![97]!).find((construct) => construct.name === 'emailAutolink')!
-const tokenize = email.tokenize
-let tries = 0
-email.tokenize = function (this: ThisParameterType<Tokenizer>, ...args: Parameters<Tokenizer>) {
-  tries++
-  return tokenize.apply(this, args)
+// The packages' construct objects, which remark-gfm shares: their tokenizers count their tries, from before the parse
+// modules load (and copy them).
+const tries = {email: 0, table: 0}
+function counted(construct: Construct, name: keyof typeof tries): void {
+  const tokenize = construct.tokenize
+  construct.tokenize = function (this: ThisParameterType<Tokenizer>, ...args: Parameters<Tokenizer>) {
+    tries[name]++
+    return tokenize.apply(this, args)
+  }
+}
+counted(([] as Construct[]).concat(gfmAutolinkLiteral().text![97]!).find((construct) => construct.name === 'emailAutolink')!, 'email')
+/** The tries of the construct `name` while `run` runs. */
+function triesOf(name: keyof typeof tries, run: () => void): number {
+  tries[name] = 0
+  run()
+  return tries[name]
 }
 const {parseFile} = await import('../../pipeline/parse/index.js')
-const {packageFile, packageMatches, shortcutsOn} = await import('../../pipeline/parse/autolink-literals.js')
+const {gfmShortcuts, packageFile, packageMatches, parseWithText, shortcutsOn} = await import('../../pipeline/parse/gfm-shortcuts.js')
+
+/** A plugin counting the tries of remark-gfm's table construct (made anew for each processor), used right after it. */
+function countTableTries(this: Processor): void {
+  for (const extension of this.data().micromarkExtensions ?? []) {
+    const table = ([] as Construct[]).concat(extension.flow?.null ?? []).find((construct) => construct.name === 'table')
+    if (table) counted(table, 'table')
+  }
+}
+const withGfm = unified().use(remarkParse).use(remarkGfm, {singleTilde: false}).use(countTableTries)
+const [packagedCounting, oursCounting] = [withGfm().freeze(), withGfm().use(gfmShortcuts).freeze()]
 
 const packaged = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm, {singleTilde: false}).freeze()
 const ours = (text: string) => parseFile(new VFile({path: 'r.md', value: text}), {chunkBytes: Infinity}).tree
@@ -51,13 +69,13 @@ function emailSearches(run: () => void): number {
   return searches
 }
 
-describe('autolink literal shortcuts', () => {
+describe('remark-gfm shortcuts', () => {
   it('apply to the package files they were written against, and to no other', () => {
-    expect(packageFile('emailLookAhead')).toMatch(/[/\\]micromark-extension-gfm-autolink-literal[/\\](?:dev[/\\])?lib[/\\]syntax\.js$/)
+    expect(packageFile('email')).toMatch(/[/\\]micromark-extension-gfm-autolink-literal[/\\](?:dev[/\\])?lib[/\\]syntax\.js$/)
+    expect(packageFile('table')).toMatch(/[/\\]micromark-extension-gfm-table[/\\](?:dev[/\\])?lib[/\\]syntax\.js$/)
     expect(packageFile('textPass')).toMatch(/[/\\]mdast-util-gfm-autolink-literal[/\\]lib[/\\]index\.js$/)
-    expect(shortcutsOn).toEqual({emailLookAhead: true, textPass: true})
-    expect(packageMatches('emailLookAhead', ['0'.repeat(64)])).toBe(false)
-    expect(packageMatches('textPass', ['0'.repeat(64)])).toBe(false)
+    expect(shortcutsOn).toEqual({email: true, table: true, textPass: true})
+    for (const shortcut of ['email', 'table', 'textPass'] as const) expect(packageMatches(shortcut, ['0'.repeat(64)])).toBe(false)
   })
 
   it('still read addresses as links, wherever they are', () => {
@@ -72,14 +90,14 @@ describe('autolink literal shortcuts', () => {
       'a@b.co', 'x.y@z.org', 'a_b+c@d-e.f', 'foo@', '@bar', '@', 'a@b', 'a@b.', 'a@b.c.', 'a.@b.c', '1@2.3', 'é@x.y', 'x@é.y',
       'www.x.org', 'WWW.X.ORG', 'http://a.b/c', 'HTTPS://x.y', 'https:/x', 'mailto:a@b.c', 'xmpp:a@b.c/d', 'a/b@c.d', '/a@b.c',
       '<a@b.c>', '"a@b.c"', '[', ']', '(', ')', '![', '](x)', '[a](b)', '[a@b.c]', '`', '`www.a.b`', '*', '_', '\\@', '\\',
-      '&#64;', '&#x40;', '&amp;', '.', '-', '+', 'text', 'H', 'w', 'W', 'h', '<', '>', "'", 'ﬁ@x.y', '|', '~~'
+      '&#64;', '&#x40;', '&amp;', '.', '-', '+', 'text', 'H', 'w', 'W', 'h', '<', '>', "'", 'ﬁ@x.y', '|', '~~', '|-', ':-:', '--', '\\|'
     )
     const separator = fc.constantFrom(' ', ' ', '', '\t', '.', ',', '\n', '\r\n', '  \n')
     const line = fc
       .tuple(fc.constantFrom('', '', '- ', '> ', '> - ', '| ', '1. ', '# ', '    ', '[^n]: ', '[d]: '), fc.array(fc.tuple(word, separator), {minLength: 1, maxLength: 8}))
       .map(([prefix, words]) => prefix + words.map(([text, after]) => text + after).join(''))
     const document = fc
-      .array(fc.oneof({arbitrary: line, weight: 5}, {arbitrary: fc.constantFrom('', '| - | - |', '| a@b.c | x |', '[^n]', '***'), weight: 1}), {minLength: 1, maxLength: 12})
+      .array(fc.oneof({arbitrary: line, weight: 5}, {arbitrary: fc.constantFrom('', '| - | - |', '|---|', '-|-', ':-', '-', '| a@b.c | x |', 'a | b', '[^n]', '***', '\t| - |', '> | - |'), weight: 1}), {minLength: 1, maxLength: 12})
       .map((lines) => lines.join('\n'))
     fc.assert(
       fc.property(document, (text) => {
@@ -89,16 +107,37 @@ describe('autolink literal shortcuts', () => {
     )
   })
 
+  it('still read tables, wherever they are', () => {
+    const tables = [
+      '| a | b |\n| - | :-: |\n| c | d |\nlazy row\n',
+      'a | b\r\n--|--\r\nc | d',
+      '> - | a |\n>   |---|\n>   | b |\n',
+      'Text\n| a |\n| - |\n',
+      '| a |\r| - |\r| b |'
+    ]
+    for (const text of tables) {
+      const tree = ours(text)
+      expect(tree).toEqual(packaged.parse(text))
+      expect(JSON.stringify(tree)).toContain('"type":"table"')
+    }
+  })
+
   it('try the email construct before an `@` only, not at every word', () => {
     const words = Array.from({length: 1000}, (_, index) => `item${index}`).join(' ')
     const text = `${words} and one address, a.b@example.org.\n`
-    tries = 0
-    const tree = ours(text)
-    const ourTries = tries
-    tries = 0
-    expect(tree).toEqual(packaged.parse(text))
-    expect(tries).toBeGreaterThan(1000)
-    expect(ourTries).toBeLessThan(5)
+    expect(ours(text)).toEqual(packaged.parse(text))
+    expect(triesOf('email', () => packaged.parse(text))).toBeGreaterThan(1000)
+    expect(triesOf('email', () => ours(text))).toBeLessThan(5)
+  })
+
+  it('try a table head only above a line holding a `-`', () => {
+    const paragraphs = Array.from({length: 500}, (_, index) => `Paragraph ${index} | with a pipe\nand a second line.`).join('\n\n')
+    const text = `${paragraphs}\n\n| a | b |\n| - | - |\n| c | d |\n`
+    const oursCounted = () => parseWithText(text, (source) => oursCounting.parse(source))
+    expect(oursCounted()).toEqual(packagedCounting.parse(text))
+    expect(ours(text)).toEqual(packaged.parse(text))
+    expect(triesOf('table', () => packagedCounting.parse(text))).toBeGreaterThan(1000)
+    expect(triesOf('table', oursCounted)).toBeLessThan(10)
   })
 
   it('run the text pass only when a text node outside links holds `@`, `http://`, `https://` or `www.`', () => {
