@@ -5,7 +5,9 @@
 //   every word: it saved its state, entered two tokens, consumed the word, and failed at its end unless an `@`
 //   followed, then read the word again as data. It is now tried only where the run of characters an address takes
 //   before its `@` (ASCII letters and digits, `+ - . _`) ends at an `@` in the text being parsed: elsewhere micromark
-//   reads the word as data at once, and the text's resolver joins its data into the same tokens either way.
+//   reads the word as data at once, and the text's resolver joins its data into the same tokens either way. What a
+//   failed try leaves behind, a mark on the last token that no unclosed link label comes before it, only caches
+//   what a later look back would find (labels are only ever marked balanced, and none is added before a mark).
 // - Tables (micromark-extension-gfm-table 2.1.2): micromark read the first line of every block, and every line that
 //   might interrupt a paragraph, as a table's head row, before finding no delimiter row under it. A table's head is
 //   now tried only where the next line of the text holds a `-`, which a delimiter row needs (rows after a table's head
@@ -15,8 +17,10 @@
 //   every node four times, once per pattern. It now runs only when a text node outside links holds what one of its
 //   patterns needs (`@`, `http://`, `https://` or `www.`, in any case).
 //
-// Same trees (test/parse/gfm-shortcuts.test.ts). Each applies only while its package file is the one it was written
-// against (its SHA-256), as the pdfmake patches do; with any other, the package works as it does.
+// Same trees (test/parse/gfm-shortcuts.test.ts: its generated documents are compared with the installed packages' own
+// parse, so a new version of micromark's core, whose bookkeeping the reasons above also rest on, is tested too). Each
+// applies only while its package file is the one it was written against (its SHA-256), as the pdfmake patches do;
+// with any other, the package works as it does.
 import {createHash} from 'node:crypto'
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
@@ -91,8 +95,8 @@ const atext = (code: number) =>
 
 /**
  * The email construct, tried only where the text holds an `@` at the end of the run of address characters that
- * starts at the current point. Where that run does not start at the point's offset (offsets not as expected, or no
- * text given), it is tried as before.
+ * starts at the current point. Where the text's character at the point's offset is not one an address takes
+ * (offsets not as expected), or no text is given, it is tried as before.
  */
 function emailLookingAhead(construct: Construct): Construct {
   const previous = construct.previous!
@@ -117,6 +121,7 @@ function continuesTable(events: readonly Event[]): boolean {
   return tail === 'tableHead' || tail === 'tableRow'
 }
 
+// Searched from a given index (`lastIndex`), within one synchronous call.
 const lineEnding = /\r\n?|\n/g
 const dashOrLineEnding = /[-\r\n]/g
 
@@ -130,7 +135,8 @@ function nextLineHoldsDash(text: string, offset: number): boolean {
 
 /**
  * The table construct, trying a head row only where the next line of the text holds a `-`. Where the current code
- * is not the text's at the point's offset (a tab, offsets not as expected, or no text given), it is tried as before.
+ * is not the text's character at the point's offset (offsets not as expected, a NUL read as U+FFFD), or no text is
+ * given, it is tried as before.
  */
 function tableLookingAhead(construct: Construct): Construct {
   const tokenize = construct.tokenize
