@@ -12,6 +12,7 @@ import {unified, type Processor} from 'unified'
 import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
+import {weighedCalls} from '../helpers/count-calls.js'
 
 const runs = Number(process.env.FUZZ_RUNS ?? 200)
 
@@ -53,21 +54,10 @@ const links = (text: string) => {
   return found
 }
 
-/** Searches made with the text pass's email pattern while `run` runs (it is the pass's last, run on every text node). */
-function emailSearches(run: () => void): number {
-  const exec = RegExp.prototype.exec
-  let searches = 0
-  RegExp.prototype.exec = function (this: RegExp, value: string) {
-    if (this.source.endsWith('([\\w+\\-.]+)@([\\w-]+(?:\\.[\\w-]+)+)') && this.source.includes('xmpp):)')) searches++
-    return exec.call(this, value)
-  }
-  try {
-    run()
-  } finally {
-    RegExp.prototype.exec = exec
-  }
-  return searches
-}
+/** The text pass's email pattern: the last of its four, searched in every text node. */
+const emailPattern = (pattern: RegExp) => pattern.source.endsWith('([\\w+\\-.]+)@([\\w-]+(?:\\.[\\w-]+)+)') && pattern.source.includes('xmpp):)')
+/** Searches made with the text pass's email pattern while `run` runs. */
+const emailSearches = (run: () => void) => weighedCalls(RegExp.prototype, 'exec', (pattern: RegExp) => (emailPattern(pattern) ? 1 : 0), run)
 
 describe('remark-gfm shortcuts', () => {
   it('apply to the package files they were written against, and to no other', () => {

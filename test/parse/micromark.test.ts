@@ -15,6 +15,7 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
+import {weighedCalls} from '../helpers/count-calls.js'
 import {opensFrontMatter} from '../../pipeline/parse/chunk.js'
 import {parseFile} from '../../pipeline/parse/index.js'
 
@@ -126,20 +127,7 @@ describe('EditMap.consume', () => {
 
 describe('label lookups', () => {
   /** Array elements that `includes` looks through while `run` runs (micromark's packaged lookups scan every label). */
-  function scanned(run: () => void): number {
-    const includes = Array.prototype.includes
-    let elements = 0
-    Array.prototype.includes = function (this: unknown[], ...args: [unknown, number?]) {
-      elements += this.length
-      return includes.apply(this, args)
-    }
-    try {
-      run()
-    } finally {
-      Array.prototype.includes = includes
-    }
-    return elements
-  }
+  const scanned = (run: () => void) => weighedCalls(Array.prototype, 'includes', (array: unknown[]) => array.length, run)
 
   it('look in a set, not through every label defined', () => {
     const text = Array.from({length: 500}, (_, i) => `See [d${i}] and note [^f${i}].\n\n[d${i}]: /${i}\n\n[^f${i}]: Note.\n\n`).join('')
